@@ -1,0 +1,280 @@
+package dev.pulse.streams.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka cluster (one KRaft process acting as broker and controller) running
+ * inside this JVM, configured for Kafka Streams {@code exactly_once_v2}.
+ *
+ * <p>Data lives under {@code dataDir}: the first start formats it, later starts reuse it (and its
+ * cluster id) and keep every record. Ports are chosen afresh at each start and bound to 127.0.0.1
+ * only, so always ask {@link #bootstrapServers()}.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private static final int NODE_ID = 1;
+    private static final String HOST = "127.0.0.1";
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaRaftServer server;
+    private final Path dataDir;
+    private final String bootstrapServers;
+    private final String clusterId;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKafkaBroker(
+            KafkaRaftServer server, Path dataDir, String bootstrapServers, String clusterId) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.bootstrapServers = bootstrapServers;
+        this.clusterId = clusterId;
+    }
+
+    /**
+     * Starts a broker on {@code dataDir} (created and formatted if new) and returns once it answers
+     * client requests.
+     *
+     * @param port the client port on 127.0.0.1, or 0 to pick a free one
+     * @throws IllegalStateException if the broker does not become ready within 60 s
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        long startNanos = System.nanoTime();
+        Path logDir = dataDir.toAbsolutePath().resolve("kraft-logs");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + logDir, e);
+        }
+        boolean fresh = !KraftStorageFormatter.isFormatted(logDir);
+        String clusterId =
+                KraftStorageFormatter.formatIfNeeded(logDir, NODE_ID, CONTROLLER_LISTENER);
+
+        int brokerPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        String bootstrap = HOST + ":" + brokerPort;
+        KafkaConfig config = new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort));
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, bootstrap, clusterId);
+        try {
+            server.startup();
+            awaitReady(bootstrap, startNanos);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        LOG.info(
+                "Embedded Kafka broker ready at {} in {} ms ({} data dir {}, cluster id {})",
+                bootstrap,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                fresh ? "new" : "existing",
+                dataDir,
+                clusterId);
+        return broker;
+    }
+
+    /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:9092}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The cluster id written when {@link #dataDir()} was first formatted. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /**
+     * Creates the topics that do not exist yet (existing ones are left as they are) and waits until
+     * every partition of every given topic has a leader.
+     */
+    public void createTopics(Collection<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers, TOPIC_TIMEOUT))) {
+            for (Map.Entry<String, KafkaFuture<Void>> created :
+                    admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(
+                                "Could not create topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            awaitLeaders(admin, names, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out creating topics after " + TOPIC_TIMEOUT, e);
+        }
+    }
+
+    /** Shuts the broker down and waits until it has stopped. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
+    }
+
+    private static Map<String, String> brokerConfig(
+            Path logDir, int brokerPort, int controllerPort) {
+        // Values as strings, as in server.properties: ConfigDef parses them into their types.
+        Map<String, String> config = new HashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", String.valueOf(NODE_ID));
+        config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        config.put("controller.listener.names", CONTROLLER_LISTENER);
+        config.put(
+                "listeners",
+                "PLAINTEXT://"
+                        + HOST
+                        + ":"
+                        + brokerPort
+                        + ","
+                        + CONTROLLER_LISTENER
+                        + "://"
+                        + HOST
+                        + ":"
+                        + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put(
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("log.dirs", logDir.toString());
+        config.put("metadata.log.dir", logDir.toString());
+        // Bounds startup() itself: catching up on metadata and getting unfenced.
+        config.put("server.max.startup.time.ms", String.valueOf(START_TIMEOUT.toMillis()));
+
+        // One node: every internal topic has a single replica (needed for exactly_once_v2).
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("default.replication.factor", "1");
+        config.put("min.insync.replicas", "1");
+        config.put("num.partitions", "1");
+        config.put("auto.create.topics.enable", "false");
+        config.put("group.initial.rebalance.delay.ms", "0");
+
+        // Sized for a laptop demo rather than a production broker.
+        config.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        config.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        config.put("num.network.threads", "2");
+        config.put("num.io.threads", "4");
+        return config;
+    }
+
+    private static Map<String, Object> adminConfig(String bootstrap, Duration timeout) {
+        int timeoutMs = (int) timeout.toMillis();
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    }
+
+    private static void awaitReady(String bootstrap, long startNanos) {
+        long deadline = startNanos + START_TIMEOUT.toNanos();
+        Duration remaining = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        try (Admin admin = Admin.create(adminConfig(bootstrap, remaining))) {
+            admin.describeCluster().nodes().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Embedded Kafka broker at "
+                            + bootstrap
+                            + " did not accept client requests within "
+                            + START_TIMEOUT,
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, List<String> names, long deadline)
+            throws InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                boolean allLed =
+                        described.values().stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .map(TopicPartitionInfo::leader)
+                                .allMatch(leader -> leader != null && !leader.isEmpty());
+                if (allLed) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw new IllegalStateException("Could not describe topics " + names, e);
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new TimeoutException("Topics " + names + " have no leader yet");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find a free port on " + HOST, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Writing accepted HTTP input to Kafka topics. */
+package dev.pulse.streams.ingest;

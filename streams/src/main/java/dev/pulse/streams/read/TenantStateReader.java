@@ -1,0 +1,46 @@
+package dev.pulse.streams.read;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthScore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads tenant state wherever it lives: in this instance's stores, or on the instance Kafka Streams
+ * says owns the tenant. Handlers and bots use only this; they never see store names.
+ *
+ * <p>Calls block (store iteration, remote HTTP): call them off the event loop. While stores are
+ * rebalancing or restoring, methods throw {@link StateUnavailableException}.
+ */
+public interface TenantStateReader {
+    /** The tenant's current score, if it has ever been scored. */
+    Optional<HealthScore> currentScore(String tenantId);
+
+    /** Current scores of many tenants; tenants without a score are absent from the map. */
+    Map<String, HealthScore> currentScores(Collection<String> tenantIds);
+
+    /** End-of-day scores for UTC days starting in {@code [from, to)}, oldest first. */
+    List<HealthScore> dailyScores(String tenantId, Instant from, Instant to);
+
+    /** Engagement buckets starting in {@code [from, to)}, oldest first; empty buckets absent. */
+    List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to);
+
+    /** Engagement summed over {@code [from, to)} by day; active users are distinct over it. */
+    EngagementTotals engagementTotals(String tenantId, Instant from, Instant to);
+
+    /** One account of the directory. */
+    Optional<Account> account(String tenantId);
+
+    /** The whole account directory. */
+    List<Account> accounts();
+
+    /** Bucket size of engagement reads. */
+    enum Granularity {
+        HOUR,
+        DAY
+    }
+}

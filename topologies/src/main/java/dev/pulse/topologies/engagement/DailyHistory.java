@@ -1,0 +1,87 @@
+package dev.pulse.topologies.engagement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * A tenant's daily engagement buckets as seen at one instant, with rolling windows over them.
+ *
+ * <p>A window of N days ends at {@code asOf}. Days are UTC days. Counts prorate the oldest day by
+ * the part of it still inside the window; set-like measures (users, features, active days) take the
+ * oldest day whole while less than half of today has passed. Without this, every score would dip at
+ * midnight when a full day leaves the window and an empty one enters.
+ */
+public final class DailyHistory {
+    private static final double DAY_MS = Duration.ofDays(1).toMillis();
+
+    private final NavigableMap<LocalDate, EngagementBucket> days;
+    private final Instant asOf;
+    private final LocalDate today;
+    private final double todayElapsed;
+
+    public DailyHistory(Map<LocalDate, EngagementBucket> days, Instant asOf) {
+        this.days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
+        this.asOf = asOf;
+        Instant last = asOf.minusMillis(1);
+        this.today = LocalDate.ofInstant(last, ZoneOffset.UTC);
+        long startOfToday = today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.todayElapsed = (asOf.toEpochMilli() - startOfToday) / DAY_MS;
+    }
+
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    public boolean isEmpty() {
+        return days.isEmpty();
+    }
+
+    /** Sum of a count over the N days ending now, skipping the first {@code skipDays}. */
+    public double count(int windowDays, int skipDays, ToLongFunction<EngagementBucket> count) {
+        double total = 0;
+        LocalDate newest = today.minusDays(skipDays);
+        LocalDate oldest = newest.minusDays(windowDays - 1L);
+        for (Map.Entry<LocalDate, EngagementBucket> day :
+                days.subMap(oldest, true, newest, true).entrySet()) {
+            total += count.applyAsLong(day.getValue());
+        }
+        EngagementBucket partial = days.get(oldest.minusDays(1));
+        if (partial != null) {
+            total += (1 - todayElapsed) * count.applyAsLong(partial);
+        }
+        return total;
+    }
+
+    /** Buckets of the N days ending now, for set-like measures. */
+    public List<EngagementBucket> buckets(int windowDays) {
+        LocalDate oldest = today.minusDays(windowDays - 1L);
+        if (todayElapsed < 0.5) {
+            oldest = oldest.minusDays(1);
+        }
+        return new ArrayList<>(days.subMap(oldest, true, today, true).values());
+    }
+
+    /** Days with at least one event among the last N (at most N). */
+    public int activeDays(int windowDays) {
+        int active = 0;
+        for (EngagementBucket bucket : buckets(windowDays)) {
+            if (bucket.events() > 0) {
+                active++;
+            }
+        }
+        return Math.min(active, windowDays);
+    }
+}

@@ -1,0 +1,2 @@
+/** The health score: a configurable, explainable weighted scorecard over daily engagement. */
+package dev.pulse.topologies.health;

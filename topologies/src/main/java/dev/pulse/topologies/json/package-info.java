@@ -1,0 +1,2 @@
+/** JSON mapping shared by topics, stores and the HTTP API. */
+package dev.pulse.topologies.json;

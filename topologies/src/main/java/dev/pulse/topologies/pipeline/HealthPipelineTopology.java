@@ -1,0 +1,150 @@
+package dev.pulse.topologies.pipeline;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.topic.PulseStores;
+import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.topologies.topic.Topic;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Usage events in, health scores out.
+ *
+ * <p>Inputs: {@code pulse.usage-events.v1} (raw JSON, keyed by tenant), {@code pulse.accounts.v1}
+ * (global table). Outputs: {@code pulse.health-scores.v1}, and rejected records unchanged on {@code
+ * pulse.usage-events.dlq.v1}. Stores: {@code event-ids}, {@code engagement-hourly}, {@code
+ * engagement-daily}, {@code health-scores}, {@code health-score-daily}, {@code health-checkpoints},
+ * {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology
+ * with no repartitioning.
+ */
+public final class HealthPipelineTopology {
+    private static final String VALID = "valid";
+    private static final String REJECTED = "rejected";
+
+    private final HealthScorer scorer;
+    private final PipelineSettings settings;
+    private final PipelineListener listener;
+
+    public HealthPipelineTopology(
+            HealthModel model, PipelineSettings settings, PipelineListener listener) {
+        this.scorer = new HealthScorer(model);
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder);
+        return builder.build();
+    }
+
+    public void build(StreamsBuilder builder) {
+        accountDirectory(builder);
+        Map<String, KStream<String, ValidatedEvent>> validated = validate(builder);
+        deadLetter(validated.get("events-" + REJECTED));
+        KStream<String, UsageEvent> events =
+                validated
+                        .get("events-" + VALID)
+                        .mapValues(v -> ((ValidatedEvent.Valid) v).event(), Named.as("unwrap"));
+        KStream<String, UsageEvent> unique = deduplicate(builder, events);
+        KStream<String, UsageEvent> counted = countEngagement(builder, unique);
+        KStream<String, HealthScore> scores = score(builder, counted);
+        publish(scores, PulseTopics.HEALTH_SCORES);
+    }
+
+    private void accountDirectory(StreamsBuilder builder) {
+        Topic<String, Account> accounts = PulseTopics.ACCOUNTS;
+        builder.globalTable(
+                accounts.name(),
+                Consumed.with(accounts.keySerde(), accounts.valueSerde())
+                        .withName("accounts-source"),
+                Materialized.<String, Account, KeyValueStore<Bytes, byte[]>>as(PulseStores.ACCOUNTS)
+                        .withKeySerde(accounts.keySerde())
+                        .withValueSerde(accounts.valueSerde()));
+    }
+
+    private Map<String, KStream<String, ValidatedEvent>> validate(StreamsBuilder builder) {
+        Topic<String, byte[]> input = PulseTopics.USAGE_EVENTS;
+        return builder.stream(
+                        input.name(),
+                        Consumed.with(input.keySerde(), input.valueSerde())
+                                .withTimestampExtractor(new EventTimestampExtractor())
+                                .withName("usage-events-source"))
+                .process(() -> new EventValidationProcessor(listener), Named.as("validate"))
+                .split(Named.as("events-"))
+                .branch((k, v) -> v instanceof ValidatedEvent.Valid, Branched.as(VALID))
+                .defaultBranch(Branched.as(REJECTED));
+    }
+
+    private static void deadLetter(KStream<String, ValidatedEvent> rejected) {
+        Topic<String, byte[]> dlq = PulseTopics.USAGE_EVENTS_DEAD_LETTER;
+        rejected.mapValues(v -> ((ValidatedEvent.Rejected) v).raw(), Named.as("rejected-raw"))
+                .to(
+                        dlq.name(),
+                        Produced.with(dlq.keySerde(), dlq.valueSerde())
+                                .withName("dead-letter-sink"));
+    }
+
+    private KStream<String, UsageEvent> deduplicate(
+            StreamsBuilder builder, KStream<String, UsageEvent> events) {
+        builder.addStateStore(PipelineStores.eventIds(settings.dedupWindow()));
+        return events.process(
+                () -> new DeduplicationProcessor(settings.dedupWindow(), listener),
+                Named.as("deduplicate"),
+                PulseStores.EVENT_IDS);
+    }
+
+    private KStream<String, UsageEvent> countEngagement(
+            StreamsBuilder builder, KStream<String, UsageEvent> events) {
+        builder.addStateStore(
+                PipelineStores.engagement(
+                        PulseStores.ENGAGEMENT_HOURLY,
+                        Duration.ofHours(1),
+                        settings.hourlyRetention()));
+        builder.addStateStore(
+                PipelineStores.engagement(
+                        PulseStores.ENGAGEMENT_DAILY,
+                        Duration.ofDays(1),
+                        settings.dailyRetention()));
+        return events.process(
+                () -> new EngagementProcessor(settings.grace(), listener),
+                Named.as("count-engagement"),
+                PulseStores.ENGAGEMENT_HOURLY,
+                PulseStores.ENGAGEMENT_DAILY);
+    }
+
+    private KStream<String, HealthScore> score(
+            StreamsBuilder builder, KStream<String, UsageEvent> events) {
+        builder.addStateStore(PipelineStores.currentScores());
+        builder.addStateStore(PipelineStores.dailyScores(settings.dailyRetention()));
+        builder.addStateStore(PipelineStores.checkpoints());
+        return events.process(
+                () -> new HealthScoreProcessor(scorer, settings),
+                Named.as("score-health"),
+                PulseStores.ENGAGEMENT_DAILY,
+                PulseStores.HEALTH_SCORES,
+                PulseStores.HEALTH_SCORE_DAILY,
+                PulseStores.HEALTH_CHECKPOINTS);
+    }
+
+    private static <V> void publish(KStream<String, V> stream, Topic<String, V> topic) {
+        stream.to(
+                topic.name(),
+                Produced.with(topic.keySerde(), topic.valueSerde())
+                        .withName(topic.name() + "-sink"));
+    }
+}

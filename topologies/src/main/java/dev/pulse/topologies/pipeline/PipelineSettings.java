@@ -1,0 +1,52 @@
+package dev.pulse.topologies.pipeline;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the health pipeline.
+ *
+ * @param grace how late an event may arrive (behind the newest event time seen) and still count
+ * @param dedupWindow how long an event id is remembered to drop re-deliveries
+ * @param hourlyRetention how long hourly engagement is kept
+ * @param dailyRetention how long daily engagement and daily scores are kept
+ * @param scoreRefreshInterval how soon after an event the tenant's score is recomputed
+ * @param fullRecomputeInterval how often every tenant is rescored, so silent ones decay
+ */
+public record PipelineSettings(
+        Duration grace,
+        Duration dedupWindow,
+        Duration hourlyRetention,
+        Duration dailyRetention,
+        Duration scoreRefreshInterval,
+        Duration fullRecomputeInterval) {
+
+    public PipelineSettings {
+        requirePositive(grace.plusMillis(1), "grace");
+        requirePositive(dedupWindow, "dedupWindow");
+        requirePositive(scoreRefreshInterval, "scoreRefreshInterval");
+        requirePositive(fullRecomputeInterval, "fullRecomputeInterval");
+        if (hourlyRetention.compareTo(Duration.ofHours(1).plus(grace)) < 0) {
+            throw new IllegalArgumentException("hourlyRetention must be at least 1 hour + grace");
+        }
+        if (dailyRetention.compareTo(Duration.ofDays(1).plus(grace)) < 0) {
+            throw new IllegalArgumentException("dailyRetention must be at least 1 day + grace");
+        }
+    }
+
+    /** Two years of daily history, 90 days of hourly, one hour of grace. */
+    public static PipelineSettings defaults() {
+        return new PipelineSettings(
+                Duration.ofHours(1),
+                Duration.ofDays(2),
+                Duration.ofDays(90),
+                Duration.ofDays(731),
+                Duration.ofMillis(200),
+                Duration.ofMinutes(1));
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pulse.topologies.pipeline;
+
+import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.topic.PulseStores;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/** Builders of the pipeline's persistent (RocksDB, changelogged) stores. */
+final class PipelineStores {
+    static final Serde<EngagementBucket> BUCKET_SERDE = JsonSerde.of(EngagementBucket.class);
+    static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
+
+    private PipelineStores() {}
+
+    static StoreBuilder<WindowStore<String, Long>> eventIds(Duration window) {
+        // Retention covers ids on both sides of an event time within the window.
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                        PulseStores.EVENT_IDS, window.multipliedBy(2), window, false),
+                Serdes.String(),
+                Serdes.Long());
+    }
+
+    static StoreBuilder<WindowStore<String, EngagementBucket>> engagement(
+            String name, Duration bucket, Duration retention) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(name, retention, bucket, false),
+                        Serdes.String(),
+                        BUCKET_SERDE)
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<KeyValueStore<String, HealthScore>> currentScores() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
+                        Serdes.String(),
+                        SCORE_SERDE)
+                .withCachingEnabled();
+    }
+
+    static StoreBuilder<WindowStore<String, HealthScore>> dailyScores(Duration retention) {
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                        PulseStores.HEALTH_SCORE_DAILY, retention, Duration.ofDays(1), false),
+                Serdes.String(),
+                SCORE_SERDE);
+    }
+
+    static StoreBuilder<KeyValueStore<String, Long>> checkpoints() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PulseStores.HEALTH_CHECKPOINTS),
+                Serdes.String(),
+                Serdes.Long());
+    }
+}

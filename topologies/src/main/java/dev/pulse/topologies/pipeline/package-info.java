@@ -1,0 +1,2 @@
+/** The health pipeline topology: validate, de-duplicate, count engagement, score. */
+package dev.pulse.topologies.pipeline;

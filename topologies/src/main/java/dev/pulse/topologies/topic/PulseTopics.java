@@ -1,0 +1,36 @@
+package dev.pulse.topologies.topic;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.json.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic Pulse reads or writes. All are keyed by tenant id. */
+public final class PulseTopics {
+    private static final Serde<String> TENANT = Serdes.String();
+
+    /** Raw usage events as JSON; parsed and validated inside the topology, never by a serde. */
+    public static final Topic<String, byte[]> USAGE_EVENTS =
+            new Topic<>("pulse.usage-events.v1", TENANT, Serdes.ByteArray());
+
+    /** Usage events that could not be accepted, unchanged, with the reason in headers. */
+    public static final Topic<String, byte[]> USAGE_EVENTS_DEAD_LETTER =
+            new Topic<>("pulse.usage-events.dlq.v1", TENANT, Serdes.ByteArray());
+
+    /** The account directory (compacted): owner, plan, licensed seats, renewal. */
+    public static final Topic<String, Account> ACCOUNTS =
+            new Topic<>("pulse.accounts.v1", TENANT, JsonSerde.of(Account.class));
+
+    /** Every change of a tenant's health score. */
+    public static final Topic<String, HealthScore> HEALTH_SCORES =
+            new Topic<>("pulse.health-scores.v1", TENANT, JsonSerde.of(HealthScore.class));
+
+    /** Header names on dead-letter records. */
+    public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";
+
+    public static final String DLQ_CODE_HEADER = "pulse.dlq.code";
+    public static final String DLQ_SOURCE_HEADER = "pulse.dlq.source";
+
+    private PulseTopics() {}
+}

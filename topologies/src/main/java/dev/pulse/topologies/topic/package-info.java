@@ -1,0 +1,2 @@
+/** Topic and store names with their serdes: the persistent contract of the topologies. */
+package dev.pulse.topologies.topic;

@@ -1,0 +1,164 @@
+package dev.pulse.topologies.pipeline;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.topic.PulseStores;
+import dev.pulse.topologies.topic.PulseTopics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/** The production topology on a test driver with explicit wall-clock and event time. */
+final class PipelineFixture implements AutoCloseable {
+    static final HealthModel MODEL = HealthModel.fromYaml(resource("/health-model.yaml"));
+
+    final CountingListener listener = new CountingListener();
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, byte[]> events;
+    final TestInputTopic<String, Account> accounts;
+    final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, HealthScore> scores;
+    private final Path stateDir;
+
+    PipelineFixture(Instant wallClock) {
+        this(wallClock, PipelineSettings.defaults());
+    }
+
+    PipelineFixture(Instant wallClock, PipelineSettings settings) {
+        try {
+            stateDir = Files.createTempDirectory("pulse-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pulse-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver =
+                new TopologyTestDriver(
+                        new HealthPipelineTopology(MODEL, settings, listener).topology(),
+                        props,
+                        wallClock);
+        events =
+                driver.createInputTopic(
+                        PulseTopics.USAGE_EVENTS.name(),
+                        PulseTopics.USAGE_EVENTS.keySerde().serializer(),
+                        PulseTopics.USAGE_EVENTS.valueSerde().serializer());
+        accounts =
+                driver.createInputTopic(
+                        PulseTopics.ACCOUNTS.name(),
+                        PulseTopics.ACCOUNTS.keySerde().serializer(),
+                        PulseTopics.ACCOUNTS.valueSerde().serializer());
+        deadLetters =
+                driver.createOutputTopic(
+                        PulseTopics.USAGE_EVENTS_DEAD_LETTER.name(),
+                        PulseTopics.USAGE_EVENTS_DEAD_LETTER.keySerde().deserializer(),
+                        PulseTopics.USAGE_EVENTS_DEAD_LETTER.valueSerde().deserializer());
+        scores =
+                driver.createOutputTopic(
+                        PulseTopics.HEALTH_SCORES.name(),
+                        PulseTopics.HEALTH_SCORES.keySerde().deserializer(),
+                        PulseTopics.HEALTH_SCORES.valueSerde().deserializer());
+    }
+
+    void send(String tenant, String eventId, String user, String type, String feature, Instant at) {
+        String json =
+                "{\"eventId\":\""
+                        + eventId
+                        + "\",\"tenantId\":\""
+                        + tenant
+                        + "\",\"userId\":\""
+                        + user
+                        + "\",\"type\":\""
+                        + type
+                        + "\""
+                        + (feature == null ? "" : ",\"feature\":\"" + feature + "\"")
+                        + ",\"timestamp\":\""
+                        + at
+                        + "\"}";
+        sendRaw(tenant, json);
+    }
+
+    void sendRaw(String key, String value) {
+        events.pipeInput(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lets the refresh punctuation run (wall clock) so dirty tenants are scored. */
+    void refreshScores() {
+        driver.advanceWallClockTime(Duration.ofMillis(250));
+    }
+
+    WindowStore<String, EngagementBucket> hourly() {
+        return driver.getWindowStore(PulseStores.ENGAGEMENT_HOURLY);
+    }
+
+    WindowStore<String, EngagementBucket> daily() {
+        return driver.getWindowStore(PulseStores.ENGAGEMENT_DAILY);
+    }
+
+    KeyValueStore<String, HealthScore> currentScores() {
+        return driver.getKeyValueStore(PulseStores.HEALTH_SCORES);
+    }
+
+    WindowStore<String, HealthScore> dailyScores() {
+        return driver.getWindowStore(PulseStores.HEALTH_SCORE_DAILY);
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = PipelineFixture.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final class CountingListener implements PipelineListener {
+        final AtomicInteger deadLetters = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger late = new AtomicInteger();
+        final AtomicInteger counted = new AtomicInteger();
+
+        @Override
+        public void onDeadLetter(String code) {
+            deadLetters.incrementAndGet();
+        }
+
+        @Override
+        public void onDuplicate() {
+            duplicates.incrementAndGet();
+        }
+
+        @Override
+        public void onLateEvent() {
+            late.incrementAndGet();
+        }
+
+        @Override
+        public void onCounted() {
+            counted.incrementAndGet();
+        }
+    }
+}
