@@ -1,0 +1,81 @@
+package dev.pulse.streams.ingest;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.topic.PulseTopics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes with an idempotent, acks=all producer. The producer retries on its own until its
+ * delivery timeout (two minutes), so a broker that blips does not lose accepted input; only a
+ * failure that outlives that timeout reaches the caller.
+ */
+public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
+    private static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
+    private final Producer<String, byte[]> producer;
+
+    public KafkaEventPublisher(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest");
+        this.producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public CompletableFuture<Void> publishEvent(String tenantId, long eventTimeMs, byte[] json) {
+        return send(
+                new ProducerRecord<>(
+                        PulseTopics.USAGE_EVENTS.name(), null, eventTimeMs, tenantId, json));
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAccounts(List<Account> accounts) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (Account account : accounts) {
+            sends.add(
+                    send(
+                            new ProducerRecord<>(
+                                    PulseTopics.ACCOUNTS.name(),
+                                    account.tenantId(),
+                                    ACCOUNT_JSON.toBytes(account))));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            producer.send(
+                    record,
+                    (metadata, error) -> {
+                        if (error == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(error);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

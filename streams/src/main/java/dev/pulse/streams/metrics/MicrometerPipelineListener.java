@@ -1,0 +1,61 @@
+package dev.pulse.streams.metrics;
+
+import dev.pulse.topologies.pipeline.PipelineListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Counts what the pipeline counted, dropped and dead-lettered, as Prometheus counters. */
+public final class MicrometerPipelineListener implements PipelineListener {
+    private final MeterRegistry registry;
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Counter duplicates;
+    private final Counter late;
+    private final Counter counted;
+
+    public MicrometerPipelineListener(MeterRegistry registry) {
+        this.registry = registry;
+        this.duplicates =
+                Counter.builder("pulse.events.duplicates")
+                        .description("Events dropped because their id was already counted")
+                        .register(registry);
+        this.late =
+                Counter.builder("pulse.events.late")
+                        .description("Events dropped because they arrived after the grace period")
+                        .register(registry);
+        this.counted =
+                Counter.builder("pulse.events.counted")
+                        .description("Events counted into engagement")
+                        .register(registry);
+    }
+
+    @Override
+    public void onDeadLetter(String code) {
+        deadLetters
+                .computeIfAbsent(
+                        code,
+                        c ->
+                                Counter.builder("pulse.events.dead.lettered")
+                                        .description(
+                                                "Records sent to the dead-letter topic, by reason")
+                                        .tag("reason", c)
+                                        .register(registry))
+                .increment();
+    }
+
+    @Override
+    public void onDuplicate() {
+        duplicates.increment();
+    }
+
+    @Override
+    public void onLateEvent() {
+        late.increment();
+    }
+
+    @Override
+    public void onCounted() {
+        counted.increment();
+    }
+}

@@ -1,0 +1,2 @@
+/** Micrometer instrumentation of the pipeline. */
+package dev.pulse.streams.metrics;

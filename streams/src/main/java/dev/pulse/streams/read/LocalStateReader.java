@@ -1,0 +1,167 @@
+package dev.pulse.streams.read;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.topic.PulseStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads this instance's own stores (interactive queries). Only correct for tenants this instance
+ * owns; {@link RoutingStateReader} decides that. The account directory is global, so every instance
+ * answers it locally, from a snapshot refreshed at most once a second.
+ */
+public final class LocalStateReader implements TenantStateReader {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final long DIRECTORY_TTL_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final KafkaStreams streams;
+    private volatile DirectorySnapshot directory;
+
+    private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
+
+    public LocalStateReader(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Optional<HealthScore> currentScore(String tenantId) {
+        return Optional.ofNullable(scores().get(tenantId));
+    }
+
+    @Override
+    public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        ReadOnlyKeyValueStore<String, HealthScore> store = scores();
+        Map<String, HealthScore> result = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            HealthScore score = store.get(tenant);
+            if (score != null) {
+                result.put(tenant, score);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
+        ReadOnlyWindowStore<String, HealthScore> store =
+                store(PulseStores.HEALTH_SCORE_DAILY, QueryableStoreTypes.windowStore());
+        List<HealthScore> result = new ArrayList<>();
+        try (WindowStoreIterator<HealthScore> it = store.fetch(tenantId, from, lastMilli(to))) {
+            it.forEachRemaining(kv -> result.add(kv.value));
+        }
+        return result;
+    }
+
+    @Override
+    public List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        List<EngagementPoint> result = new ArrayList<>();
+        for (KeyValue<Long, EngagementBucket> kv : buckets(tenantId, granularity, from, to)) {
+            EngagementBucket b = kv.value;
+            result.add(
+                    new EngagementPoint(
+                            Instant.ofEpochMilli(kv.key),
+                            b.events(),
+                            b.activeUsers(),
+                            b.byType(),
+                            b.features()));
+        }
+        return result;
+    }
+
+    @Override
+    public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        long events = 0;
+        long activeDays = 0;
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> features = new TreeMap<>();
+        List<EngagementBucket> days = new ArrayList<>();
+        for (KeyValue<Long, EngagementBucket> kv : buckets(tenantId, Granularity.DAY, from, to)) {
+            EngagementBucket day = kv.value;
+            days.add(day);
+            events += day.events();
+            activeDays += day.events() > 0 ? 1 : 0;
+            day.byType().forEach((k, v) -> byType.merge(k, v, Long::sum));
+            day.features().forEach((k, v) -> features.merge(k, v, Long::sum));
+        }
+        return new EngagementTotals(
+                events, EngagementBucket.distinctUsers(days), activeDays, byType, features);
+    }
+
+    @Override
+    public Optional<Account> account(String tenantId) {
+        return Optional.ofNullable(accountStore().get(tenantId));
+    }
+
+    @Override
+    public List<Account> accounts() {
+        DirectorySnapshot snapshot = directory;
+        if (snapshot == null || System.nanoTime() - snapshot.takenAtNanos > DIRECTORY_TTL_NANOS) {
+            List<Account> accounts = new ArrayList<>();
+            try (KeyValueIterator<String, Account> it = accountStore().all()) {
+                it.forEachRemaining(kv -> accounts.add(kv.value));
+            }
+            snapshot = new DirectorySnapshot(System.nanoTime(), List.copyOf(accounts));
+            directory = snapshot;
+        }
+        return snapshot.accounts;
+    }
+
+    private List<KeyValue<Long, EngagementBucket>> buckets(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        String name =
+                granularity == Granularity.HOUR
+                        ? PulseStores.ENGAGEMENT_HOURLY
+                        : PulseStores.ENGAGEMENT_DAILY;
+        ReadOnlyWindowStore<String, EngagementBucket> store =
+                store(name, QueryableStoreTypes.windowStore());
+        List<KeyValue<Long, EngagementBucket>> result = new ArrayList<>();
+        try (WindowStoreIterator<EngagementBucket> it =
+                store.fetch(tenantId, from, lastMilli(to))) {
+            it.forEachRemaining(result::add);
+        }
+        return result;
+    }
+
+    private ReadOnlyKeyValueStore<String, HealthScore> scores() {
+        return store(PulseStores.HEALTH_SCORES, QueryableStoreTypes.keyValueStore());
+    }
+
+    private ReadOnlyKeyValueStore<String, Account> accountStore() {
+        return store(PulseStores.ACCOUNTS, QueryableStoreTypes.keyValueStore());
+    }
+
+    private <T> T store(String name, QueryableStoreType<T> type) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+        } catch (InvalidStateStoreException e) {
+            throw new StateUnavailableException(
+                    "state is not queryable right now (" + streams.state() + "); retry shortly",
+                    RETRY_AFTER,
+                    e);
+        }
+    }
+
+    private static Instant lastMilli(Instant exclusiveEnd) {
+        return exclusiveEnd.minusMillis(1);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pulse.streams.read;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.topic.PulseStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Sends each tenant read to the instance Kafka Streams says owns the tenant: this one (local
+ * stores) or another (its internal HTTP routes). All tenant stores are co-partitioned by tenant id,
+ * so the owner of the score store owns every store of that tenant.
+ */
+public final class RoutingStateReader implements TenantStateReader {
+    private static final Serializer<String> KEY = Serdes.String().serializer();
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final LocalStateReader local;
+    private final RemoteStateClient remote;
+
+    public RoutingStateReader(
+            KafkaStreams streams, HostInfo self, LocalStateReader local, RemoteStateClient remote) {
+        this.streams = streams;
+        this.self = self;
+        this.local = local;
+        this.remote = remote;
+    }
+
+    @Override
+    public Optional<HealthScore> currentScore(String tenantId) {
+        return Optional.ofNullable(currentScores(List.of(tenantId)).get(tenantId));
+    }
+
+    @Override
+    public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        Map<HostInfo, List<String>> byOwner = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            byOwner.computeIfAbsent(owner(tenant), h -> new ArrayList<>()).add(tenant);
+        }
+        Map<String, HealthScore> result = new LinkedHashMap<>();
+        byOwner.forEach(
+                (host, tenants) ->
+                        result.putAll(
+                                self.equals(host)
+                                        ? local.currentScores(tenants)
+                                        : remote.currentScores(host, tenants)));
+        return result;
+    }
+
+    @Override
+    public List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner)
+                ? local.dailyScores(tenantId, from, to)
+                : remote.dailyScores(owner, tenantId, from, to);
+    }
+
+    @Override
+    public List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner)
+                ? local.engagement(tenantId, granularity, from, to)
+                : remote.engagement(owner, tenantId, granularity, from, to);
+    }
+
+    @Override
+    public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner)
+                ? local.engagementTotals(tenantId, from, to)
+                : remote.engagementTotals(owner, tenantId, from, to);
+    }
+
+    @Override
+    public Optional<Account> account(String tenantId) {
+        return local.account(tenantId);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return local.accounts();
+    }
+
+    private HostInfo owner(String tenant) {
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(PulseStores.HEALTH_SCORES, tenant, KEY);
+        } catch (IllegalStateException e) {
+            throw rebalancing(e);
+        }
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw rebalancing(null);
+        }
+        return metadata.activeHost();
+    }
+
+    private StateUnavailableException rebalancing(Throwable cause) {
+        return new StateUnavailableException(
+                "tenant ownership is being (re)assigned (" + streams.state() + "); retry shortly",
+                Duration.ofSeconds(1),
+                cause);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pulse.streams.runtime;
+
+import dev.pulse.streams.metrics.MicrometerPipelineListener;
+import dev.pulse.topologies.pipeline.HealthPipelineTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the health pipeline on Kafka Streams: creates missing topics, starts, reports readiness
+ * (RUNNING and not rebalancing), exposes Kafka Streams metrics, and closes cleanly so local state
+ * is checkpointed and a restart does not restore from the changelogs.
+ */
+public final class PulseStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PulseStreams.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final AtomicReference<KafkaStreams.State> state =
+            new AtomicReference<>(KafkaStreams.State.CREATED);
+
+    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics) {
+        this.streams = streams;
+        this.metrics = metrics;
+    }
+
+    /** Creates topics, builds the topology and starts it; returns before it is RUNNING. */
+    public static PulseStreams start(StreamsSettings settings, MeterRegistry registry) {
+        PulseTopicsAdmin.ensureTopics(settings);
+        MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
+        Topology topology =
+                new HealthPipelineTopology(settings.model(), settings.pipeline(), listener)
+                        .topology();
+        KafkaStreams streams =
+                new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+        PulseStreams pulse = new PulseStreams(streams, metrics);
+        streams.setStateListener(
+                (now, before) -> {
+                    pulse.state.set(now);
+                    LOG.info("Kafka Streams {} -> {}", before, now);
+                });
+        streams.setUncaughtExceptionHandler(
+                e -> {
+                    LOG.error("Stream thread failed; replacing it", e);
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                            .REPLACE_THREAD;
+                });
+        streams.start();
+        return pulse;
+    }
+
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    /** Ready to answer queries: all local stores are up to date. */
+    public boolean isRunning() {
+        return state.get() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams.State state() {
+        return state.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pulse.streams.runtime;
+
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.pipeline.PipelineSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How this instance runs the topologies.
+ *
+ * @param applicationId Kafka Streams application id: instances with the same id share the work
+ * @param stateDir durable directory of the RocksDB stores; a temp dir means full restores
+ * @param advertisedHost host:port other instances use to reach this instance's API, for reads of
+ *     tenants this instance owns
+ * @param partitions partitions of the usage-events topic when Pulse creates it
+ * @param replicationFactor replication of topics Pulse creates (1 on the embedded broker)
+ * @param standbyReplicas warm copies of each store on other instances
+ * @param threads stream threads of this instance
+ * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
+ */
+public record StreamsSettings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        String advertisedHost,
+        int advertisedPort,
+        int partitions,
+        short replicationFactor,
+        int standbyReplicas,
+        int threads,
+        long rocksDbCacheBytes,
+        HealthModel model,
+        PipelineSettings pipeline) {
+
+    public StreamsSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(pipeline, "pipeline");
+        if (partitions < 1 || threads < 1 || replicationFactor < 1 || standbyReplicas < 0) {
+            throw new IllegalArgumentException(
+                    "partitions, threads and replication factor must be at least 1");
+        }
+    }
+
+    public StreamsSettings withAdvertisedPort(int port) {
+        return new StreamsSettings(
+                bootstrapServers,
+                applicationId,
+                stateDir,
+                advertisedHost,
+                port,
+                partitions,
+                replicationFactor,
+                standbyReplicas,
+                threads,
+                rocksDbCacheBytes,
+                model,
+                pipeline);
+    }
+}
