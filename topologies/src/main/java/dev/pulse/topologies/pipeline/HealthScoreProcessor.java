@@ -45,6 +45,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class HealthScoreProcessor implements Processor<String, UsageEvent, String, HealthScore> {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final String CLOSED_THROUGH = "closed-through-epoch-day";
+    private static final String STARTED = "started-at";
+
+    /** Never a tenant id (those start with a letter or digit). */
+    private static final String SENTINEL = "#changelog-offset";
 
     /** A clock jump over more days than this is not back-filled day by day. */
     private static final int MAX_DAYS_CLOSED_AT_ONCE = 400;
@@ -58,6 +62,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     private WindowStore<String, HealthScore> history;
     private KeyValueStore<String, Long> checkpoints;
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
+    private boolean storesTouched;
 
     HealthScoreProcessor(HealthScorer scorer, PipelineSettings settings) {
         this.scorer = scorer;
@@ -85,8 +90,23 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
 
     @Override
     public void process(Record<String, UsageEvent> record) {
+        if (!storesTouched) {
+            touchStores();
+        }
         long time = record.value().timestamp().toEpochMilli();
         dirty.merge(record.key(), new Activity(time, time), Activity::span);
+    }
+
+    /**
+     * Under exactly-once, a store with files on disk but no changelog offset in the checkpoint is
+     * taken for corrupt on restart, and the whole task is wiped and restored from the changelogs.
+     * Stores written rarely (daily history, checkpoints) would trigger that on every restart; one
+     * write each gives them an offset.
+     */
+    private void touchStores() {
+        storesTouched = true;
+        checkpoints.put(STARTED, context.currentSystemTimeMs());
+        history.put(SENTINEL, null, Math.max(0, context.currentStreamTimeMs()));
     }
 
     /** Earliest and latest event time seen for a tenant since it was last scored. */
