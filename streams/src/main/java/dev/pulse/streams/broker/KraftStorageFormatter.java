@@ -58,6 +58,11 @@ final class KraftStorageFormatter {
                     .setControllerListenerName(controllerListenerName)
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    // Transactions v2 rejects a producer's first batch to a partition unless it
+                    // starts at sequence 0 (KAFKA-18202, retriable). Kafka Streams' EOS producer
+                    // hits that constantly under load on one node: an endless stream of broker
+                    // ERROR logs and client retries. v1 keeps exactly-once without that churn.
+                    .setFeatureLevel("transaction.version", (short) 1)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Could not format KRaft log directory " + dir, e);

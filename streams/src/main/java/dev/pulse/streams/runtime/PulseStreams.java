@@ -5,6 +5,8 @@ import dev.pulse.topologies.pipeline.HealthPipelineTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,7 +42,19 @@ public final class PulseStreams implements AutoCloseable {
                         .topology();
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        // Stores and tasks register their metrics after start: look for new ones every 5 s
+        // rather than Micrometer's default minute.
+        KafkaStreamsMetrics metrics =
+                new KafkaStreamsMetrics(
+                        streams,
+                        List.of(),
+                        Executors.newSingleThreadScheduledExecutor(
+                                r -> {
+                                    Thread t = new Thread(r, "pulse-streams-metrics");
+                                    t.setDaemon(true);
+                                    return t;
+                                }),
+                        Duration.ofSeconds(5));
         metrics.bindTo(registry);
         PulseStreams pulse = new PulseStreams(streams, metrics);
         streams.setStateListener(

@@ -23,14 +23,23 @@ public final class PulseTopicsAdmin {
         int partitions = settings.partitions();
         short rf = settings.replicationFactor();
         long dlqRetention = Duration.ofDays(30).toMillis();
+        // Retention counts from arrival: records carry event time, and a replay or backfill of
+        // old events must not be deleted before it is processed.
+        String appendTime = "LogAppendTime";
         List<NewTopic> topics =
                 List.of(
-                        new NewTopic(PulseTopics.USAGE_EVENTS.name(), partitions, rf),
+                        new NewTopic(PulseTopics.USAGE_EVENTS.name(), partitions, rf)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                                appendTime)),
                         new NewTopic(PulseTopics.USAGE_EVENTS_DEAD_LETTER.name(), partitions, rf)
                                 .configs(
                                         Map.of(
                                                 TopicConfig.RETENTION_MS_CONFIG,
-                                                String.valueOf(dlqRetention))),
+                                                String.valueOf(dlqRetention),
+                                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                                appendTime)),
                         new NewTopic(PulseTopics.ACCOUNTS.name(), 1, rf)
                                 .configs(
                                         Map.of(

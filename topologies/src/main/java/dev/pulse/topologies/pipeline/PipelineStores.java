@@ -5,6 +5,8 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,6 +16,15 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /** Builders of the pipeline's persistent (RocksDB, changelogged) stores. */
 final class PipelineStores {
+    /**
+     * Window-store changelog records carry event time. The broker deletes by record time, so a
+     * replay of old events would see its changelog (and the idempotent producer's state with it)
+     * deleted while being written. Append time makes retention count from arrival; restore does not
+     * need the record time, since window keys carry their own window start.
+     */
+    static final Map<String, String> WINDOW_CHANGELOG =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+
     static final Serde<EngagementBucket> BUCKET_SERDE = JsonSerde.of(EngagementBucket.class);
     static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
 
@@ -22,10 +33,11 @@ final class PipelineStores {
     static StoreBuilder<WindowStore<String, Long>> eventIds(Duration window) {
         // Retention covers ids on both sides of an event time within the window.
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                        PulseStores.EVENT_IDS, window.multipliedBy(2), window, false),
-                Serdes.String(),
-                Serdes.Long());
+                        Stores.persistentWindowStore(
+                                PulseStores.EVENT_IDS, window.multipliedBy(2), window, false),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withLoggingEnabled(WINDOW_CHANGELOG);
     }
 
     static StoreBuilder<WindowStore<String, EngagementBucket>> engagement(
@@ -34,6 +46,7 @@ final class PipelineStores {
                         Stores.persistentWindowStore(name, retention, bucket, false),
                         Serdes.String(),
                         BUCKET_SERDE)
+                .withLoggingEnabled(WINDOW_CHANGELOG)
                 .withCachingEnabled();
     }
 
@@ -47,10 +60,14 @@ final class PipelineStores {
 
     static StoreBuilder<WindowStore<String, HealthScore>> dailyScores(Duration retention) {
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(
-                        PulseStores.HEALTH_SCORE_DAILY, retention, Duration.ofDays(1), false),
-                Serdes.String(),
-                SCORE_SERDE);
+                        Stores.persistentWindowStore(
+                                PulseStores.HEALTH_SCORE_DAILY,
+                                retention,
+                                Duration.ofDays(1),
+                                false),
+                        Serdes.String(),
+                        SCORE_SERDE)
+                .withLoggingEnabled(WINDOW_CHANGELOG);
     }
 
     static StoreBuilder<KeyValueStore<String, Long>> checkpoints() {

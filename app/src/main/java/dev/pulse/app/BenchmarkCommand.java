@@ -1,0 +1,108 @@
+package dev.pulse.app;
+
+import dev.pulse.app.bench.BenchPlan;
+import dev.pulse.app.bench.BenchProgress;
+import dev.pulse.app.bench.BenchResults;
+import dev.pulse.app.bench.BenchmarkRun;
+import dev.pulse.app.bench.ResultTable;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Measures Pulse on this machine against its targets; see docs/benchmarks.md. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark a fresh Pulse (embedded broker, temporary state) on this machine:",
+            "producer baseline, ingest through the topologies, event-to-API freshness,",
+            "portfolio and point query latency under concurrent clients."
+        })
+final class BenchmarkCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--events",
+            defaultValue = "1000000",
+            description = "Usage events to ingest (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(
+            names = "--tenants",
+            defaultValue = "1000",
+            description = "Tenants, 30 per account manager (default: ${DEFAULT-VALUE}).")
+    int tenants;
+
+    @Option(
+            names = "--samples",
+            defaultValue = "200",
+            description = "End-to-end freshness samples (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(
+            names = "--query-seconds",
+            defaultValue = "10",
+            description = "Measured seconds of each query load (default: ${DEFAULT-VALUE}).")
+    int querySeconds;
+
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "2",
+            description = "Unrecorded seconds before each query load (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(
+            names = "--concurrency",
+            defaultValue = "200",
+            description = "Concurrent closed-loop HTTP clients (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "6",
+            description = "Partitions of the usage-events topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        BenchPlan plan = plan();
+        PrintWriter out = spec.commandLine().getOut();
+        BenchResults results = new BenchmarkRun(plan, new BenchProgress(out)).run();
+        out.println();
+        out.print(ResultTable.render(results));
+        out.flush();
+        return 0;
+    }
+
+    private BenchPlan plan() {
+        try {
+            return new BenchPlan(
+                    events,
+                    tenants,
+                    samples,
+                    Duration.ofSeconds(querySeconds),
+                    Duration.ofSeconds(warmupSeconds),
+                    concurrency,
+                    partitions,
+                    threads,
+                    seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.pulse.app;
+
+import dev.pulse.app.config.ConfigLoader;
+import dev.pulse.app.config.PulseConfig;
+import dev.pulse.app.simulator.AccountManager;
+import dev.pulse.app.simulator.ConsoleReplayProgress;
+import dev.pulse.app.simulator.DemoSimulator;
+import dev.pulse.app.simulator.SimulatorCounts;
+import dev.pulse.app.simulator.SimulatorSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The demo: Pulse on its embedded defaults plus a simulator of realistic tenants. It starts from
+ * empty data every time (under {@code pulse-data/demo}), replays the last 60 days as fast as the
+ * engine takes them, then keeps sending live traffic.
+ */
+@Command(name = "demo", description = "Run Pulse with a simulated customer base (150 tenants).")
+final class DemoCommand implements Callable<Integer> {
+    @Option(
+            names = {"-c", "--config"},
+            description = "YAML configuration file over the defaults (see config/pulse.yaml).")
+    Path config;
+
+    @Option(
+            names = "--data-dir",
+            description = "Demo data, wiped at start (default ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("pulse-data", "demo");
+
+    @Override
+    public Integer call() throws Exception {
+        PulseConfig base = ConfigLoader.load(config, System.getenv());
+        wipe(dataDir);
+        PulseConfig demo = demoConfig(base);
+        PulseApplication app = PulseApplication.start(demo, ConsoleStartup.INSTANCE);
+        CountDownLatch stopped = new CountDownLatch(1);
+        DemoSimulator[] simulator = new DemoSimulator[1];
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    if (simulator[0] != null) {
+                                        simulator[0].close();
+                                    }
+                                    app.close();
+                                    stopped.countDown();
+                                },
+                                "pulse-shutdown"));
+
+        ConsoleStartup.INSTANCE.step("Waiting for the topologies to be ready");
+        app.awaitRunning(Duration.ofMinutes(2));
+        PulseConfig.Demo settings = demo.demo();
+        simulator[0] =
+                new DemoSimulator(
+                        SimulatorSettings.forBootstrapServers(app.bootstrapServers())
+                                .withSeed(settings.seed())
+                                .withTenants(settings.tenants())
+                                .withDays(settings.days())
+                                .withLiveEventsPerSecond(settings.liveEventsPerSecond()));
+        AccountManager sarah = simulator[0].customerBase().accountManagers().get(0);
+        simulator[0].publishAccounts();
+        printWhereToLook(app.apiPort(), sarah, simulator[0]);
+        ConsoleStartup.INSTANCE.step(
+                "Replaying the last "
+                        + settings.days()
+                        + " days of usage (scores fill in as it runs)");
+        SimulatorCounts counts;
+        try (ConsoleReplayProgress progress = new ConsoleReplayProgress()) {
+            counts = simulator[0].replay(progress);
+        }
+        ConsoleStartup.INSTANCE.step(
+                String.format(
+                        "Replayed %,d records (%,d duplicates, %,d late, %,d beyond grace, %,d"
+                                + " malformed); going live at %d events/s",
+                        counts.records(),
+                        counts.duplicates(),
+                        counts.late(),
+                        counts.beyondGrace(),
+                        counts.malformed(),
+                        settings.liveEventsPerSecond()));
+        simulator[0].startLive();
+        printWhereToLook(app.apiPort(), sarah, simulator[0]);
+        stopped.await();
+        return 0;
+    }
+
+    private PulseConfig demoConfig(PulseConfig base) {
+        PulseConfig.Kafka kafka = base.kafka();
+        PulseConfig.Streams streams = base.streams();
+        return base.withKafka(
+                        new PulseConfig.Kafka(
+                                kafka.bootstrapServers(),
+                                dataDir.resolve("kafka").toString(),
+                                kafka.embeddedPort()))
+                .withStreams(
+                        new PulseConfig.Streams(
+                                streams.applicationId(),
+                                dataDir.resolve("state").toString(),
+                                streams.partitions(),
+                                streams.replicationFactor(),
+                                streams.standbyReplicas(),
+                                streams.threads(),
+                                streams.rocksDbCacheMb()));
+    }
+
+    private static void printWhereToLook(int port, AccountManager sarah, DemoSimulator simulator) {
+        String api = "http://localhost:" + port;
+        String tenant = simulator.customerBase().accountsOf(sarah.email()).get(0).tenantId();
+        System.out.printf(
+                "%n  Pulse demo is serving at %s%n"
+                        + "  %s's portfolio, riskiest first:%n"
+                        + "    curl -s '%s/v1/portfolio?owner=%s'%n"
+                        + "  One account, with why its score is what it is:%n"
+                        + "    curl -s %s/v1/accounts/%s%n"
+                        + "  Its daily events over 30 days:%n"
+                        + "    curl -s '%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
+                        + "  Everyone, last 30 days:  curl -s %s/v1/summary%n"
+                        + "  Metrics: %s/metrics   API: %s/openapi.yaml   Ctrl-C stops.%n%n",
+                api, sarah.name(), api, sarah.email(), api, tenant, api, tenant, api, api, api);
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        ConsoleStartup.INSTANCE.step("Starting from empty demo data in " + dir);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

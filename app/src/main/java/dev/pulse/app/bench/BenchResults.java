@@ -1,0 +1,23 @@
+package dev.pulse.app.bench;
+
+import java.time.Instant;
+
+/**
+ * Everything one run measured, with what it ran on and what it was asked to do.
+ *
+ * @param loadAverageAtEnd the one-minute system load average when the run ended
+ * @param cpu how busy the cores were from the first measured phase to the last, and how much of
+ *     that was not this process
+ */
+public record BenchResults(
+        Instant date,
+        double loadAverageAtEnd,
+        CpuMeter.Usage cpu,
+        MachineInfo machine,
+        BenchPlan plan,
+        long eventBytes,
+        Throughput baseline,
+        IngestBenchmark.Result ingest,
+        FreshnessBenchmark.Result freshness,
+        QueryLoad.Result portfolio,
+        QueryLoad.Result point) {}

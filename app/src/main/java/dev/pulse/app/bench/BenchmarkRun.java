@@ -1,0 +1,195 @@
+package dev.pulse.app.bench;
+
+import dev.pulse.app.PulseApplication;
+import dev.pulse.app.config.ConfigLoader;
+import dev.pulse.app.config.PulseConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * One benchmark run: a fresh Pulse (embedded broker, topologies, API) on a temporary directory,
+ * then the producer baseline, sustained ingest, end-to-end freshness and the two query loads, in
+ * that order, each on the state the previous one left.
+ */
+public final class BenchmarkRun {
+    private static final String API_HOST = "127.0.0.1";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final BenchPlan plan;
+    private final BenchProgress progress;
+
+    public BenchmarkRun(BenchPlan plan, BenchProgress progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    public BenchResults run() {
+        MachineInfo machine = MachineInfo.current();
+        progress.step("Machine: " + machine.describe());
+        if (machine.loadAverage() > machine.cores() / 2.0) {
+            progress.step(
+                    "Warning: other processes are keeping these cores busy; figures will be low"
+                            + " and noisy. Run on an idle machine to compare with the targets.");
+        }
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Generating %,d events for %,d tenants",
+                        plan.events(),
+                        plan.tenants()));
+        BenchTenants tenants = BenchTenants.of(plan.tenants());
+        GeneratedEvents events =
+                new BenchEventGenerator(plan.seed())
+                        .generate(tenants, plan.events(), Instant.now());
+        try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-");
+                PulseApplication app = PulseApplication.start(config(scratch.path()), progress)) {
+            app.awaitRunning(START_TIMEOUT);
+            CpuMeter.Snapshot measuring = CpuMeter.now();
+            Throughput baseline = baseline(app, events);
+            IngestBenchmark.Result ingest = ingest(app, tenants, events);
+            try (BenchHttpClient http =
+                    new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
+                FreshnessBenchmark.Result freshness = freshness(app, http, tenants);
+                QueryLoad load = new QueryLoad(http, plan.concurrency());
+                QueryLoad.Result portfolio = queries(load, "portfolio", portfolioUris(tenants));
+                QueryLoad.Result point = queries(load, "point", pointUris(tenants));
+                CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
+                progress.step("Stopping Pulse and deleting " + scratch.path());
+                return new BenchResults(
+                        Instant.now(),
+                        MachineInfo.currentLoadAverage(),
+                        cpu,
+                        machine,
+                        plan,
+                        events.totalBytes(),
+                        baseline,
+                        ingest,
+                        freshness,
+                        portfolio,
+                        point);
+            }
+        }
+    }
+
+    private PulseConfig config(Path dir) {
+        PulseConfig defaults = ConfigLoader.load(null, Map.of());
+        PulseConfig.Streams streams = defaults.streams();
+        return defaults.withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
+                .withStreams(
+                        new PulseConfig.Streams(
+                                "pulse-bench",
+                                dir.resolve("state").toString(),
+                                plan.partitions(),
+                                (short) 1,
+                                0,
+                                plan.threads(),
+                                streams.rocksDbCacheMb()))
+                .withApi(new PulseConfig.Api(API_HOST, 0, "localhost"));
+    }
+
+    private Throughput baseline(PulseApplication app, GeneratedEvents events) {
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 1/4: producer baseline, %,d events to a scratch topic",
+                        events.size()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        Throughput baseline =
+                new ProducerBaseline(app.bootstrapServers(), plan.partitions()).run(events);
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f events/s (CPU: %s)",
+                        baseline.perSecond(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return baseline;
+    }
+
+    private IngestBenchmark.Result ingest(
+            PulseApplication app, BenchTenants tenants, GeneratedEvents events) {
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 2/4: ingest, %,d accounts then %,d events through the topologies",
+                        tenants.size(),
+                        events.size()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        IngestBenchmark.Result ingest =
+                new IngestBenchmark(
+                                app.bootstrapServers(), new PipelineCounters(app.meterRegistry()))
+                        .run(tenants, events);
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  producer %,.0f events/s; counted in %.1f s: %,.0f events/s (CPU: %s)",
+                        ingest.producer().perSecond(),
+                        ingest.pipeline().elapsed().toMillis() / 1000.0,
+                        ingest.pipeline().perSecond(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return ingest;
+    }
+
+    private FreshnessBenchmark.Result freshness(
+            PulseApplication app, BenchHttpClient http, BenchTenants tenants) {
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 3/4: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        plan.samples()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        FreshnessBenchmark.Result freshness =
+                new FreshnessBenchmark(app.bootstrapServers(), http, plan.seed() + 1)
+                        .run(tenants, plan.samples());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  p99 %.1f ms (CPU: %s)",
+                        freshness.latency().p99(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return freshness;
+    }
+
+    private QueryLoad.Result queries(QueryLoad load, String name, Supplier<String> uris) {
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 4/4: %s queries, %,d clients for %d s after a %d s warm-up",
+                        name,
+                        plan.concurrency(),
+                        plan.queryDuration().toSeconds(),
+                        plan.warmup().toSeconds()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        QueryLoad.Result result = load.run(uris, plan.warmup(), plan.queryDuration());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f req/s, p99 %.2f ms, %,d errors (CPU: %s)",
+                        result.ok().perSecond(),
+                        result.latency().p99(),
+                        result.errors(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return result;
+    }
+
+    private static Supplier<String> portfolioUris(BenchTenants tenants) {
+        List<String> owners = tenants.fullPortfolioOwners();
+        return () ->
+                "/v1/portfolio?owner="
+                        + URLEncoder.encode(
+                                owners.get(ThreadLocalRandom.current().nextInt(owners.size())),
+                                StandardCharsets.UTF_8);
+    }
+
+    private static Supplier<String> pointUris(BenchTenants tenants) {
+        List<String> ids = tenants.ids();
+        return () -> "/v1/accounts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+}

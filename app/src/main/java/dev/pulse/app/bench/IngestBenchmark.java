@@ -1,0 +1,96 @@
+package dev.pulse.app.bench;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.topologies.topic.Topic;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Sustained ingest through the topologies: publishes the account directory, then every generated
+ * event as fast as the producer goes, and times from the first send until the pipeline has counted
+ * them all ({@code pulse.events.counted}).
+ */
+public final class IngestBenchmark {
+    /** Give up when the count has not moved for this long. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final String bootstrapServers;
+    private final PipelineCounters counters;
+
+    public IngestBenchmark(String bootstrapServers, PipelineCounters counters) {
+        this.bootstrapServers = bootstrapServers;
+        this.counters = counters;
+    }
+
+    /** The producer's own rate and the rate through the topologies. */
+    public record Result(Throughput producer, Throughput pipeline) {}
+
+    public Result run(BenchTenants tenants, GeneratedEvents events) {
+        try (KafkaProducer<String, byte[]> producer = BenchProducers.bulk(bootstrapServers)) {
+            publishAccounts(producer, tenants);
+            long target = counters.counted() + events.size();
+            long start = System.nanoTime();
+            Throughput sent = BulkSend.sendAll(producer, PulseTopics.USAGE_EVENTS.name(), events);
+            long drained = awaitCounted(target);
+            return new Result(sent, Throughput.between(events.size(), start, drained));
+        }
+    }
+
+    private static void publishAccounts(
+            KafkaProducer<String, byte[]> producer, BenchTenants tenants) {
+        Topic<String, Account> topic = PulseTopics.ACCOUNTS;
+        Future<RecordMetadata> last = null;
+        for (Account account : tenants.accounts(LocalDate.now(ZoneOffset.UTC))) {
+            byte[] value = topic.valueSerde().serializer().serialize(topic.name(), account);
+            last = producer.send(new ProducerRecord<>(topic.name(), account.tenantId(), value));
+        }
+        producer.flush();
+        try {
+            last.get(30, TimeUnit.SECONDS); // one partition, in order: the last ack covers all
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish the bench accounts", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing accounts", e);
+        }
+    }
+
+    /** Returns System.nanoTime() when the counter first reached {@code target}. */
+    private long awaitCounted(long target) {
+        long seen = counters.counted();
+        long lastProgress = System.nanoTime();
+        while (seen < target) {
+            LockSupport.parkNanos(POLL_NANOS);
+            long now = System.nanoTime();
+            long counted = counters.counted();
+            if (counted > seen) {
+                seen = counted;
+                lastProgress = now;
+            } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
+                throw new IllegalStateException(
+                        "the pipeline counted "
+                                + seen
+                                + " of "
+                                + target
+                                + " events and made no progress for "
+                                + STALL_TIMEOUT.toSeconds()
+                                + " s ("
+                                + counters.drops()
+                                + ")");
+            }
+        }
+        return System.nanoTime();
+    }
+}

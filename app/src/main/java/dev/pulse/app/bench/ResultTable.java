@@ -1,0 +1,158 @@
+package dev.pulse.app.bench;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a run as a plain-text table: one row per figure, its target from DESIGN.md ("Targets")
+ * where there is one, and whether the figure met it.
+ */
+public final class ResultTable {
+    static final double INGEST_TARGET_EVENTS_PER_S = 100_000;
+    static final double FRESHNESS_TARGET_P99_MS = 1_000;
+    static final double PORTFOLIO_TARGET_P99_MS = 20;
+    static final int PORTFOLIO_TARGET_CLIENTS = 200;
+    static final double POINT_TARGET_REQ_PER_S = 20_000;
+    static final double POINT_TARGET_P99_MS = 10;
+
+    private static final String NONE = "-";
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    private ResultTable() {}
+
+    public static String render(BenchResults results) {
+        ResultTable table = new ResultTable();
+        table.row("figure", "measured", "target", "verdict");
+        table.ingest(results);
+        table.freshness(results.freshness());
+        table.queries("portfolio", results.portfolio(), results.plan().concurrency());
+        table.queries("point", results.point(), results.plan().concurrency());
+        return header(results) + table.text();
+    }
+
+    private static String header(BenchResults r) {
+        BenchPlan plan = r.plan();
+        return String.format(
+                Locale.ROOT,
+                "Pulse benchmark, %s%n"
+                        + "machine  %s, %.2f at end%n"
+                        + "cpu      %s while measuring%n"
+                        + "run      %,d events (%,d B of JSON each on average) over %,d tenants,"
+                        + " %d partitions, %d stream threads;%n"
+                        + "         %,d freshness samples; each query load %d s at %,d clients"
+                        + " after a %d s warm-up%n%n",
+                r.date().truncatedTo(ChronoUnit.SECONDS),
+                r.machine().describe(),
+                r.loadAverageAtEnd(),
+                r.cpu().describe(),
+                plan.events(),
+                r.eventBytes() / plan.events(),
+                plan.tenants(),
+                plan.partitions(),
+                plan.threads(),
+                plan.samples(),
+                plan.queryDuration().toSeconds(),
+                plan.concurrency(),
+                plan.warmup().toSeconds());
+    }
+
+    private void ingest(BenchResults r) {
+        row("producer baseline", rate(r.baseline(), "events/s"), "what the box can do", NONE);
+        row("ingest producer rate", rate(r.ingest().producer(), "events/s"), NONE, NONE);
+        double pipeline = r.ingest().pipeline().perSecond();
+        row(
+                "ingest through topologies",
+                rate(r.ingest().pipeline(), "events/s"),
+                String.format(Locale.ROOT, ">= %,.0f events/s", INGEST_TARGET_EVENTS_PER_S),
+                verdict(pipeline >= INGEST_TARGET_EVENTS_PER_S));
+    }
+
+    private void freshness(FreshnessBenchmark.Result f) {
+        LatencySummary l = f.latency();
+        row("freshness p50", millis(l.p50()), NONE, NONE);
+        row("freshness p90", millis(l.p90()), NONE, NONE);
+        row(
+                "freshness p99",
+                millis(l.p99()),
+                String.format(Locale.ROOT, "< %,.0f ms", FRESHNESS_TARGET_P99_MS),
+                verdict(l.p99() < FRESHNESS_TARGET_P99_MS));
+        row("freshness max", millis(l.max()), NONE, NONE);
+        row("freshness timeouts", count(f.timeouts()), "0", verdict(f.timeouts() == 0));
+    }
+
+    private void queries(String name, QueryLoad.Result q, int clients) {
+        boolean portfolio = name.equals("portfolio");
+        LatencySummary l = q.latency();
+        String rateTarget =
+                portfolio
+                        ? NONE
+                        : String.format(Locale.ROOT, ">= %,.0f req/s", POINT_TARGET_REQ_PER_S);
+        String rateVerdict =
+                portfolio ? NONE : verdict(q.ok().perSecond() >= POINT_TARGET_REQ_PER_S);
+        row(name + " throughput", rate(q.ok(), "req/s"), rateTarget, rateVerdict);
+        row(name + " p50", millis(l.p50()), NONE, NONE);
+        if (portfolio) {
+            row(
+                    name + " p99",
+                    millis(l.p99()),
+                    String.format(
+                            Locale.ROOT,
+                            "< %.0f ms at %d clients",
+                            PORTFOLIO_TARGET_P99_MS,
+                            PORTFOLIO_TARGET_CLIENTS),
+                    clients < PORTFOLIO_TARGET_CLIENTS
+                            ? "n/a (" + clients + " clients)"
+                            : verdict(l.p99() < PORTFOLIO_TARGET_P99_MS));
+        } else {
+            row(
+                    name + " p99",
+                    millis(l.p99()),
+                    String.format(Locale.ROOT, "< %.0f ms", POINT_TARGET_P99_MS),
+                    verdict(l.p99() < POINT_TARGET_P99_MS));
+        }
+        row(name + " max", millis(l.max()), NONE, NONE);
+        row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void row(String figure, String measured, String target, String verdict) {
+        rows.add(new String[] {figure, measured, target, verdict});
+    }
+
+    private String text() {
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            String line =
+                    String.format(
+                            Locale.ROOT,
+                            "%-" + widths[0] + "s  %" + widths[1] + "s  %-" + widths[2] + "s  %s",
+                            (Object[]) row);
+            text.append(line.stripTrailing()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static String rate(Throughput t, String unit) {
+        return String.format(Locale.ROOT, "%,.0f %s", t.perSecond(), unit);
+    }
+
+    private static String millis(double ms) {
+        return String.format(Locale.ROOT, "%,.2f ms", ms);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pulse.app.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A temporary directory for the run's broker log and state, deleted with everything in it. */
+public final class ScratchDirectory implements AutoCloseable {
+    private final Path path;
+
+    private ScratchDirectory(Path path) {
+        this.path = path;
+    }
+
+    public static ScratchDirectory create(String prefix) {
+        try {
+            return new ScratchDirectory(Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+}

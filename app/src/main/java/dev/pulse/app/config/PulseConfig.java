@@ -1,0 +1,64 @@
+package dev.pulse.app.config;
+
+import dev.pulse.topologies.pipeline.PipelineSettings;
+import java.time.Duration;
+
+/** Pulse's configuration as read from YAML and the environment. See config/pulse.yaml. */
+public record PulseConfig(
+        Kafka kafka, Streams streams, Api api, Pipeline pipeline, String healthModel, Demo demo) {
+
+    /** An empty bootstrapServers starts the embedded broker. */
+    public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
+        public boolean embedded() {
+            return bootstrapServers == null || bootstrapServers.isBlank();
+        }
+    }
+
+    public record Streams(
+            String applicationId,
+            String stateDir,
+            int partitions,
+            short replicationFactor,
+            int standbyReplicas,
+            int threads,
+            long rocksDbCacheMb) {}
+
+    public record Api(String host, int port, String advertisedHost) {}
+
+    public record Pipeline(
+            Duration grace,
+            Duration dedupWindow,
+            Duration hourlyRetention,
+            Duration dailyRetention,
+            Duration scoreRefreshInterval,
+            Duration fullRecomputeInterval) {
+
+        public PipelineSettings settings() {
+            return new PipelineSettings(
+                    grace,
+                    dedupWindow,
+                    hourlyRetention,
+                    dailyRetention,
+                    scoreRefreshInterval,
+                    fullRecomputeInterval);
+        }
+    }
+
+    public record Demo(int tenants, int days, int liveEventsPerSecond, long seed) {}
+
+    public PulseConfig withKafka(Kafka kafka) {
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+    }
+
+    public PulseConfig withStreams(Streams streams) {
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+    }
+
+    public PulseConfig withApi(Api api) {
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+    }
+
+    public PulseConfig withDemo(Demo demo) {
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+    }
+}

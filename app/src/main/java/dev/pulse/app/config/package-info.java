@@ -1,0 +1,2 @@
+/** Configuration: bundled defaults, a YAML file, environment variables. */
+package dev.pulse.app.config;

@@ -1,0 +1,57 @@
+package dev.pulse.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.topologies.json.PulseJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for tests of a running Pulse. */
+final class PulseHttp {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    PulseHttp(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Response post(String path, String contentType, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(
+                            request.timeout(Duration.ofSeconds(20)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            try {
+                return PulseJson.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.app.config.PulseConfig;
+import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.topologies.topic.PulseTopics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A restart on the same state directory keeps all state and counts nothing twice. */
+@ExtendWith(SharedKafkaBroker.class)
+class RestartIT {
+    @TempDir Path stateDir;
+
+    @Test
+    void restartOnTheSameStateDirectoryKeepsStateAndDoesNotDoubleCount() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String tenant = "restart-" + run;
+        PulseConfig config = TestPulse.config(stateDir, "restart-" + run);
+        Instant base =
+                Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .minus(Duration.ofMinutes(30));
+
+        try (PulseApplication first =
+                PulseApplication.start(config, PulseApplication.StartupProgress.SILENT)) {
+            first.awaitRunning(Duration.ofSeconds(60));
+            send(tenant, 0, 20, base);
+            send(tenant, 0, 3, base); // re-deliveries of events already sent
+            await().atMost(Duration.ofSeconds(60)).until(() -> events(first, tenant) == 20);
+        }
+        assertThat(Files.list(stateDir).findAny()).as("state directory kept").isPresent();
+
+        try (PulseApplication second =
+                PulseApplication.start(config, PulseApplication.StartupProgress.SILENT)) {
+            second.awaitRunning(Duration.ofSeconds(60));
+            assertThat(events(second, tenant))
+                    .as("state after restart, before new input")
+                    .isEqualTo(20);
+
+            send(tenant, 20, 30, base);
+            send(tenant, 15, 20, base); // re-deliveries across the restart
+            await().atMost(Duration.ofSeconds(60)).until(() -> events(second, tenant) == 30);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> events(second, tenant) == 30);
+            assertThat(
+                            new PulseHttp(second.apiPort())
+                                    .get("/v1/accounts/" + tenant)
+                                    .json()
+                                    .path("health")
+                                    .path("lastEventAt")
+                                    .asText())
+                    .isEqualTo(base.plusSeconds(29).toString());
+        }
+    }
+
+    private static long events(PulseApplication pulse, String tenant) {
+        PulseHttp.Response response = new PulseHttp(pulse.apiPort()).get("/v1/accounts/" + tenant);
+        return response.status() == 200
+                ? response.json().path("engagement").path("last7d").path("events").asLong()
+                : -1;
+    }
+
+    private static void send(String tenant, int from, int to, Instant base) {
+        try (KafkaProducer<String, byte[]> producer = PulseEndToEndIT.producer()) {
+            for (int i = from; i < to; i++) {
+                String json =
+                        PulseEndToEndIT.event(
+                                tenant + "-" + i,
+                                tenant,
+                                "u" + (i % 4),
+                                "login",
+                                null,
+                                base.plusSeconds(i));
+                producer.send(
+                        new ProducerRecord<>(
+                                PulseTopics.USAGE_EVENTS.name(),
+                                tenant,
+                                json.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pulse.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.app.PulseMain;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Runs {@code pulse bench} end to end with tiny options and reads the figures it reports. */
+class BenchmarkCommandIT {
+    private static final List<String> POSITIVE_FIGURES =
+            List.of(
+                    "producer baseline",
+                    "ingest producer rate",
+                    "ingest through topologies",
+                    "freshness p50",
+                    "freshness p90",
+                    "freshness p99",
+                    "freshness max",
+                    "portfolio throughput",
+                    "portfolio p50",
+                    "portfolio p99",
+                    "portfolio max",
+                    "point throughput",
+                    "point p50",
+                    "point p99",
+                    "point max");
+
+    private static final List<String> ZERO_FIGURES =
+            List.of("freshness timeouts", "portfolio errors", "point errors");
+
+    @Test
+    void reportsEveryFigureWithAPositiveNumberAndNoErrors() {
+        StringWriter out = new StringWriter();
+        CommandLine pulse = new CommandLine(new PulseMain());
+        pulse.setOut(new PrintWriter(out, true));
+
+        int exitCode =
+                pulse.execute(
+                        "bench",
+                        "--events",
+                        "50000",
+                        "--tenants",
+                        "100",
+                        "--samples",
+                        "20",
+                        "--query-seconds",
+                        "2",
+                        "--warmup-seconds",
+                        "1",
+                        "--concurrency",
+                        "20");
+
+        String report = out.toString();
+        assertThat(exitCode).as(report).isZero();
+        assertThat(report).contains("machine", "cores", "Phase 4/4");
+        for (String figure : POSITIVE_FIGURES) {
+            assertThat(figure(report, figure))
+                    .as(figure + " in\n" + report)
+                    .hasValueSatisfying(value -> assertThat(value).isPositive());
+        }
+        for (String figure : ZERO_FIGURES) {
+            assertThat(figure(report, figure)).as(figure + " in\n" + report).contains(0.0);
+        }
+    }
+
+    /** The number in the "measured" column of the row named {@code figure}. */
+    private static Optional<Double> figure(String report, String figure) {
+        Matcher row =
+                Pattern.compile(
+                                "^"
+                                        + Pattern.quote(figure)
+                                        + "\\s{2,}([0-9][0-9,]*(?:\\.[0-9]+)?)\\s",
+                                Pattern.MULTILINE)
+                        .matcher(report);
+        return row.find()
+                ? Optional.of(Double.parseDouble(row.group(1).replace(",", "")))
+                : Optional.empty();
+    }
+}

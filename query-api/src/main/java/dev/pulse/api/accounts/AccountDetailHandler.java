@@ -1,0 +1,57 @@
+package dev.pulse.api.accounts;
+
+import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.PathParams;
+import dev.pulse.api.http.ProblemException;
+import dev.pulse.api.time.UtcDays;
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthScore;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * {@code GET /v1/accounts/{tenant}}: one account with its health score and engagement. A tenant
+ * with neither an account nor a score is unknown: 404.
+ */
+public final class AccountDetailHandler implements Handler<RoutingContext> {
+    private final TenantStateReader reader;
+    private final Clock clock;
+    private final BlockingReads reads;
+
+    public AccountDetailHandler(TenantStateReader reader, Clock clock, BlockingReads reads) {
+        this.reader = reader;
+        this.clock = clock;
+        this.reads = reads;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        reads.respondJson(ctx, () -> view(tenant));
+    }
+
+    private AccountView view(String tenant) {
+        Account account = reader.account(tenant).orElse(null);
+        HealthScore score = reader.currentScore(tenant).orElse(null);
+        if (account == null && score == null) {
+            throw unknownTenant(tenant);
+        }
+        Instant now = clock.instant();
+        Instant today = UtcDays.startOfDay(now);
+        AccountView.Engagement engagement =
+                new AccountView.Engagement(
+                        reader.engagementTotals(
+                                tenant, today.minus(UtcDays.DAY.multipliedBy(6)), now),
+                        reader.engagementTotals(
+                                tenant, today.minus(UtcDays.DAY.multipliedBy(29)), now));
+        return AccountView.of(tenant, account, score, engagement);
+    }
+
+    static ProblemException unknownTenant(String tenant) {
+        return ProblemException.notFound(
+                "no account and no health score for tenant '" + tenant + "'");
+    }
+}

@@ -1,0 +1,2 @@
+/** One account: its detail with score and engagement, and its time series. */
+package dev.pulse.api.accounts;

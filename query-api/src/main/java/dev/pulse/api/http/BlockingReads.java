@@ -1,0 +1,33 @@
+package dev.pulse.api.http;
+
+import dev.pulse.topologies.json.PulseJson;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs store reads on a worker pool, never on the event loop, unordered so that slow reads do not
+ * queue behind each other. Results come back on the calling event loop.
+ */
+public final class BlockingReads {
+    private final WorkerExecutor workers;
+
+    public BlockingReads(WorkerExecutor workers) {
+        this.workers = workers;
+    }
+
+    public <T> Future<T> run(Callable<T> work) {
+        return workers.executeBlocking(work, false);
+    }
+
+    /**
+     * Reads and serialises on a worker, then answers 200 with the JSON; any failure goes to the
+     * failure handler (a {@link ProblemException}, unreadable state, or a bug).
+     */
+    public void respondJson(RoutingContext ctx, Callable<?> read) {
+        run(() -> PulseJson.mapper().writeValueAsBytes(read.call()))
+                .onSuccess(json -> JsonReply.send(ctx, 200, json))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pulse.api.internal;
+
+import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.PathParams;
+import dev.pulse.api.http.ProblemException;
+import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.TimeParams;
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.streams.read.TenantStateReader.Granularity;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Serves {@link InternalRoutes} from this instance's own stores (the local reader), so a read
+ * forwarded by another instance never hops again.
+ */
+public final class InternalStateHandler {
+    private final TenantStateReader local;
+    private final BlockingReads reads;
+
+    public InternalStateHandler(TenantStateReader local, BlockingReads reads) {
+        this.local = local;
+        this.reads = reads;
+    }
+
+    public void scores(RoutingContext ctx) {
+        List<String> tenants = RequestParams.of(ctx).all(InternalRoutes.TENANT);
+        if (tenants.isEmpty()) {
+            throw ProblemException.badParameter(
+                    InternalRoutes.TENANT, "is required: one or more tenant ids");
+        }
+        if (tenants.size() > InternalRoutes.MAX_TENANTS_PER_CALL) {
+            throw ProblemException.badParameter(
+                    InternalRoutes.TENANT,
+                    "is given "
+                            + tenants.size()
+                            + " times; at most "
+                            + InternalRoutes.MAX_TENANTS_PER_CALL
+                            + " per call");
+        }
+        tenants.forEach(tenant -> PathParams.tenantId(InternalRoutes.TENANT, tenant));
+        reads.respondJson(ctx, () -> local.currentScores(tenants));
+    }
+
+    public void dailyScores(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Instant from = instant(params, InternalRoutes.FROM);
+        Instant to = instant(params, InternalRoutes.TO);
+        reads.respondJson(ctx, () -> local.dailyScores(tenant, from, to));
+    }
+
+    public void engagement(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Granularity granularity = granularity(params);
+        Instant from = instant(params, InternalRoutes.FROM);
+        Instant to = instant(params, InternalRoutes.TO);
+        reads.respondJson(ctx, () -> local.engagement(tenant, granularity, from, to));
+    }
+
+    public void engagementTotals(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Instant from = instant(params, InternalRoutes.FROM);
+        Instant to = instant(params, InternalRoutes.TO);
+        reads.respondJson(ctx, () -> local.engagementTotals(tenant, from, to));
+    }
+
+    private static Instant instant(RequestParams params, String name) {
+        return TimeParams.dateOrInstant(
+                name, params.required(name, "an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z"));
+    }
+
+    private static Granularity granularity(RequestParams params) {
+        String value = params.required(InternalRoutes.GRANULARITY, "HOUR or DAY");
+        try {
+            return Granularity.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter(
+                    InternalRoutes.GRANULARITY, "must be HOUR or DAY, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.pulse.api.portfolio;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The body of {@code GET /v1/portfolio}. */
+record Portfolio(String owner, int count, List<PortfolioItem> accounts, Instant asOf) {}

@@ -1,0 +1,45 @@
+package dev.pulse.api.portfolio;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.Band;
+import dev.pulse.topologies.health.HealthScore;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One account of a portfolio; score fields are absent until the account has been scored. */
+record PortfolioItem(
+        String tenantId,
+        String name,
+        Double score,
+        Band band,
+        Double delta7d,
+        Double delta30d,
+        String topReason,
+        Instant lastEventAt,
+        Long licensedSeats,
+        Double arr,
+        LocalDate renewalDate,
+        String plan,
+        String segment,
+        Links links) {
+
+    record Links(String self) {}
+
+    static PortfolioItem of(Account account, HealthScore score) {
+        return new PortfolioItem(
+                account.tenantId(),
+                account.name(),
+                score == null ? null : score.score(),
+                score == null ? null : score.band(),
+                score == null ? null : score.delta7d(),
+                score == null ? null : score.delta30d(),
+                score == null ? null : score.topReason(),
+                score == null ? null : score.lastEventAt(),
+                account.licensedSeats(),
+                account.arr(),
+                account.renewalDate(),
+                account.plan(),
+                account.segment(),
+                new Links("/v1/accounts/" + account.tenantId()));
+    }
+}

@@ -1,0 +1,2 @@
+/** An account manager's portfolio: their accounts with current scores, riskiest first. */
+package dev.pulse.api.portfolio;

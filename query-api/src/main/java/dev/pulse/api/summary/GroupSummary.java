@@ -1,0 +1,22 @@
+package dev.pulse.api.summary;
+
+/**
+ * Aggregates over a group of accounts: all of them, or one owner's.
+ *
+ * @param owner the owner's e-mail; absent for the overall group
+ * @param scored accounts with a score at the end of the range
+ * @param averageScore mean end score over scored accounts, one decimal; absent when none
+ * @param averageChange mean of (end score minus the end-of-day score of the day before the range)
+ *     over accounts that have both, one decimal; absent when none
+ * @param events events over the range, summed over accounts
+ * @param activeUsers distinct active users over the range, summed over accounts
+ */
+record GroupSummary(
+        String owner,
+        int accounts,
+        int scored,
+        Double averageScore,
+        BandCounts bands,
+        Double averageChange,
+        long events,
+        long activeUsers) {}

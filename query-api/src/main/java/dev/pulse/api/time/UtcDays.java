@@ -1,0 +1,41 @@
+package dev.pulse.api.time;
+
+import dev.pulse.topologies.health.HealthScore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Pulse's days are UTC days. An end-of-day score of day D has {@code asOf} = the start of D + 1,
+ * the instant its windows end.
+ */
+public final class UtcDays {
+    public static final Duration DAY = Duration.ofDays(1);
+
+    private UtcDays() {}
+
+    public static Instant startOfDay(Instant instant) {
+        return floor(instant, DAY);
+    }
+
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The UTC day an end-of-day score closes. */
+    public static LocalDate dayClosedBy(HealthScore endOfDay) {
+        return dayOf(endOfDay.asOf().minusMillis(1));
+    }
+
+    /** The start of the bucket of the given size that holds {@code instant}. */
+    public static Instant floor(Instant instant, Duration bucket) {
+        long size = bucket.toMillis();
+        long ms = instant.toEpochMilli();
+        return Instant.ofEpochMilli(ms - Math.floorMod(ms, size));
+    }
+}

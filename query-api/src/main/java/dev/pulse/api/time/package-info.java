@@ -1,0 +1,2 @@
+/** UTC day and bucket arithmetic shared by the resources that read history. */
+package dev.pulse.api.time;
