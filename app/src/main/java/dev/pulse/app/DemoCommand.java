@@ -39,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PulseConfig base = ConfigLoader.load(config, System.getenv());
         wipe(dataDir);
-        PulseConfig demo = demoConfig(base);
+        DemoIdentityProvider idp = DemoIdentityProvider.create(dataDir.resolve("idp"));
+        PulseConfig demo = demoConfig(base, idp);
         PulseApplication app = PulseApplication.start(demo, ConsoleStartup.INSTANCE);
         CountDownLatch stopped = new CountDownLatch(1);
         DemoSimulator[] simulator = new DemoSimulator[1];
@@ -67,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
                                 .withLiveEventsPerSecond(settings.liveEventsPerSecond()));
         AccountManager sarah = simulator[0].customerBase().accountManagers().get(0);
         simulator[0].publishAccounts();
-        printWhereToLook(app.apiPort(), sarah, simulator[0]);
+        DemoTokens tokens = DemoTokens.mint(idp, sarah.email(), dataDir.resolve("tokens.env"));
+        printWhereToLook(app.apiPort(), sarah, simulator[0], tokens);
         ConsoleStartup.INSTANCE.step(
                 "Replaying the last "
                         + settings.days()
@@ -87,15 +89,16 @@ final class DemoCommand implements Callable<Integer> {
                         counts.malformed(),
                         settings.liveEventsPerSecond()));
         simulator[0].startLive();
-        printWhereToLook(app.apiPort(), sarah, simulator[0]);
+        printWhereToLook(app.apiPort(), sarah, simulator[0], tokens);
         stopped.await();
         return 0;
     }
 
-    private PulseConfig demoConfig(PulseConfig base) {
+    private PulseConfig demoConfig(PulseConfig base, DemoIdentityProvider idp) {
         PulseConfig.Kafka kafka = base.kafka();
         PulseConfig.Streams streams = base.streams();
-        return base.withKafka(
+        return base.withAuth(base.auth().withJwt(idp.jwtSettings()))
+                .withKafka(
                         new PulseConfig.Kafka(
                                 kafka.bootstrapServers(),
                                 dataDir.resolve("kafka").toString(),
@@ -111,20 +114,43 @@ final class DemoCommand implements Callable<Integer> {
                                 streams.rocksDbCacheMb()));
     }
 
-    private static void printWhereToLook(int port, AccountManager sarah, DemoSimulator simulator) {
+    private static void printWhereToLook(
+            int port, AccountManager sarah, DemoSimulator simulator, DemoTokens tokens) {
         String api = "http://localhost:" + port;
         String tenant = simulator.customerBase().accountsOf(sarah.email()).get(0).tenantId();
+        String auth = "-H \"Authorization: Bearer $SARAH\" ";
         System.out.printf(
                 "%n  Pulse demo is serving at %s%n"
+                        + "  Every /v1 call needs a token. Demo tokens (valid 12 h):%n"
+                        + "    source %s     # sets SARAH, MARCUS and ADMIN%n"
+                        + "    SARAH  = %s, account manager: her own accounts%n"
+                        + "    MARCUS = Marcus Webb, VP: every account of both teams%n"
+                        + "    ADMIN  = administrator: everything, audit log, API keys%n"
                         + "  %s's portfolio, riskiest first:%n"
-                        + "    curl -s '%s/v1/portfolio?owner=%s'%n"
+                        + "    curl -s %s'%s/v1/portfolio?owner=%s'%n"
                         + "  One account, with why its score is what it is:%n"
-                        + "    curl -s %s/v1/accounts/%s%n"
+                        + "    curl -s %s%s/v1/accounts/%s%n"
                         + "  Its daily events over 30 days:%n"
-                        + "    curl -s '%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
-                        + "  Everyone, last 30 days:  curl -s %s/v1/summary%n"
+                        + "    curl -s %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
+                        + "  Marcus's view of every account, last 30 days:%n"
+                        + "    curl -s -H \"Authorization: Bearer $MARCUS\" %s/v1/summary%n"
                         + "  Metrics: %s/metrics   API: %s/openapi.yaml   Ctrl-C stops.%n%n",
-                api, sarah.name(), api, sarah.email(), api, tenant, api, tenant, api, api, api);
+                api,
+                tokens.file(),
+                sarah.name(),
+                sarah.name(),
+                auth,
+                api,
+                sarah.email(),
+                auth,
+                api,
+                tenant,
+                auth,
+                api,
+                tenant,
+                api,
+                api,
+                api);
     }
 
     private static void wipe(Path dir) throws IOException {

@@ -3,15 +3,28 @@ package dev.pulse.app;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
+import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.auth.InternalToken;
+import dev.pulse.api.auth.JwtAuthenticator;
+import dev.pulse.api.auth.JwtSettings;
+import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.streams.apikeys.KafkaApiKeyStore;
+import dev.pulse.streams.audit.AuditReader;
+import dev.pulse.streams.audit.AuditTopic;
+import dev.pulse.streams.audit.KafkaAuditLog;
 import dev.pulse.streams.broker.EmbeddedKafkaBroker;
 import dev.pulse.streams.ingest.KafkaEventPublisher;
 import dev.pulse.streams.read.LocalStateReader;
 import dev.pulse.streams.read.RemoteStateClient;
 import dev.pulse.streams.read.RoutingStateReader;
+import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
+import dev.pulse.streams.security.AccessPolicy;
+import dev.pulse.streams.security.UserDirectory;
+import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -45,6 +59,7 @@ public final class PulseApplication implements AutoCloseable {
     private PulseStreams streams;
     private ApiServer api;
     private HealthModel model;
+    private UserDirectory users;
     private PrometheusMeterRegistry registry;
 
     private PulseApplication() {}
@@ -90,19 +105,108 @@ public final class PulseApplication implements AutoCloseable {
         KafkaEventPublisher publisher = new KafkaEventPublisher(bootstrapServers);
         resources.push(publisher);
         LocalStateReader local = new LocalStateReader(streams.kafkaStreams());
+        String internalToken =
+                config.auth().internalToken().isBlank()
+                        ? InternalToken.generate()
+                        : config.auth().internalToken();
         RoutingStateReader routing =
                 new RoutingStateReader(
                         streams.kafkaStreams(),
                         new HostInfo(config.api().advertisedHost(), apiPort),
                         local,
-                        new RemoteStateClient());
+                        new RemoteStateClient(internalToken));
+        progress.step("Loading users, API keys and the audit log");
+        ApiSecurity security = security(config, registry, local, internalToken);
 
         progress.step("Starting the API on port " + apiPort);
         ApiDependencies deps =
                 new ApiDependencies(
-                        routing, local, publisher, registry, streams::isRunning, Clock.systemUTC());
+                        routing,
+                        local,
+                        publisher,
+                        registry,
+                        streams::isRunning,
+                        Clock.systemUTC(),
+                        security);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
+    }
+
+    private ApiSecurity security(
+            PulseConfig config,
+            PrometheusMeterRegistry registry,
+            LocalStateReader local,
+            String internalToken) {
+        users = loadUsers(config.auth().users());
+        short replication = config.streams().replicationFactor();
+        AuditTopic.ensure(bootstrapServers, replication, config.audit().retention());
+        KafkaAuditLog audit = new KafkaAuditLog(bootstrapServers, registry);
+        resources.push(audit);
+        KafkaApiKeyStore.ensureTopic(bootstrapServers, replication);
+        KafkaApiKeyStore apiKeys = new KafkaApiKeyStore(bootstrapServers);
+        resources.push(apiKeys);
+        apiKeys.awaitLoaded(Duration.ofSeconds(30));
+        AccessPolicy policy = new AccessPolicy(users, tenant -> accountOrEmpty(local, tenant));
+        PulseConfig.Jwt jwt = config.auth().jwt();
+        JwtAuthenticator jwtAuthenticator =
+                jwt.configured()
+                        ? JwtAuthenticator.create(
+                                new JwtSettings(
+                                        blankToNull(jwt.jwksFile()),
+                                        blankToNull(jwt.jwksUrl()),
+                                        blankToNull(jwt.hs256Secret()),
+                                        blankToNull(jwt.issuer()),
+                                        blankToNull(jwt.audience()),
+                                        jwt.leeway()),
+                                users)
+                        : null;
+        if (jwtAuthenticator == null) {
+            LOG.info("No JWT key set configured (auth.jwt): only API keys are accepted");
+        }
+        PulseConfig.RateLimit limit = config.auth().rateLimit();
+        return new ApiSecurity(
+                jwtAuthenticator,
+                apiKeys,
+                policy,
+                audit,
+                new AuditReader(bootstrapServers),
+                new RateLimitSettings(limit.requestsPerSecond(), limit.burst()),
+                internalToken);
+    }
+
+    /** Before the stores are queryable nobody's ownership is known: nothing is visible. */
+    private static Optional<Account> accountOrEmpty(LocalStateReader local, String tenant) {
+        try {
+            return local.account(tenant);
+        } catch (StateUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    static UserDirectory loadUsers(String location) {
+        Path file = Path.of(location);
+        if (Files.isRegularFile(file)) {
+            return UserDirectory.fromFile(file);
+        }
+        try (InputStream bundled =
+                PulseApplication.class.getResourceAsStream("/config/users.yaml")) {
+            if (bundled == null) {
+                throw new IllegalStateException("no user directory at " + location);
+            }
+            LOG.info("User directory {} not found; using the bundled demo directory", location);
+            return UserDirectory.fromYaml(
+                    new String(bundled.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read user directory " + location, e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public UserDirectory users() {
+        return users;
     }
 
     private StreamsSettings streamsSettings(PulseConfig config, int apiPort) {

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Pulse 0.1.0",
         description = "Real-time customer-health engine.",
-        subcommands = {RunCommand.class, DemoCommand.class, BenchmarkCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            BenchmarkCommand.class,
+            ApiKeyCommand.class,
+            AuditCommand.class
+        })
 public final class PulseMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -14,20 +14,38 @@ import java.time.Duration;
 final class PulseHttp {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** A client acting as the directory's administrator. */
     PulseHttp(int port) {
+        this(port, TestTokens.admin());
+    }
+
+    PulseHttp(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    PulseHttp as(String email) {
+        return new PulseHttp(
+                Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)),
+                TestTokens.forUser(email));
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }
 
     Response post(String path, String contentType, String body) {
         return send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                authorized(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** Pulse configured against the shared test broker, with its own state and application id. */
 final class TestPulse {
+    /** Shared by every instance of a test deployment, as in a real one. */
+    static final String INTERNAL_TOKEN = java.util.UUID.randomUUID().toString();
+
     private TestPulse() {}
 
     static PulseConfig config(Path stateDir, String applicationId) {
@@ -18,6 +21,20 @@ final class TestPulse {
                 .withStreams(
                         new PulseConfig.Streams(
                                 applicationId, stateDir.toString(), 2, (short) 1, 0, 1, 64))
-                .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"));
+                .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"))
+                .withAuth(
+                        new PulseConfig.Auth(
+                                        defaults.auth().users(),
+                                        defaults.auth().jwt(),
+                                        INTERNAL_TOKEN,
+                                        defaults.auth().rateLimit())
+                                .withJwt(
+                                        new PulseConfig.Jwt(
+                                                "",
+                                                "",
+                                                TestTokens.SECRET,
+                                                TestTokens.ISSUER,
+                                                TestTokens.AUDIENCE,
+                                                java.time.Duration.ofSeconds(30))));
     }
 }

@@ -2,6 +2,17 @@ package dev.pulse.api;
 
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
+import dev.pulse.api.admin.ApiKeyAdminHandler;
+import dev.pulse.api.audit.AuditHandler;
+import dev.pulse.api.audit.AuditQueryHandler;
+import dev.pulse.api.audit.RouteTemplates;
+import dev.pulse.api.auth.ApiAuthenticationHandler;
+import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.auth.Authorize;
+import dev.pulse.api.auth.InternalTokenHandler;
+import dev.pulse.api.auth.MeHandler;
+import dev.pulse.api.auth.RateLimitHandler;
+import dev.pulse.api.auth.RateLimits;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
@@ -16,14 +27,26 @@ import dev.pulse.api.metrics.MetricsHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
 import dev.pulse.api.summary.SummaryHandler;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 
 /**
- * Wires every route of the API, in one place. Read routes pass a readiness gate first; only the
- * ingest routes read a body, bounded to {@link RequestLimits#BODY_LIMIT_BYTES}; every failure,
- * unknown route and wrong method ends in {@link ProblemFailureHandler}.
+ * Wires every route of the API, in one place.
+ *
+ * <p>Every request first gets a request id and, when it is audited, one audit entry. Every {@code
+ * /v1/} request is then authenticated and given its scope-checked reader ({@link
+ * ApiAuthenticationHandler}), and charged to its caller's rate limit; {@code /internal/} requests
+ * must carry the internal token. Health, metrics and the OpenAPI document are public. Read routes
+ * pass a readiness gate; only the ingest and key-creation routes read a body, bounded to {@link
+ * RequestLimits#BODY_LIMIT_BYTES}, and only after the caller's role was checked ({@link
+ * Authorize}). Every failure, unknown route and wrong method ends in {@link ProblemFailureHandler}.
+ *
+ * <p>The security handlers sit on routes without a path (see {@link #under}), so the {@code route}
+ * label of the HTTP metrics stays the route template.
  */
 final class ApiRouter {
     static final String EVENTS = "/v1/events";
@@ -32,12 +55,62 @@ final class ApiRouter {
     static final String TIMESERIES = ACCOUNT + "/timeseries";
     static final String PORTFOLIO = "/v1/portfolio";
     static final String SUMMARY = "/v1/summary";
+    static final String ME = "/v1/me";
+    static final String AUDIT = "/v1/audit";
+    static final String AUDIT_VERIFY = "/v1/audit/verify";
+    static final String API_KEYS = "/v1/admin/api-keys";
+    static final String API_KEY = API_KEYS + "/:" + ApiKeyAdminHandler.ID;
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
     static final String METRICS = "/metrics";
     static final String OPENAPI = "/openapi.yaml";
 
+    /** Every route template, for naming requests in the audit log. */
+    static final RouteTemplates TEMPLATES =
+            new RouteTemplates(
+                    List.of(
+                            EVENTS,
+                            ACCOUNTS,
+                            ACCOUNT,
+                            TIMESERIES,
+                            PORTFOLIO,
+                            SUMMARY,
+                            ME,
+                            AUDIT,
+                            AUDIT_VERIFY,
+                            API_KEYS,
+                            API_KEY,
+                            InternalRoutes.SCORES,
+                            InternalRoutes.DAILY_SCORES,
+                            InternalRoutes.ENGAGEMENT,
+                            InternalRoutes.ENGAGEMENT_TOTALS,
+                            LIVE,
+                            READY,
+                            METRICS,
+                            OPENAPI));
+
+    /** Largest body of an API key creation. */
+    private static final long ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
+
+    /** Every route under this prefix needs authentication. */
+    private static final String V1 = "/v1/";
+
     private ApiRouter() {}
+
+    /**
+     * {@code handler} for paths under {@code prefix} (as the router matches them, normalized), on a
+     * route without a path: a route with a path would add its path to the {@code route} label of
+     * the HTTP metrics ({@code /v1/*>/v1/accounts/:tenant}).
+     */
+    private static Handler<RoutingContext> under(String prefix, Handler<RoutingContext> handler) {
+        return ctx -> {
+            if (ctx.normalizedPath().startsWith(prefix)) {
+                handler.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        };
+    }
 
     static Router create(Vertx vertx, ApiDependencies deps, BlockingReads reads) {
         Router router = Router.router(vertx);
@@ -48,30 +121,54 @@ final class ApiRouter {
         router.errorHandler(413, failures);
         router.errorHandler(500, failures);
 
+        ApiSecurity security = deps.security();
+        RateLimits limits = new RateLimits(security.rateLimits());
+        router.route().handler(new AuditHandler(security.auditLog(), deps.clock(), TEMPLATES));
+        // The only use of the unchecked reader: wrapped per request in the caller's scope.
+        router.route()
+                .handler(
+                        under(
+                                V1,
+                                new ApiAuthenticationHandler(
+                                        security, deps.reader(), reads, limits)));
+        router.route().handler(under(V1, new RateLimitHandler(limits)));
+        router.route()
+                .handler(
+                        under(
+                                InternalRoutes.PREFIX + "/",
+                                new InternalTokenHandler(security.internalToken())));
+
         BodyHandler body = BodyHandler.create(false).setBodyLimit(RequestLimits.BODY_LIMIT_BYTES);
         ReadinessGate gate = new ReadinessGate(deps.ready());
 
         router.post(EVENTS)
+                .handler(Authorize.ingest())
                 .handler(body)
                 .handler(
                         new EventIngestHandler(
                                 deps.publisher(), deps.clock(), reads, deps.registry()));
         router.post(ACCOUNTS)
+                .handler(Authorize.ingest())
                 .handler(body)
                 .handler(new AccountIngestHandler(deps.publisher(), reads, deps.registry()));
 
-        router.get(PORTFOLIO)
-                .handler(gate)
-                .handler(new PortfolioHandler(deps.reader(), deps.clock(), reads));
-        router.get(ACCOUNT)
-                .handler(gate)
-                .handler(new AccountDetailHandler(deps.reader(), deps.clock(), reads));
-        router.get(TIMESERIES)
-                .handler(gate)
-                .handler(new TimeseriesHandler(deps.reader(), deps.clock(), reads));
-        router.get(SUMMARY)
-                .handler(gate)
-                .handler(new SummaryHandler(deps.reader(), deps.clock(), reads));
+        router.get(PORTFOLIO).handler(gate).handler(new PortfolioHandler(deps.clock(), reads));
+        router.get(ACCOUNT).handler(gate).handler(new AccountDetailHandler(deps.clock(), reads));
+        router.get(TIMESERIES).handler(gate).handler(new TimeseriesHandler(deps.clock(), reads));
+        router.get(SUMMARY).handler(gate).handler(new SummaryHandler(deps.clock(), reads));
+        router.get(ME).handler(new MeHandler());
+
+        AuditQueryHandler audit = new AuditQueryHandler(security.auditReader(), reads);
+        router.get(AUDIT).handler(Authorize.admin()).handler(audit::query);
+        router.get(AUDIT_VERIFY).handler(Authorize.admin()).handler(audit::verify);
+
+        ApiKeyAdminHandler apiKeys = new ApiKeyAdminHandler(security.apiKeys(), reads);
+        router.post(API_KEYS)
+                .handler(Authorize.admin())
+                .handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT_BYTES))
+                .handler(apiKeys::create);
+        router.get(API_KEYS).handler(Authorize.admin()).handler(apiKeys::list);
+        router.delete(API_KEY).handler(Authorize.admin()).handler(apiKeys::revoke);
 
         HealthHandler health = new HealthHandler(deps.ready());
         router.get(LIVE).handler(health::live);

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
+import dev.pulse.api.testing.TestUsers;
 import dev.pulse.streams.read.StateUnavailableException;
+import dev.pulse.streams.security.Role;
+import dev.pulse.streams.security.ScopeSpec;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,8 +72,24 @@ class ErrorResponsesIT {
     }
 
     @Test
-    void rejectsMissingOwner() {
-        assertThat(assertProblem(api.get("/v1/portfolio"), 400).path("detail").asText())
+    void portfolioWithoutOwnerIsTheCallersOwn() {
+        HttpResponse<String> response = api.as(TestUsers.SARAH).get("/v1/portfolio");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode portfolio = RunningApi.json(response);
+        assertThat(portfolio.path("owner").asText()).isEqualTo(TestUsers.SARAH);
+        assertThat(portfolio.path("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsMissingOwnerForCallersWithoutAnEmail() {
+        String key =
+                api.apiKeys
+                        .create("bi tool", Role.ANALYST, ScopeSpec.ALL, null, TestUsers.ADMIN)
+                        .key();
+        assertThat(
+                        assertProblem(api.withKey(key).get("/v1/portfolio"), 400)
+                                .path("detail")
+                                .asText())
                 .contains("'owner' is required");
     }
 

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pulse.api.testing.RunningApi;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,11 @@ class OpenApiIT {
         routes.put(ApiRouter.ACCOUNT, "get");
         routes.put(ApiRouter.TIMESERIES, "get");
         routes.put(ApiRouter.SUMMARY, "get");
+        routes.put(ApiRouter.ME, "get");
+        routes.put(ApiRouter.AUDIT, "get");
+        routes.put(ApiRouter.AUDIT_VERIFY, "get");
+        routes.put(ApiRouter.API_KEYS, "get");
+        routes.put(ApiRouter.API_KEY, "delete");
         routes.put(ApiRouter.LIVE, "get");
         routes.put(ApiRouter.READY, "get");
         routes.put(ApiRouter.METRICS, "get");
@@ -55,7 +62,8 @@ class OpenApiIT {
                     assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
                 });
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
-        assertThat(paths.size()).isEqualTo(10);
+        assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
+        assertThat(paths.size()).isEqualTo(15);
     }
 
     @Test
@@ -79,32 +87,80 @@ class OpenApiIT {
         JsonNode document =
                 new ObjectMapper(new YAMLFactory()).readTree(api.get("/openapi.yaml").body());
         document.path("paths")
-                .forEach(
-                        path ->
-                                path.forEach(
-                                        operation -> {
-                                            assertThat(operation.path("responses").has("200"))
-                                                    .isTrue();
-                                        }));
-        document.path("paths")
                 .properties()
                 .forEach(
-                        path -> {
-                            if (path.getKey().startsWith("/v1/")) {
+                        path ->
                                 path.getValue()
+                                        .properties()
                                         .forEach(
-                                                operation ->
-                                                        assertThat(
-                                                                        operation
-                                                                                .path("responses")
-                                                                                .fieldNames())
-                                                                .toIterable()
-                                                                .as(path.getKey())
-                                                                .contains("400", "500", "503"));
-                            }
-                        });
+                                                operation -> {
+                                                    String name =
+                                                            operation.getKey()
+                                                                    + " "
+                                                                    + path.getKey();
+                                                    List<String> codes = new ArrayList<>();
+                                                    operation
+                                                            .getValue()
+                                                            .path("responses")
+                                                            .fieldNames()
+                                                            .forEachRemaining(codes::add);
+                                                    assertThat(codes)
+                                                            .as(name)
+                                                            .anyMatch(c -> c.startsWith("2"));
+                                                    if (path.getKey().startsWith("/v1/")) {
+                                                        assertThat(codes)
+                                                                .as(name)
+                                                                .contains(
+                                                                        "401", "403", "429", "500",
+                                                                        "503");
+                                                        JsonNode op = operation.getValue();
+                                                        if (op.has("parameters")
+                                                                || op.has("requestBody")) {
+                                                            assertThat(codes)
+                                                                    .as(name)
+                                                                    .contains("400");
+                                                        }
+                                                    }
+                                                }));
         assertThat(document.path("components").path("schemas").path("Problem").path("required"))
                 .extracting(JsonNode::asText)
                 .containsExactly("type", "title", "status", "detail");
+    }
+
+    @Test
+    void documentsWhoMayCallWhat() throws Exception {
+        JsonNode document =
+                new ObjectMapper(new YAMLFactory()).readTree(api.get("/openapi.yaml").body());
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertThat(schemes.path("bearerJwt").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.path("bearerJwt").path("bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(schemes.path("apiKeyHeader").path("name").asText()).isEqualTo("X-API-Key");
+        assertThat(document.path("security")).hasSize(3);
+        for (String route :
+                List.of(ApiRouter.LIVE, ApiRouter.READY, ApiRouter.METRICS, ApiRouter.OPENAPI)) {
+            JsonNode security = document.path("paths").path(route).path("get").path("security");
+            assertThat(security.isArray() && security.isEmpty()).as(route + " is public").isTrue();
+        }
+        assertThat(
+                        document.path("paths")
+                                .path("/v1/summary")
+                                .path("get")
+                                .path("description")
+                                .asText())
+                .contains("filters to your scope");
+        assertThat(
+                        document.path("components")
+                                .path("responses")
+                                .path("Unauthorized")
+                                .path("headers")
+                                .has("WWW-Authenticate"))
+                .isTrue();
+        assertThat(
+                        document.path("components")
+                                .path("responses")
+                                .path("TooManyRequests")
+                                .path("headers")
+                                .has("Retry-After"))
+                .isTrue();
     }
 }

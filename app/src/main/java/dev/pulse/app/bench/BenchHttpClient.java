@@ -44,9 +44,12 @@ public final class BenchHttpClient implements AutoCloseable {
         this.port = port;
     }
 
-    /** Sends a GET for {@code uri} (path and query); fails if not answered within 30 s. */
-    public Future<HttpResponse<Buffer>> get(String uri) {
-        return client.get(port, host, uri).timeout(REQUEST_TIMEOUT_MS).send();
+    /** Sends the request as a GET; fails if not answered within 30 s. */
+    public Future<HttpResponse<Buffer>> get(BenchRequest request) {
+        return client.get(port, host, request.uri())
+                .putHeader("Authorization", request.authorization())
+                .timeout(REQUEST_TIMEOUT_MS)
+                .send();
     }
 
     @Override

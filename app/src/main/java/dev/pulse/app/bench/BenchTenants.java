@@ -46,6 +46,11 @@ public final class BenchTenants {
         return ids.size();
     }
 
+    /** The account manager who owns the tenant at {@code index} of {@link #ids()}. */
+    public String ownerOf(int index) {
+        return owners.get(index / ACCOUNTS_PER_OWNER);
+    }
+
     /** Every account manager; the last may own fewer than 30 accounts. */
     public List<String> owners() {
         return owners;
@@ -65,7 +70,7 @@ public final class BenchTenants {
                     new Account(
                             ids.get(i),
                             "Bench Customer " + i,
-                            owners.get(i / ACCOUNTS_PER_OWNER),
+                            ownerOf(i),
                             "bench",
                             "growth",
                             LICENSED_SEATS,

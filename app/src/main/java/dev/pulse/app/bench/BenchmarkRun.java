@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,18 +50,31 @@ public final class BenchmarkRun {
         GeneratedEvents events =
                 new BenchEventGenerator(plan.seed())
                         .generate(tenants, plan.events(), Instant.now());
-        try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-");
-                PulseApplication app = PulseApplication.start(config(scratch.path()), progress)) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-")) {
+            BenchAuth auth = BenchAuth.create(scratch.path(), tenants);
+            return measure(scratch, auth, tenants, events, machine);
+        }
+    }
+
+    private BenchResults measure(
+            ScratchDirectory scratch,
+            BenchAuth auth,
+            BenchTenants tenants,
+            GeneratedEvents events,
+            MachineInfo machine) {
+        try (PulseApplication app =
+                PulseApplication.start(config(scratch.path(), auth), progress)) {
             app.awaitRunning(START_TIMEOUT);
             CpuMeter.Snapshot measuring = CpuMeter.now();
             Throughput baseline = baseline(app, events);
             IngestBenchmark.Result ingest = ingest(app, tenants, events);
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
-                FreshnessBenchmark.Result freshness = freshness(app, http, tenants);
+                FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
                 QueryLoad load = new QueryLoad(http, plan.concurrency());
-                QueryLoad.Result portfolio = queries(load, "portfolio", portfolioUris(tenants));
-                QueryLoad.Result point = queries(load, "point", pointUris(tenants));
+                QueryLoad.Result portfolio =
+                        queries(load, "portfolio", portfolioRequests(tenants, auth));
+                QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
                 progress.step("Stopping Pulse and deleting " + scratch.path());
                 return new BenchResults(
@@ -79,10 +93,11 @@ public final class BenchmarkRun {
         }
     }
 
-    private PulseConfig config(Path dir) {
+    private PulseConfig config(Path dir, BenchAuth auth) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
-        return defaults.withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
+        return defaults.withAuth(auth.config(defaults.auth()))
+                .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
                 .withStreams(
                         new PulseConfig.Streams(
                                 "pulse-bench",
@@ -138,7 +153,7 @@ public final class BenchmarkRun {
     }
 
     private FreshnessBenchmark.Result freshness(
-            PulseApplication app, BenchHttpClient http, BenchTenants tenants) {
+            PulseApplication app, BenchHttpClient http, BenchAuth auth, BenchTenants tenants) {
         progress.step(
                 String.format(
                         Locale.ROOT,
@@ -146,7 +161,7 @@ public final class BenchmarkRun {
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
-                new FreshnessBenchmark(app.bootstrapServers(), http, plan.seed() + 1)
+                new FreshnessBenchmark(app.bootstrapServers(), http, auth, plan.seed() + 1)
                         .run(tenants, plan.samples());
         progress.step(
                 String.format(
@@ -157,7 +172,7 @@ public final class BenchmarkRun {
         return freshness;
     }
 
-    private QueryLoad.Result queries(QueryLoad load, String name, Supplier<String> uris) {
+    private QueryLoad.Result queries(QueryLoad load, String name, Supplier<BenchRequest> requests) {
         progress.step(
                 String.format(
                         Locale.ROOT,
@@ -167,7 +182,7 @@ public final class BenchmarkRun {
                         plan.queryDuration().toSeconds(),
                         plan.warmup().toSeconds()));
         CpuMeter.Snapshot start = CpuMeter.now();
-        QueryLoad.Result result = load.run(uris, plan.warmup(), plan.queryDuration());
+        QueryLoad.Result result = load.run(requests, plan.warmup(), plan.queryDuration());
         progress.step(
                 String.format(
                         Locale.ROOT,
@@ -179,17 +194,30 @@ public final class BenchmarkRun {
         return result;
     }
 
-    private static Supplier<String> portfolioUris(BenchTenants tenants) {
-        List<String> owners = tenants.fullPortfolioOwners();
-        return () ->
-                "/v1/portfolio?owner="
-                        + URLEncoder.encode(
-                                owners.get(ThreadLocalRandom.current().nextInt(owners.size())),
-                                StandardCharsets.UTF_8);
+    /** An account manager with a full portfolio asks for their own. */
+    private static Supplier<BenchRequest> portfolioRequests(BenchTenants tenants, BenchAuth auth) {
+        List<BenchRequest> requests =
+                tenants.fullPortfolioOwners().stream()
+                        .map(
+                                owner ->
+                                        new BenchRequest(
+                                                "/v1/portfolio?owner="
+                                                        + URLEncoder.encode(
+                                                                owner, StandardCharsets.UTF_8),
+                                                auth.bearer(owner)))
+                        .toList();
+        return () -> requests.get(ThreadLocalRandom.current().nextInt(requests.size()));
     }
 
-    private static Supplier<String> pointUris(BenchTenants tenants) {
+    /** An account manager opens one of their accounts. */
+    private static Supplier<BenchRequest> pointRequests(BenchTenants tenants, BenchAuth auth) {
         List<String> ids = tenants.ids();
-        return () -> "/v1/accounts/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+        List<BenchRequest> requests = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            requests.add(
+                    new BenchRequest(
+                            "/v1/accounts/" + ids.get(i), auth.bearer(tenants.ownerOf(i))));
+        }
+        return () -> requests.get(ThreadLocalRandom.current().nextInt(requests.size()));
     }
 }

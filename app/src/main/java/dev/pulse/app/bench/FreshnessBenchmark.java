@@ -35,12 +35,15 @@ public final class FreshnessBenchmark {
 
     private final String bootstrapServers;
     private final BenchHttpClient http;
+    private final BenchAuth auth;
     private final SplittableRandom random;
     private String lastAnswer = "none";
 
-    public FreshnessBenchmark(String bootstrapServers, BenchHttpClient http, long seed) {
+    public FreshnessBenchmark(
+            String bootstrapServers, BenchHttpClient http, BenchAuth auth, long seed) {
         this.bootstrapServers = bootstrapServers;
         this.http = http;
+        this.auth = auth;
         this.random = new SplittableRandom(seed);
     }
 
@@ -55,7 +58,11 @@ public final class FreshnessBenchmark {
         try (KafkaProducer<String, byte[]> producer = BenchProducers.latency(bootstrapServers)) {
             producer.partitionsFor(PulseTopics.USAGE_EVENTS.name());
             for (int i = 0; i < samples; i++) {
-                String tenant = ids.get(random.nextInt(ids.size()));
+                int index = random.nextInt(ids.size());
+                String tenant = ids.get(index);
+                BenchRequest read =
+                        new BenchRequest(
+                                "/v1/accounts/" + tenant, auth.bearer(tenants.ownerOf(index)));
                 Instant time = Instant.ofEpochMilli(System.currentTimeMillis());
                 byte[] json =
                         BenchEventGenerator.json(
@@ -73,7 +80,7 @@ public final class FreshnessBenchmark {
                                 failedSends.incrementAndGet();
                             }
                         });
-                long latency = awaitVisible(tenant, time, start);
+                long latency = awaitVisible(read, time, start);
                 if (latency < 0) {
                     timeouts++;
                     latency = DEADLINE.toNanos();
@@ -95,24 +102,23 @@ public final class FreshnessBenchmark {
     }
 
     /** Nanoseconds from {@code start} until the API shows the event, or -1 after the deadline. */
-    private long awaitVisible(String tenant, Instant eventTime, long start) {
-        String uri = "/v1/accounts/" + tenant;
+    private long awaitVisible(BenchRequest read, Instant eventTime, long start) {
         long deadline = start + DEADLINE.toNanos();
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return -1;
             }
-            if (shows(read(uri, remaining), eventTime)) {
+            if (shows(send(read, remaining), eventTime)) {
                 return System.nanoTime() - start;
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
     }
 
-    private HttpResponse<Buffer> read(String uri, long timeoutNanos) {
+    private HttpResponse<Buffer> send(BenchRequest read, long timeoutNanos) {
         try {
-            return http.get(uri).await(timeoutNanos, TimeUnit.NANOSECONDS);
+            return http.get(read).await(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             return null; // timed out or failed: not visible yet; the deadline decides
         }

@@ -30,16 +30,13 @@ public final class QueryLoad {
     /** Answers per second with status 200, their latencies, and the errors. */
     public record Result(Throughput ok, LatencySummary latency, long errors) {}
 
-    /**
-     * Runs the load; {@code nextUri} gives each request's path and query and is called from several
-     * threads.
-     */
-    public Result run(Supplier<String> nextUri, Duration warmup, Duration measured) {
+    /** Runs the load; {@code nextRequest} gives each request and is called from several threads. */
+    public Result run(Supplier<BenchRequest> nextRequest, Duration warmup, Duration measured) {
         long measureFrom = System.nanoTime() + warmup.toNanos();
         Window window = new Window(measureFrom, measureFrom + measured.toNanos());
         CountDownLatch stopped = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            new Client(nextUri, window, stopped).next();
+            new Client(nextRequest, window, stopped).next();
         }
         awaitStopped(stopped, warmup.plus(measured).plusSeconds(45));
         return new Result(
@@ -88,12 +85,12 @@ public final class QueryLoad {
 
     /** One closed-loop client: at most one request in flight. */
     private final class Client {
-        private final Supplier<String> nextUri;
+        private final Supplier<BenchRequest> nextRequest;
         private final Window window;
         private final CountDownLatch stopped;
 
-        Client(Supplier<String> nextUri, Window window, CountDownLatch stopped) {
-            this.nextUri = nextUri;
+        Client(Supplier<BenchRequest> nextRequest, Window window, CountDownLatch stopped) {
+            this.nextRequest = nextRequest;
             this.window = window;
             this.stopped = stopped;
         }
@@ -104,7 +101,7 @@ public final class QueryLoad {
                 stopped.countDown();
                 return;
             }
-            http.get(nextUri.get()).onComplete(answer -> answered(sent, answer));
+            http.get(nextRequest.get()).onComplete(answer -> answered(sent, answer));
         }
 
         private void answered(long sent, AsyncResult<HttpResponse<Buffer>> answer) {

@@ -5,7 +5,14 @@ import java.time.Duration;
 
 /** Pulse's configuration as read from YAML and the environment. See config/pulse.yaml. */
 public record PulseConfig(
-        Kafka kafka, Streams streams, Api api, Pipeline pipeline, String healthModel, Demo demo) {
+        Kafka kafka,
+        Streams streams,
+        Api api,
+        Pipeline pipeline,
+        String healthModel,
+        Auth auth,
+        Audit audit,
+        Demo demo) {
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
@@ -46,19 +53,46 @@ public record PulseConfig(
 
     public record Demo(int tenants, int days, int liveEventsPerSecond, long seed) {}
 
+    public record Auth(String users, Jwt jwt, String internalToken, RateLimit rateLimit) {
+        public Auth withJwt(Jwt jwt) {
+            return new Auth(users, jwt, internalToken, rateLimit);
+        }
+    }
+
+    /** Empty strings mean "not configured". */
+    public record Jwt(
+            String jwksFile,
+            String jwksUrl,
+            String hs256Secret,
+            String issuer,
+            String audience,
+            Duration leeway) {
+        public boolean configured() {
+            return !(jwksFile.isBlank() && jwksUrl.isBlank() && hs256Secret.isBlank());
+        }
+    }
+
+    public record RateLimit(long requestsPerSecond, long burst) {}
+
+    public record Audit(Duration retention) {}
+
     public PulseConfig withKafka(Kafka kafka) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
     }
 
     public PulseConfig withStreams(Streams streams) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
     }
 
     public PulseConfig withApi(Api api) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+    }
+
+    public PulseConfig withAuth(Auth auth) {
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
     }
 
     public PulseConfig withDemo(Demo demo) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, demo);
+        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
     }
 }

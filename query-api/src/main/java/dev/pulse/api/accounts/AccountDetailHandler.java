@@ -1,5 +1,6 @@
 package dev.pulse.api.accounts;
 
+import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
@@ -14,15 +15,14 @@ import java.time.Instant;
 
 /**
  * {@code GET /v1/accounts/{tenant}}: one account with its health score and engagement. A tenant
- * with neither an account nor a score is unknown: 404.
+ * with neither an account nor a score is unknown: 404; one outside the caller's scope is 403
+ * (raised by the scope-checked reader).
  */
 public final class AccountDetailHandler implements Handler<RoutingContext> {
-    private final TenantStateReader reader;
     private final Clock clock;
     private final BlockingReads reads;
 
-    public AccountDetailHandler(TenantStateReader reader, Clock clock, BlockingReads reads) {
-        this.reader = reader;
+    public AccountDetailHandler(Clock clock, BlockingReads reads) {
         this.clock = clock;
         this.reads = reads;
     }
@@ -30,10 +30,12 @@ public final class AccountDetailHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String tenant = PathParams.tenant(ctx);
-        reads.respondJson(ctx, () -> view(tenant));
+        TenantStateReader reader = RequestAccess.reader(ctx);
+        RequestAccess.touched(ctx, tenant);
+        reads.respondJson(ctx, () -> view(reader, tenant));
     }
 
-    private AccountView view(String tenant) {
+    private AccountView view(TenantStateReader reader, String tenant) {
         Account account = reader.account(tenant).orElse(null);
         HealthScore score = reader.currentScore(tenant).orElse(null);
         if (account == null && score == null) {

@@ -1,5 +1,6 @@
 package dev.pulse.api.accounts;
 
+import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
@@ -20,12 +21,10 @@ import java.util.SortedSet;
  * by day. Engagement metrics have a point for every bucket; score metrics one per scored day.
  */
 public final class TimeseriesHandler implements Handler<RoutingContext> {
-    private final TenantStateReader reader;
     private final Clock clock;
     private final BlockingReads reads;
 
-    public TimeseriesHandler(TenantStateReader reader, Clock clock, BlockingReads reads) {
-        this.reader = reader;
+    public TimeseriesHandler(Clock clock, BlockingReads reads) {
         this.clock = clock;
         this.reads = reads;
     }
@@ -35,14 +34,17 @@ public final class TimeseriesHandler implements Handler<RoutingContext> {
         String tenant = PathParams.tenant(ctx);
         Instant now = clock.instant();
         TimeseriesQuery query = TimeseriesQuery.parse(RequestParams.of(ctx), now);
-        reads.respondJson(ctx, () -> series(tenant, query, now));
+        TenantStateReader reader = RequestAccess.reader(ctx);
+        RequestAccess.touched(ctx, tenant);
+        reads.respondJson(ctx, () -> series(reader, tenant, query, now));
     }
 
-    private Timeseries series(String tenant, TimeseriesQuery query, Instant now) {
+    private Timeseries series(
+            TenantStateReader reader, String tenant, TimeseriesQuery query, Instant now) {
         List<SeriesPoint> points =
                 query.metric().fromDailyScores()
-                        ? scorePoints(tenant, query, now)
-                        : engagementPoints(tenant, query);
+                        ? scorePoints(reader, tenant, query, now)
+                        : engagementPoints(reader, tenant, query);
         return new Timeseries(
                 tenant,
                 query.metric().label(),
@@ -52,7 +54,8 @@ public final class TimeseriesHandler implements Handler<RoutingContext> {
                 points);
     }
 
-    private List<SeriesPoint> scorePoints(String tenant, TimeseriesQuery query, Instant now) {
+    private static List<SeriesPoint> scorePoints(
+            TenantStateReader reader, String tenant, TimeseriesQuery query, Instant now) {
         Optional<HealthScore> current = reader.currentScore(tenant);
         if (current.isEmpty() && reader.account(tenant).isEmpty()) {
             throw AccountDetailHandler.unknownTenant(tenant);
@@ -74,7 +77,8 @@ public final class TimeseriesHandler implements Handler<RoutingContext> {
         return ScoreSeries.points(query.metric(), daily, shown, query.from(), query.to(), today);
     }
 
-    private List<SeriesPoint> engagementPoints(String tenant, TimeseriesQuery query) {
+    private static List<SeriesPoint> engagementPoints(
+            TenantStateReader reader, String tenant, TimeseriesQuery query) {
         if (reader.account(tenant).isEmpty() && reader.currentScore(tenant).isEmpty()) {
             throw AccountDetailHandler.unknownTenant(tenant);
         }

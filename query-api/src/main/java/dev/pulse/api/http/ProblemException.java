@@ -19,6 +19,24 @@ public final class ProblemException extends RuntimeException {
     private final String title;
     private final transient Duration retryAfter;
     private final transient Map<String, Object> extensions;
+    private final transient Map<String, String> headers;
+
+    private ProblemException(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            Duration retryAfter,
+            Map<String, Object> extensions,
+            Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = slug.startsWith(TYPE_PREFIX) ? slug : TYPE_PREFIX + slug;
+        this.title = title;
+        this.retryAfter = retryAfter;
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
 
     private ProblemException(
             int status,
@@ -27,12 +45,7 @@ public final class ProblemException extends RuntimeException {
             String detail,
             Duration retryAfter,
             Map<String, Object> extensions) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.type = slug.startsWith(TYPE_PREFIX) ? slug : TYPE_PREFIX + slug;
-        this.title = title;
-        this.retryAfter = retryAfter;
-        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        this(status, slug, title, detail, retryAfter, extensions, Map.of());
     }
 
     private static ProblemException of(int status, String slug, String title, String detail) {
@@ -52,6 +65,25 @@ public final class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail) {
         return of(400, "bad-request", "Bad request", detail);
+    }
+
+    /**
+     * 401: no credentials, or credentials that do not prove who the caller is. The {@code
+     * WWW-Authenticate} challenge is added by the caller with {@link #withHeader}.
+     */
+    public static ProblemException unauthorized(String detail) {
+        return of(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    /** 403: the caller is known, but may not do or see this. */
+    public static ProblemException forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail);
+    }
+
+    /** 429 with {@code Retry-After}: the caller sent more requests than its limit allows. */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(
+                429, "too-many-requests", "Too many requests", detail, retryAfter, Map.of());
     }
 
     public static ProblemException notFound(String detail) {
@@ -88,7 +120,15 @@ public final class ProblemException extends RuntimeException {
     public ProblemException with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);
-        return new ProblemException(status, type, title, getMessage(), retryAfter, more);
+        return new ProblemException(status, type, title, getMessage(), retryAfter, more, headers);
+    }
+
+    /** A copy that also sends this response header (e.g. {@code WWW-Authenticate}). */
+    public ProblemException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ProblemException(
+                status, type, title, getMessage(), retryAfter, extensions, more);
     }
 
     public int status() {
@@ -114,5 +154,10 @@ public final class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Response headers the problem answer carries besides Content-Type and Retry-After. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -3,6 +3,7 @@ package dev.pulse.api.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.streams.read.StateUnavailableException;
+import dev.pulse.streams.security.AccessDeniedException;
 import dev.pulse.topologies.json.PulseJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;
@@ -18,13 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders every error as {@code application/problem+json} with {@code type}, {@code title}, {@code
- * status} and {@code detail}: problems handlers raised, unreadable state (503 with {@code
- * Retry-After}), Vert.x's own 404, 405 and 413, and bugs (500, logged with a reference the body
- * repeats, no stack trace in the body).
+ * status} and {@code detail}: problems handlers raised, denied access (403), unreadable state (503
+ * with {@code Retry-After}), Vert.x's own 404, 405 and 413, and bugs (500, logged with a reference
+ * the body repeats, no stack trace in the body).
  */
 public final class ProblemFailureHandler implements io.vertx.core.Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemFailureHandler.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Routing-context key under which the answered problem is kept, for the audit log. */
+    public static final String ANSWERED = "pulse.problem";
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -44,6 +48,7 @@ public final class ProblemFailureHandler implements io.vertx.core.Handler<Routin
                     ctx.failure());
             problem = problem.with("reference", reference);
         }
+        ctx.put(ANSWERED, problem);
         send(ctx.response(), problem);
     }
 
@@ -65,6 +70,7 @@ public final class ProblemFailureHandler implements io.vertx.core.Handler<Routin
                     HttpHeaders.RETRY_AFTER,
                     Long.toString(retryAfterSeconds(problem.retryAfter())));
         }
+        problem.headers().forEach(response::putHeader);
         response.end(Buffer.buffer(body(problem)));
     }
 
@@ -74,6 +80,10 @@ public final class ProblemFailureHandler implements io.vertx.core.Handler<Routin
         ProblemException raised = find(failure, ProblemException.class);
         if (raised != null) {
             return raised;
+        }
+        AccessDeniedException denied = find(failure, AccessDeniedException.class);
+        if (denied != null) {
+            return ProblemException.forbidden(denied.getMessage());
         }
         StateUnavailableException unavailable = find(failure, StateUnavailableException.class);
         if (unavailable != null) {
@@ -131,7 +141,8 @@ public final class ProblemFailureHandler implements io.vertx.core.Handler<Routin
         return null;
     }
 
-    private static long retryAfterSeconds(Duration retryAfter) {
+    /** Whole seconds, rounded up, at least 1: the value of a {@code Retry-After} header. */
+    public static long retryAfterSeconds(Duration retryAfter) {
         long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);
     }

@@ -1,5 +1,6 @@
 package dev.pulse.api.summary;
 
+import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.RequestParams;
@@ -13,7 +14,9 @@ import java.time.Instant;
 
 /**
  * {@code GET /v1/summary?from&to&n}: health and engagement over a range, for all accounts and per
- * owner, with the top and bottom n accounts by their score at the end of the range.
+ * owner, with the top and bottom n accounts by their score at the end of the range. "All accounts"
+ * are those in the caller's scope: the scope-checked reader lists no others, so the summary filters
+ * rather than refuses.
  */
 public final class SummaryHandler implements Handler<RoutingContext> {
     static final Duration DEFAULT_SPAN = Duration.ofDays(30);
@@ -21,12 +24,10 @@ public final class SummaryHandler implements Handler<RoutingContext> {
 
     private final Clock clock;
     private final BlockingReads reads;
-    private final SummaryReader summaryReader;
 
-    public SummaryHandler(TenantStateReader reader, Clock clock, BlockingReads reads) {
+    public SummaryHandler(Clock clock, BlockingReads reads) {
         this.clock = clock;
         this.reads = reads;
-        this.summaryReader = new SummaryReader(reader, reads);
     }
 
     @Override
@@ -35,19 +36,24 @@ public final class SummaryHandler implements Handler<RoutingContext> {
         Instant now = clock.instant();
         TimeRange range = TimeRange.resolve(params, now, DEFAULT_SPAN, MAX_SPAN, "for a summary");
         int n = params.integer("n", 5, 1, 50);
-        summaryReader
+        TenantStateReader reader = RequestAccess.reader(ctx);
+        new SummaryReader(reader, reads)
                 .read(range.from(), range.to(), now)
                 .compose(
-                        periods ->
-                                reads.run(
-                                        () ->
-                                                JsonReply.bytes(
-                                                        SummaryCalculator.summarize(
-                                                                periods,
-                                                                n,
-                                                                range.from(),
-                                                                range.to(),
-                                                                now))))
+                        periods -> {
+                            RequestAccess.touched(
+                                    ctx,
+                                    periods.stream().map(p -> p.account().tenantId()).toList());
+                            return reads.run(
+                                    () ->
+                                            JsonReply.bytes(
+                                                    SummaryCalculator.summarize(
+                                                            periods,
+                                                            n,
+                                                            range.from(),
+                                                            range.to(),
+                                                            now)));
+                        })
                 .onSuccess(json -> JsonReply.send(ctx, 200, json))
                 .onFailure(ctx::fail);
     }

@@ -3,6 +3,7 @@ package dev.pulse.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.streams.read.StateUnavailableException;
+import dev.pulse.streams.security.AccessDeniedException;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -46,5 +47,35 @@ class ProblemFailureHandlerTest {
                         new NullPointerException("secret"), -1, "GET", "/v1/summary");
         assertThat(problem.status()).isEqualTo(500);
         assertThat(problem.detail()).doesNotContain("secret").doesNotContain("NullPointer");
+    }
+
+    @Test
+    void mapsDeniedAccessTo403WithItsReason() {
+        ProblemException problem =
+                ProblemFailureHandler.problemFor(
+                        new CompletionException(
+                                new AccessDeniedException("tenant 'x' is outside your scope")),
+                        -1,
+                        "GET",
+                        "/v1/accounts/x");
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.detail()).isEqualTo("tenant 'x' is outside your scope");
+    }
+
+    @Test
+    void problemsCarryHeadersThroughCopies() {
+        ProblemException problem =
+                ProblemException.unauthorized("expired")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"pulse\"")
+                        .with("parameter", "x");
+        assertThat(problem.headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"pulse\"");
+        assertThat(problem.status()).isEqualTo(401);
+    }
+
+    @Test
+    void roundsRetryAfterUpToWholeSeconds() {
+        assertThat(ProblemFailureHandler.retryAfterSeconds(Duration.ofMillis(1))).isEqualTo(1);
+        assertThat(ProblemFailureHandler.retryAfterSeconds(Duration.ofMillis(1001))).isEqualTo(2);
+        assertThat(ProblemFailureHandler.retryAfterSeconds(Duration.ZERO)).isEqualTo(1);
     }
 }

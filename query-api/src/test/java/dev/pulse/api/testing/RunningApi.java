@@ -4,6 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
+import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.auth.InternalToken;
+import dev.pulse.api.auth.JwtAuthenticator;
+import dev.pulse.api.auth.JwtSettings;
+import dev.pulse.api.auth.RateLimitSettings;
+import dev.pulse.streams.apikeys.ApiKeyStore;
+import dev.pulse.streams.audit.AuditLog;
+import dev.pulse.streams.audit.AuditReader;
+import dev.pulse.streams.security.AccessPolicy;
+import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,12 +30,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * A real {@link ApiServer} on an ephemeral port, on a real Vert.x with metrics, over in-memory
- * state, and an HTTP client to call it.
+ * state, with real authentication (HS256 tokens for {@link TestUsers} by default), a recording
+ * audit log, and an HTTP client to call it.
+ *
+ * <p>{@link #get}, {@link #post} and {@link #send} call as {@link TestUsers#ADMIN} (and with the
+ * internal token on {@code /internal/} paths); {@link #as}, {@link #withKey} and {@link #anonymous}
+ * call as someone else.
  */
 public final class RunningApi implements AutoCloseable {
+    public static final String INTERNAL_TOKEN = "internal-token-of-the-api-tests";
+
+    /** High enough that no ordinary test meets it. */
+    public static final RateLimitSettings GENEROUS = new RateLimitSettings(100_000, 100_000);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     public final InMemoryTenantStateReader reader = new InMemoryTenantStateReader();
@@ -34,6 +55,9 @@ public final class RunningApi implements AutoCloseable {
     public final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     public final AtomicBoolean ready = new AtomicBoolean(true);
+    public final RecordingAuditLog audit = new RecordingAuditLog();
+    public final ApiKeyStore apiKeys;
+    public final UserDirectory directory;
 
     private final Vertx vertx;
     private final ApiServer server;
@@ -43,15 +67,103 @@ public final class RunningApi implements AutoCloseable {
                     .connectTimeout(TIMEOUT)
                     .build();
 
-    private RunningApi(Clock clock) {
+    private RunningApi(Builder builder) {
+        this.apiKeys = builder.apiKeys == null ? new InMemoryApiKeyStore() : builder.apiKeys;
+        this.directory = builder.directory;
         this.vertx = ApiVertx.create(registry);
+        JwtAuthenticator jwt =
+                builder.jwt == null ? null : JwtAuthenticator.create(builder.jwt, directory);
+        ApiSecurity security =
+                new ApiSecurity(
+                        jwt,
+                        apiKeys,
+                        new AccessPolicy(directory, reader::account),
+                        builder.alsoAuditTo == null
+                                ? audit
+                                : entry -> {
+                                    audit.append(entry);
+                                    builder.alsoAuditTo.append(entry);
+                                },
+                        builder.auditReader,
+                        builder.rateLimits,
+                        INTERNAL_TOKEN);
         ApiDependencies deps =
-                new ApiDependencies(reader, localReader, publisher, registry, ready::get, clock);
-        this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", 0));
+                new ApiDependencies(
+                        reader,
+                        localReader,
+                        publisher,
+                        registry,
+                        ready::get,
+                        builder.clock,
+                        security);
+        try {
+            this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", 0));
+        } catch (RuntimeException e) {
+            await(vertx.close());
+            throw e;
+        }
     }
 
     public static RunningApi start(Clock clock) {
-        return new RunningApi(clock);
+        return builder().clock(clock).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How a test API is set up; defaults: system clock, {@link TestUsers}, HS256 tokens. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private UserDirectory directory = TestUsers.directory();
+        private JwtSettings jwt =
+                new JwtSettings(
+                        null, null, Tokens.HS256_SECRET, Tokens.ISSUER, Tokens.AUDIENCE, null);
+        private ApiKeyStore apiKeys;
+        private AuditReader auditReader;
+        private AuditLog alsoAuditTo;
+        private RateLimitSettings rateLimits = GENEROUS;
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder directory(UserDirectory directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Null: no JWT accepted, API keys only. */
+        public Builder jwt(JwtSettings jwt) {
+            this.jwt = jwt;
+            return this;
+        }
+
+        public Builder apiKeys(ApiKeyStore apiKeys) {
+            this.apiKeys = apiKeys;
+            return this;
+        }
+
+        public Builder auditReader(AuditReader auditReader) {
+            this.auditReader = auditReader;
+            return this;
+        }
+
+        /** Appends every audit entry here too (e.g. a real Kafka audit log). */
+        public Builder alsoAuditTo(AuditLog log) {
+            this.alsoAuditTo = log;
+            return this;
+        }
+
+        public Builder rateLimits(RateLimitSettings rateLimits) {
+            this.rateLimits = rateLimits;
+            return this;
+        }
+
+        public RunningApi start() {
+            return new RunningApi(this);
+        }
     }
 
     /** Back to an empty, ready, healthy state between tests. */
@@ -59,6 +171,7 @@ public final class RunningApi implements AutoCloseable {
         reader.clear();
         localReader.clear();
         publisher.reset();
+        audit.clear();
         ready.set(true);
     }
 
@@ -66,31 +179,52 @@ public final class RunningApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
+    /** A caller signed in as {@code email} with a fresh HS256 token for each request. */
+    public Caller as(String email) {
+        return new Caller(
+                request -> request.header("Authorization", "Bearer " + Tokens.hs256(email)));
+    }
+
+    /** A caller presenting this bearer token. */
+    public Caller withToken(String token) {
+        return new Caller(request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    /** A caller presenting this API key in {@code X-API-Key}. */
+    public Caller withKey(String apiKey) {
+        return new Caller(request -> request.header("X-API-Key", apiKey));
+    }
+
+    /** A caller sending exactly the given extra headers, e.g. no credentials at all. */
+    public Caller anonymous() {
+        return new Caller(request -> request);
+    }
+
+    private Caller admin(String path) {
+        if (path.startsWith("/internal/")) {
+            return new Caller(request -> request.header(InternalToken.HEADER, INTERNAL_TOKEN));
+        }
+        return as(TestUsers.ADMIN);
+    }
+
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        return admin(pathAndQuery).get(pathAndQuery);
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+        return admin(path).post(path, contentType, body);
     }
 
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri(path))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request);
+        return admin(path).post(path, contentType, body);
     }
 
     public HttpResponse<String> send(String method, String path) {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .method(method, HttpRequest.BodyPublishers.noBody()));
+        return admin(path).send(method, path);
     }
 
-    public HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends a request as built, adding nothing. */
+    public HttpResponse<String> sendRaw(HttpRequest.Builder request) {
         try {
             return http.send(
                     request.timeout(TIMEOUT).build(),
@@ -100,6 +234,43 @@ public final class RunningApi implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Requests made with one identity. */
+    public final class Caller {
+        private final UnaryOperator<HttpRequest.Builder> credentials;
+
+        private Caller(UnaryOperator<HttpRequest.Builder> credentials) {
+            this.credentials = credentials;
+        }
+
+        public HttpResponse<String> get(String pathAndQuery) {
+            return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+        }
+
+        public HttpResponse<String> post(String path, String contentType, String body) {
+            return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public HttpResponse<String> post(String path, String contentType, byte[] body) {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(uri(path))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return send(request);
+        }
+
+        public HttpResponse<String> send(String method, String path) {
+            return send(
+                    HttpRequest.newBuilder(uri(path))
+                            .method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+
+        public HttpResponse<String> send(HttpRequest.Builder request) {
+            return sendRaw(credentials.apply(request));
         }
     }
 

@@ -27,12 +27,20 @@ public final class RemoteStateClient {
     /** Path prefix of the internal routes; the query API serves the same paths. */
     public static final String PREFIX = "/internal/v1";
 
+    /** Header carrying the deployment's shared internal token; the API checks it. */
+    public static final String TOKEN_HEADER = "X-Pulse-Internal-Token";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final String internalToken;
     private final HttpClient http =
             HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .version(HttpClient.Version.HTTP_1_1)
                     .build();
+
+    public RemoteStateClient(String internalToken) {
+        this.internalToken = internalToken;
+    }
 
     Map<String, HealthScore> currentScores(HostInfo host, Collection<String> tenants) {
         String query =
@@ -71,7 +79,12 @@ public final class RemoteStateClient {
 
     private <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(TIMEOUT)
+                        .header(TOKEN_HEADER, internalToken)
+                        .GET()
+                        .build();
         try {
             HttpResponse<byte[]> response =
                     http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -1,0 +1,135 @@
+package dev.pulse.app;
+
+import dev.pulse.streams.apikeys.ApiKey;
+import dev.pulse.streams.apikeys.ApiKeyStore;
+import dev.pulse.streams.apikeys.KafkaApiKeyStore;
+import dev.pulse.streams.security.Role;
+import dev.pulse.streams.security.ScopeSpec;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** API keys for BI tools and scripts: create (shown once), list, revoke. */
+@Command(
+        name = "apikey",
+        description = "Manage API keys (admin).",
+        subcommands = {
+            ApiKeyCommand.Create.class,
+            ApiKeyCommand.ListKeys.class,
+            ApiKeyCommand.Revoke.class
+        })
+final class ApiKeyCommand {
+    private ApiKeyCommand() {}
+
+    static KafkaApiKeyStore open(KafkaTarget target) {
+        KafkaApiKeyStore store = new KafkaApiKeyStore(target.bootstrapServers());
+        store.awaitLoaded(Duration.ofSeconds(30));
+        return store;
+    }
+
+    @Command(name = "create", description = "Create a key; it is printed once and never stored.")
+    static final class Create implements Callable<Integer> {
+        @Mixin KafkaTarget target;
+
+        @Option(
+                names = "--name",
+                required = true,
+                description = "What the key is for, e.g. Looker.")
+        String name;
+
+        @Option(
+                names = "--role",
+                required = true,
+                converter = RoleConverter.class,
+                description = "viewer, analyst, manager, admin, customer-admin or ingest.")
+        Role role;
+
+        @Option(
+                names = "--scope",
+                description = "all, own, team, none or tenant:<id> (default: the role's).")
+        String scope;
+
+        @Option(names = "--acts-as", description = "E-mail that own/team scopes refer to.")
+        String actsAs;
+
+        @Option(names = "--created-by", defaultValue = "cli", description = "Who creates it.")
+        String createdBy;
+
+        @Override
+        public Integer call() {
+            ScopeSpec spec = scope == null ? ScopeSpec.defaultFor(role) : ScopeSpec.parse(scope);
+            KafkaApiKeyStore.ensureTopic(target.bootstrapServers(), (short) 1);
+            try (KafkaApiKeyStore store = open(target)) {
+                ApiKeyStore.Created created = store.create(name, role, spec, actsAs, createdBy);
+                ApiKey key = created.apiKey();
+                System.out.printf(
+                        "Created API key %s (%s, role %s, scope %s).%n"
+                                + "Store it now; it is not shown again:%n%n  %s%n%n"
+                                + "Use it as:  curl -H 'Authorization: ApiKey %s' ...%n",
+                        key.id(),
+                        key.name(),
+                        key.role().label(),
+                        key.scope(),
+                        created.key(),
+                        created.key());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "List keys (never their secrets).")
+    static final class ListKeys implements Callable<Integer> {
+        @Mixin KafkaTarget target;
+
+        @Override
+        public Integer call() {
+            try (KafkaApiKeyStore store = open(target)) {
+                System.out.printf(
+                        "%-14s %-24s %-15s %-22s %s%n", "ID", "NAME", "ROLE", "SCOPE", "STATE");
+                for (ApiKey key : store.list()) {
+                    System.out.printf(
+                            "%-14s %-24s %-15s %-22s %s%n",
+                            key.id(),
+                            key.name(),
+                            key.role().label(),
+                            key.scope(),
+                            key.revoked() ? "revoked " + key.revokedAt() : "active");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a key by id; it stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin KafkaTarget target;
+
+        @Parameters(paramLabel = "ID", description = "The key's id (see list).")
+        String id;
+
+        @Option(names = "--revoked-by", defaultValue = "cli", description = "Who revokes it.")
+        String revokedBy;
+
+        @Override
+        public Integer call() {
+            try (KafkaApiKeyStore store = open(target)) {
+                if (!store.revoke(id, revokedBy)) {
+                    System.err.println("No API key with id " + id + " (see: pulse apikey list)");
+                    return 1;
+                }
+                System.out.println("Revoked API key " + id + ".");
+                return 0;
+            }
+        }
+    }
+
+    static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            return Role.fromLabel(value);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pulse.app;
+
+import dev.pulse.streams.audit.AuditReader;
+import dev.pulse.streams.audit.ChainReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Checks the audit log's hash chains and reports the first broken link. */
+@Command(
+        name = "audit",
+        description = "Audit log tools.",
+        subcommands = {AuditCommand.Verify.class})
+final class AuditCommand {
+    private AuditCommand() {}
+
+    @Command(
+            name = "verify",
+            description = "Verify every hash chain of the audit topic; exit 1 on a broken link.")
+    static final class Verify implements Callable<Integer> {
+        @Mixin KafkaTarget target;
+
+        @Override
+        public Integer call() {
+            ChainReport report = new AuditReader(target.bootstrapServers()).verify();
+            if (report.intact()) {
+                System.out.printf(
+                        "Audit log intact: %,d records in %d chains.%n",
+                        report.recordsChecked(), report.chains());
+                return 0;
+            }
+            System.out.printf(
+                    "Audit log BROKEN after checking %,d records: %s%n",
+                    report.recordsChecked(), report.firstBrokenLink());
+            return 1;
+        }
+    }
+}

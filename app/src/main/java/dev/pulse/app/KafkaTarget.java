@@ -1,0 +1,29 @@
+package dev.pulse.app;
+
+import dev.pulse.app.config.ConfigLoader;
+import dev.pulse.app.config.PulseConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where admin commands find Kafka: the configured cluster, or a running embedded broker. */
+final class KafkaTarget {
+    @Option(
+            names = {"-c", "--config"},
+            description = "YAML configuration file over the defaults (see config/pulse.yaml).")
+    Path config;
+
+    @Option(
+            names = "--bootstrap-servers",
+            description =
+                    "Kafka to use; default: kafka.bootstrapServers, or the embedded broker of a"
+                            + " running Pulse (127.0.0.1:<kafka.embeddedPort>).")
+    String bootstrapServers;
+
+    String bootstrapServers() {
+        if (bootstrapServers != null && !bootstrapServers.isBlank()) {
+            return bootstrapServers;
+        }
+        PulseConfig.Kafka kafka = ConfigLoader.load(config, System.getenv()).kafka();
+        return kafka.embedded() ? "127.0.0.1:" + kafka.embeddedPort() : kafka.bootstrapServers();
+    }
+}

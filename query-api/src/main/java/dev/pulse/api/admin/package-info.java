@@ -1,0 +1,2 @@
+/** Administration routes: API keys, created, listed and revoked by admins. */
+package dev.pulse.api.admin;

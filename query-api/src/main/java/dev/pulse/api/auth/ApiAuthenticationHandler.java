@@ -1,0 +1,172 @@
+package dev.pulse.api.auth;
+
+import dev.pulse.api.audit.AuditTrail;
+import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ProblemException;
+import dev.pulse.streams.apikeys.ApiKey;
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.streams.security.AccessScope;
+import dev.pulse.streams.security.AuthorizedStateReader;
+import dev.pulse.streams.security.Principal;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Authenticates every {@code /v1/} request and authorizes it in one place: verifies the bearer JWT
+ * or API key, resolves the caller's scope with the access policy, and attaches a {@link
+ * RequestAccess} whose reader is an {@link AuthorizedStateReader} over that scope. Handlers read
+ * only through it.
+ *
+ * <p>Missing or invalid credentials get 401 with a {@code WWW-Authenticate} challenge; a valid
+ * token of someone who is not a Pulse user gets 403. Failed attempts are charged to the client
+ * address (see {@link RateLimits}). Verification may fetch a key set and resolving a scope may read
+ * accounts, so both run on the worker pool.
+ */
+public final class ApiAuthenticationHandler implements AuthenticationHandler {
+    static final String REALM = "Bearer realm=\"pulse\"";
+    static final String INVALID_API_KEY = "API key is not valid or was revoked";
+
+    private final ApiSecurity security;
+    private final TenantStateReader unchecked;
+    private final BlockingReads workers;
+    private final RateLimits limits;
+
+    /**
+     * @param unchecked the read layer without checks; only the scoped wrapper leaves this class
+     */
+    public ApiAuthenticationHandler(
+            ApiSecurity security,
+            TenantStateReader unchecked,
+            BlockingReads workers,
+            RateLimits limits) {
+        this.security = security;
+        this.unchecked = unchecked;
+        this.workers = workers;
+        this.limits = limits;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String address = address(ctx);
+        Optional<Duration> blocked = limits.addressBlocked(address);
+        if (blocked.isPresent()) {
+            ctx.fail(
+                    ProblemException.tooManyRequests(
+                            "too many failed authentication attempts from "
+                                    + address
+                                    + "; retry after the Retry-After delay",
+                            RateLimitHandler.atLeastOneSecond(blocked.get())));
+            return;
+        }
+        Credentials credentials;
+        try {
+            credentials = Credentials.from(ctx.request().headers());
+        } catch (CredentialsRejectedException e) {
+            reject(ctx, address, e);
+            return;
+        }
+        if (credentials == null) {
+            ctx.fail(
+                    ProblemException.unauthorized(
+                                    "authentication required: send Authorization: Bearer <JWT>,"
+                                            + " or an API key as Authorization: ApiKey <key> or "
+                                            + Credentials.API_KEY_HEADER
+                                            + ": <key>")
+                            .withHeader("WWW-Authenticate", REALM));
+            return;
+        }
+        // A body is read by the route's BodyHandler, after this asynchronous step: hold it until
+        // then. The handlers up to a BodyHandler run synchronously, so once next() returns the
+        // BodyHandler has taken the request over, or the route has none and it may flow (and end).
+        ctx.request().pause();
+        workers.run(() -> access(credentials))
+                .onSuccess(
+                        access -> {
+                            access.attachTo(ctx);
+                            AuditTrail.of(ctx).authenticated(access.principal());
+                            ctx.next();
+                            resumeUnlessEnded(ctx);
+                        })
+                .onFailure(
+                        failure -> {
+                            resumeUnlessEnded(ctx);
+                            if (failure instanceof CredentialsRejectedException rejected) {
+                                reject(ctx, address, rejected);
+                            } else {
+                                ctx.fail(failure);
+                            }
+                        });
+    }
+
+    /**
+     * A request without a body (GET over HTTP/2) may have ended while authentication ran, and
+     * resuming an ended HTTP/2 request throws.
+     */
+    private static void resumeUnlessEnded(RoutingContext ctx) {
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume();
+        }
+    }
+
+    private RequestAccess access(Credentials credentials) {
+        Principal principal =
+                credentials instanceof Credentials.Bearer bearer
+                        ? jwt(bearer.token())
+                        : apiKey(((Credentials.ApiKey) credentials).key());
+        AccessScope scope = security.policy().scopeFor(principal);
+        return new RequestAccess(principal, scope, new AuthorizedStateReader(unchecked, scope));
+    }
+
+    private Principal jwt(String token) {
+        if (security.jwt() == null) {
+            throw CredentialsRejectedException.invalid(
+                    "bearer tokens are not accepted here: no JWT key set or secret is configured;"
+                            + " use an API key");
+        }
+        return security.jwt().authenticate(token);
+    }
+
+    private Principal apiKey(String key) {
+        if (!Credentials.API_KEY_FORM.matcher(key).matches()) {
+            throw CredentialsRejectedException.invalid(INVALID_API_KEY);
+        }
+        ApiKey found =
+                security.apiKeys()
+                        .authenticate(key)
+                        .orElseThrow(() -> CredentialsRejectedException.invalid(INVALID_API_KEY));
+        return new Principal(
+                "api-key:" + found.id(), found.actsAs(), found.role(), found.scope(), "api-key");
+    }
+
+    private void reject(RoutingContext ctx, String address, CredentialsRejectedException e) {
+        if (e.status() == 401) {
+            limits.authenticationFailed(address);
+            ctx.fail(
+                    ProblemException.unauthorized(e.getMessage())
+                            .withHeader("WWW-Authenticate", challenge(e.getMessage())));
+        } else {
+            AuditTrail.of(ctx).proven(e.provenSubject());
+            ctx.fail(ProblemException.forbidden(e.getMessage()));
+        }
+    }
+
+    /** RFC 6750 challenge; the description keeps to the characters a quoted value allows. */
+    static String challenge(String description) {
+        StringBuilder safe = new StringBuilder(description.length());
+        for (char c : description.toCharArray()) {
+            safe.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '\'');
+        }
+        return REALM + ", error=\"invalid_token\", error_description=\"" + safe + "\"";
+    }
+
+    static String address(RoutingContext ctx) {
+        SocketAddress remote = ctx.request().remoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.hostAddress() != null ? remote.hostAddress() : remote.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pulse.api.auth;
+
+import dev.pulse.streams.apikeys.ApiKeyStore;
+import dev.pulse.streams.audit.AuditLog;
+import dev.pulse.streams.audit.AuditReader;
+import dev.pulse.streams.security.AccessPolicy;
+import java.util.Objects;
+
+/**
+ * Who may call the API and what is recorded about it.
+ *
+ * @param jwt verifies bearer JWTs; null when no key set and no HS256 secret is configured (then
+ *     only API keys are accepted)
+ * @param apiKeys checks API keys, and stores the ones admins create
+ * @param policy resolves a caller's scope: the one authorization layer
+ * @param auditLog where one entry per request goes
+ * @param auditReader reads the audit log for {@code GET /v1/audit}; null when this instance does
+ *     not serve it (the audit routes then answer 501)
+ * @param rateLimits per-identity limits; null means {@link RateLimitSettings#DEFAULT}
+ * @param internalToken the shared secret of the internal routes ({@link InternalToken#HEADER});
+ *     null or blank disables them
+ */
+public record ApiSecurity(
+        JwtAuthenticator jwt,
+        ApiKeyStore apiKeys,
+        AccessPolicy policy,
+        AuditLog auditLog,
+        AuditReader auditReader,
+        RateLimitSettings rateLimits,
+        String internalToken) {
+
+    public ApiSecurity {
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(auditLog, "auditLog");
+        rateLimits = rateLimits == null ? RateLimitSettings.DEFAULT : rateLimits;
+        internalToken = internalToken == null || internalToken.isBlank() ? null : internalToken;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiSecurity[jwt="
+                + (jwt == null ? "off" : String.join("/", jwt.allowedAlgorithms()))
+                + ", rateLimits="
+                + rateLimits
+                + ", internalToken="
+                + (internalToken == null ? "none" : "(set)")
+                + "]";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pulse.api.auth;
+
+import dev.pulse.api.http.ProblemException;
+import dev.pulse.streams.security.Role;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import java.util.function.Predicate;
+
+/**
+ * Role gates for routes that are not reads: sending data needs a role that may ingest, managing
+ * keys and reading the audit log needs admin. Reads are gated by {@link RequestAccess#reader} and
+ * filtered by scope.
+ *
+ * <p>The gates are {@link SecurityPolicyHandler}s so that Vert.x runs them before the {@code
+ * BodyHandler} of the same route: a caller who may not send a body is refused before it is read.
+ */
+public final class Authorize implements SecurityPolicyHandler {
+    private final Predicate<Role> allowed;
+    private final String needs;
+
+    private Authorize(Predicate<Role> allowed, String needs) {
+        this.allowed = allowed;
+        this.needs = needs;
+    }
+
+    /** {@code POST /v1/events}, {@code POST /v1/accounts}: roles ingest and admin. */
+    public static Authorize ingest() {
+        return new Authorize(
+                Role::canIngest, "sending events or accounts needs role ingest or admin");
+    }
+
+    /** Audit log and API key administration: role admin. */
+    public static Authorize admin() {
+        return new Authorize(Role::isAdmin, "this needs role admin");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Role role = RequestAccess.principal(ctx).role();
+        if (allowed.test(role)) {
+            ctx.next();
+        } else {
+            ctx.fail(ProblemException.forbidden(needs + "; you have role " + role.label()));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.pulse.api.auth;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Token buckets (Bucket4j, in memory, per instance): one per authenticated subject, charged for
+ * every request, and one per client address, charged for every failed authentication. An address
+ * whose failures emptied its bucket is refused before its credentials are even checked, which slows
+ * credential guessing without limiting the people who share its address and sign in fine.
+ *
+ * <p>Each map keeps the most recently used buckets only ({@link #MAX_BUCKETS}); a bucket evicted
+ * and created again starts full, which errs on the caller's side.
+ */
+public final class RateLimits {
+    static final int MAX_BUCKETS = 100_000;
+
+    private final RateLimitSettings settings;
+    private final Map<String, Bucket> subjects = lru();
+    private final Map<String, Bucket> addresses = lru();
+
+    public RateLimits(RateLimitSettings settings) {
+        this.settings = settings;
+    }
+
+    public RateLimitSettings settings() {
+        return settings;
+    }
+
+    /** Charges one request to {@code subject}; empty when allowed, else how long to wait. */
+    public Optional<Duration> tryRequest(String subject) {
+        ConsumptionProbe probe = bucket(subjects, subject).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Empty when {@code address} may try to authenticate, else how long it must wait. */
+    public Optional<Duration> addressBlocked(String address) {
+        EstimationProbe probe = bucket(addresses, address).estimateAbilityToConsume(1);
+        return probe.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Charges one failed authentication to {@code address}. */
+    public void authenticationFailed(String address) {
+        bucket(addresses, address).tryConsume(1);
+    }
+
+    private Bucket bucket(Map<String, Bucket> buckets, String key) {
+        synchronized (buckets) {
+            return buckets.computeIfAbsent(key, k -> newBucket());
+        }
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(
+                        limit ->
+                                limit.capacity(settings.burst())
+                                        .refillGreedy(
+                                                settings.requestsPerSecond(),
+                                                Duration.ofSeconds(1)))
+                .build();
+    }
+
+    private static Map<String, Bucket> lru() {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > MAX_BUCKETS;
+            }
+        };
+    }
+}

@@ -1,0 +1,278 @@
+package dev.pulse.streams.apikeys;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.security.Role;
+import dev.pulse.streams.security.ScopeSpec;
+import dev.pulse.topologies.json.PulseJson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API keys kept on a compacted Kafka topic (key: key id, value: the {@link ApiKey} JSON, which
+ * holds only the hash of the secret), so every Pulse instance knows every key and revocation.
+ *
+ * <p>Each instance holds all keys in memory, kept current by a background reader of the topic;
+ * {@link #authenticate} never touches Kafka. Writes wait for the broker's ack and then update the
+ * local copy at once, so the admin who created or revoked a key sees it take effect on this
+ * instance immediately; other instances follow within a poll.
+ */
+public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
+    public static final String TOPIC = "pulse.api-keys.v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaApiKeyStore.class);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String topic;
+    private final SecureRandom random = new SecureRandom();
+    private final ApiKeyTable table = new ApiKeyTable();
+    private final Producer<String, byte[]> producer;
+    private final ApiKeyTopicFollower follower;
+
+    /** A store on {@link #TOPIC}; starts reading it at once. */
+    public KafkaApiKeyStore(String bootstrapServers) {
+        this(bootstrapServers, TOPIC);
+    }
+
+    public KafkaApiKeyStore(String bootstrapServers, String topic) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.producer =
+                new KafkaProducer<>(
+                        producerConfig(bootstrapServers),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
+        this.follower = new ApiKeyTopicFollower(bootstrapServers, topic, table);
+        follower.start();
+    }
+
+    /** Creates {@link #TOPIC} (compacted, one partition) if it is missing. */
+    public static void ensureTopic(String bootstrapServers, short replicationFactor) {
+        ensureTopic(bootstrapServers, TOPIC, replicationFactor);
+    }
+
+    public static void ensureTopic(String bootstrapServers, String topic, short replicationFactor) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        NewTopic newTopic =
+                new NewTopic(topic, 1, replicationFactor)
+                        .configs(
+                                Map.of(
+                                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                                        TopicConfig.CLEANUP_POLICY_COMPACT));
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(newTopic))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(
+                        "cannot create API-key topic " + topic + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + ADMIN_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+
+    /**
+     * Blocks until every key written before this store started is known, so that keys created
+     * before a restart authenticate from the first request.
+     *
+     * @throws IllegalStateException when that takes longer than {@code timeout}
+     */
+    public void awaitLoaded(Duration timeout) {
+        try {
+            if (!follower.awaitLoaded(timeout)) {
+                throw new IllegalStateException(
+                        "API keys were not loaded from " + topic + " within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading API keys", e);
+        }
+    }
+
+    @Override
+    public Created create(
+            String name, Role role, ScopeSpec scope, String actsAs, String createdBy) {
+        String owner = actsAs == null ? null : actsAs.strip().toLowerCase(Locale.ROOT);
+        validate(name, role, scope, owner);
+        String id;
+        do {
+            id = ApiKeyFormat.newId(random);
+        } while (table.contains(id));
+        String secret = ApiKeyFormat.newSecret(random);
+        ApiKey key =
+                new ApiKey(
+                        id,
+                        name.strip(),
+                        ApiKeyFormat.hash(secret),
+                        role,
+                        scope,
+                        owner,
+                        now(),
+                        createdBy,
+                        null);
+        write(key, null);
+        LOG.info(
+                "API key {} '{}' ({} {}) created by {}",
+                id,
+                key.name(),
+                role.label(),
+                scope,
+                createdBy);
+        return new Created(key, ApiKeyFormat.format(id, secret));
+    }
+
+    @Override
+    public Optional<ApiKey> authenticate(String presentedKey) {
+        Optional<ApiKeyFormat.Parsed> parsed = ApiKeyFormat.parse(presentedKey);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        // The id is public, so looking it up first leaks nothing; the secret is compared in
+        // constant time.
+        Optional<ApiKey> stored = table.get(parsed.get().id()).filter(k -> !k.revoked());
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] expected = stored.get().secretHash().getBytes(StandardCharsets.US_ASCII);
+        byte[] presented =
+                ApiKeyFormat.hash(parsed.get().secret()).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, presented) ? stored : Optional.empty();
+    }
+
+    @Override
+    public boolean revoke(String id, String revokedBy) {
+        Optional<ApiKey> current = table.get(id);
+        if (current.isEmpty()) {
+            return false;
+        }
+        ApiKey key = current.get();
+        if (!key.revoked()) {
+            write(
+                    new ApiKey(
+                            key.id(),
+                            key.name(),
+                            key.secretHash(),
+                            key.role(),
+                            key.scope(),
+                            key.actsAs(),
+                            key.createdAt(),
+                            key.createdBy(),
+                            now()),
+                    revokedBy);
+            LOG.info("API key {} '{}' revoked by {}", id, key.name(), revokedBy);
+        }
+        return true;
+    }
+
+    @Override
+    public List<ApiKey> list() {
+        return table.all();
+    }
+
+    /** Stops the background reader and the producer. */
+    @Override
+    public void close() {
+        follower.close();
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    /** Writes, waits for the ack, then applies locally: read-your-writes on this instance. */
+    private void write(ApiKey key, String revokedBy) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, key.id(), serialize(key));
+        if (revokedBy != null) {
+            // ApiKey has no revokedBy field; the header keeps who did it on the topic.
+            record.headers().add("revoked-by", revokedBy.getBytes(StandardCharsets.UTF_8));
+        }
+        RecordMetadata metadata;
+        try {
+            metadata = producer.send(record).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "could not store API key " + key.id() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "could not store API key " + key.id() + ": no ack within " + WRITE_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing API key " + key.id(), e);
+        }
+        table.apply(metadata.offset(), key.id(), key);
+    }
+
+    private static void validate(String name, Role role, ScopeSpec scope, String actsAs) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an API key needs a name saying what uses it");
+        }
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(scope, "scope");
+        boolean relative =
+                scope.kind() == ScopeSpec.Kind.OWN || scope.kind() == ScopeSpec.Kind.TEAM;
+        if (relative && (actsAs == null || actsAs.isEmpty())) {
+            throw new IllegalArgumentException(
+                    "scope " + scope + " is relative to a person: give the e-mail it acts as");
+        }
+        if (role == Role.CUSTOMER_ADMIN && scope.kind() != ScopeSpec.Kind.TENANT) {
+            throw new IllegalArgumentException(
+                    "a customer-admin key sees exactly one tenant: use scope tenant:<id>");
+        }
+    }
+
+    private static byte[] serialize(ApiKey key) {
+        try {
+            return PulseJson.mapper().writeValueAsBytes(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an API key is always serializable", e);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-api-keys");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
+        return config;
+    }
+}

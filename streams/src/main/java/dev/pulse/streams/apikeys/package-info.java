@@ -1,0 +1,2 @@
+/** API keys for BI tools and scripts: shown once, stored hashed, revocable. */
+package dev.pulse.streams.apikeys;

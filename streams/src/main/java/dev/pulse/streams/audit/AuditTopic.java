@@ -1,0 +1,76 @@
+package dev.pulse.streams.audit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The audit topic: one partition, so every chain is read back in the order it was written and the
+ * whole log has one order; deleted after the retention (never compacted, which would drop records
+ * and break chains); stamped with the broker's append time, so "from" queries seek by when the
+ * broker accepted a record rather than by a clock the writer controls.
+ */
+public final class AuditTopic {
+    public static final String NAME = "pulse.audit.v1";
+
+    /** Two years, matching the history Pulse keeps. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(731);
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private AuditTopic() {}
+
+    /** Creates {@link #NAME} if it is missing; an existing topic is left as it is. */
+    public static void ensure(
+            String bootstrapServers, short replicationFactor, Duration retention) {
+        ensure(bootstrapServers, NAME, replicationFactor, retention);
+    }
+
+    public static void ensure(
+            String bootstrapServers, String topic, short replicationFactor, Duration retention) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(newTopic(topic, replicationFactor, retention)))
+                    .all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(
+                        "cannot create audit topic " + topic + ": " + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + topic, e);
+        }
+    }
+
+    static NewTopic newTopic(String topic, short replicationFactor, Duration retention) {
+        return new NewTopic(topic, 1, replicationFactor)
+                .configs(
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(retention.toMillis()),
+                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                "LogAppendTime",
+                                // An acknowledged audit record survives one broker loss when
+                                // there are replicas to spare; with fewer, 1 keeps it writable.
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                replicationFactor >= 3 ? "2" : "1"));
+    }
+}

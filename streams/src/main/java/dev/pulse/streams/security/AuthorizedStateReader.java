@@ -1,0 +1,89 @@
+package dev.pulse.streams.security;
+
+import dev.pulse.streams.read.EngagementPoint;
+import dev.pulse.streams.read.EngagementTotals;
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthScore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one authorization layer: a {@link TenantStateReader} that only ever returns what its {@link
+ * AccessScope} allows. Every front end (HTTP API, bots, exports) reads through one of these, made
+ * per caller, so none of them can forget a check.
+ *
+ * <p>A read of one tenant outside the scope throws {@link AccessDeniedException} <em>before</em>
+ * the delegate is touched, so a denial reveals nothing, not even whether the tenant exists or is
+ * reachable. Reads of many tenants ({@link #currentScores}, {@link #accounts}) are aggregate views
+ * and silently keep only the allowed tenants.
+ */
+public final class AuthorizedStateReader implements TenantStateReader {
+    private final TenantStateReader delegate;
+    private final AccessScope scope;
+
+    public AuthorizedStateReader(TenantStateReader delegate, AccessScope scope) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    public AccessScope scope() {
+        return scope;
+    }
+
+    @Override
+    public Optional<HealthScore> currentScore(String tenantId) {
+        check(tenantId);
+        return delegate.currentScore(tenantId);
+    }
+
+    @Override
+    public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        List<String> allowed =
+                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        return allowed.isEmpty() ? Map.of() : delegate.currentScores(allowed);
+    }
+
+    @Override
+    public List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
+        check(tenantId);
+        return delegate.dailyScores(tenantId, from, to);
+    }
+
+    @Override
+    public List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        check(tenantId);
+        return delegate.engagement(tenantId, granularity, from, to);
+    }
+
+    @Override
+    public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        check(tenantId);
+        return delegate.engagementTotals(tenantId, from, to);
+    }
+
+    @Override
+    public Optional<Account> account(String tenantId) {
+        check(tenantId);
+        return delegate.account(tenantId);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        List<Account> all = delegate.accounts();
+        return scope.isUnlimited() ? all : all.stream().filter(scope::allowsAccount).toList();
+    }
+
+    private void check(String tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (!scope.allowsTenant(tenantId)) {
+            throw new AccessDeniedException(
+                    "tenant '" + tenantId + "' is outside your scope (" + scope.describe() + ")");
+        }
+    }
+}

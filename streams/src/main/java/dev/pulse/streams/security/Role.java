@@ -1,0 +1,55 @@
+package dev.pulse.streams.security;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a caller may do. Which tenants they may see is their {@link ScopeSpec}. */
+public enum Role {
+    /** Reads dashboards of their scope. */
+    VIEWER,
+    /** Reads and exports within their scope. */
+    ANALYST,
+    /** Reads their team's portfolios: every account of the people who report to them. */
+    MANAGER,
+    /** Everything, including users, API keys, configuration and the audit log. */
+    ADMIN,
+    /** An external customer's administrator: read-only, exactly one tenant. */
+    CUSTOMER_ADMIN,
+    /** Machines that send events and accounts; reads nothing. */
+    INGEST;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static Role fromLabel(String label) {
+        for (Role role : values()) {
+            if (role.label().equalsIgnoreCase(label) || role.name().equalsIgnoreCase(label)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown role '"
+                        + label
+                        + "'; expected viewer, analyst, manager, admin, customer-admin or ingest");
+    }
+
+    public boolean canRead() {
+        return this != INGEST;
+    }
+
+    public boolean canIngest() {
+        return this == ADMIN || this == INGEST;
+    }
+
+    public boolean canExport() {
+        return this == ANALYST || this == MANAGER || this == ADMIN;
+    }
+
+    public boolean isAdmin() {
+        return this == ADMIN;
+    }
+}

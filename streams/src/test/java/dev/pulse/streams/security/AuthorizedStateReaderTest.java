@@ -1,0 +1,143 @@
+package dev.pulse.streams.security;
+
+import static dev.pulse.streams.security.RecordingStateReader.account;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pulse.streams.read.TenantStateReader.Granularity;
+import dev.pulse.topologies.account.Account;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class AuthorizedStateReaderTest {
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2025-02-01T00:00:00Z");
+
+    private final RecordingStateReader data =
+            new RecordingStateReader(
+                    List.of(
+                            account("acme", "sarah@x.test"),
+                            account("globex", "tom@x.test"),
+                            account("initech", "sarah@x.test")),
+                    Set.of("acme", "globex", "initech", "orphan"));
+    private final UserDirectory directory =
+            UserDirectory.fromYaml(
+                    """
+                    users:
+                      - email: sarah@x.test
+                        role: viewer
+                      - email: tom@x.test
+                        role: viewer
+                    """);
+    private final AccessPolicy policy = new AccessPolicy(directory, data::lookup);
+
+    private final AuthorizedStateReader sarah = readerFor("sarah@x.test", ScopeSpec.OWN);
+
+    private static final List<Consumer<AuthorizedStateReader>> SINGLE_TENANT_READS_OF_GLOBEX =
+            List.of(
+                    r -> r.currentScore("globex"),
+                    r -> r.dailyScores("globex", FROM, TO),
+                    r -> r.engagement("globex", Granularity.DAY, FROM, TO),
+                    r -> r.engagementTotals("globex", FROM, TO),
+                    r -> r.account("globex"));
+
+    @Test
+    void deniesEverySingleTenantReadOutsideScopeBeforeTouchingTheDelegate() {
+        for (Consumer<AuthorizedStateReader> read : SINGLE_TENANT_READS_OF_GLOBEX) {
+            assertThatThrownBy(() -> read.accept(sarah))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessage(
+                            "tenant 'globex' is outside your scope (accounts owned by"
+                                    + " sarah@x.test)");
+        }
+        assertThat(data.calls()).isEmpty();
+    }
+
+    @Test
+    void deniesUnknownTenantExactlyLikeAnotherOwnersTenant() {
+        assertThatThrownBy(() -> sarah.currentScore("does-not-exist"))
+                .hasMessage(
+                        "tenant 'does-not-exist' is outside your scope (accounts owned by"
+                                + " sarah@x.test)");
+        assertThat(data.calls()).isEmpty();
+    }
+
+    @Test
+    void passesSingleTenantReadsInsideScopeToTheDelegate() {
+        assertThat(sarah.currentScore("acme")).isPresent();
+        assertThat(sarah.dailyScores("acme", FROM, TO)).hasSize(1);
+        assertThat(sarah.engagement("acme", Granularity.HOUR, FROM, TO)).hasSize(1);
+        assertThat(sarah.engagementTotals("acme", FROM, TO).events()).isEqualTo(1);
+        assertThat(sarah.account("acme")).map(Account::owner).contains("sarah@x.test");
+
+        assertThat(data.calls())
+                .containsExactly(
+                        "currentScore(acme)",
+                        "dailyScores(acme)",
+                        "engagement(acme)",
+                        "engagementTotals(acme)",
+                        "account(acme)");
+    }
+
+    @Test
+    void currentScoresKeepsOnlyAllowedTenantsAndAsksOnlyForThem() {
+        assertThat(sarah.currentScores(List.of("acme", "globex", "initech", "orphan")))
+                .containsOnlyKeys("acme", "initech");
+        assertThat(data.calls()).containsExactly("currentScores(acme,initech)");
+    }
+
+    @Test
+    void currentScoresWithNothingAllowedDoesNotRead() {
+        assertThat(sarah.currentScores(List.of("globex", "orphan"))).isEmpty();
+        assertThat(data.calls()).isEmpty();
+    }
+
+    @Test
+    void accountsAreFilteredToTheScope() {
+        assertThat(sarah.accounts())
+                .extracting(Account::tenantId)
+                .containsExactly("acme", "initech");
+        assertThat(readerFor("tom@x.test", ScopeSpec.OWN).accounts())
+                .extracting(Account::tenantId)
+                .containsExactly("globex");
+        assertThat(readerFor("x@x.test", ScopeSpec.NONE).accounts()).isEmpty();
+    }
+
+    @Test
+    void unlimitedScopeSeesEverythingIncludingTenantsWithoutAccount() {
+        AuthorizedStateReader admin = readerFor("root@x.test", ScopeSpec.ALL);
+
+        assertThat(admin.accounts()).hasSize(3);
+        assertThat(admin.currentScore("orphan")).isPresent();
+        assertThat(admin.currentScores(List.of("acme", "orphan")))
+                .containsOnlyKeys("acme", "orphan");
+    }
+
+    @Test
+    void customerAdminReadsTheirTenantOnly() {
+        AuthorizedStateReader customer =
+                new AuthorizedStateReader(
+                        data,
+                        policy.scopeFor(
+                                new Principal(
+                                        "ops@globex.example",
+                                        "ops@globex.example",
+                                        Role.CUSTOMER_ADMIN,
+                                        ScopeSpec.tenant("globex"),
+                                        "test")));
+
+        assertThat(customer.accounts()).extracting(Account::tenantId).containsExactly("globex");
+        assertThat(customer.currentScore("globex")).isPresent();
+        assertThatThrownBy(() -> customer.account("acme"))
+                .hasMessageContaining("(tenant globex only)");
+    }
+
+    private AuthorizedStateReader readerFor(String email, ScopeSpec scope) {
+        Role role = scope.kind() == ScopeSpec.Kind.ALL ? Role.ADMIN : Role.VIEWER;
+        return new AuthorizedStateReader(
+                data, policy.scopeFor(new Principal(email, email, role, scope, "test")));
+    }
+}
