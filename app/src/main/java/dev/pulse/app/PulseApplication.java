@@ -25,6 +25,7 @@ import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.streams.security.AccessPolicy;
 import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,6 +60,7 @@ public final class PulseApplication implements AutoCloseable {
     private PulseStreams streams;
     private ApiServer api;
     private HealthModel model;
+    private AlertRules alertRules;
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
 
@@ -78,6 +80,7 @@ public final class PulseApplication implements AutoCloseable {
 
     private void startAll(PulseConfig config, StartupProgress progress) {
         model = loadModel(config.healthModel());
+        alertRules = loadAlertRules(config.alertRules());
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         resources.push(registry::close);
         // Vert.x installs meter filters: create it before any meter is registered.
@@ -223,6 +226,7 @@ public final class PulseApplication implements AutoCloseable {
                 s.threads(),
                 s.rocksDbCacheMb() << 20,
                 model,
+                alertRules,
                 config.pipeline().settings());
     }
 
@@ -281,21 +285,29 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     static HealthModel loadModel(String location) {
+        return HealthModel.fromYaml(readConfig(location, "health-model.yaml", "health model"));
+    }
+
+    static AlertRules loadAlertRules(String location) {
+        return AlertRules.fromYaml(readConfig(location, "alert-rules.yaml", "alert rules"));
+    }
+
+    /** The file at {@code location}, or the one of that name bundled in the jar. */
+    private static String readConfig(String location, String bundledName, String what) {
         try {
             Path file = Path.of(location);
             if (Files.isRegularFile(file)) {
-                return HealthModel.fromYaml(Files.readString(file));
+                return Files.readString(file);
             }
             try (InputStream bundled =
-                    PulseApplication.class.getResourceAsStream("/config/health-model.yaml")) {
+                    PulseApplication.class.getResourceAsStream("/config/" + bundledName)) {
                 if (bundled == null) {
-                    throw new IllegalStateException("no health model at " + location);
+                    throw new IllegalStateException("no " + what + " at " + location);
                 }
-                return HealthModel.fromYaml(
-                        new String(bundled.readAllBytes(), StandardCharsets.UTF_8));
+                return new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read health model " + location, e);
+            throw new UncheckedIOException("cannot read " + what + " " + location, e);
         }
     }
 

@@ -23,7 +23,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * End-to-end freshness, one sample at a time: produce one event stamped "now" for a random tenant,
  * then read {@code GET /v1/accounts/{tenant}} every 2 ms until its {@code health.lastEventAt}
  * reaches the event's time. The latency runs from just before the send to the answer that shows the
- * event. A sample still invisible after 10 s counts as a timeout and is recorded as 10 s.
+ * event. A sample still invisible after 10 s counts as a timeout and is recorded as 10 s. Samples
+ * are spaced by a random pause of up to 250 ms, so that they do not fall into step with the
+ * pipeline's periodic score refresh and always wait the same part of it.
  */
 public final class FreshnessBenchmark {
     static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -32,6 +34,7 @@ public final class FreshnessBenchmark {
     static final int GIVE_UP_AFTER_TIMEOUTS = 3;
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final String bootstrapServers;
     private final BenchHttpClient http;
@@ -93,6 +96,7 @@ public final class FreshnessBenchmark {
                     }
                 }
                 micros.recordValue(TimeUnit.NANOSECONDS.toMicros(latency));
+                LockSupport.parkNanos(random.nextLong(MAX_PAUSE_NANOS));
             }
         }
         if (failedSends.get() > 0) {

@@ -10,6 +10,7 @@ public record PulseConfig(
         Api api,
         Pipeline pipeline,
         String healthModel,
+        String alertRules,
         Auth auth,
         Audit audit,
         Demo demo) {
@@ -38,7 +39,8 @@ public record PulseConfig(
             Duration hourlyRetention,
             Duration dailyRetention,
             Duration scoreRefreshInterval,
-            Duration fullRecomputeInterval) {
+            Duration fullRecomputeInterval,
+            Duration alertEvaluationInterval) {
 
         public PipelineSettings settings() {
             return new PipelineSettings(
@@ -47,7 +49,8 @@ public record PulseConfig(
                     hourlyRetention,
                     dailyRetention,
                     scoreRefreshInterval,
-                    fullRecomputeInterval);
+                    fullRecomputeInterval,
+                    alertEvaluationInterval);
         }
     }
 
@@ -77,22 +80,27 @@ public record PulseConfig(
     public record Audit(Duration retention) {}
 
     public PulseConfig withKafka(Kafka kafka) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+        return new PulseConfig(
+                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
     }
 
     public PulseConfig withStreams(Streams streams) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+        return new PulseConfig(
+                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
     }
 
     public PulseConfig withApi(Api api) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+        return new PulseConfig(
+                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
     }
 
     public PulseConfig withAuth(Auth auth) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+        return new PulseConfig(
+                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
     }
 
     public PulseConfig withDemo(Demo demo) {
-        return new PulseConfig(kafka, streams, api, pipeline, healthModel, auth, audit, demo);
+        return new PulseConfig(
+                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
     }
 }

@@ -38,7 +38,11 @@ public final class PulseStreams implements AutoCloseable {
         PulseTopicsAdmin.ensureTopics(settings);
         MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
         Topology topology =
-                new HealthPipelineTopology(settings.model(), settings.pipeline(), listener)
+                new HealthPipelineTopology(
+                                settings.model(),
+                                settings.alertRules(),
+                                settings.pipeline(),
+                                listener)
                         .topology();
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));

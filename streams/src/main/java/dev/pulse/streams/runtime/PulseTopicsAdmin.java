@@ -45,7 +45,8 @@ public final class PulseTopicsAdmin {
                                         Map.of(
                                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                                 TopicConfig.CLEANUP_POLICY_COMPACT)),
-                        new NewTopic(PulseTopics.HEALTH_SCORES.name(), partitions, rf));
+                        new NewTopic(PulseTopics.HEALTH_SCORES.name(), partitions, rf),
+                        new NewTopic(PulseTopics.ALERTS.name(), partitions, rf));
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(props)) {

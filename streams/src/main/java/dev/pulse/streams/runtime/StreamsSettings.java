@@ -1,5 +1,6 @@
 package dev.pulse.streams.runtime;
 
+import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param standbyReplicas warm copies of each store on other instances
  * @param threads stream threads of this instance
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
+ * @param alertRules the alert rules the pipeline evaluates
  */
 public record StreamsSettings(
         String bootstrapServers,
@@ -30,6 +32,7 @@ public record StreamsSettings(
         int threads,
         long rocksDbCacheBytes,
         HealthModel model,
+        AlertRules alertRules,
         PipelineSettings pipeline) {
 
     public StreamsSettings {
@@ -37,6 +40,7 @@ public record StreamsSettings(
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(alertRules, "alertRules");
         Objects.requireNonNull(pipeline, "pipeline");
         if (partitions < 1 || threads < 1 || replicationFactor < 1 || standbyReplicas < 0) {
             throw new IllegalArgumentException(
@@ -57,6 +61,7 @@ public record StreamsSettings(
                 threads,
                 rocksDbCacheBytes,
                 model,
+                alertRules,
                 pipeline);
     }
 }

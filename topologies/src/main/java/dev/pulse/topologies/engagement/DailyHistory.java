@@ -65,6 +65,36 @@ public final class DailyHistory {
         return total;
     }
 
+    /**
+     * Like {@code count(windowDays, 0, count)}, but for the same hours of a period {@code
+     * shiftDays} earlier: N × 24 hours ending at this instant's time of day, {@code shiftDays} days
+     * ago. The newest day of a shifted window is complete in the buckets while today is not, so it
+     * is prorated by the part of today that has passed; with a shift of whole weeks the window
+     * covers the same weekdays, which is what a seasonal baseline compares against.
+     */
+    public double countShifted(
+            int windowDays, int shiftDays, ToLongFunction<EngagementBucket> count) {
+        if (shiftDays == 0) {
+            return count(windowDays, 0, count);
+        }
+        LocalDate newest = today.minusDays(shiftDays);
+        LocalDate oldest = newest.minusDays(windowDays - 1L);
+        double total = 0;
+        for (Map.Entry<LocalDate, EngagementBucket> day :
+                days.subMap(oldest, true, newest, false).entrySet()) {
+            total += count.applyAsLong(day.getValue());
+        }
+        EngagementBucket last = days.get(newest);
+        if (last != null) {
+            total += todayElapsed * count.applyAsLong(last);
+        }
+        EngagementBucket partial = days.get(oldest.minusDays(1));
+        if (partial != null) {
+            total += (1 - todayElapsed) * count.applyAsLong(partial);
+        }
+        return total;
+    }
+
     /** Buckets of the N days ending now, for set-like measures. */
     public List<EngagementBucket> buckets(int windowDays) {
         LocalDate oldest = today.minusDays(windowDays - 1L);

@@ -1,6 +1,8 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
@@ -26,22 +28,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Inputs: {@code pulse.usage-events.v1} (raw JSON, keyed by tenant), {@code pulse.accounts.v1}
  * (global table). Outputs: {@code pulse.health-scores.v1}, and rejected records unchanged on {@code
- * pulse.usage-events.dlq.v1}. Stores: {@code event-ids}, {@code engagement-hourly}, {@code
- * engagement-daily}, {@code health-scores}, {@code health-score-daily}, {@code health-checkpoints},
- * {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology
- * with no repartitioning.
+ * pulse.usage-events.dlq.v1}, and every alert state change on {@code pulse.alerts.v1}. Stores:
+ * {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores},
+ * {@code health-score-daily}, {@code health-checkpoints}, {@code alerts}, {@code accounts}.
+ * Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
+ * repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
     private static final String REJECTED = "rejected";
 
     private final HealthScorer scorer;
+    private final AlertRules alertRules;
     private final PipelineSettings settings;
     private final PipelineListener listener;
 
     public HealthPipelineTopology(
-            HealthModel model, PipelineSettings settings, PipelineListener listener) {
+            HealthModel model,
+            AlertRules alertRules,
+            PipelineSettings settings,
+            PipelineListener listener) {
         this.scorer = new HealthScorer(model);
+        this.alertRules = alertRules;
         this.settings = settings;
         this.listener = listener;
     }
@@ -64,6 +72,7 @@ public final class HealthPipelineTopology {
         KStream<String, UsageEvent> counted = countEngagement(builder, unique);
         KStream<String, HealthScore> scores = score(builder, counted);
         publish(scores, PulseTopics.HEALTH_SCORES);
+        publish(evaluateAlerts(builder, scores), PulseTopics.ALERTS);
     }
 
     private void accountDirectory(StreamsBuilder builder) {
@@ -139,6 +148,19 @@ public final class HealthPipelineTopology {
                 PulseStores.HEALTH_SCORES,
                 PulseStores.HEALTH_SCORE_DAILY,
                 PulseStores.HEALTH_CHECKPOINTS);
+    }
+
+    private KStream<String, Alert> evaluateAlerts(
+            StreamsBuilder builder, KStream<String, HealthScore> scores) {
+        builder.addStateStore(PipelineStores.alerts());
+        return scores.process(
+                () ->
+                        new AlertProcessor(
+                                scorer.model(), alertRules, settings.alertEvaluationInterval()),
+                Named.as("evaluate-alerts"),
+                PulseStores.HEALTH_SCORES,
+                PulseStores.ENGAGEMENT_DAILY,
+                PulseStores.ALERTS);
     }
 
     private static <V> void publish(KStream<String, V> stream, Topic<String, V> topic) {

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param dailyRetention how long daily engagement and daily scores are kept
  * @param scoreRefreshInterval how soon after an event the tenant's score is recomputed
  * @param fullRecomputeInterval how often every tenant is rescored, so silent ones decay
+ * @param alertEvaluationInterval how often every tenant's alert rules are evaluated (wall clock),
+ *     so silence and {@code for} durations progress without new events
  */
 public record PipelineSettings(
         Duration grace,
@@ -18,13 +20,15 @@ public record PipelineSettings(
         Duration hourlyRetention,
         Duration dailyRetention,
         Duration scoreRefreshInterval,
-        Duration fullRecomputeInterval) {
+        Duration fullRecomputeInterval,
+        Duration alertEvaluationInterval) {
 
     public PipelineSettings {
         requirePositive(grace.plusMillis(1), "grace");
         requirePositive(dedupWindow, "dedupWindow");
         requirePositive(scoreRefreshInterval, "scoreRefreshInterval");
         requirePositive(fullRecomputeInterval, "fullRecomputeInterval");
+        requirePositive(alertEvaluationInterval, "alertEvaluationInterval");
         if (hourlyRetention.compareTo(Duration.ofHours(1).plus(grace)) < 0) {
             throw new IllegalArgumentException("hourlyRetention must be at least 1 hour + grace");
         }
@@ -33,7 +37,7 @@ public record PipelineSettings(
         }
     }
 
-    /** Two years of daily history, 90 days of hourly, one hour of grace. */
+    /** Two years of daily history, 90 days of hourly, one hour of grace, alerts every minute. */
     public static PipelineSettings defaults() {
         return new PipelineSettings(
                 Duration.ofHours(1),
@@ -41,6 +45,7 @@ public record PipelineSettings(
                 Duration.ofDays(90),
                 Duration.ofDays(731),
                 Duration.ofMillis(200),
+                Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.pipeline;
 
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
@@ -27,6 +28,7 @@ final class PipelineStores {
 
     static final Serde<EngagementBucket> BUCKET_SERDE = JsonSerde.of(EngagementBucket.class);
     static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
+    static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
 
     private PipelineStores() {}
 
@@ -75,5 +77,11 @@ final class PipelineStores {
                 Stores.persistentKeyValueStore(PulseStores.HEALTH_CHECKPOINTS),
                 Serdes.String(),
                 Serdes.Long());
+    }
+
+    /** Alert state per {@code tenant/rule}; written on state changes and while active. */
+    static StoreBuilder<KeyValueStore<String, Alert>> alerts() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PulseStores.ALERTS), Serdes.String(), ALERT_SERDE);
     }
 }

@@ -23,6 +23,9 @@ public final class PulseStores {
     /** Bookkeeping of the health processor per task, e.g. the last closed day. */
     public static final String HEALTH_CHECKPOINTS = "health-checkpoints";
 
+    /** Alert state per (tenant, rule), keyed {@code tenant/rule} (key-value store). */
+    public static final String ALERTS = "alerts";
+
     /** The account directory, global: every instance holds every account. */
     public static final String ACCOUNTS = "accounts";
 

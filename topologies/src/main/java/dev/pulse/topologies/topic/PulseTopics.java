@@ -1,6 +1,7 @@
 package dev.pulse.topologies.topic;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,6 +26,10 @@ public final class PulseTopics {
     /** Every change of a tenant's health score. */
     public static final Topic<String, HealthScore> HEALTH_SCORES =
             new Topic<>("pulse.health-scores.v1", TENANT, JsonSerde.of(HealthScore.class));
+
+    /** Every state change of an alert (pending, firing, resolved), as JSON. */
+    public static final Topic<String, Alert> ALERTS =
+            new Topic<>("pulse.alerts.v1", TENANT, JsonSerde.of(Alert.class));
 
     /** Header names on dead-letter records. */
     public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";

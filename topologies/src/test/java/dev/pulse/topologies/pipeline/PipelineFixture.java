@@ -1,6 +1,8 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
@@ -27,19 +29,33 @@ import org.apache.kafka.streams.state.WindowStore;
 final class PipelineFixture implements AutoCloseable {
     static final HealthModel MODEL = HealthModel.fromYaml(resource("/health-model.yaml"));
 
+    /** The rules shipped in config/, so tests see what users run. */
+    static final AlertRules ALERT_RULES = AlertRules.fromYaml(bundledAlertRules());
+
     final CountingListener listener = new CountingListener();
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> events;
     final TestInputTopic<String, Account> accounts;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
+    final TestOutputTopic<String, Alert> alerts;
     private final Path stateDir;
+    private Instant wallClock;
 
     PipelineFixture(Instant wallClock) {
         this(wallClock, PipelineSettings.defaults());
     }
 
     PipelineFixture(Instant wallClock, PipelineSettings settings) {
+        this(wallClock, settings, ALERT_RULES);
+    }
+
+    PipelineFixture(Instant wallClock, AlertRules rules) {
+        this(wallClock, PipelineSettings.defaults(), rules);
+    }
+
+    PipelineFixture(Instant wallClock, PipelineSettings settings, AlertRules rules) {
+        this.wallClock = wallClock;
         try {
             stateDir = Files.createTempDirectory("pulse-ttd");
         } catch (IOException e) {
@@ -51,7 +67,7 @@ final class PipelineFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        new HealthPipelineTopology(MODEL, settings, listener).topology(),
+                        new HealthPipelineTopology(MODEL, rules, settings, listener).topology(),
                         props,
                         wallClock);
         events =
@@ -74,6 +90,11 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.HEALTH_SCORES.name(),
                         PulseTopics.HEALTH_SCORES.keySerde().deserializer(),
                         PulseTopics.HEALTH_SCORES.valueSerde().deserializer());
+        alerts =
+                driver.createOutputTopic(
+                        PulseTopics.ALERTS.name(),
+                        PulseTopics.ALERTS.keySerde().deserializer(),
+                        PulseTopics.ALERTS.valueSerde().deserializer());
     }
 
     void send(String tenant, String eventId, String user, String type, String feature, Instant at) {
@@ -100,7 +121,18 @@ final class PipelineFixture implements AutoCloseable {
 
     /** Lets the refresh punctuation run (wall clock) so dirty tenants are scored. */
     void refreshScores() {
-        driver.advanceWallClockTime(Duration.ofMillis(250));
+        advanceWallClock(Duration.ofMillis(250));
+    }
+
+    /** Advances the driver's wall clock, remembering where it stands. */
+    void advanceWallClock(Duration by) {
+        wallClock = wallClock.plus(by);
+        driver.advanceWallClockTime(by);
+    }
+
+    /** The driver's wall clock, as far as this fixture moved it. */
+    Instant wallClock() {
+        return wallClock;
     }
 
     WindowStore<String, EngagementBucket> hourly() {
@@ -124,6 +156,18 @@ final class PipelineFixture implements AutoCloseable {
         driver.close();
         try (var files = Files.walk(stateDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    KeyValueStore<String, Alert> alertStore() {
+        return driver.getKeyValueStore(PulseStores.ALERTS);
+    }
+
+    private static String bundledAlertRules() {
+        try {
+            return Files.readString(Path.of("..", "config", "alert-rules.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

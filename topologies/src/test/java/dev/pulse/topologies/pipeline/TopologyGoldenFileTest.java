@@ -20,6 +20,7 @@ class TopologyGoldenFileTest {
         String described =
                 new HealthPipelineTopology(
                                 PipelineFixture.MODEL,
+                                PipelineFixture.ALERT_RULES,
                                 PipelineSettings.defaults(),
                                 PipelineListener.NONE)
                         .topology()

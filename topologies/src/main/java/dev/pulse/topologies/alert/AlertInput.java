@@ -1,0 +1,76 @@
+package dev.pulse.topologies.alert;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.engagement.DailyHistory;
+import dev.pulse.topologies.health.Band;
+import dev.pulse.topologies.health.Contribution;
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Everything a rule may look at for one tenant at one instant.
+ *
+ * @param score the tenant's current health score
+ * @param account the tenant's directory entry; null when the directory does not know it
+ * @param history daily engagement ending at {@code now}, long enough for every rule's look-back
+ * @param bandWeekAgo the band of the score seven days ago; null without history
+ */
+public record AlertInput(
+        String tenantId,
+        HealthScore score,
+        Account account,
+        DailyHistory history,
+        Instant now,
+        Band bandWeekAgo) {
+
+    /** Measure id of seat utilisation in the health model: active users over licensed seats. */
+    public static final String SEAT_UTILISATION = "seat_utilisation";
+
+    public static AlertInput of(
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            HealthModel model) {
+        Band weekAgo =
+                score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
+        return new AlertInput(score.tenantId(), score, account, history, now, weekAgo);
+    }
+
+    /** The account's name for sentences, or the tenant id. */
+    public String displayName() {
+        return account == null || account.name() == null ? tenantId : account.name();
+    }
+
+    /** Seat utilisation as the health model measured it (0–1, above 1 when over-used). */
+    public Double seatUtilisation() {
+        for (Contribution c : score.contributions()) {
+            if (SEAT_UTILISATION.equals(c.measure())) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
+    /** "score 71 → 48 in 7 days", or "score 48" without a week of history. */
+    String scoreTrend() {
+        if (score.delta7d() == null) {
+            return "score " + whole(score.score());
+        }
+        return "score "
+                + whole(score.score() - score.delta7d())
+                + " → "
+                + whole(score.score())
+                + " in 7 days";
+    }
+
+    static String whole(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pulse.topologies.alert;
+
+import dev.pulse.topologies.account.Account;
+import java.time.Instant;
+
+/**
+ * The state machine of one (tenant, rule) alert, as a pure function of the previous alert and a
+ * fresh evaluation.
+ *
+ * <pre>
+ *   (none | RESOLVED) --holds, for = 0--------> FIRING
+ *   (none | RESOLVED) --holds, for > 0--------> PENDING
+ *   PENDING ----------holds for 'for'---------> FIRING
+ *   PENDING ----------clears------------------> RESOLVED (never fired: firedAt stays null)
+ *   FIRING -----------clears, autoResolve-----> RESOLVED
+ * </pre>
+ *
+ * A condition that holds again within the cooldown after an alert that fired has resolved is
+ * ignored; a firing alert whose condition persists does not change. Only state changes are
+ * published.
+ */
+public final class AlertLifecycle {
+    private AlertLifecycle() {}
+
+    /**
+     * The outcome of one evaluation.
+     *
+     * @param alert the alert to keep; null when there is nothing to keep
+     * @param changed whether its state changed, so it must be published
+     */
+    public record Step(Alert alert, boolean changed) {
+        static final Step NOTHING = new Step(null, false);
+    }
+
+    public static Step next(
+            Alert current,
+            AlertRule rule,
+            String ruleVersion,
+            AlertInput in,
+            Evaluation evaluation) {
+        Instant now = in.now();
+        Double score = in.score().score();
+        Episode episode = new Episode(rule, ruleVersion, in, evaluation);
+        AlertState state = current == null ? null : current.state();
+        if (state == null || state == AlertState.RESOLVED) {
+            if (!evaluation.holds() || coolingDown(current, rule, now)) {
+                return Step.NOTHING;
+            }
+            return rule.forDuration().isZero()
+                    ? changed(episode.alert(AlertState.FIRING, now, now, null, score))
+                    : changed(episode.alert(AlertState.PENDING, now, null, null, null));
+        }
+        Instant firstSeen = current.firstSeenAt();
+        if (state == AlertState.PENDING) {
+            if (!evaluation.holds()) {
+                return changed(episode.alert(AlertState.RESOLVED, firstSeen, null, now, null));
+            }
+            if (!now.isBefore(firstSeen.plus(rule.forDuration()))) {
+                return changed(episode.alert(AlertState.FIRING, firstSeen, now, null, score));
+            }
+            return new Step(current.evaluatedAt(now), false);
+        }
+        if (!evaluation.holds() && rule.autoResolve()) {
+            return changed(
+                    episode.alert(
+                            AlertState.RESOLVED,
+                            firstSeen,
+                            current.firedAt(),
+                            now,
+                            current.scoreAtFire()));
+        }
+        return new Step(current.evaluatedAt(now), false);
+    }
+
+    /** An alert that fired and resolved less than the cooldown ago. */
+    private static boolean coolingDown(Alert current, AlertRule rule, Instant now) {
+        return current != null
+                && current.firedAt() != null
+                && current.resolvedAt() != null
+                && now.isBefore(current.resolvedAt().plus(rule.cooldown()));
+    }
+
+    private static Step changed(Alert alert) {
+        return new Step(alert, true);
+    }
+
+    private record Episode(
+            AlertRule rule, String ruleVersion, AlertInput in, Evaluation evaluation) {
+        Alert alert(
+                AlertState state,
+                Instant firstSeenAt,
+                Instant firedAt,
+                Instant resolvedAt,
+                Double scoreAtFire) {
+            Account account = in.account();
+            return new Alert(
+                    Alert.id(in.tenantId(), rule.id()),
+                    in.tenantId(),
+                    rule.id(),
+                    rule.kind(),
+                    rule.severity(),
+                    state,
+                    firstSeenAt,
+                    firedAt,
+                    resolvedAt,
+                    evaluation.explanation(),
+                    account == null ? null : account.owner(),
+                    Alert.link(in.tenantId()),
+                    scoreAtFire,
+                    in.now(),
+                    ruleVersion,
+                    null,
+                    null);
+        }
+    }
+}
