@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.streams.broker.SharedKafkaBroker;
@@ -81,6 +82,15 @@ class TwoInstancesIT {
                                 () ->
                                         events(viaA, path) == expected
                                                 && events(viaB, path) == expected);
+            }
+            for (String tenant : tenants) {
+                // Alerts are read from the owner too: both answer, with the same list.
+                PulseHttp.Response alertsViaA = viaA.get("/v1/alerts?tenant=" + tenant);
+                PulseHttp.Response alertsViaB = viaB.get("/v1/alerts?tenant=" + tenant);
+                assertThat(alertsViaA.status()).as(alertsViaA.body()).isEqualTo(200);
+                assertThat(alertsViaB.status()).as(alertsViaB.body()).isEqualTo(200);
+                assertThat(alertsViaA.json().path("alerts"))
+                        .isEqualTo(alertsViaB.json().path("alerts"));
             }
         }
     }

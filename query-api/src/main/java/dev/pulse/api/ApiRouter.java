@@ -3,6 +3,7 @@ package dev.pulse.api;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
 import dev.pulse.api.admin.ApiKeyAdminHandler;
+import dev.pulse.api.alerts.AlertsHandler;
 import dev.pulse.api.audit.AuditHandler;
 import dev.pulse.api.audit.AuditQueryHandler;
 import dev.pulse.api.audit.RouteTemplates;
@@ -56,6 +57,11 @@ final class ApiRouter {
     static final String PORTFOLIO = "/v1/portfolio";
     static final String SUMMARY = "/v1/summary";
     static final String ME = "/v1/me";
+    static final String ALERTS = "/v1/alerts";
+    static final String ALERT = ALERTS + "/:" + PathParams.TENANT + "/:" + AlertsHandler.RULE;
+    static final String ALERT_ACK = ALERT + "/ack";
+    static final String ALERT_SNOOZE = ALERT + "/snooze";
+    static final String ALERT_RESOLVE = ALERT + "/resolve";
     static final String AUDIT = "/v1/audit";
     static final String AUDIT_VERIFY = "/v1/audit/verify";
     static final String API_KEYS = "/v1/admin/api-keys";
@@ -76,6 +82,10 @@ final class ApiRouter {
                             PORTFOLIO,
                             SUMMARY,
                             ME,
+                            ALERTS,
+                            ALERT_ACK,
+                            ALERT_SNOOZE,
+                            ALERT_RESOLVE,
                             AUDIT,
                             AUDIT_VERIFY,
                             API_KEYS,
@@ -84,10 +94,14 @@ final class ApiRouter {
                             InternalRoutes.DAILY_SCORES,
                             InternalRoutes.ENGAGEMENT,
                             InternalRoutes.ENGAGEMENT_TOTALS,
+                            InternalRoutes.ALERTS,
                             LIVE,
                             READY,
                             METRICS,
                             OPENAPI));
+
+    /** Largest body of an alert action. */
+    private static final long ALERT_BODY_LIMIT_BYTES = 4 * 1024;
 
     /** Largest body of an API key creation. */
     private static final long ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
@@ -158,6 +172,25 @@ final class ApiRouter {
         router.get(SUMMARY).handler(gate).handler(new SummaryHandler(deps.clock(), reads));
         router.get(ME).handler(new MeHandler());
 
+        AlertsHandler alerts = new AlertsHandler(deps.clock(), reads, deps.publisher());
+        router.get(ALERTS).handler(gate).handler(alerts::list);
+        BodyHandler alertBody = BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES);
+        router.post(ALERT_ACK)
+                .handler(Authorize.alertActions())
+                .handler(alertBody)
+                .handler(gate)
+                .handler(alerts::ack);
+        router.post(ALERT_SNOOZE)
+                .handler(Authorize.alertActions())
+                .handler(alertBody)
+                .handler(gate)
+                .handler(alerts::snooze);
+        router.post(ALERT_RESOLVE)
+                .handler(Authorize.alertActions())
+                .handler(alertBody)
+                .handler(gate)
+                .handler(alerts::resolve);
+
         AuditQueryHandler audit = new AuditQueryHandler(security.auditReader(), reads);
         router.get(AUDIT).handler(Authorize.admin()).handler(audit::query);
         router.get(AUDIT_VERIFY).handler(Authorize.admin()).handler(audit::verify);
@@ -183,6 +216,7 @@ final class ApiRouter {
         router.get(InternalRoutes.ENGAGEMENT_TOTALS)
                 .handler(gate)
                 .handler(internal::engagementTotals);
+        router.get(InternalRoutes.ALERTS).handler(gate).handler(internal::alerts);
         return router;
     }
 }

@@ -48,6 +48,10 @@ class OpenApiIT {
         routes.put(ApiRouter.TIMESERIES, "get");
         routes.put(ApiRouter.SUMMARY, "get");
         routes.put(ApiRouter.ME, "get");
+        routes.put(ApiRouter.ALERTS, "get");
+        routes.put(ApiRouter.ALERT_ACK, "post");
+        routes.put(ApiRouter.ALERT_SNOOZE, "post");
+        routes.put(ApiRouter.ALERT_RESOLVE, "post");
         routes.put(ApiRouter.AUDIT, "get");
         routes.put(ApiRouter.AUDIT_VERIFY, "get");
         routes.put(ApiRouter.API_KEYS, "get");
@@ -63,7 +67,7 @@ class OpenApiIT {
                 });
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
         assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
-        assertThat(paths.size()).isEqualTo(15);
+        assertThat(paths.size()).isEqualTo(19);
     }
 
     @Test

@@ -34,6 +34,16 @@ public final class Authorize implements SecurityPolicyHandler {
         return new Authorize(Role::isAdmin, "this needs role admin");
     }
 
+    /**
+     * Acting on alerts (ack, snooze, resolve): staff who read, that is every role but ingest and
+     * customer-admin (read-only). Which alerts is then a matter of scope.
+     */
+    public static Authorize alertActions() {
+        return new Authorize(
+                role -> role.canRead() && role != Role.CUSTOMER_ADMIN,
+                "acting on alerts needs role viewer, analyst, manager or admin");
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Role role = RequestAccess.principal(ctx).role();

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link #DAILY_SCORES}{@code ?from&to}: array of end-of-day {@code HealthScore}.
  *   <li>{@link #ENGAGEMENT}{@code ?granularity=HOUR|DAY&from&to}: array of {@code EngagementPoint}.
  *   <li>{@link #ENGAGEMENT_TOTALS}{@code ?from&to}: one {@code EngagementTotals}.
+ *   <li>{@link #ALERTS}: array of the tenant's {@code Alert}s, by rule id.
  * </ul>
  */
 public final class InternalRoutes {
@@ -31,6 +32,7 @@ public final class InternalRoutes {
     public static final String ENGAGEMENT = PREFIX + "/tenants/:" + TENANT_PARAM + "/engagement";
     public static final String ENGAGEMENT_TOTALS =
             PREFIX + "/tenants/:" + TENANT_PARAM + "/engagement-totals";
+    public static final String ALERTS = PREFIX + "/tenants/:" + TENANT_PARAM + "/alerts";
 
     /** Query parameter, repeated once per tenant, of {@link #SCORES}. */
     public static final String TENANT = "tenant";
@@ -61,6 +63,11 @@ public final class InternalRoutes {
     /** {@link #ENGAGEMENT_TOTALS} for one tenant, without the query string. */
     public static String engagementTotalsPath(String tenantId) {
         return withTenant(ENGAGEMENT_TOTALS, tenantId);
+    }
+
+    /** {@link #ALERTS} for one tenant. */
+    public static String alertsPath(String tenantId) {
+        return withTenant(ALERTS, tenantId);
     }
 
     private static String withTenant(String template, String tenantId) {

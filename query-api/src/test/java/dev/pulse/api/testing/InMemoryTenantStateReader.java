@@ -4,6 +4,7 @@ import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     private final Map<String, NavigableMap<Instant, HealthScore>> daily = new LinkedHashMap<>();
     private final Map<Granularity, Map<String, NavigableMap<Instant, EngagementPoint>>> engagement =
             new LinkedHashMap<>();
+    private final Map<String, Alert> alerts = new TreeMap<>();
     private final Set<String> readThreads = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException failure;
 
@@ -63,6 +65,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         return this;
     }
 
+    /** Adds or replaces an alert, keyed by its id ({@code tenant/rule}). */
+    public synchronized InMemoryTenantStateReader putAlert(Alert alert) {
+        alerts.put(alert.id(), alert);
+        return this;
+    }
+
     /** Every read throws {@code failure} from now on; null reads normally again. */
     public void failWith(RuntimeException failure) {
         this.failure = failure;
@@ -73,6 +81,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         current.clear();
         daily.clear();
         engagement.clear();
+        alerts.clear();
         readThreads.clear();
         failure = null;
     }
@@ -158,5 +167,11 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     public synchronized List<Account> accounts() {
         enter();
         return new ArrayList<>(accounts.values());
+    }
+
+    @Override
+    public synchronized List<Alert> alerts(String tenantId) {
+        enter();
+        return alerts.values().stream().filter(a -> a.tenantId().equals(tenantId)).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.pulse.api.testing;
 
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.AlertCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ public final class RecordingEventPublisher implements EventPublisher {
 
     private final List<PublishedEvent> events = new CopyOnWriteArrayList<>();
     private final List<List<Account>> accountBatches = new CopyOnWriteArrayList<>();
+    private final List<AlertCommand> alertCommands = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> failTenant = tenant -> false;
 
     /** Writes of these tenants' events (and account batches holding them) fail. */
@@ -37,6 +39,7 @@ public final class RecordingEventPublisher implements EventPublisher {
     public void reset() {
         events.clear();
         accountBatches.clear();
+        alertCommands.clear();
         failTenant = tenant -> false;
     }
 
@@ -46,6 +49,19 @@ public final class RecordingEventPublisher implements EventPublisher {
 
     public List<List<Account>> accountBatches() {
         return List.copyOf(accountBatches);
+    }
+
+    public List<AlertCommand> alertCommands() {
+        return List.copyOf(alertCommands);
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAlertCommand(String tenantId, AlertCommand command) {
+        if (failTenant.test(tenantId)) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("broker did not acknowledge (test)"));
+        }
+        return CompletableFuture.runAsync(() -> alertCommands.add(command));
     }
 
     @Override

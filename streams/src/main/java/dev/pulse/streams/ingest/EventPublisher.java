@@ -1,6 +1,7 @@
 package dev.pulse.streams.ingest;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.AlertCommand;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,4 +15,7 @@ public interface EventPublisher {
 
     /** Upserts accounts into the compacted accounts topic. */
     CompletableFuture<Void> publishAccounts(List<Account> accounts);
+
+    /** Publishes a person's action on an alert: key = the alert's tenant id, value = JSON. */
+    CompletableFuture<Void> publishAlertCommand(String tenantId, AlertCommand command);
 }

@@ -1,6 +1,7 @@
 package dev.pulse.streams.ingest;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     private static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
+    private static final JsonSerde<AlertCommand> COMMAND_JSON = JsonSerde.of(AlertCommand.class);
     private final Producer<String, byte[]> producer;
 
     public KafkaEventPublisher(String bootstrapServers) {
@@ -54,6 +56,15 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                                     ACCOUNT_JSON.toBytes(account))));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAlertCommand(String tenantId, AlertCommand command) {
+        return send(
+                new ProducerRecord<>(
+                        PulseTopics.ALERT_COMMANDS.name(),
+                        tenantId,
+                        COMMAND_JSON.toBytes(command)));
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {

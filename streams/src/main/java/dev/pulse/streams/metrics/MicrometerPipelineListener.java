@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MicrometerPipelineListener implements PipelineListener {
     private final MeterRegistry registry;
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> ignoredCommands = new ConcurrentHashMap<>();
     private final Counter duplicates;
     private final Counter late;
     private final Counter counted;
@@ -57,5 +58,20 @@ public final class MicrometerPipelineListener implements PipelineListener {
     @Override
     public void onCounted() {
         counted.increment();
+    }
+
+    @Override
+    public void onAlertCommandIgnored(String action) {
+        ignoredCommands
+                .computeIfAbsent(
+                        action,
+                        a ->
+                                Counter.builder("pulse.alert.commands.ignored")
+                                        .description(
+                                                "Alert commands on unknown alerts or in a wrong"
+                                                        + " state, by action")
+                                        .tag("action", a)
+                                        .register(registry))
+                .increment();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.streams.read;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -124,6 +126,19 @@ public final class LocalStateReader implements TenantStateReader {
             directory = snapshot;
         }
         return snapshot.accounts;
+    }
+
+    /** A prefix scan of the {@code alerts} store: its keys are {@code tenant/rule}. */
+    @Override
+    public List<Alert> alerts(String tenantId) {
+        ReadOnlyKeyValueStore<String, Alert> store =
+                store(PulseStores.ALERTS, QueryableStoreTypes.keyValueStore());
+        List<Alert> result = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> it =
+                store.prefixScan(tenantId + "/", Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> result.add(kv.value));
+        }
+        return result;
     }
 
     private List<KeyValue<Long, EngagementBucket>> buckets(

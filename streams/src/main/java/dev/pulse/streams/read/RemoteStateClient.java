@@ -2,6 +2,7 @@ package dev.pulse.streams.read;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
@@ -75,6 +76,10 @@ public final class RemoteStateClient {
                 host,
                 tenantPath(tenant, "engagement-totals") + range(from, to),
                 new TypeReference<EngagementTotals>() {});
+    }
+
+    List<Alert> alerts(HostInfo host, String tenant) {
+        return get(host, tenantPath(tenant, "alerts"), new TypeReference<List<Alert>>() {});
     }
 
     private <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {

@@ -1,6 +1,7 @@
 package dev.pulse.streams.read;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -92,6 +93,12 @@ public final class RoutingStateReader implements TenantStateReader {
     @Override
     public List<Account> accounts() {
         return local.accounts();
+    }
+
+    @Override
+    public List<Alert> alerts(String tenantId) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner) ? local.alerts(tenantId) : remote.alerts(owner, tenantId);
     }
 
     private HostInfo owner(String tenant) {

@@ -1,6 +1,7 @@
 package dev.pulse.streams.read;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,6 +38,9 @@ public interface TenantStateReader {
 
     /** The whole account directory. */
     List<Account> accounts();
+
+    /** The tenant's alerts (one per rule that ever fired or is pending), by rule id. */
+    List<Alert> alerts(String tenantId);
 
     /** Bucket size of engagement reads. */
     enum Granularity {

@@ -46,7 +46,9 @@ public final class PulseTopicsAdmin {
                                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                                 TopicConfig.CLEANUP_POLICY_COMPACT)),
                         new NewTopic(PulseTopics.HEALTH_SCORES.name(), partitions, rf),
-                        new NewTopic(PulseTopics.ALERTS.name(), partitions, rf));
+                        new NewTopic(PulseTopics.ALERTS.name(), partitions, rf),
+                        // Co-partitioned with usage events: applied where the alerts live.
+                        new NewTopic(PulseTopics.ALERT_COMMANDS.name(), partitions, rf));
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(props)) {

@@ -4,6 +4,7 @@ import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -77,6 +78,12 @@ public final class AuthorizedStateReader implements TenantStateReader {
     public List<Account> accounts() {
         List<Account> all = delegate.accounts();
         return scope.isUnlimited() ? all : all.stream().filter(scope::allowsAccount).toList();
+    }
+
+    @Override
+    public List<Alert> alerts(String tenantId) {
+        check(tenantId);
+        return delegate.alerts(tenantId);
     }
 
     private void check(String tenantId) {

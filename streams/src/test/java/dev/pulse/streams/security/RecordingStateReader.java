@@ -4,6 +4,7 @@ import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
@@ -103,6 +104,12 @@ final class RecordingStateReader implements TenantStateReader {
     public List<Account> accounts() {
         calls.add("accounts()");
         return accounts;
+    }
+
+    @Override
+    public List<Alert> alerts(String tenantId) {
+        calls.add("alerts(" + tenantId + ")");
+        return List.of();
     }
 
     /** The account directory as the access policy sees it; not recorded as a data read. */

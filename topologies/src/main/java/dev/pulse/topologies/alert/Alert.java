@@ -17,8 +17,9 @@ import java.time.Instant;
  * @param scoreAtFire the health score when the alert fired
  * @param lastEvaluatedAt when the rule was last evaluated for this alert
  * @param ruleVersion version of the rules that produced this state
- * @param acknowledgedAt reserved for acknowledgement by a person; null until then
- * @param snoozedUntil reserved for snoozing; null unless snoozed
+ * @param acknowledgedAt when a person acknowledged the firing alert; null until then
+ * @param snoozedUntil until when a person snoozed the firing alert; null unless snoozed (cleared,
+ *     and the alert published again, when the snooze ends while it still fires)
  */
 public record Alert(
         String id,
@@ -48,23 +49,44 @@ public record Alert(
     }
 
     Alert evaluatedAt(Instant at) {
+        return with(state, resolvedAt, at, acknowledgedAt, snoozedUntil);
+    }
+
+    Alert acknowledged(Instant at) {
+        return with(state, resolvedAt, lastEvaluatedAt, at, snoozedUntil);
+    }
+
+    Alert snoozed(Instant until) {
+        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, until);
+    }
+
+    Alert resolvedByHand(Instant at) {
+        return with(AlertState.RESOLVED, at, lastEvaluatedAt, acknowledgedAt, snoozedUntil);
+    }
+
+    private Alert with(
+            AlertState newState,
+            Instant newResolvedAt,
+            Instant newEvaluatedAt,
+            Instant newAcknowledgedAt,
+            Instant newSnoozedUntil) {
         return new Alert(
                 id,
                 tenantId,
                 ruleId,
                 kind,
                 severity,
-                state,
+                newState,
                 firstSeenAt,
                 firedAt,
-                resolvedAt,
+                newResolvedAt,
                 explanation,
                 owner,
                 link,
                 scoreAtFire,
-                at,
+                newEvaluatedAt,
                 ruleVersion,
-                acknowledgedAt,
-                snoozedUntil);
+                newAcknowledgedAt,
+                newSnoozedUntil);
     }
 }

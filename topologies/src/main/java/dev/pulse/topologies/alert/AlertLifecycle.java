@@ -13,6 +13,7 @@ import java.time.Instant;
  *   PENDING ----------holds for 'for'---------> FIRING
  *   PENDING ----------clears------------------> RESOLVED (never fired: firedAt stays null)
  *   FIRING -----------clears, autoResolve-----> RESOLVED
+ *   FIRING -----------snoozedUntil passed-----> FIRING (snooze cleared, published again)
  * </pre>
  *
  * A condition that holds again within the cooldown after an alert that fired has resolved is
@@ -29,7 +30,7 @@ public final class AlertLifecycle {
      * @param changed whether its state changed, so it must be published
      */
     public record Step(Alert alert, boolean changed) {
-        static final Step NOTHING = new Step(null, false);
+        public static final Step NOTHING = new Step(null, false);
     }
 
     public static Step next(
@@ -69,7 +70,46 @@ public final class AlertLifecycle {
                             now,
                             current.scoreAtFire()));
         }
+        if (current.snoozedUntil() != null && !now.isBefore(current.snoozedUntil())) {
+            return changed(current.snoozed(null).evaluatedAt(now));
+        }
         return new Step(current.evaluatedAt(now), false);
+    }
+
+    /**
+     * Applies a person's command to the current alert. Commands on unknown alerts, or that do not
+     * fit its state, change nothing and return a step without an alert.
+     *
+     * <pre>
+     *   FIRING, not acknowledged ---ACK------------------> FIRING, acknowledgedAt = at
+     *   FIRING ---------------------SNOOZE until > at----> FIRING, snoozedUntil = until
+     *   PENDING | FIRING -----------RESOLVE--------------> RESOLVED, resolvedAt = at
+     * </pre>
+     *
+     * {@code at} is the command's time, or {@code now} when it has none.
+     */
+    public static Step apply(Alert current, AlertCommand command, Instant now) {
+        if (current == null || command == null || command.action() == null) {
+            return Step.NOTHING;
+        }
+        Instant at = command.at() == null ? now : command.at();
+        AlertState state = current.state();
+        return switch (command.action()) {
+            case ACK ->
+                    state == AlertState.FIRING && current.acknowledgedAt() == null
+                            ? changed(current.acknowledged(at))
+                            : Step.NOTHING;
+            case SNOOZE ->
+                    state == AlertState.FIRING
+                                    && command.until() != null
+                                    && command.until().isAfter(at)
+                            ? changed(current.snoozed(command.until()))
+                            : Step.NOTHING;
+            case RESOLVE ->
+                    state == AlertState.FIRING || state == AlertState.PENDING
+                            ? changed(current.resolvedByHand(at))
+                            : Step.NOTHING;
+        };
     }
 
     /** An alert that fired and resolved less than the cooldown ago. */

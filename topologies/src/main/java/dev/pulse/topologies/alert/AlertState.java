@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Where an alert stands. {@code PENDING}: the condition holds but not yet for the rule's {@code
- * for} duration. {@code FIRING}: a person should act. {@code RESOLVED}: the condition cleared (or,
- * later, a person resolved it). Acknowledged and snoozed are attributes of a firing alert ({@link
- * Alert#acknowledgedAt()}, {@link Alert#snoozedUntil()}), not states, so they can be added without
+ * for} duration. {@code FIRING}: a person should act. {@code RESOLVED}: the condition cleared, or a
+ * person resolved it. Acknowledged and snoozed are attributes of a firing alert ({@link
+ * Alert#acknowledgedAt()}, {@link Alert#snoozedUntil()}), not states, so they were added without
  * changing this machine.
  */
 public enum AlertState {

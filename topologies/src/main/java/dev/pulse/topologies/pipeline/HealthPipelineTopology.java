@@ -2,6 +2,7 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.HealthModel;
@@ -27,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Usage events in, health scores out.
  *
  * <p>Inputs: {@code pulse.usage-events.v1} (raw JSON, keyed by tenant), {@code pulse.accounts.v1}
- * (global table). Outputs: {@code pulse.health-scores.v1}, and rejected records unchanged on {@code
- * pulse.usage-events.dlq.v1}, and every alert state change on {@code pulse.alerts.v1}. Stores:
- * {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores},
- * {@code health-score-daily}, {@code health-checkpoints}, {@code alerts}, {@code accounts}.
- * Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
+ * (global table), {@code pulse.alert-commands.v1} (people's ack, snooze and resolve, applied to the
+ * {@code alerts} store). Outputs: {@code pulse.health-scores.v1}, and rejected records unchanged on
+ * {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code pulse.alerts.v1}.
+ * Stores: {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code
+ * health-scores}, {@code health-score-daily}, {@code health-checkpoints}, {@code alerts}, {@code
+ * accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
  * repartitioning.
  */
 public final class HealthPipelineTopology {
@@ -72,7 +74,10 @@ public final class HealthPipelineTopology {
         KStream<String, UsageEvent> counted = countEngagement(builder, unique);
         KStream<String, HealthScore> scores = score(builder, counted);
         publish(scores, PulseTopics.HEALTH_SCORES);
-        publish(evaluateAlerts(builder, scores), PulseTopics.ALERTS);
+        KStream<String, Alert> evaluated = evaluateAlerts(builder, scores);
+        publish(
+                evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
+                PulseTopics.ALERTS);
     }
 
     private void accountDirectory(StreamsBuilder builder) {
@@ -161,6 +166,19 @@ public final class HealthPipelineTopology {
                 PulseStores.HEALTH_SCORES,
                 PulseStores.ENGAGEMENT_DAILY,
                 PulseStores.ALERTS);
+    }
+
+    /** A second source into the same sub-topology: it shares the {@code alerts} store. */
+    private KStream<String, Alert> applyAlertCommands(StreamsBuilder builder) {
+        Topic<String, AlertCommand> commands = PulseTopics.ALERT_COMMANDS;
+        return builder.stream(
+                        commands.name(),
+                        Consumed.with(commands.keySerde(), commands.valueSerde())
+                                .withName("alert-commands-source"))
+                .process(
+                        () -> new AlertCommandProcessor(listener),
+                        Named.as("apply-alert-commands"),
+                        PulseStores.ALERTS);
     }
 
     private static <V> void publish(KStream<String, V> stream, Topic<String, V> topic) {

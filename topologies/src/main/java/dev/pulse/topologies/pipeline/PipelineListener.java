@@ -18,4 +18,10 @@ public interface PipelineListener {
 
     /** An event was counted into engagement. */
     default void onCounted() {}
+
+    /**
+     * An alert command was ignored: its alert is unknown or its action does not fit the alert's
+     * state. {@code action} is the command's action label.
+     */
+    default void onAlertCommandIgnored(String action) {}
 }

@@ -2,6 +2,7 @@ package dev.pulse.topologies.topic;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,6 +31,13 @@ public final class PulseTopics {
     /** Every state change of an alert (pending, firing, resolved), as JSON. */
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("pulse.alerts.v1", TENANT, JsonSerde.of(Alert.class));
+
+    /**
+     * People's actions on alerts (ack, snooze, resolve), as JSON; co-partitioned with usage events
+     * so they are applied where the tenant's alerts live.
+     */
+    public static final Topic<String, AlertCommand> ALERT_COMMANDS =
+            new Topic<>("pulse.alert-commands.v1", TENANT, JsonSerde.of(AlertCommand.class));
 
     /** Header names on dead-letter records. */
     public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";

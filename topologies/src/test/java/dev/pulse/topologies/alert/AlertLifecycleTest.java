@@ -138,6 +138,107 @@ class AlertLifecycleTest {
         assertThat(after.alert().resolvedAt()).isNull();
     }
 
+    @Test
+    void ackSetsAcknowledgedAtAndKeepsTheAlertFiring() {
+        Alert firing = firing();
+
+        AlertLifecycle.Step acked =
+                AlertLifecycle.apply(firing, command(AlertAction.ACK, null), T1);
+        AlertLifecycle.Step again =
+                AlertLifecycle.apply(acked.alert(), command(AlertAction.ACK, null), T1);
+
+        assertThat(acked.changed()).isTrue();
+        assertThat(acked.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(acked.alert().acknowledgedAt()).isEqualTo(T1);
+        assertThat(acked.alert().firedAt()).isEqualTo(T0);
+        assertThat(again.changed()).isFalse();
+        assertThat(again.alert()).isNull();
+    }
+
+    @Test
+    void snoozeSetsSnoozedUntilAndOnlyAFutureSnoozeIsAccepted() {
+        Instant until = T1.plus(Duration.ofDays(1));
+
+        AlertLifecycle.Step snoozed =
+                AlertLifecycle.apply(firing(), command(AlertAction.SNOOZE, until), T1);
+        AlertLifecycle.Step past =
+                AlertLifecycle.apply(firing(), command(AlertAction.SNOOZE, T0), T1);
+        AlertLifecycle.Step missing =
+                AlertLifecycle.apply(firing(), command(AlertAction.SNOOZE, null), T1);
+
+        assertThat(snoozed.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(snoozed.alert().snoozedUntil()).isEqualTo(until);
+        assertThat(past.changed()).isFalse();
+        assertThat(missing.changed()).isFalse();
+    }
+
+    @Test
+    void aSnoozeThatEndsWhileStillFiringIsClearedAndPublishedAgain() {
+        AlertRule rule = rule(Duration.ZERO, Duration.ZERO, true);
+        Instant until = T1.plus(Duration.ofHours(2));
+        Alert snoozed =
+                AlertLifecycle.apply(firing(), command(AlertAction.SNOOZE, until), T1).alert();
+
+        AlertLifecycle.Step during = step(snoozed, rule, until.minusSeconds(1), holds);
+        AlertLifecycle.Step after = step(during.alert(), rule, until, holds);
+
+        assertThat(during.changed()).isFalse();
+        assertThat(during.alert().snoozedUntil()).isEqualTo(until);
+        assertThat(after.changed()).isTrue();
+        assertThat(after.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(after.alert().snoozedUntil()).isNull();
+        assertThat(after.alert().firedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void resolveByAPersonResolvesAndTheCooldownApplies() {
+        AlertRule rule = rule(Duration.ZERO, Duration.ofDays(1), true);
+
+        Alert resolved =
+                AlertLifecycle.apply(firing(), command(AlertAction.RESOLVE, null), T1).alert();
+        AlertLifecycle.Step tooSoon = step(resolved, rule, T1.plus(Duration.ofHours(23)), holds);
+        AlertLifecycle.Step after = step(resolved, rule, T1.plus(Duration.ofHours(25)), holds);
+
+        assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
+        assertThat(resolved.resolvedAt()).isEqualTo(T1);
+        assertThat(resolved.firedAt()).isEqualTo(T0);
+        assertThat(tooSoon.alert()).isNull();
+        assertThat(after.alert().state()).isEqualTo(AlertState.FIRING);
+    }
+
+    @Test
+    void commandsOnUnknownOrResolvedAlertsChangeNothing() {
+        Alert resolved =
+                AlertLifecycle.apply(firing(), command(AlertAction.RESOLVE, null), T1).alert();
+
+        for (AlertAction action : AlertAction.values()) {
+            Instant until = T1.plus(Duration.ofDays(1));
+            assertThat(AlertLifecycle.apply(null, command(action, until), T1).changed()).isFalse();
+            assertThat(AlertLifecycle.apply(resolved, command(action, until), T1).changed())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aCommandWithoutATimeTakesNow() {
+        AlertCommand command =
+                new AlertCommand("acme/r1", AlertAction.ACK, null, "sam", null, null);
+
+        Alert acked = AlertLifecycle.apply(firing(), command, T1).alert();
+
+        assertThat(acked.acknowledgedAt()).isEqualTo(T1);
+    }
+
+    private static final Instant T1 = T0.plus(Duration.ofHours(1));
+
+    private Alert firing() {
+        return step(null, rule(Duration.ZERO, Duration.ZERO, true), T0, holds).alert();
+    }
+
+    private static AlertCommand command(AlertAction action, Instant until) {
+        return new AlertCommand("acme/r1", action, until, "sam@example.com", T1, "seen");
+    }
+
     private static AlertLifecycle.Step step(
             Alert current, AlertRule rule, Instant now, Evaluation evaluation) {
         HealthScore score =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertAction;
+import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertKind;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.alert.AlertState;
@@ -258,6 +260,96 @@ class AlertPipelineTest {
                     .containsExactly(AlertState.PENDING, AlertState.FIRING);
             assertThat(alerts.get(1).severity()).isEqualTo(Severity.WARNING);
         }
+    }
+
+    @Test
+    void anAckFromAPersonIsAppliedPublishedAndTheAlertStaysFiring() throws Exception {
+        try (PipelineFixture f = silentAccountFiring()) {
+            Alert firing = f.alerts.readValue();
+            Instant at = f.wallClock();
+
+            f.commands.pipeInput("acme", command(AlertAction.ACK, null, at));
+            f.commands.pipeInput("acme", command(AlertAction.ACK, null, at));
+            f.advanceWallClock(Duration.ofMinutes(5));
+
+            List<Alert> changes = f.alerts.readValuesToList();
+            assertThat(firing.state()).isEqualTo(AlertState.FIRING);
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0).state()).isEqualTo(AlertState.FIRING);
+            assertThat(changes.get(0).acknowledgedAt()).isEqualTo(at);
+            assertThat(f.alertStore().get("acme/quiet").acknowledgedAt()).isEqualTo(at);
+            assertThat(f.listener.ignoredCommands).hasValue(1);
+        }
+    }
+
+    @Test
+    void aSnoozedAlertIsPublishedAgainWhenTheSnoozeEndsWhileItStillFires() throws Exception {
+        try (PipelineFixture f = silentAccountFiring()) {
+            f.alerts.readValue();
+            Instant until = f.wallClock().plus(Duration.ofHours(3));
+
+            f.commands.pipeInput("acme", command(AlertAction.SNOOZE, until, f.wallClock()));
+            Alert snoozed = f.alerts.readValue();
+            advanceTo(f, until.minusSeconds(60));
+            assertThat(f.alerts.isEmpty()).isTrue();
+            f.advanceWallClock(Duration.ofMinutes(2));
+            Alert renotified = f.alerts.readValue();
+
+            assertThat(snoozed.snoozedUntil()).isEqualTo(until);
+            assertThat(renotified.state()).isEqualTo(AlertState.FIRING);
+            assertThat(renotified.snoozedUntil()).isNull();
+            assertThat(renotified.firedAt()).isEqualTo(snoozed.firedAt());
+            assertThat(f.alerts.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aPersonResolvesAFiringAlertAndTheCooldownHoldsItBack() throws Exception {
+        try (PipelineFixture f = silentAccountFiring()) {
+            f.alerts.readValue();
+            Instant at = f.wallClock();
+
+            f.commands.pipeInput("acme", command(AlertAction.RESOLVE, null, at));
+            Alert resolved = f.alerts.readValue();
+            advanceTo(f, at.plus(Duration.ofDays(5)).minusSeconds(60));
+            assertThat(f.alerts.isEmpty()).isTrue();
+            advanceTo(f, at.plus(Duration.ofDays(5)).plusSeconds(60));
+            Alert again = f.alerts.readValue();
+
+            assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(resolved.resolvedAt()).isEqualTo(at);
+            assertThat(again.state()).isEqualTo(AlertState.FIRING);
+        }
+    }
+
+    @Test
+    void commandsOnUnknownAlertsOrFromAnotherTenantAreIgnoredAndCounted() throws Exception {
+        try (PipelineFixture f = silentAccountFiring()) {
+            f.alerts.readValue();
+            Instant at = f.wallClock();
+
+            f.commands.pipeInput(
+                    "acme", new AlertCommand("acme/nope", AlertAction.ACK, null, "sam", at, null));
+            f.commands.pipeInput("other", command(AlertAction.RESOLVE, null, at));
+
+            assertThat(f.alerts.isEmpty()).isTrue();
+            assertThat(f.alertStore().get("acme/quiet").state()).isEqualTo(AlertState.FIRING);
+            assertThat(f.listener.ignoredCommands).hasValue(2);
+        }
+    }
+
+    /** "acme" silent for over two days under a silence rule with a five-day cooldown. */
+    private static PipelineFixture silentAccountFiring() {
+        PipelineFixture f = fixture(rules(rule("quiet", "silence", "0", "P5D", "days: 2")));
+        f.accounts.pipeInput("acme", account("acme", 12, "2027-06-30"));
+        replay(f, 3, (d, day) -> activeDay(f, "acme", day, 5));
+        advanceTo(f, f.currentScores().get("acme").lastEventAt().plus(Duration.ofDays(2)));
+        f.advanceWallClock(Duration.ofMinutes(1));
+        return f;
+    }
+
+    private static AlertCommand command(AlertAction action, Instant until, Instant at) {
+        return new AlertCommand("acme/quiet", action, until, "sam@example.com", at, null);
     }
 
     // --- helpers ---

@@ -2,6 +2,7 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.health.HealthModel;
@@ -36,6 +37,7 @@ final class PipelineFixture implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> events;
     final TestInputTopic<String, Account> accounts;
+    final TestInputTopic<String, AlertCommand> commands;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
     final TestOutputTopic<String, Alert> alerts;
@@ -80,6 +82,11 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.ACCOUNTS.name(),
                         PulseTopics.ACCOUNTS.keySerde().serializer(),
                         PulseTopics.ACCOUNTS.valueSerde().serializer());
+        commands =
+                driver.createInputTopic(
+                        PulseTopics.ALERT_COMMANDS.name(),
+                        PulseTopics.ALERT_COMMANDS.keySerde().serializer(),
+                        PulseTopics.ALERT_COMMANDS.valueSerde().serializer());
         deadLetters =
                 driver.createOutputTopic(
                         PulseTopics.USAGE_EVENTS_DEAD_LETTER.name(),
@@ -184,6 +191,12 @@ final class PipelineFixture implements AutoCloseable {
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger late = new AtomicInteger();
         final AtomicInteger counted = new AtomicInteger();
+        final AtomicInteger ignoredCommands = new AtomicInteger();
+
+        @Override
+        public void onAlertCommandIgnored(String action) {
+            ignoredCommands.incrementAndGet();
+        }
 
         @Override
         public void onDeadLetter(String code) {
