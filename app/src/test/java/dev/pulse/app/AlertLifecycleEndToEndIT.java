@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +33,9 @@ class AlertLifecycleEndToEndIT {
         String tenant = "alerts-" + run + "-silent";
         try (PulseApplication pulse =
                 PulseApplication.start(
-                        withLongGrace(TestPulse.config(stateDir, "alerts-" + run)),
+                        withLongGrace(
+                                TestPulse.config(stateDir, "alerts-" + run),
+                                immediateSilenceRule(stateDir)),
                         PulseApplication.StartupProgress.SILENT)) {
             pulse.awaitRunning(Duration.ofSeconds(60));
             PulseHttp admin = new PulseHttp(pulse.apiPort());
@@ -104,8 +109,30 @@ class AlertLifecycleEndToEndIT {
         return null;
     }
 
+    /**
+     * The shipped gone-silent rule waits an hour ('for') so catch-ups do not page anyone; this test
+     * is about the lifecycle, so its rule fires at once.
+     */
+    private static String immediateSilenceRule(Path dir) {
+        Path rules = dir.resolve("alert-rules.yaml");
+        try {
+            Files.writeString(
+                    rules,
+                    "version: e2e-1\n"
+                            + "rules:\n"
+                            + "  - id: gone-silent\n"
+                            + "    kind: silence\n"
+                            + "    severity: critical\n"
+                            + "    for: 0\n"
+                            + "    days: 7\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rules.toString();
+    }
+
     /** Events of ten days ago must count even behind other tests' recent events on the topic. */
-    private static PulseConfig withLongGrace(PulseConfig config) {
+    private static PulseConfig withLongGrace(PulseConfig config, String alertRules) {
         PulseConfig.Pipeline p = config.pipeline();
         return new PulseConfig(
                 config.kafka(),
@@ -120,7 +147,7 @@ class AlertLifecycleEndToEndIT {
                         p.fullRecomputeInterval(),
                         p.alertEvaluationInterval()),
                 config.healthModel(),
-                config.alertRules(),
+                alertRules,
                 config.auth(),
                 config.audit(),
                 config.demo());
