@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,7 @@ public final class BenchmarkRun {
 
     private final BenchPlan plan;
     private final BenchProgress progress;
+    private final AtomicReference<PulseApplication> running = new AtomicReference<>();
 
     public BenchmarkRun(BenchPlan plan, BenchProgress progress) {
         this.plan = plan;
@@ -51,8 +53,31 @@ public final class BenchmarkRun {
                 new BenchEventGenerator(plan.seed())
                         .generate(tenants, plan.events(), Instant.now());
         try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-")) {
-            BenchAuth auth = BenchAuth.create(scratch.path(), tenants);
-            return measure(scratch, auth, tenants, events, machine);
+            Thread cleanup = new Thread(() -> stopAndDelete(scratch), "pulse-bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            try {
+                BenchAuth auth = BenchAuth.create(scratch.path(), tenants);
+                return measure(scratch, auth, tenants, events, machine);
+            } finally {
+                removeShutdownHook(cleanup);
+            }
+        }
+    }
+
+    /** On Ctrl-C: stop Pulse, so that nothing writes any more, then delete its files. */
+    private void stopAndDelete(ScratchDirectory scratch) {
+        PulseApplication app = running.getAndSet(null);
+        if (app != null) {
+            app.close();
+        }
+        scratch.close();
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it cleans up
         }
     }
 
@@ -62,8 +87,9 @@ public final class BenchmarkRun {
             BenchTenants tenants,
             GeneratedEvents events,
             MachineInfo machine) {
-        try (PulseApplication app =
-                PulseApplication.start(config(scratch.path(), auth), progress)) {
+        PulseApplication app = PulseApplication.start(config(scratch.path(), auth), progress);
+        running.set(app);
+        try {
             app.awaitRunning(START_TIMEOUT);
             CpuMeter.Snapshot measuring = CpuMeter.now();
             Throughput baseline = baseline(app, events);
@@ -89,6 +115,10 @@ public final class BenchmarkRun {
                         freshness,
                         portfolio,
                         point);
+            }
+        } finally {
+            if (running.compareAndSet(app, null)) {
+                app.close();
             }
         }
     }

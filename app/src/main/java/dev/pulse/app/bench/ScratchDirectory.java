@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /** A temporary directory for the run's broker log and state, deleted with everything in it. */
 public final class ScratchDirectory implements AutoCloseable {
     private final Path path;
+    private final AtomicBoolean deleted = new AtomicBoolean();
 
     private ScratchDirectory(Path path) {
         this.path = path;
@@ -27,8 +29,12 @@ public final class ScratchDirectory implements AutoCloseable {
         return path;
     }
 
+    /** Deletes the directory; only the first call does anything. */
     @Override
     public void close() {
+        if (!deleted.compareAndSet(false, true)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(path)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
