@@ -9,7 +9,13 @@ import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
 import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.metrics.JvmMetricsBinder;
+import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.bot.core.BotEngine;
+import dev.pulse.bot.core.PulseBotEngine;
+import dev.pulse.notify.Notifier;
+import dev.pulse.notify.PreferencesReader;
+import dev.pulse.notify.feed.NotificationFeed;
 import dev.pulse.streams.apikeys.KafkaApiKeyStore;
 import dev.pulse.streams.audit.AuditReader;
 import dev.pulse.streams.audit.AuditTopic;
@@ -39,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -63,6 +70,8 @@ public final class PulseApplication implements AutoCloseable {
     private AlertRules alertRules;
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
+    private final DeferredBotEngine botEngine = new DeferredBotEngine();
+    private BotEngine engine;
 
     private PulseApplication() {}
 
@@ -100,9 +109,19 @@ public final class PulseApplication implements AutoCloseable {
         }
 
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
+        users = loadUsers(config.auth().users());
+        ChatFrontEnds chat =
+                ChatFrontEnds.start(
+                        config.bot(), botEngine, users, NotifierFactory.linkBase(config, apiPort));
+        resources.push(chat);
+        Notifier notifier =
+                NotifierFactory.create(config, users, registry, apiPort, chat.alertChannels());
+        resources.push(notifier);
         progress.step("Starting the topologies on " + bootstrapServers);
         StreamsSettings settings = streamsSettings(config, apiPort);
-        streams = PulseStreams.start(settings, registry);
+        Notifier.ensureTopics(
+                bootstrapServers, settings.partitions(), settings.replicationFactor());
+        streams = PulseStreams.start(settings, registry, notifier::build);
         resources.push(streams);
 
         KafkaEventPublisher publisher = new KafkaEventPublisher(bootstrapServers);
@@ -120,6 +139,17 @@ public final class PulseApplication implements AutoCloseable {
                         new RemoteStateClient(internalToken));
         progress.step("Loading users, API keys and the audit log");
         ApiSecurity security = security(config, registry, local, internalToken);
+        engine =
+                new PulseBotEngine(
+                        routing,
+                        security.policy(),
+                        users,
+                        security.auditLog(),
+                        publisher,
+                        Clock.systemUTC(),
+                        ZoneId.of(config.bot().timeZone()),
+                        NotifierFactory.linkBase(config, apiPort));
+        botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);
         ApiDependencies deps =
@@ -130,7 +160,14 @@ public final class PulseApplication implements AutoCloseable {
                         registry,
                         streams::isRunning,
                         Clock.systemUTC(),
-                        security);
+                        security,
+                        new NotificationAccess(
+                                new NotificationFeed(streams.kafkaStreams()),
+                                notifier.bus(),
+                                new PreferencesReader(streams.kafkaStreams()),
+                                notifier.channels(),
+                                notifier::defaultsFor),
+                        chat::mount);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
@@ -140,7 +177,6 @@ public final class PulseApplication implements AutoCloseable {
             PrometheusMeterRegistry registry,
             LocalStateReader local,
             String internalToken) {
-        users = loadUsers(config.auth().users());
         short replication = config.streams().replicationFactor();
         AuditTopic.ensure(bootstrapServers, replication, config.audit().retention());
         KafkaAuditLog audit = new KafkaAuditLog(bootstrapServers, registry);
@@ -249,6 +285,11 @@ public final class PulseApplication implements AutoCloseable {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    /** The chat bot's engine, as every chat platform of this instance uses it. */
+    public BotEngine botEngine() {
+        return engine;
     }
 
     public int apiPort() {

@@ -44,6 +44,22 @@ final class PulseHttp {
                                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    Response put(String path, String json) {
+        return send(
+                authorized(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    Response patch(String path, String json) {
+        return send(
+                authorized(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Content-Type", "application/json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
+    }
+
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

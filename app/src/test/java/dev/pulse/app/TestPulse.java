@@ -16,8 +16,22 @@ final class TestPulse {
     static PulseConfig config(Path stateDir, String applicationId) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
-        return defaults.withKafka(
-                        new PulseConfig.Kafka(SharedKafkaBroker.bootstrapServers(), "", 0))
+        PulseConfig.Pipeline p = defaults.pipeline();
+        // Every test reads the shared broker's topics from the start, so a partition's stream
+        // time is the newest event any earlier test sent to it: with the default hour of grace,
+        // a test's own events of two hours ago would count as late. Lateness itself is tested on
+        // the topology test driver.
+        PulseConfig.Pipeline longGrace =
+                new PulseConfig.Pipeline(
+                        java.time.Duration.ofDays(30),
+                        p.dedupWindow(),
+                        p.hourlyRetention(),
+                        p.dailyRetention(),
+                        p.scoreRefreshInterval(),
+                        p.fullRecomputeInterval(),
+                        p.alertEvaluationInterval());
+        return defaults.withPipeline(longGrace)
+                .withKafka(new PulseConfig.Kafka(SharedKafkaBroker.bootstrapServers(), "", 0))
                 .withStreams(
                         new PulseConfig.Streams(
                                 applicationId, stateDir.toString(), 2, (short) 1, 0, 1, 64))

@@ -1,12 +1,15 @@
 package dev.pulse.api;
 
 import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What the API reads, writes and reports to.
@@ -20,6 +23,10 @@ import java.util.function.BooleanSupplier;
  * @param ready true once state is restored and the instance may serve reads
  * @param clock "now" for default ranges, event validation, {@code asOf} and audit times
  * @param security authentication, authorization, audit and rate limits
+ * @param notifications the in-app feed and preferences; {@link NotificationAccess#DISABLED} when
+ *     this instance runs no notifier
+ * @param extraRoutes mounts routes of other front ends (the chat platforms' webhooks), which
+ *     authenticate their callers themselves (platform signatures) and write their own audit entries
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -28,9 +35,34 @@ public record ApiDependencies(
         PrometheusMeterRegistry registry,
         BooleanSupplier ready,
         Clock clock,
-        ApiSecurity security) {
+        ApiSecurity security,
+        NotificationAccess notifications,
+        Consumer<Router> extraRoutes) {
+
+    /** Without a notifier: the notification routes answer 503. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                NotificationAccess.DISABLED,
+                router -> {});
+    }
 
     public ApiDependencies {
+        Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(extraRoutes, "extraRoutes");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(localReader, "localReader");
         Objects.requireNonNull(publisher, "publisher");

@@ -14,6 +14,7 @@ import dev.pulse.api.auth.InternalTokenHandler;
 import dev.pulse.api.auth.MeHandler;
 import dev.pulse.api.auth.RateLimitHandler;
 import dev.pulse.api.auth.RateLimits;
+import dev.pulse.api.followups.FollowUpsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
@@ -25,6 +26,9 @@ import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.internal.InternalRoutes;
 import dev.pulse.api.internal.InternalStateHandler;
 import dev.pulse.api.metrics.MetricsHandler;
+import dev.pulse.api.notifications.NotificationStreamHandler;
+import dev.pulse.api.notifications.NotificationsHandler;
+import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
 import dev.pulse.api.summary.SummaryHandler;
@@ -33,6 +37,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -62,6 +67,17 @@ final class ApiRouter {
     static final String ALERT_ACK = ALERT + "/ack";
     static final String ALERT_SNOOZE = ALERT + "/snooze";
     static final String ALERT_RESOLVE = ALERT + "/resolve";
+    static final String NOTIFICATIONS = "/v1/notifications";
+    static final String NOTIFICATION_READ =
+            NOTIFICATIONS + "/:" + NotificationsHandler.ID + "/read";
+    static final String NOTIFICATIONS_READ_ALL = NOTIFICATIONS + "/read";
+    static final String NOTIFICATION_STREAM = NOTIFICATIONS + "/stream";
+    static final String PREFERENCES = ME + "/notification-preferences";
+    static final String ACCOUNT_FOLLOW_UPS = ACCOUNT + "/follow-ups";
+    static final String ALERT_FOLLOW_UP = ALERT + "/follow-up";
+    static final String FOLLOW_UPS = "/v1/follow-ups";
+    static final String FOLLOW_UP =
+            FOLLOW_UPS + "/:" + PathParams.TENANT + "/:" + FollowUpsHandler.ID;
     static final String AUDIT = "/v1/audit";
     static final String AUDIT_VERIFY = "/v1/audit/verify";
     static final String API_KEYS = "/v1/admin/api-keys";
@@ -86,6 +102,15 @@ final class ApiRouter {
                             ALERT_ACK,
                             ALERT_SNOOZE,
                             ALERT_RESOLVE,
+                            NOTIFICATIONS,
+                            NOTIFICATION_READ,
+                            NOTIFICATIONS_READ_ALL,
+                            NOTIFICATION_STREAM,
+                            PREFERENCES,
+                            ACCOUNT_FOLLOW_UPS,
+                            ALERT_FOLLOW_UP,
+                            FOLLOW_UPS,
+                            FOLLOW_UP,
                             AUDIT,
                             AUDIT_VERIFY,
                             API_KEYS,
@@ -95,13 +120,20 @@ final class ApiRouter {
                             InternalRoutes.ENGAGEMENT,
                             InternalRoutes.ENGAGEMENT_TOTALS,
                             InternalRoutes.ALERTS,
+                            InternalRoutes.FOLLOW_UPS,
                             LIVE,
                             READY,
                             METRICS,
                             OPENAPI));
 
+    /** Comment sent on idle notification streams so proxies keep them open. */
+    private static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
+
     /** Largest body of an alert action. */
     private static final long ALERT_BODY_LIMIT_BYTES = 4 * 1024;
+
+    /** Largest body of a follow-up creation or change. */
+    private static final long FOLLOW_UP_BODY_LIMIT_BYTES = 8 * 1024;
 
     /** Largest body of an API key creation. */
     private static final long ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
@@ -191,7 +223,50 @@ final class ApiRouter {
                 .handler(gate)
                 .handler(alerts::resolve);
 
+        FollowUpsHandler followUps = new FollowUpsHandler(deps.clock(), reads, deps.publisher());
+        BodyHandler followUpBody =
+                BodyHandler.create(false).setBodyLimit(FOLLOW_UP_BODY_LIMIT_BYTES);
+        router.get(FOLLOW_UPS)
+                .handler(Authorize.followUps())
+                .handler(gate)
+                .handler(followUps::listForOwner);
+        router.get(ACCOUNT_FOLLOW_UPS)
+                .handler(Authorize.followUps())
+                .handler(gate)
+                .handler(followUps::listForAccount);
+        router.post(ACCOUNT_FOLLOW_UPS)
+                .handler(Authorize.followUps())
+                .handler(followUpBody)
+                .handler(gate)
+                .handler(followUps::create);
+        router.post(ALERT_FOLLOW_UP)
+                .handler(Authorize.followUps())
+                .handler(followUpBody)
+                .handler(gate)
+                .handler(followUps::createFromAlert);
+        router.patch(FOLLOW_UP)
+                .handler(Authorize.followUps())
+                .handler(followUpBody)
+                .handler(gate)
+                .handler(followUps::update);
+
         AuditQueryHandler audit = new AuditQueryHandler(security.auditReader(), reads);
+        NotificationsHandler feed =
+                new NotificationsHandler(
+                        deps.notifications(), reads, deps.publisher(), deps.clock());
+        // Registered before the {id}/read route so "stream" and "read" are not taken for ids.
+        router.get(NOTIFICATION_STREAM)
+                .handler(new NotificationStreamHandler(deps.notifications(), reads, SSE_HEARTBEAT));
+        router.post(NOTIFICATIONS_READ_ALL).handler(feed::markAllRead);
+        router.get(NOTIFICATIONS).handler(feed::list);
+        router.post(NOTIFICATION_READ).handler(feed::markRead);
+        PreferencesHandler preferences =
+                new PreferencesHandler(deps.notifications(), reads, deps.publisher(), deps.clock());
+        router.get(PREFERENCES).handler(preferences::get);
+        router.put(PREFERENCES)
+                .handler(BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES))
+                .handler(preferences::put);
+
         router.get(AUDIT).handler(Authorize.admin()).handler(audit::query);
         router.get(AUDIT_VERIFY).handler(Authorize.admin()).handler(audit::verify);
 
@@ -217,6 +292,8 @@ final class ApiRouter {
                 .handler(gate)
                 .handler(internal::engagementTotals);
         router.get(InternalRoutes.ALERTS).handler(gate).handler(internal::alerts);
+        deps.extraRoutes().accept(router);
+        router.get(InternalRoutes.FOLLOW_UPS).handler(gate).handler(internal::followUps);
         return router;
     }
 }

@@ -52,6 +52,15 @@ class OpenApiIT {
         routes.put(ApiRouter.ALERT_ACK, "post");
         routes.put(ApiRouter.ALERT_SNOOZE, "post");
         routes.put(ApiRouter.ALERT_RESOLVE, "post");
+        routes.put(ApiRouter.ACCOUNT_FOLLOW_UPS, "get");
+        routes.put(ApiRouter.ALERT_FOLLOW_UP, "post");
+        routes.put(ApiRouter.FOLLOW_UPS, "get");
+        routes.put(ApiRouter.FOLLOW_UP, "patch");
+        routes.put(ApiRouter.NOTIFICATIONS, "get");
+        routes.put(ApiRouter.NOTIFICATION_READ, "post");
+        routes.put(ApiRouter.NOTIFICATIONS_READ_ALL, "post");
+        routes.put(ApiRouter.NOTIFICATION_STREAM, "get");
+        routes.put(ApiRouter.PREFERENCES, "put");
         routes.put(ApiRouter.AUDIT, "get");
         routes.put(ApiRouter.AUDIT_VERIFY, "get");
         routes.put(ApiRouter.API_KEYS, "get");
@@ -67,7 +76,8 @@ class OpenApiIT {
                 });
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
         assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
-        assertThat(paths.size()).isEqualTo(19);
+        assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
+        assertThat(paths.size()).isEqualTo(28);
     }
 
     @Test

@@ -19,5 +19,6 @@ public record BenchResults(
         Throughput baseline,
         IngestBenchmark.Result ingest,
         FreshnessBenchmark.Result freshness,
+        AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
         QueryLoad.Result point) {}

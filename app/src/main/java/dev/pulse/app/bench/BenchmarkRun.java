@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class BenchmarkRun {
     private static final String API_HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final int ALERT_SAMPLES = 40;
 
     private final BenchPlan plan;
     private final BenchProgress progress;
@@ -97,6 +98,7 @@ public final class BenchmarkRun {
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
+                AlertLatencyBenchmark.Result alerts = alerts(app, auth, tenants);
                 QueryLoad load = new QueryLoad(http, plan.concurrency());
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
@@ -113,6 +115,7 @@ public final class BenchmarkRun {
                         baseline,
                         ingest,
                         freshness,
+                        alerts,
                         portfolio,
                         point);
             }
@@ -127,6 +130,7 @@ public final class BenchmarkRun {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
         return defaults.withAuth(auth.config(defaults.auth()))
+                .withAlertRules(BenchAlertRules.write(dir).toString())
                 .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
                 .withStreams(
                         new PulseConfig.Streams(
@@ -144,7 +148,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/4: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/5: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -163,7 +167,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/4: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 2/5: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -187,7 +191,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/4: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 3/5: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -202,11 +206,36 @@ public final class BenchmarkRun {
         return freshness;
     }
 
+    private AlertLatencyBenchmark.Result alerts(
+            PulseApplication app, BenchAuth auth, BenchTenants tenants) {
+        int samples = Math.min(plan.samples(), ALERT_SAMPLES);
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 4/5: alerts, %,d samples of event -> alert in the owner's feed"
+                                + " (GET /v1/notifications/stream)",
+                        samples));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        String owner = tenants.owners().get(0);
+        AlertLatencyBenchmark.Result alerts =
+                new AlertLatencyBenchmark(app.bootstrapServers(), app.apiPort(), plan.seed() + 2)
+                        .run(owner, auth.bearer(owner), samples);
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  p50 %.0f ms, p99 %.0f ms, %d timeouts (CPU: %s)",
+                        alerts.latency().p50(),
+                        alerts.latency().p99(),
+                        alerts.timeouts(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return alerts;
+    }
+
     private QueryLoad.Result queries(QueryLoad load, String name, Supplier<BenchRequest> requests) {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/4: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 5/5: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         plan.concurrency(),
                         plan.queryDuration().toSeconds(),

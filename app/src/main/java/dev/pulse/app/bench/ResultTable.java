@@ -12,6 +12,7 @@ import java.util.Locale;
 public final class ResultTable {
     static final double INGEST_TARGET_EVENTS_PER_S = 100_000;
     static final double FRESHNESS_TARGET_P99_MS = 1_000;
+    static final double ALERT_TARGET_P99_MS = 5_000;
     static final double PORTFOLIO_TARGET_P99_MS = 20;
     static final int PORTFOLIO_TARGET_CLIENTS = 200;
     static final double POINT_TARGET_REQ_PER_S = 20_000;
@@ -28,6 +29,7 @@ public final class ResultTable {
         table.row("figure", "measured", "target", "verdict");
         table.ingest(results);
         table.freshness(results.freshness());
+        table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
         return header(results) + table.text();
@@ -81,6 +83,17 @@ public final class ResultTable {
                 verdict(l.p99() < FRESHNESS_TARGET_P99_MS));
         row("freshness max", millis(l.max()), NONE, NONE);
         row("freshness timeouts", count(f.timeouts()), "0", verdict(f.timeouts() == 0));
+    }
+
+    private void alerts(AlertLatencyBenchmark.Result a) {
+        LatencySummary l = a.latency();
+        row("event -> alert in feed p50", millis(l.p50()), NONE, NONE);
+        row(
+                "event -> alert in feed p99",
+                millis(l.p99()),
+                String.format(Locale.ROOT, "< %,.0f ms", ALERT_TARGET_P99_MS),
+                verdict(l.p99() < ALERT_TARGET_P99_MS));
+        row("alert timeouts", count(a.timeouts()), "0", verdict(a.timeouts() == 0));
     }
 
     private void queries(String name, QueryLoad.Result q, int clients) {

@@ -13,6 +13,8 @@ public record PulseConfig(
         String alertRules,
         Auth auth,
         Audit audit,
+        Notifier notifier,
+        Bot bot,
         Demo demo) {
 
     /** An empty bootstrapServers starts the embedded broker. */
@@ -79,28 +81,199 @@ public record PulseConfig(
 
     public record Audit(Duration retention) {}
 
+    public record Notifier(
+            boolean console,
+            String linkBaseUrl,
+            Duration remindEvery,
+            Duration reminderCheck,
+            Duration dispatchInterval,
+            Duration retryInitial,
+            Duration retryMax,
+            double retryJitter,
+            int channelQueue,
+            NotifyDefaults defaults,
+            Email email) {}
+
+    /**
+     * The chat bot.
+     *
+     * @param timeZone what "today", "last month" and due dates mean in chat commands
+     */
+    public record Bot(String timeZone, Slack slack, Teams teams, Discord discord) {}
+
+    /** Empty signing secret and bot token: no Slack. */
+    public record Slack(
+            String signingSecret,
+            String botToken,
+            String appToken,
+            String apiUrl,
+            String alertChannels) {}
+
+    /**
+     * @param webhooks {@code key=url} pairs, comma separated; keys are owner e-mails or {@code
+     *     default}
+     */
+    public record Teams(String outgoingWebhookSecret, String webhooks, Duration replyTimeout) {}
+
+    /** Empty token: no Discord. */
+    public record Discord(String token, String guildId) {}
+
+    /** Comma-separated lists, so one environment variable can set them. */
+    public record NotifyDefaults(
+            String severities,
+            String channels,
+            String quietHoursStart,
+            String quietHoursEnd,
+            boolean digest,
+            String digestAt,
+            String timeZone) {}
+
+    /** An empty host means no e-mail channel. */
+    public record Email(
+            String host,
+            int port,
+            String security,
+            String username,
+            String password,
+            String from,
+            Duration timeout) {
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+
     public PulseConfig withKafka(Kafka kafka) {
         return new PulseConfig(
-                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
     }
 
     public PulseConfig withStreams(Streams streams) {
         return new PulseConfig(
-                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
     }
 
     public PulseConfig withApi(Api api) {
         return new PulseConfig(
-                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
+    }
+
+    public PulseConfig withPipeline(Pipeline pipeline) {
+        return new PulseConfig(
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
+    }
+
+    public PulseConfig withAlertRules(String alertRules) {
+        return new PulseConfig(
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
     }
 
     public PulseConfig withAuth(Auth auth) {
         return new PulseConfig(
-                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
+    }
+
+    public PulseConfig withNotifier(Notifier notifier) {
+        return new PulseConfig(
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
+    }
+
+    public PulseConfig withBot(Bot bot) {
+        return new PulseConfig(
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
     }
 
     public PulseConfig withDemo(Demo demo) {
         return new PulseConfig(
-                kafka, streams, api, pipeline, healthModel, alertRules, auth, audit, demo);
+                kafka,
+                streams,
+                api,
+                pipeline,
+                healthModel,
+                alertRules,
+                auth,
+                audit,
+                notifier,
+                bot,
+                demo);
     }
 }

@@ -23,6 +23,8 @@ class BenchmarkCommandIT {
                     "freshness p90",
                     "freshness p99",
                     "freshness max",
+                    "event -> alert in feed p50",
+                    "event -> alert in feed p99",
                     "portfolio throughput",
                     "portfolio p50",
                     "portfolio p99",
@@ -33,13 +35,15 @@ class BenchmarkCommandIT {
                     "point max");
 
     private static final List<String> ZERO_FIGURES =
-            List.of("freshness timeouts", "portfolio errors", "point errors");
+            List.of("freshness timeouts", "alert timeouts", "portfolio errors", "point errors");
 
     @Test
     void reportsEveryFigureWithAPositiveNumberAndNoErrors() {
         StringWriter out = new StringWriter();
         CommandLine pulse = new CommandLine(new PulseMain());
         pulse.setOut(new PrintWriter(out, true));
+        // A failure's stack trace goes to err: keep it in the report the assertions print.
+        pulse.setErr(new PrintWriter(out, true));
 
         int exitCode =
                 pulse.execute(
@@ -59,7 +63,7 @@ class BenchmarkCommandIT {
 
         String report = out.toString();
         assertThat(exitCode).as(report).isZero();
-        assertThat(report).contains("machine", "cores", "Phase 4/4");
+        assertThat(report).contains("machine", "cores", "Phase 4/5", "Phase 5/5");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)

@@ -53,6 +53,11 @@ final class ReplayFixture {
     final Map<String, Map<LocalDate, EngagementBucket>> engagement = new HashMap<>();
 
     final Map<String, Set<String>> usersInLast14Days = new HashMap<>();
+
+    /** First and last counted event time per tenant, as the pipeline's scores carry them. */
+    final Map<String, Instant> firstEventAt = new HashMap<>();
+
+    final Map<String, Instant> lastEventAt = new HashMap<>();
     final Map<String, Long> recordsInLast10DaysPerTenant = new HashMap<>();
     final List<String> outOfOrder = new ArrayList<>();
     final List<String> rejectedWellFormed = new ArrayList<>();
@@ -145,6 +150,8 @@ final class ReplayFixture {
 
     private void count(UsageEvent event, long last14) {
         LocalDate day = day(event.timestamp().toEpochMilli());
+        firstEventAt.merge(event.tenantId(), event.timestamp(), (x, y) -> x.isBefore(y) ? x : y);
+        lastEventAt.merge(event.tenantId(), event.timestamp(), (x, y) -> x.isAfter(y) ? x : y);
         eventsPerTenantDay
                 .computeIfAbsent(event.tenantId(), t -> new TreeMap<>())
                 .merge(day, 1L, Long::sum);
@@ -237,17 +244,22 @@ final class ReplayFixture {
     private static final HealthScorer SCORER = new HealthScorer(model());
 
     private static HealthModel model() {
+        return HealthModel.fromYaml(configFile("health-model.yaml"));
+    }
+
+    /** A file of {@code config/}, found from the working directory or above it. */
+    static String configFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("config/health-model.yaml");
+            Path file = dir.resolve("config").resolve(name);
             if (Files.isRegularFile(file)) {
                 try {
-                    return HealthModel.fromYaml(Files.readString(file));
+                    return Files.readString(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         }
         throw new IllegalStateException(
-                "config/health-model.yaml not found in the working directory or above it");
+                "config/" + name + " not found in the working directory or above it");
     }
 }

@@ -3,6 +3,7 @@ package dev.pulse.api.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.JsonBodies;
 import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
@@ -16,11 +17,8 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertLifecycle;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
-import dev.pulse.topologies.json.PulseJson;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +133,7 @@ public final class AlertsHandler {
     private void act(RoutingContext ctx, AlertAction action) {
         String tenant = PathParams.tenant(ctx);
         String rule = ruleId(ctx.pathParam(RULE));
-        JsonNode body = body(ctx);
+        JsonNode body = JsonBodies.object(ctx);
         Instant now = clock.instant();
         Instant until = action == AlertAction.SNOOZE ? snoozeUntil(body, now) : null;
         String note = note(body);
@@ -203,7 +201,8 @@ public final class AlertsHandler {
         return alert.firedAt() != null ? alert.firedAt() : alert.firstSeenAt();
     }
 
-    private static String ruleId(String value) {
+    /** Checks a rule id given as the {@code :rule} path parameter. */
+    public static String ruleId(String value) {
         if (value == null || !RULE_ID.matcher(value).matches()) {
             throw ProblemException.badParameter(
                     RULE, "must be a rule id (lower case letters, digits, '-' or '_')");
@@ -225,23 +224,6 @@ public final class AlertsHandler {
             return Severity.fromLabel(value.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("severity", "must be info, warning or critical");
-        }
-    }
-
-    /** The JSON object body, or an empty one when there is none. */
-    private static JsonNode body(RoutingContext ctx) {
-        Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0) {
-            return PulseJson.mapper().createObjectNode();
-        }
-        try {
-            JsonNode node = PulseJson.mapper().readTree(buffer.getBytes());
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ProblemException.badRequest("the body is not valid JSON");
         }
     }
 

@@ -44,6 +44,16 @@ public final class Authorize implements SecurityPolicyHandler {
                 "acting on alerts needs role viewer, analyst, manager or admin");
     }
 
+    /**
+     * Follow-ups (create, change, list): internal work items of staff, so the same roles as alert
+     * actions; customer-admins and ingest users are refused. Which accounts is a matter of scope.
+     */
+    public static Authorize followUps() {
+        return new Authorize(
+                role -> role.canRead() && role != Role.CUSTOMER_ADMIN,
+                "follow-ups need role viewer, analyst, manager or admin");
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Role role = RequestAccess.principal(ctx).role();

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link #ENGAGEMENT}{@code ?granularity=HOUR|DAY&from&to}: array of {@code EngagementPoint}.
  *   <li>{@link #ENGAGEMENT_TOTALS}{@code ?from&to}: one {@code EngagementTotals}.
  *   <li>{@link #ALERTS}: array of the tenant's {@code Alert}s, by rule id.
+ *   <li>{@link #FOLLOW_UPS}: array of the tenant's {@code FollowUp}s, every status.
  * </ul>
  */
 public final class InternalRoutes {
@@ -33,6 +34,7 @@ public final class InternalRoutes {
     public static final String ENGAGEMENT_TOTALS =
             PREFIX + "/tenants/:" + TENANT_PARAM + "/engagement-totals";
     public static final String ALERTS = PREFIX + "/tenants/:" + TENANT_PARAM + "/alerts";
+    public static final String FOLLOW_UPS = PREFIX + "/tenants/:" + TENANT_PARAM + "/follow-ups";
 
     /** Query parameter, repeated once per tenant, of {@link #SCORES}. */
     public static final String TENANT = "tenant";
@@ -68,6 +70,11 @@ public final class InternalRoutes {
     /** {@link #ALERTS} for one tenant. */
     public static String alertsPath(String tenantId) {
         return withTenant(ALERTS, tenantId);
+    }
+
+    /** {@link #FOLLOW_UPS} for one tenant. */
+    public static String followUpsPath(String tenantId) {
+        return withTenant(FOLLOW_UPS, tenantId);
     }
 
     private static String withTenant(String template, String tenantId) {

@@ -74,6 +74,11 @@ public final class InternalStateHandler {
         reads.respondJson(ctx, () -> local.alerts(tenant));
     }
 
+    public void followUps(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        reads.respondJson(ctx, () -> local.followUps(tenant));
+    }
+
     private static Instant instant(RequestParams params, String name) {
         return TimeParams.dateOrInstant(
                 name, params.required(name, "an ISO-8601 instant, e.g. 2026-11-01T00:00:00Z"));

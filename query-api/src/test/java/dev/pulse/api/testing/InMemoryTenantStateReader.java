@@ -5,6 +5,7 @@ import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     private final Map<Granularity, Map<String, NavigableMap<Instant, EngagementPoint>>> engagement =
             new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new TreeMap<>();
+    private final Map<String, FollowUp> followUps = new TreeMap<>();
     private final Set<String> readThreads = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException failure;
 
@@ -71,6 +73,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         return this;
     }
 
+    /** Adds or replaces a follow-up, keyed as in the store ({@code tenant/id}). */
+    public synchronized InMemoryTenantStateReader putFollowUp(FollowUp followUp) {
+        followUps.put(FollowUp.key(followUp.tenantId(), followUp.id()), followUp);
+        return this;
+    }
+
     /** Every read throws {@code failure} from now on; null reads normally again. */
     public void failWith(RuntimeException failure) {
         this.failure = failure;
@@ -82,6 +90,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         daily.clear();
         engagement.clear();
         alerts.clear();
+        followUps.clear();
         readThreads.clear();
         failure = null;
     }
@@ -173,5 +182,11 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     public synchronized List<Alert> alerts(String tenantId) {
         enter();
         return alerts.values().stream().filter(a -> a.tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public synchronized List<FollowUp> followUps(String tenantId) {
+        enter();
+        return followUps.values().stream().filter(f -> f.tenantId().equals(tenantId)).toList();
     }
 }

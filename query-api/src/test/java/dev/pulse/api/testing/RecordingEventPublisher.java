@@ -3,6 +3,8 @@ package dev.pulse.api.testing;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,8 @@ public final class RecordingEventPublisher implements EventPublisher {
     private final List<PublishedEvent> events = new CopyOnWriteArrayList<>();
     private final List<List<Account>> accountBatches = new CopyOnWriteArrayList<>();
     private final List<AlertCommand> alertCommands = new CopyOnWriteArrayList<>();
+    private final List<Object> records = new CopyOnWriteArrayList<>();
+    private final List<FollowUpCommand> followUpCommands = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> failTenant = tenant -> false;
 
     /** Writes of these tenants' events (and account batches holding them) fail. */
@@ -40,6 +44,8 @@ public final class RecordingEventPublisher implements EventPublisher {
         events.clear();
         accountBatches.clear();
         alertCommands.clear();
+        records.clear();
+        followUpCommands.clear();
         failTenant = tenant -> false;
     }
 
@@ -55,6 +61,16 @@ public final class RecordingEventPublisher implements EventPublisher {
         return List.copyOf(alertCommands);
     }
 
+    /** Values given to {@link #publish}, in order. */
+    public List<Object> records() {
+        return List.copyOf(records);
+    }
+
+    @Override
+    public <V> CompletableFuture<Void> publish(Topic<String, V> topic, String key, V value) {
+        return CompletableFuture.runAsync(() -> records.add(value));
+    }
+
     @Override
     public CompletableFuture<Void> publishAlertCommand(String tenantId, AlertCommand command) {
         if (failTenant.test(tenantId)) {
@@ -62,6 +78,20 @@ public final class RecordingEventPublisher implements EventPublisher {
                     new IllegalStateException("broker did not acknowledge (test)"));
         }
         return CompletableFuture.runAsync(() -> alertCommands.add(command));
+    }
+
+    public List<FollowUpCommand> followUpCommands() {
+        return List.copyOf(followUpCommands);
+    }
+
+    @Override
+    public CompletableFuture<Void> publishFollowUpCommand(
+            String tenantId, FollowUpCommand command) {
+        if (failTenant.test(tenantId)) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("broker did not acknowledge (test)"));
+        }
+        return CompletableFuture.runAsync(() -> followUpCommands.add(command));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.pulse.streams.apikeys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.runtime.KafkaTopics;
 import dev.pulse.streams.security.Role;
 import dev.pulse.streams.security.ScopeSpec;
 import dev.pulse.topologies.json.PulseJson;
@@ -16,12 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,7 +27,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -79,31 +76,13 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     }
 
     public static void ensureTopic(String bootstrapServers, String topic, short replicationFactor) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         NewTopic newTopic =
                 new NewTopic(topic, 1, replicationFactor)
                         .configs(
                                 Map.of(
                                         TopicConfig.CLEANUP_POLICY_CONFIG,
                                         TopicConfig.CLEANUP_POLICY_COMPACT));
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(newTopic))
-                    .all()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot create API-key topic " + topic + ": " + e.getCause().getMessage(),
-                        e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka at " + bootstrapServers + " did not answer within " + ADMIN_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + topic, e);
-        }
+        KafkaTopics.ensure(bootstrapServers, List.of(newTopic), ADMIN_TIMEOUT);
     }
 
     /**

@@ -1,17 +1,11 @@
 package dev.pulse.streams.audit;
 
+import dev.pulse.streams.runtime.KafkaTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The audit topic: one partition, so every chain is read back in the order it was written and the
@@ -37,25 +31,8 @@ public final class AuditTopic {
 
     public static void ensure(
             String bootstrapServers, String topic, short replicationFactor, Duration retention) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(newTopic(topic, replicationFactor, retention)))
-                    .all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot create audit topic " + topic + ": " + e.getCause().getMessage(),
-                        e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka at " + bootstrapServers + " did not answer within " + TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + topic, e);
-        }
+        KafkaTopics.ensure(
+                bootstrapServers, List.of(newTopic(topic, replicationFactor, retention)), TIMEOUT);
     }
 
     static NewTopic newTopic(String topic, short replicationFactor, Duration retention) {

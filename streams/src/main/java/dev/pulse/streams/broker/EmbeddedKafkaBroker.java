@@ -1,5 +1,6 @@
 package dev.pulse.streams.broker;
 
+import dev.pulse.streams.runtime.KafkaTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +21,6 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,30 +118,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * every partition of every given topic has a leader.
      */
     public void createTopics(Collection<NewTopic> topics) {
-        if (topics.isEmpty()) {
-            return;
-        }
-        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers, TOPIC_TIMEOUT))) {
-            for (Map.Entry<String, KafkaFuture<Void>> created :
-                    admin.createTopics(topics).values().entrySet()) {
-                try {
-                    created.getValue().get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(
-                                "Could not create topic " + created.getKey(), e.getCause());
-                    }
-                }
-            }
-            List<String> names = topics.stream().map(NewTopic::name).toList();
-            awaitLeaders(admin, names, deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out creating topics after " + TOPIC_TIMEOUT, e);
-        }
+        KafkaTopics.ensure(bootstrapServers, topics, TOPIC_TIMEOUT);
     }
 
     /** Shuts the broker down and waits until it has stopped. Idempotent. */
@@ -233,34 +205,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the broker", e);
-        }
-    }
-
-    private static void awaitLeaders(Admin admin, List<String> names, long deadline)
-            throws InterruptedException, TimeoutException {
-        while (true) {
-            try {
-                Map<String, TopicDescription> described =
-                        admin.describeTopics(names)
-                                .allTopicNames()
-                                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
-                boolean allLed =
-                        described.values().stream()
-                                .flatMap(d -> d.partitions().stream())
-                                .map(TopicPartitionInfo::leader)
-                                .allMatch(leader -> leader != null && !leader.isEmpty());
-                if (allLed) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException)) {
-                    throw new IllegalStateException("Could not describe topics " + names, e);
-                }
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new TimeoutException("Topics " + names + " have no leader yet");
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 

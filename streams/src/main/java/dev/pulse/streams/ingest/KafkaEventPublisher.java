@@ -2,8 +2,10 @@ package dev.pulse.streams.ingest;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.topologies.topic.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -23,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
     private static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
     private static final JsonSerde<AlertCommand> COMMAND_JSON = JsonSerde.of(AlertCommand.class);
+    private static final JsonSerde<FollowUpCommand> FOLLOW_UP_JSON =
+            JsonSerde.of(FollowUpCommand.class);
     private final Producer<String, byte[]> producer;
 
     public KafkaEventPublisher(String bootstrapServers) {
@@ -65,6 +69,22 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                         PulseTopics.ALERT_COMMANDS.name(),
                         tenantId,
                         COMMAND_JSON.toBytes(command)));
+    }
+
+    @Override
+    public <V> CompletableFuture<Void> publish(Topic<String, V> topic, String key, V value) {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        return send(new ProducerRecord<>(topic.name(), key, bytes));
+    }
+
+    @Override
+    public CompletableFuture<Void> publishFollowUpCommand(
+            String tenantId, FollowUpCommand command) {
+        return send(
+                new ProducerRecord<>(
+                        PulseTopics.FOLLOW_UP_COMMANDS.name(),
+                        tenantId,
+                        FOLLOW_UP_JSON.toBytes(command)));
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {

@@ -1,16 +1,24 @@
 package dev.pulse.streams.metrics;
 
+import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.alert.Severity;
 import dev.pulse.topologies.pipeline.PipelineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Counts what the pipeline counted, dropped and dead-lettered, as Prometheus counters. */
+/**
+ * Counts what the pipeline counted, dropped and dead-lettered, and the alerts' state changes, as
+ * Prometheus counters.
+ */
 public final class MicrometerPipelineListener implements PipelineListener {
     private final MeterRegistry registry;
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Counter> ignoredCommands = new ConcurrentHashMap<>();
+    private final Map<String, Counter> ignoredFollowUpCommands = new ConcurrentHashMap<>();
+    private final Map<String, Counter> alertTransitions = new ConcurrentHashMap<>();
     private final Counter duplicates;
     private final Counter late;
     private final Counter counted;
@@ -71,6 +79,46 @@ public final class MicrometerPipelineListener implements PipelineListener {
                                                 "Alert commands on unknown alerts or in a wrong"
                                                         + " state, by action")
                                         .tag("action", a)
+                                        .register(registry))
+                .increment();
+    }
+
+    @Override
+    public void onFollowUpCommandIgnored(String reason) {
+        ignoredFollowUpCommands
+                .computeIfAbsent(
+                        reason,
+                        r ->
+                                Counter.builder("pulse.follow.up.commands.ignored")
+                                        .description(
+                                                "Follow-up commands not applied (invalid, unknown,"
+                                                        + " duplicate, unchanged, conflict), by"
+                                                        + " reason")
+                                        .tag("reason", r)
+                                        .register(registry))
+                .increment();
+    }
+
+    /**
+     * {@code pulse_alerts_transitions_total{rule,severity,state}}: alerts that went pending, fired
+     * or resolved, by rule and severity. Rules and severities are few and configured, so the series
+     * stay few.
+     */
+    @Override
+    public void onAlertTransition(String ruleId, Severity severity, AlertState to) {
+        String severityLabel = severity.label();
+        String state = to.name().toLowerCase(Locale.ROOT);
+        alertTransitions
+                .computeIfAbsent(
+                        ruleId + '\u0000' + severityLabel + '\u0000' + state,
+                        k ->
+                                Counter.builder("pulse.alerts.transitions")
+                                        .description(
+                                                "Alert state changes (pending, firing, resolved),"
+                                                        + " by rule and severity")
+                                        .tag("rule", ruleId)
+                                        .tag("severity", severityLabel)
+                                        .tag("state", state)
                                         .register(registry))
                 .increment();
     }

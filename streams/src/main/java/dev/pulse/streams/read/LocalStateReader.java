@@ -3,6 +3,7 @@ package dev.pulse.streams.read;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -135,6 +136,19 @@ public final class LocalStateReader implements TenantStateReader {
                 store(PulseStores.ALERTS, QueryableStoreTypes.keyValueStore());
         List<Alert> result = new ArrayList<>();
         try (KeyValueIterator<String, Alert> it =
+                store.prefixScan(tenantId + "/", Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> result.add(kv.value));
+        }
+        return result;
+    }
+
+    /** A prefix scan of the {@code follow-ups} store: its keys are {@code tenant/followUpId}. */
+    @Override
+    public List<FollowUp> followUps(String tenantId) {
+        ReadOnlyKeyValueStore<String, FollowUp> store =
+                store(PulseStores.FOLLOW_UPS, QueryableStoreTypes.keyValueStore());
+        List<FollowUp> result = new ArrayList<>();
+        try (KeyValueIterator<String, FollowUp> it =
                 store.prefixScan(tenantId + "/", Serdes.String().serializer())) {
             it.forEachRemaining(kv -> result.add(kv.value));
         }

@@ -3,6 +3,7 @@ package dev.pulse.streams.read;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
@@ -80,6 +81,10 @@ public final class RemoteStateClient {
 
     List<Alert> alerts(HostInfo host, String tenant) {
         return get(host, tenantPath(tenant, "alerts"), new TypeReference<List<Alert>>() {});
+    }
+
+    List<FollowUp> followUps(HostInfo host, String tenant) {
+        return get(host, tenantPath(tenant, "follow-ups"), new TypeReference<List<FollowUp>>() {});
     }
 
     private <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {

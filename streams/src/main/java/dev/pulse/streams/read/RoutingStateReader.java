@@ -2,6 +2,7 @@ package dev.pulse.streams.read;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -99,6 +100,12 @@ public final class RoutingStateReader implements TenantStateReader {
     public List<Alert> alerts(String tenantId) {
         HostInfo owner = owner(tenantId);
         return self.equals(owner) ? local.alerts(tenantId) : remote.alerts(owner, tenantId);
+    }
+
+    @Override
+    public List<FollowUp> followUps(String tenantId) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner) ? local.followUps(tenantId) : remote.followUps(owner, tenantId);
     }
 
     private HostInfo owner(String tenant) {

@@ -2,6 +2,7 @@ package dev.pulse.streams.read;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -41,6 +42,9 @@ public interface TenantStateReader {
 
     /** The tenant's alerts (one per rule that ever fired or is pending), by rule id. */
     List<Alert> alerts(String tenantId);
+
+    /** The tenant's follow-ups, every status, in no particular order. */
+    List<FollowUp> followUps(String tenantId);
 
     /** Bucket size of engagement reads. */
     enum Granularity {

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -35,15 +37,24 @@ public final class PulseStreams implements AutoCloseable {
 
     /** Creates topics, builds the topology and starts it; returns before it is RUNNING. */
     public static PulseStreams start(StreamsSettings settings, MeterRegistry registry) {
+        return start(settings, registry, builder -> {});
+    }
+
+    /**
+     * As {@link #start(StreamsSettings, MeterRegistry)}, with more processing added to the same
+     * application (the notifier): it shares the pipeline's threads, exactly-once transactions and
+     * global stores.
+     */
+    public static PulseStreams start(
+            StreamsSettings settings, MeterRegistry registry, Consumer<StreamsBuilder> extension) {
         PulseTopicsAdmin.ensureTopics(settings);
         MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
-        Topology topology =
-                new HealthPipelineTopology(
-                                settings.model(),
-                                settings.alertRules(),
-                                settings.pipeline(),
-                                listener)
-                        .topology();
+        StreamsBuilder builder = new StreamsBuilder();
+        new HealthPipelineTopology(
+                        settings.model(), settings.alertRules(), settings.pipeline(), listener)
+                .build(builder);
+        extension.accept(builder);
+        Topology topology = builder.build();
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
         // Stores and tasks register their metrics after start: look for new ones every 5 s

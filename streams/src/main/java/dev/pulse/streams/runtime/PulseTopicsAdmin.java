@@ -4,16 +4,8 @@ import dev.pulse.topologies.topic.PulseTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates Pulse's input and output topics if they are missing; existing ones are left alone. */
 public final class PulseTopicsAdmin {
@@ -48,34 +40,14 @@ public final class PulseTopicsAdmin {
                         new NewTopic(PulseTopics.HEALTH_SCORES.name(), partitions, rf),
                         new NewTopic(PulseTopics.ALERTS.name(), partitions, rf),
                         // Co-partitioned with usage events: applied where the alerts live.
-                        new NewTopic(PulseTopics.ALERT_COMMANDS.name(), partitions, rf));
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing =
-                    topics.stream().filter(t -> !existing.contains(t.name())).toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot create Pulse topics on "
-                                + settings.bootstrapServers()
-                                + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Kafka at "
-                            + settings.bootstrapServers()
-                            + " did not answer within 30 s; is it running and reachable?",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        }
+                        new NewTopic(PulseTopics.ALERT_COMMANDS.name(), partitions, rf),
+                        // Co-partitioned likewise: applied where the tenant's follow-ups live.
+                        new NewTopic(PulseTopics.FOLLOW_UP_COMMANDS.name(), partitions, rf));
+        create(settings.bootstrapServers(), topics);
+    }
+
+    /** Creates those of {@code topics} that do not exist yet. */
+    public static void create(String bootstrapServers, List<NewTopic> topics) {
+        KafkaTopics.ensure(bootstrapServers, topics);
     }
 }

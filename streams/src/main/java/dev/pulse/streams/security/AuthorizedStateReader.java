@@ -5,6 +5,7 @@ import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -84,6 +85,12 @@ public final class AuthorizedStateReader implements TenantStateReader {
     public List<Alert> alerts(String tenantId) {
         check(tenantId);
         return delegate.alerts(tenantId);
+    }
+
+    @Override
+    public List<FollowUp> followUps(String tenantId) {
+        check(tenantId);
+        return delegate.followUps(tenantId);
     }
 
     private void check(String tenantId) {

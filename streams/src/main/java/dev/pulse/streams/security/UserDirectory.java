@@ -93,6 +93,16 @@ public final class UserDirectory {
         return new UserDirectory(byEmail);
     }
 
+    /** The person who declared this id on a chat platform ({@code chat:} in the directory). */
+    public Optional<DirectoryUser> findByChatId(String platform, String id) {
+        if (platform == null || id == null) {
+            return Optional.empty();
+        }
+        return byEmail.values().stream()
+                .filter(u -> id.equals(u.chatIds().get(platform)))
+                .findFirst();
+    }
+
     /** The person with this e-mail, in any letter case. */
     public Optional<DirectoryUser> find(String email) {
         return Optional.ofNullable(byEmail.get(Emails.normalize(email)));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ final class UserDirectoryYaml {
     private static final ObjectMapper YAML =
             YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> FIELDS =
-            Set.of("email", "name", "role", "manager", "scope", "tenant");
+            Set.of("email", "name", "role", "manager", "scope", "tenant", "chat");
+    private static final Set<String> CHAT_PLATFORMS = Set.of("slack", "teams", "discord");
 
     private UserDirectoryYaml() {}
 
@@ -76,7 +78,7 @@ final class UserDirectoryYaml {
                         entry
                                 + ": unknown key '"
                                 + field
-                                + "'; expected email, name, role, manager, scope or tenant");
+                                + "'; expected email, name, role, manager, scope, tenant or chat");
             }
         }
         if (email == null) {
@@ -93,10 +95,12 @@ final class UserDirectoryYaml {
         Role role = role(text(node, "role", index, email, problems), entry, problems);
         ScopeSpec scope =
                 scope(text(node, "scope", index, email, problems), role, tenant, entry, problems);
+        Map<String, String> chat = chatIds(node.get("chat"), entry, problems);
         if (problems.size() > before) {
             return null;
         }
-        return new DirectoryUser(email, name == null ? email : name, role, scope, manager, tenant);
+        return new DirectoryUser(
+                email, name == null ? email : name, role, scope, manager, tenant, chat);
     }
 
     private static Role role(String label, String entry, List<String> problems) {
@@ -130,6 +134,34 @@ final class UserDirectoryYaml {
             return ScopeSpec.tenant(tenant);
         }
         return role == null ? null : ScopeSpec.defaultFor(role);
+    }
+
+    /** {@code chat: {slack: U0123, teams: <aad object id>, discord: <snowflake>}}. */
+    private static Map<String, String> chatIds(JsonNode node, String entry, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            problems.add(entry + ": 'chat' must map platforms to ids, e.g. {slack: U0123ABCD}");
+            return Map.of();
+        }
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String platform = it.next();
+            JsonNode id = node.get(platform);
+            if (!CHAT_PLATFORMS.contains(platform)) {
+                problems.add(
+                        entry
+                                + ": chat platform '"
+                                + platform
+                                + "' is unknown; expected slack, teams or discord");
+            } else if (id == null || !id.isValueNode() || id.asText().isBlank()) {
+                problems.add(entry + ": chat." + platform + " must be an id");
+            } else {
+                ids.put(platform, id.asText().strip());
+            }
+        }
+        return ids;
     }
 
     /** A scalar value, stripped; null when absent or blank. */

@@ -42,7 +42,9 @@ class AuthorizedStateReaderTest {
                     r -> r.dailyScores("globex", FROM, TO),
                     r -> r.engagement("globex", Granularity.DAY, FROM, TO),
                     r -> r.engagementTotals("globex", FROM, TO),
-                    r -> r.account("globex"));
+                    r -> r.account("globex"),
+                    r -> r.alerts("globex"),
+                    r -> r.followUps("globex"));
 
     @Test
     void deniesEverySingleTenantReadOutsideScopeBeforeTouchingTheDelegate() {
@@ -72,6 +74,7 @@ class AuthorizedStateReaderTest {
         assertThat(sarah.engagement("acme", Granularity.HOUR, FROM, TO)).hasSize(1);
         assertThat(sarah.engagementTotals("acme", FROM, TO).events()).isEqualTo(1);
         assertThat(sarah.account("acme")).map(Account::owner).contains("sarah@x.test");
+        assertThat(sarah.followUps("acme")).isEmpty();
 
         assertThat(data.calls())
                 .containsExactly(
@@ -79,7 +82,8 @@ class AuthorizedStateReaderTest {
                         "dailyScores(acme)",
                         "engagement(acme)",
                         "engagementTotals(acme)",
-                        "account(acme)");
+                        "account(acme)",
+                        "followUps(acme)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
@@ -109,6 +110,12 @@ final class RecordingStateReader implements TenantStateReader {
     @Override
     public List<Alert> alerts(String tenantId) {
         calls.add("alerts(" + tenantId + ")");
+        return List.of();
+    }
+
+    @Override
+    public List<FollowUp> followUps(String tenantId) {
+        calls.add("followUps(" + tenantId + ")");
         return List.of();
     }
 

@@ -24,7 +24,11 @@ import java.util.function.ToLongFunction;
  */
 public sealed interface AlertCondition {
 
-    /** Evaluates the condition; never throws for missing data, which simply does not hold. */
+    /**
+     * Evaluates the condition; never throws for missing data, which simply does not hold. A
+     * condition that holds reports its onset, the instant it began according to the data, where the
+     * data can tell; see each kind for how.
+     */
     Evaluation evaluate(AlertInput in);
 
     /** Days of daily engagement history the evaluation reads (0 for none). */
@@ -34,7 +38,8 @@ public sealed interface AlertCondition {
 
     /**
      * The band got worse than it was seven days ago, or the score fell by at least a number of
-     * points in seven days.
+     * points in seven days. Onset: unknown (the current score does not say since when the drop has
+     * crossed the threshold), so {@code for} counts from when Pulse first saw it.
      *
      * @param delta7dAtMost fires when {@code delta7d <= delta7dAtMost} (a negative number)
      * @param bandWorsened fires when the band is worse than seven days ago
@@ -83,7 +88,10 @@ public sealed interface AlertCondition {
     /**
      * Events of the last 7 days against the same weekdays of the prior weeks (a seasonal baseline,
      * so a normal weekend dip is in both), with a minimum baseline volume so tiny accounts do not
-     * flap. A tenant with less history than the baseline is not judged.
+     * flap. A tenant with less history than the baseline is not judged. Onset: the start of the
+     * (UTC) day being compared. Counts are kept per day, so a drop that shows today rests on the
+     * days up to today; the rolling window ends now, so today is the newest day the data can date
+     * the drop to.
      *
      * @param dropPercent fires when events fell by at least this many percent
      * @param minBaselineEventsPerWeek baseline weeks below this average are too small to judge
@@ -125,7 +133,8 @@ public sealed interface AlertCondition {
             }
             double drop = 1 - events.current / events.baseline;
             if (drop * 100 >= dropPercent) {
-                return Evaluation.holds(
+                return Evaluation.holdsSince(
+                        in.history().today().atStartOfDay(ZoneOffset.UTC).toInstant(),
                         name
                                 + ": events in the last 7 days down "
                                 + percent(drop)
@@ -146,7 +155,9 @@ public sealed interface AlertCondition {
     }
 
     /**
-     * No activity for a number of days, from the score's last event time against now.
+     * No activity for a number of days, from the score's last event time against now. Onset: the
+     * last event plus the number of days, the instant the data says the tenant crossed into
+     * silence.
      *
      * @param days fires after this many days without an event
      */
@@ -171,14 +182,17 @@ public sealed interface AlertCondition {
                             + LocalDate.ofInstant(last, ZoneOffset.UTC)
                             + "); "
                             + in.scoreTrend();
-            return Duration.between(last, in.now()).compareTo(Duration.ofDays(days)) >= 0
-                    ? Evaluation.holds(sentence)
+            Instant silentFrom = last.plus(Duration.ofDays(days));
+            return !in.now().isBefore(silentFrom)
+                    ? Evaluation.holdsSince(silentFrom, sentence)
                     : Evaluation.clear(sentence);
         }
     }
 
     /**
-     * Low seat utilisation while the renewal is near.
+     * Low seat utilisation while the renewal is near. Onset: unknown (utilisation is a current
+     * reading, and the directory may change the renewal date at any time), so {@code for} counts
+     * from when Pulse first saw both hold.
      *
      * @param utilisationBelow fires when active users per licensed seat are below this (0–1)
      * @param renewalWithinDays ... and the renewal date is at most this many days away
@@ -222,6 +236,8 @@ public sealed interface AlertCondition {
 
     /**
      * Support tickets opened in the last 7 days against the weekly average of the prior weeks.
+     * Onset: the start of the 7-day window in which the spike was counted; the tickets are in the
+     * data, waiting longer only delays the alert.
      *
      * @param factor fires when this week's tickets are at least this multiple of the average
      * @param minTickets ... and at least this many
@@ -273,12 +289,15 @@ public sealed interface AlertCondition {
                             + String.format(Locale.ROOT, "%.1f", week.baseline)
                             + ")";
             boolean holds = opened >= minTickets && week.current >= factor * week.baseline;
-            return holds ? Evaluation.holds(sentence) : Evaluation.clear(sentence);
+            return holds
+                    ? Evaluation.holdsSince(in.now().minus(Duration.ofDays(7)), sentence)
+                    : Evaluation.clear(sentence);
         }
     }
 
     /**
-     * An upsell signal: most licensed seats are in use.
+     * An upsell signal: most licensed seats are in use. Onset: unknown (a current reading), so
+     * {@code for} counts from when Pulse first saw it.
      *
      * @param utilisationAbove fires when active users per licensed seat exceed this (e.g. 0.9)
      */

@@ -16,6 +16,10 @@ import java.util.Locale;
  * @param account the tenant's directory entry; null when the directory does not know it
  * @param history daily engagement ending at {@code now}, long enough for every rule's look-back
  * @param bandWeekAgo the band of the score seven days ago; null without history
+ * @param dataCaughtUp whether the data Pulse has processed reaches up to about {@code now}, so that
+ *     what it shows (and what it does not show) can be believed: only then is an onset the data
+ *     reports trusted. False while Pulse replays or catches up on a backlog, when every tenant
+ *     looks quiet merely because its recent events are still queued.
  */
 public record AlertInput(
         String tenantId,
@@ -23,7 +27,19 @@ public record AlertInput(
         Account account,
         DailyHistory history,
         Instant now,
-        Band bandWeekAgo) {
+        Band bandWeekAgo,
+        boolean dataCaughtUp) {
+
+    /** An input whose data currency is unknown: no onset from the data is trusted. */
+    public AlertInput(
+            String tenantId,
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            Band bandWeekAgo) {
+        this(tenantId, score, account, history, now, bandWeekAgo, false);
+    }
 
     /** Measure id of seat utilisation in the health model: active users over licensed seats. */
     public static final String SEAT_UTILISATION = "seat_utilisation";
@@ -34,9 +50,20 @@ public record AlertInput(
             DailyHistory history,
             Instant now,
             HealthModel model) {
+        return of(score, account, history, now, model, false);
+    }
+
+    public static AlertInput of(
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            HealthModel model,
+            boolean dataCaughtUp) {
         Band weekAgo =
                 score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
-        return new AlertInput(score.tenantId(), score, account, history, now, weekAgo);
+        return new AlertInput(
+                score.tenantId(), score, account, history, now, weekAgo, dataCaughtUp);
     }
 
     /** The account's name for sentences, or the tenant id. */

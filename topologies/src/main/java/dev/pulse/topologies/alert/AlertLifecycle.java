@@ -8,9 +8,9 @@ import java.time.Instant;
  * fresh evaluation.
  *
  * <pre>
- *   (none | RESOLVED) --holds, for = 0--------> FIRING
- *   (none | RESOLVED) --holds, for > 0--------> PENDING
- *   PENDING ----------holds for 'for'---------> FIRING
+ *   (none | RESOLVED) --holds since 'for'-----> FIRING
+ *   (none | RESOLVED) --holds, not yet 'for'--> PENDING
+ *   PENDING ----------holds since 'for'-------> FIRING
  *   PENDING ----------clears------------------> RESOLVED (never fired: firedAt stays null)
  *   FIRING -----------clears, autoResolve-----> RESOLVED
  *   FIRING -----------snoozedUntil passed-----> FIRING (snooze cleared, published again)
@@ -19,6 +19,25 @@ import java.time.Instant;
  * A condition that holds again within the cooldown after an alert that fired has resolved is
  * ignored; a firing alert whose condition persists does not change. Only state changes are
  * published.
+ *
+ * <p>"Holds since 'for'" means {@code now - onset >= for}. The onset is when the condition began
+ * according to the data ({@link Evaluation#onset()}), trusted only when
+ *
+ * <ul>
+ *   <li>the evaluator can tell it (silence, usage drop, support spike; not score drop, renewal
+ *       risk, expansion),
+ *   <li>the tenant's data is caught up ({@link AlertInput#dataCaughtUp()}): while Pulse replays
+ *       history or works through a backlog, a tenant that is in fact active looks silent, its usage
+ *       looks collapsed, only because its recent events are still queued, and the onset the data
+ *       then reports (last event + N days, long ago) would fire it at once. Caught up, the absence
+ *       of events is real,
+ * </ul>
+ *
+ * and it is never taken later than now, nor earlier than the tenant's first event. Otherwise the
+ * onset is {@code firstSeenAt}, the processing time Pulse first saw the condition in this episode,
+ * as it always was: {@code for} then also rides out conditions that flicker while scores are
+ * computed on part of the data. A condition the data dates far back therefore fires as soon as the
+ * data is caught up, without waiting {@code for} again.
  */
 public final class AlertLifecycle {
     private AlertLifecycle() {}
@@ -47,7 +66,7 @@ public final class AlertLifecycle {
             if (!evaluation.holds() || coolingDown(current, rule, now)) {
                 return Step.NOTHING;
             }
-            return rule.forDuration().isZero()
+            return heldLongEnough(onset(now, in, evaluation), rule, now)
                     ? changed(episode.alert(AlertState.FIRING, now, now, null, score))
                     : changed(episode.alert(AlertState.PENDING, now, null, null, null));
         }
@@ -56,7 +75,7 @@ public final class AlertLifecycle {
             if (!evaluation.holds()) {
                 return changed(episode.alert(AlertState.RESOLVED, firstSeen, null, now, null));
             }
-            if (!now.isBefore(firstSeen.plus(rule.forDuration()))) {
+            if (heldLongEnough(onset(firstSeen, in, evaluation), rule, now)) {
                 return changed(episode.alert(AlertState.FIRING, firstSeen, now, null, score));
             }
             return new Step(current.evaluatedAt(now), false);
@@ -110,6 +129,26 @@ public final class AlertLifecycle {
                             ? changed(current.resolvedByHand(at))
                             : Step.NOTHING;
         };
+    }
+
+    /**
+     * When the condition began: the data's onset where it can be trusted (see the class comment),
+     * otherwise when Pulse first saw it.
+     */
+    static Instant onset(Instant firstSeen, AlertInput in, Evaluation evaluation) {
+        Instant data = evaluation.onset();
+        if (data == null || !in.dataCaughtUp()) {
+            return firstSeen;
+        }
+        Instant firstEvent = in.score().firstEventAt();
+        if (firstEvent != null && data.isBefore(firstEvent)) {
+            data = firstEvent;
+        }
+        return data.isAfter(in.now()) ? in.now() : data;
+    }
+
+    private static boolean heldLongEnough(Instant onset, AlertRule rule, Instant now) {
+        return !now.isBefore(onset.plus(rule.forDuration()));
     }
 
     /** An alert that fired and resolved less than the cooldown ago. */

@@ -21,6 +21,11 @@ public final class JsonFields {
         this.node = node;
     }
 
+    /** Whether {@code value} has the form of an e-mail address, the rule the directory applies. */
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
     public static JsonFields of(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new InvalidRecordException(

@@ -51,6 +51,9 @@ final class AlertCommandProcessor implements Processor<String, AlertCommand, Str
             return;
         }
         alerts.put(current.id(), step.alert());
+        if (step.alert().state() != current.state()) {
+            listener.onAlertTransition(current.ruleId(), current.severity(), step.alert().state());
+        }
         context.forward(new Record<>(tenant, step.alert(), now));
     }
 }

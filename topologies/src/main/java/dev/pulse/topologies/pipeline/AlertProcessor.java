@@ -34,9 +34,23 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * a wall-clock schedule so that silence and {@code for} durations progress without new events. Each
  * (tenant, rule) alert lives in the {@code alerts} store; only state changes are forwarded. "Now"
  * is the later of the wall clock and stream time, as for scoring.
+ *
+ * <p>The data counts as caught up when the newest event time this task has scored is within {@link
+ * #CAUGHT_UP_LAG} of the wall clock; only then does {@link AlertLifecycle} trust the onset a
+ * condition reads from the data. That mark is the newest {@code lastEventAt} among the task's
+ * scores, capped by stream time: stream time alone would also move with alert commands, whose
+ * timestamps are the wall clock, and it runs ahead of what has been scored. One active tenant keeps
+ * the whole task caught up; a task whose tenants are all silent never is, and falls back to
+ * counting {@code for} from first sight, which is the safe side.
  */
 final class AlertProcessor implements Processor<String, HealthScore, String, Alert> {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    /**
+     * How far the newest scored event may trail the wall clock for the data to count as caught up.
+     * Live traffic keeps it within seconds; a replay or a backlog puts it hours or days behind.
+     */
+    static final Duration CAUGHT_UP_LAG = Duration.ofMinutes(15);
 
     /** Never a tenant id (those start with a letter or digit). */
     private static final String SENTINEL = "#changelog-offset";
@@ -44,6 +58,8 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
     private final HealthModel model;
     private final AlertRules rules;
     private final Duration interval;
+    private final PipelineListener listener;
+    private long newestScoredEventMs = Long.MIN_VALUE;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, HealthScore> scores;
     private WindowStore<String, EngagementBucket> daily;
@@ -51,10 +67,12 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
     private boolean storeTouched;
 
-    AlertProcessor(HealthModel model, AlertRules rules, Duration interval) {
+    AlertProcessor(
+            HealthModel model, AlertRules rules, Duration interval, PipelineListener listener) {
         this.model = model;
         this.rules = rules;
         this.interval = interval;
+        this.listener = listener;
     }
 
     @Override
@@ -70,6 +88,7 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
     @Override
     public void process(Record<String, HealthScore> record) {
         touchStore();
+        noteScored(record.value());
         evaluate(record.key(), record.value(), now());
     }
 
@@ -88,6 +107,18 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
         return Math.max(context.currentSystemTimeMs(), context.currentStreamTimeMs());
     }
 
+    private void noteScored(HealthScore score) {
+        if (score != null && score.lastEventAt() != null) {
+            newestScoredEventMs = Math.max(newestScoredEventMs, score.lastEventAt().toEpochMilli());
+        }
+    }
+
+    /** See the class comment. */
+    private boolean dataCaughtUp() {
+        long dataTime = Math.min(newestScoredEventMs, context.currentStreamTimeMs());
+        return dataTime >= context.currentSystemTimeMs() - CAUGHT_UP_LAG.toMillis();
+    }
+
     private void evaluateAll() {
         if (rules.rules().isEmpty()) {
             return;
@@ -98,6 +129,7 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
         try (KeyValueIterator<String, HealthScore> it = scores.all()) {
             it.forEachRemaining(tenants::add);
         }
+        tenants.forEach(tenant -> noteScored(tenant.value));
         for (KeyValue<String, HealthScore> tenant : tenants) {
             evaluate(tenant.key, tenant.value, now);
         }
@@ -114,7 +146,8 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
                         account == null ? null : account.value(),
                         history(tenant, nowMs),
                         Instant.ofEpochMilli(nowMs),
-                        model);
+                        model,
+                        dataCaughtUp());
         for (AlertRule rule : rules.rules()) {
             String id = Alert.id(tenant, rule.id());
             Alert current = alerts.get(id);
@@ -130,6 +163,9 @@ final class AlertProcessor implements Processor<String, HealthScore, String, Ale
             }
             alerts.put(id, step.alert());
             if (step.changed()) {
+                if (current == null || current.state() != step.alert().state()) {
+                    listener.onAlertTransition(rule.id(), rule.severity(), step.alert().state());
+                }
                 context.forward(new Record<>(tenant, step.alert(), nowMs));
             }
         }

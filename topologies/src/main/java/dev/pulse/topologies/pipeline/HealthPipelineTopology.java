@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.health.HealthScorer;
@@ -29,12 +30,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Inputs: {@code pulse.usage-events.v1} (raw JSON, keyed by tenant), {@code pulse.accounts.v1}
  * (global table), {@code pulse.alert-commands.v1} (people's ack, snooze and resolve, applied to the
- * {@code alerts} store). Outputs: {@code pulse.health-scores.v1}, and rejected records unchanged on
- * {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code pulse.alerts.v1}.
- * Stores: {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code
- * health-scores}, {@code health-score-daily}, {@code health-checkpoints}, {@code alerts}, {@code
- * accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
- * repartitioning.
+ * {@code alerts} store), {@code pulse.follow-up-commands.v1} (people's action items, applied to the
+ * {@code follow-ups} store). Outputs: {@code pulse.health-scores.v1}, and rejected records
+ * unchanged on {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code
+ * pulse.alerts.v1}. Stores: {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily},
+ * {@code health-scores}, {@code health-score-daily}, {@code health-checkpoints}, {@code alerts},
+ * {@code follow-ups}, {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is
+ * one sub-topology with no repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -78,6 +80,7 @@ public final class HealthPipelineTopology {
         publish(
                 evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
                 PulseTopics.ALERTS);
+        applyFollowUpCommands(builder);
     }
 
     private void accountDirectory(StreamsBuilder builder) {
@@ -161,7 +164,10 @@ public final class HealthPipelineTopology {
         return scores.process(
                 () ->
                         new AlertProcessor(
-                                scorer.model(), alertRules, settings.alertEvaluationInterval()),
+                                scorer.model(),
+                                alertRules,
+                                settings.alertEvaluationInterval(),
+                                listener),
                 Named.as("evaluate-alerts"),
                 PulseStores.HEALTH_SCORES,
                 PulseStores.ENGAGEMENT_DAILY,
@@ -178,6 +184,24 @@ public final class HealthPipelineTopology {
                 .process(
                         () -> new AlertCommandProcessor(listener),
                         Named.as("apply-alert-commands"),
+                        PulseStores.ALERTS);
+    }
+
+    /**
+     * A third source into the same sub-topology (it reads the {@code alerts} store): people's
+     * follow-ups, kept in the {@code follow-ups} store.
+     */
+    private void applyFollowUpCommands(StreamsBuilder builder) {
+        builder.addStateStore(PipelineStores.followUps());
+        Topic<String, FollowUpCommand> commands = PulseTopics.FOLLOW_UP_COMMANDS;
+        builder.stream(
+                        commands.name(),
+                        Consumed.with(commands.keySerde(), commands.valueSerde())
+                                .withName("follow-up-commands-source"))
+                .process(
+                        () -> new FollowUpCommandProcessor(listener),
+                        Named.as("apply-follow-up-commands"),
+                        PulseStores.FOLLOW_UPS,
                         PulseStores.ALERTS);
     }
 

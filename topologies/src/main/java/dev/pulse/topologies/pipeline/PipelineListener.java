@@ -1,5 +1,8 @@
 package dev.pulse.topologies.pipeline;
 
+import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.alert.Severity;
+
 /**
  * Told about every record the pipeline does not count, so that each drop is visible in metrics.
  * Implementations must be thread-safe and fast; they run on stream threads.
@@ -24,4 +27,18 @@ public interface PipelineListener {
      * state. {@code action} is the command's action label.
      */
     default void onAlertCommandIgnored(String action) {}
+
+    /**
+     * A follow-up command was not applied: it is invalid, its follow-up or alert is unknown, it was
+     * sent again, changes nothing, or does not fit the follow-up's status. {@code reason} is {@code
+     * invalid}, {@code unknown}, {@code unknown-alert}, {@code duplicate}, {@code unchanged} or
+     * {@code conflict}.
+     */
+    default void onFollowUpCommandIgnored(String reason) {}
+
+    /**
+     * An alert changed state ({@code PENDING}, {@code FIRING} or {@code RESOLVED}), by evaluation
+     * or by a person's command. Changes that keep the state (an ack, a snooze) are not reported.
+     */
+    default void onAlertTransition(String ruleId, Severity severity, AlertState to) {}
 }

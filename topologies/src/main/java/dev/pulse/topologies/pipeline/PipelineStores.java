@@ -2,6 +2,7 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseStores;
@@ -29,6 +30,7 @@ final class PipelineStores {
     static final Serde<EngagementBucket> BUCKET_SERDE = JsonSerde.of(EngagementBucket.class);
     static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
+    static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);
 
     private PipelineStores() {}
 
@@ -83,5 +85,13 @@ final class PipelineStores {
     static StoreBuilder<KeyValueStore<String, Alert>> alerts() {
         return Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PulseStores.ALERTS), Serdes.String(), ALERT_SERDE);
+    }
+
+    /** Follow-ups per {@code tenant/followUpId}; written only when a person changes one. */
+    static StoreBuilder<KeyValueStore<String, FollowUp>> followUps() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PulseStores.FOLLOW_UPS),
+                Serdes.String(),
+                FOLLOW_UP_SERDE);
     }
 }

@@ -26,6 +26,9 @@ public final class PulseStores {
     /** Alert state per (tenant, rule), keyed {@code tenant/rule} (key-value store). */
     public static final String ALERTS = "alerts";
 
+    /** Follow-up action items, keyed {@code tenant/followUpId} (key-value store). */
+    public static final String FOLLOW_UPS = "follow-ups";
+
     /** The account directory, global: every instance holds every account. */
     public static final String ACCOUNTS = "accounts";
 

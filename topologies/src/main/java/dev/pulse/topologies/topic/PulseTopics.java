@@ -3,6 +3,7 @@ package dev.pulse.topologies.topic;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -38,6 +39,13 @@ public final class PulseTopics {
      */
     public static final Topic<String, AlertCommand> ALERT_COMMANDS =
             new Topic<>("pulse.alert-commands.v1", TENANT, JsonSerde.of(AlertCommand.class));
+
+    /**
+     * People's follow-up action items (create, update), as JSON; co-partitioned with usage events
+     * so they are applied in the tenant's health sub-topology.
+     */
+    public static final Topic<String, FollowUpCommand> FOLLOW_UP_COMMANDS =
+            new Topic<>("pulse.follow-up-commands.v1", TENANT, JsonSerde.of(FollowUpCommand.class));
 
     /** Header names on dead-letter records. */
     public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";

@@ -102,6 +102,29 @@ class AlertConditionTest {
     }
 
     @Test
+    void eachConditionReportsWhenTheDataSaysItBeganOrThatItCannotTell() {
+        HealthScore quiet =
+                activity(
+                        score(35, -30.0),
+                        NOW.minus(Duration.ofDays(90)),
+                        NOW.minus(Duration.ofDays(9)));
+        DailyHistory dropped = history(60, day -> day.isAfter(TODAY.minusDays(7)) ? 54 : 100);
+
+        Evaluation silent =
+                new AlertCondition.Silence(7)
+                        .evaluate(input(quiet, account(10), history(0, d -> 0)));
+        Evaluation usage = USAGE_DROP.evaluate(input(score(48, -23.0), account(10), dropped));
+        Evaluation fell =
+                new AlertCondition.ScoreDrop(-15.0, false)
+                        .evaluate(input(score(48, -23.0), account(10), history(0, d -> 0)));
+
+        assertThat(silent.onset()).isEqualTo(NOW.minus(Duration.ofDays(2)));
+        assertThat(usage.onset()).isEqualTo(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(fell.holds()).isTrue();
+        assertThat(fell.onset()).isNull();
+    }
+
+    @Test
     void renewalRiskFiresForLowUtilisationCloseToRenewal() {
         AlertCondition.RenewalRisk rule = new AlertCondition.RenewalRisk(0.5, 90);
         HealthScore low = withUtilisation(score(45, null), 0.32);

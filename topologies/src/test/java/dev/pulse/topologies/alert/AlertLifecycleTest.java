@@ -70,6 +70,54 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void aConditionTheCaughtUpDataDatesBackFiresWithoutWaitingForAgain() {
+        AlertRule rule = rule(Duration.ofHours(1), Duration.ZERO, true);
+        Evaluation silentForDays = holdsSince(T0.minus(Duration.ofDays(3)));
+
+        AlertLifecycle.Step step = step(null, rule, T0, silentForDays, true);
+
+        assertThat(step.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(step.alert().firedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void whileTheDataLagsBehindItsOnsetIsIgnoredAndForCountsFromFirstSight() {
+        AlertRule rule = rule(Duration.ofHours(1), Duration.ZERO, true);
+        Evaluation silentForDays = holdsSince(T0.minus(Duration.ofDays(3)));
+
+        Alert pending = step(null, rule, T0, silentForDays, false).alert();
+        AlertLifecycle.Step later =
+                step(pending, rule, T0.plus(Duration.ofMinutes(30)), silentForDays, false);
+        AlertLifecycle.Step caughtUp =
+                step(later.alert(), rule, T0.plus(Duration.ofMinutes(31)), silentForDays, true);
+
+        assertThat(pending.state()).isEqualTo(AlertState.PENDING);
+        assertThat(later.changed()).isFalse();
+        assertThat(caughtUp.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(caughtUp.alert().firstSeenAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void anOnsetInTheFutureCountsAsNowAndARecentOnsetStillWaits() {
+        AlertRule rule = rule(Duration.ofMinutes(30), Duration.ZERO, true);
+
+        Alert future = step(null, rule, T0, holdsSince(T0.plus(Duration.ofDays(1))), true).alert();
+        Alert recent =
+                step(null, rule, T0, holdsSince(T0.minus(Duration.ofMinutes(10))), true).alert();
+        AlertLifecycle.Step due =
+                step(
+                        recent,
+                        rule,
+                        T0.plus(Duration.ofMinutes(20)),
+                        holdsSince(T0.minus(Duration.ofMinutes(10))),
+                        true);
+
+        assertThat(future.state()).isEqualTo(AlertState.PENDING);
+        assertThat(recent.state()).isEqualTo(AlertState.PENDING);
+        assertThat(due.alert().state()).isEqualTo(AlertState.FIRING);
+    }
+
+    @Test
     void aPendingAlertThatClearsResolvesWithoutEverFiringAndHasNoCooldown() {
         AlertRule rule = rule(Duration.ofHours(2), Duration.ofDays(7), true);
         Alert pending = step(null, rule, T0, holds).alert();
@@ -239,8 +287,21 @@ class AlertLifecycleTest {
         return new AlertCommand("acme/r1", action, until, "sam@example.com", T1, "seen");
     }
 
+    private static Evaluation holdsSince(Instant onset) {
+        return new Evaluation(true, "Acme: silent", onset);
+    }
+
     private static AlertLifecycle.Step step(
             Alert current, AlertRule rule, Instant now, Evaluation evaluation) {
+        return step(current, rule, now, evaluation, false);
+    }
+
+    private static AlertLifecycle.Step step(
+            Alert current,
+            AlertRule rule,
+            Instant now,
+            Evaluation evaluation,
+            boolean dataCaughtUp) {
         HealthScore score =
                 new HealthScore(
                         "acme",
@@ -255,7 +316,14 @@ class AlertLifecycleTest {
                         null,
                         null);
         AlertInput in =
-                new AlertInput("acme", score, ACME, new DailyHistory(Map.of(), now), now, null);
+                new AlertInput(
+                        "acme",
+                        score,
+                        ACME,
+                        new DailyHistory(Map.of(), now),
+                        now,
+                        null,
+                        dataCaughtUp);
         return AlertLifecycle.next(current, rule, "v1", in, evaluation);
     }
 

@@ -106,6 +106,57 @@ class AlertPipelineTest {
     }
 
     @Test
+    void whileAReplayLagsFarBehindTheWallClockNobodyFiresThoughEveryoneLooksSilent()
+            throws Exception {
+        String silence = rule("quiet", "silence", "PT1H", "P1D", "days: 7");
+        try (PipelineFixture f = fixture(rules(silence), START.plus(Duration.ofDays(20)))) {
+            f.accounts.pipeInput("busy", account("busy", 12, "2027-06-30"));
+            f.accounts.pipeInput("quiet", account("quiet", 12, "2027-06-30"));
+            replayBehind(f, 0, 13, (d, day) -> busyAndQuietUntilDay(f, d, day, 10));
+            for (int minute = 0; minute < 50; minute++) {
+                f.advanceWallClock(Duration.ofMinutes(1));
+            }
+
+            List<Alert> alerts = f.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::state).containsOnly(AlertState.PENDING);
+            assertThat(alerts)
+                    .extracting(Alert::tenantId)
+                    .containsExactlyInAnyOrder("busy", "quiet");
+            assertThat(f.listener.transitions)
+                    .containsExactly("quiet/warning/PENDING", "quiet/warning/PENDING");
+        }
+    }
+
+    @Test
+    void aTenantTheDataShowsSilentForDaysFiresAsSoonAsTheReplayCatchesUp() throws Exception {
+        String silence = rule("quiet", "silence", "PT1H", "P1D", "days: 7");
+        try (PipelineFixture f = fixture(rules(silence), START.plus(Duration.ofDays(20)))) {
+            f.accounts.pipeInput("busy", account("busy", 12, "2027-06-30"));
+            f.accounts.pipeInput("quiet", account("quiet", 12, "2027-06-30"));
+            replayBehind(f, 0, 21, (d, day) -> busyAndQuietUntilDay(f, d, day, 10));
+            // The replay has drained: live traffic arrives as it happens.
+            f.send("busy", "busy-live-1", "user-1", "login", null, f.wallClock());
+            f.refreshScores();
+            f.advanceWallClock(Duration.ofMinutes(1));
+
+            List<Alert> alerts = f.alerts.readValuesToList();
+            Alert fired = f.alertStore().get("quiet/quiet");
+            Alert withdrawn = f.alertStore().get("busy/quiet");
+            assertThat(fired.state()).isEqualTo(AlertState.FIRING);
+            assertThat(Duration.between(fired.firstSeenAt(), fired.firedAt()))
+                    .isLessThan(Duration.ofMinutes(10));
+            assertThat(fired.explanation()).startsWith("QUIET: no activity for 11 days");
+            assertThat(withdrawn.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(withdrawn.firedAt()).isNull();
+            assertThat(alerts)
+                    .filteredOn(a -> a.state() == AlertState.FIRING)
+                    .extracting(Alert::id)
+                    .containsExactly("quiet/quiet");
+            assertThat(f.listener.transitions).contains("quiet/warning/FIRING");
+        }
+    }
+
+    @Test
     void silenceFiresOnTheWallClockResolvesOnActivityAndRespectsTheCooldown() throws Exception {
         String silence = rule("quiet", "silence", "0", "P5D", "days: 2");
         try (PipelineFixture f = fixture(rules(silence))) {
@@ -360,6 +411,30 @@ class AlertPipelineTest {
 
     private static PipelineFixture fixture(AlertRules rules) {
         return new PipelineFixture(START.plus(Duration.ofHours(13)), rules);
+    }
+
+    /** A fixture whose wall clock starts {@code ahead} after START, at 13:00. */
+    private static PipelineFixture fixture(AlertRules rules, Instant wallClock) {
+        return new PipelineFixture(wallClock.plus(Duration.ofHours(13)), rules);
+    }
+
+    /**
+     * Days of usage piped as fast as they come, as when Pulse replays history or catches up on a
+     * backlog: a few seconds of wall clock per day of data.
+     */
+    private static void replayBehind(PipelineFixture f, int from, int to, DayOfUsage usage) {
+        for (int d = from; d < to; d++) {
+            usage.send(d, START.plus(Duration.ofDays(d)));
+            f.advanceWallClock(Duration.ofSeconds(5));
+        }
+    }
+
+    /** "busy" uses the product every day, "quiet" only on the days before {@code quietFrom}. */
+    private static void busyAndQuietUntilDay(PipelineFixture f, int d, Instant day, int quietFrom) {
+        activeDay(f, "busy", day, 9);
+        if (d < quietFrom) {
+            activeDay(f, "quiet", day, 9);
+        }
     }
 
     /** Days of usage; after each, the wall clock moves to 13:00 of the next day. */

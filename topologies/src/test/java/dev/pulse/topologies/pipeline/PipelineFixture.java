@@ -4,7 +4,10 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
@@ -17,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -38,6 +43,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestInputTopic<String, byte[]> events;
     final TestInputTopic<String, Account> accounts;
     final TestInputTopic<String, AlertCommand> commands;
+    final TestInputTopic<String, FollowUpCommand> followUpCommands;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
     final TestOutputTopic<String, Alert> alerts;
@@ -87,6 +93,11 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.ALERT_COMMANDS.name(),
                         PulseTopics.ALERT_COMMANDS.keySerde().serializer(),
                         PulseTopics.ALERT_COMMANDS.valueSerde().serializer());
+        followUpCommands =
+                driver.createInputTopic(
+                        PulseTopics.FOLLOW_UP_COMMANDS.name(),
+                        PulseTopics.FOLLOW_UP_COMMANDS.keySerde().serializer(),
+                        PulseTopics.FOLLOW_UP_COMMANDS.valueSerde().serializer());
         deadLetters =
                 driver.createOutputTopic(
                         PulseTopics.USAGE_EVENTS_DEAD_LETTER.name(),
@@ -170,6 +181,10 @@ final class PipelineFixture implements AutoCloseable {
         return driver.getKeyValueStore(PulseStores.ALERTS);
     }
 
+    KeyValueStore<String, FollowUp> followUpStore() {
+        return driver.getKeyValueStore(PulseStores.FOLLOW_UPS);
+    }
+
     private static String bundledAlertRules() {
         try {
             return Files.readString(Path.of("..", "config", "alert-rules.yaml"));
@@ -192,6 +207,21 @@ final class PipelineFixture implements AutoCloseable {
         final AtomicInteger late = new AtomicInteger();
         final AtomicInteger counted = new AtomicInteger();
         final AtomicInteger ignoredCommands = new AtomicInteger();
+        final List<String> ignoredFollowUps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onFollowUpCommandIgnored(String reason) {
+            ignoredFollowUps.add(reason);
+        }
+
+        final java.util.List<String> transitions =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        @Override
+        public void onAlertTransition(
+                String ruleId, dev.pulse.topologies.alert.Severity severity, AlertState to) {
+            transitions.add(ruleId + "/" + severity.name().toLowerCase() + "/" + to.name());
+        }
 
         @Override
         public void onAlertCommandIgnored(String action) {

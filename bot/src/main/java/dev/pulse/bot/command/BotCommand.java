@@ -1,0 +1,139 @@
+package dev.pulse.bot.command;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a chat message asks Pulse to do, the same on every platform. {@link CommandParser} produces
+ * one for any input; names and people are kept as typed, so resolving them (against the accounts,
+ * the user directory, the alerts) is a separate step with its own answers.
+ */
+public sealed interface BotCommand {
+
+    /** At-risk accounts of the asker, a named owner or a team. */
+    record AtRisk(OwnerScope scope) implements BotCommand {
+        public AtRisk {
+            Objects.requireNonNull(scope, "scope");
+        }
+    }
+
+    /** How one account is doing, by name as typed; see {@link AccountNameMatcher}. */
+    record AccountStatus(String accountName) implements BotCommand {
+        public AccountStatus {
+            Objects.requireNonNull(accountName, "accountName");
+        }
+    }
+
+    /** A portfolio sorted by risk. */
+    record Portfolio(OwnerScope scope) implements BotCommand {
+        public Portfolio {
+            Objects.requireNonNull(scope, "scope");
+        }
+    }
+
+    /** Aggregate metrics for a date range. */
+    record Summary(DateRange range) implements BotCommand {
+        public Summary {
+            Objects.requireNonNull(range, "range");
+        }
+    }
+
+    /** The asker's alerts, optionally only those in one state. */
+    record ListAlerts(Optional<AlertFilter> filter) implements BotCommand {
+        public ListAlerts {
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** Acknowledge an alert: someone is on it. */
+    record AckAlert(AlertRef alert) implements BotCommand {
+        public AckAlert {
+            Objects.requireNonNull(alert, "alert");
+        }
+    }
+
+    /** Silence an alert for a while. */
+    record SnoozeAlert(AlertRef alert, Duration duration) implements BotCommand {
+        public SnoozeAlert {
+            Objects.requireNonNull(alert, "alert");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** Close an alert by hand. */
+    record ResolveAlert(AlertRef alert) implements BotCommand {
+        public ResolveAlert {
+            Objects.requireNonNull(alert, "alert");
+        }
+    }
+
+    /** Create a follow-up action item on an account. */
+    record FollowUp(String accountName, String title, Optional<LocalDate> due)
+            implements BotCommand {
+        public FollowUp {
+            Objects.requireNonNull(accountName, "accountName");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(due, "due");
+        }
+    }
+
+    /** A business-review report of an account or a portfolio. */
+    record Report(ReportTarget target, ReportFormat format) implements BotCommand {
+        public Report {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    /** The command overview, or one topic of it. */
+    record Help(Optional<HelpTopic> topic) implements BotCommand {
+        public Help {
+            Objects.requireNonNull(topic, "topic");
+        }
+
+        /** The text to answer with. */
+        public String answer() {
+            return topic.map(HelpText::topic).orElseGet(HelpText::overview);
+        }
+    }
+
+    /**
+     * A known command with something wrong or missing ("snooze Acme" without a duration): say what,
+     * and show an example that works.
+     */
+    record Invalid(String command, String message, String example) implements BotCommand {
+        public Invalid {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(example, "example");
+        }
+
+        /** The text to answer with. */
+        public String answer() {
+            return HelpText.invalid(this);
+        }
+    }
+
+    /** Not a command; {@code suggestion} is the command word it is closest to, if any. */
+    record Unknown(String input, Optional<String> suggestion) implements BotCommand {
+        public Unknown {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(suggestion, "suggestion");
+        }
+
+        /** The text to answer with. */
+        public String answer() {
+            return HelpText.unknown(this);
+        }
+    }
+
+    /** Longer than any command; not parsed at all. */
+    record TooLong(int length, int limit) implements BotCommand {
+        /** The text to answer with. */
+        public String answer() {
+            return HelpText.tooLong(this);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.pulse.bot.core;
+
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.streams.security.AccessScope;
+import dev.pulse.streams.security.DirectoryUser;
+import dev.pulse.streams.security.Principal;
+
+/**
+ * Who asks, resolved: their chat identity, their directory entry, and the reader wrapped in their
+ * scope, which is the only reader commands use.
+ */
+record Asker(
+        ChatUser chat,
+        DirectoryUser person,
+        Principal principal,
+        AccessScope scope,
+        TenantStateReader reader) {}

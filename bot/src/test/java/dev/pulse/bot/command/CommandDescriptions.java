@@ -1,0 +1,93 @@
+package dev.pulse.bot.command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a command in the compact form {@code docs/bot.md} uses for its examples ({@code Kind
+ * key=value key="two words"}), so tests can compare parser output with the documentation.
+ */
+final class CommandDescriptions {
+
+    private CommandDescriptions() {}
+
+    static String describe(BotCommand command) {
+        List<String> parts = new ArrayList<>();
+        parts.add(command.getClass().getSimpleName());
+        if (command instanceof BotCommand.AtRisk c) {
+            scope(parts, c.scope());
+        } else if (command instanceof BotCommand.AccountStatus c) {
+            add(parts, "account", c.accountName());
+        } else if (command instanceof BotCommand.Portfolio c) {
+            scope(parts, c.scope());
+        } else if (command instanceof BotCommand.Summary c) {
+            add(parts, "from", c.range().fromInclusive().toString());
+            add(parts, "to", c.range().toInclusive().toString());
+        } else if (command instanceof BotCommand.ListAlerts c) {
+            add(parts, "state", c.filter().map(AlertFilter::word).orElse("any"));
+        } else if (command instanceof BotCommand.AckAlert c) {
+            alert(parts, c.alert());
+        } else if (command instanceof BotCommand.SnoozeAlert c) {
+            alert(parts, c.alert());
+            add(parts, "for", duration(c.duration()));
+        } else if (command instanceof BotCommand.ResolveAlert c) {
+            alert(parts, c.alert());
+        } else if (command instanceof BotCommand.FollowUp c) {
+            add(parts, "account", c.accountName());
+            add(parts, "title", c.title());
+            c.due().ifPresent(d -> add(parts, "due", d.toString()));
+        } else if (command instanceof BotCommand.Report c) {
+            if (c.target() instanceof ReportTarget.Account a) {
+                add(parts, "account", a.accountName());
+            } else if (c.target() instanceof ReportTarget.Portfolio p) {
+                scope(parts, p.scope());
+            }
+            add(parts, "format", c.format().word());
+        } else if (command instanceof BotCommand.Help c) {
+            c.topic().ifPresent(t -> add(parts, "topic", t.word()));
+        } else if (command instanceof BotCommand.Invalid c) {
+            add(parts, "command", c.command());
+        } else if (command instanceof BotCommand.Unknown c) {
+            c.suggestion().ifPresent(s -> add(parts, "suggestion", s));
+        } else if (command instanceof BotCommand.TooLong c) {
+            add(parts, "length", String.valueOf(c.length()));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static void scope(List<String> parts, OwnerScope scope) {
+        if (scope instanceof OwnerScope.Mine) {
+            add(parts, "scope", "mine");
+        } else if (scope instanceof OwnerScope.MyTeam) {
+            add(parts, "scope", "my-team");
+        } else if (scope instanceof OwnerScope.Owner o) {
+            add(parts, "owner", o.reference());
+        } else if (scope instanceof OwnerScope.Team t) {
+            add(parts, "team", t.reference());
+        }
+    }
+
+    private static void alert(List<String> parts, AlertRef ref) {
+        if (ref instanceof AlertRef.Id id) {
+            add(parts, "alert", id.alertId());
+        } else if (ref instanceof AlertRef.ByAccount a) {
+            add(parts, "account", a.accountName());
+            a.rule().ifPresent(r -> add(parts, "rule", r));
+        }
+    }
+
+    private static String duration(Duration d) {
+        if (d.toMinutes() % (24 * 60) == 0) {
+            return d.toDays() + "d";
+        }
+        if (d.toMinutes() % 60 == 0) {
+            return d.toHours() + "h";
+        }
+        return d.toMinutes() + "m";
+    }
+
+    private static void add(List<String> parts, String key, String value) {
+        parts.add(key + "=" + (value.contains(" ") ? "\"" + value + "\"" : value));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pulse.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.bot.core.ChatUser;
+import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.bot.testing.RecordingEngine;
+import dev.pulse.bot.testing.Replies;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
+
+class DiscordInteractionsTest {
+    private final RecordingEngine engine = new RecordingEngine().answering(Replies.portfolio());
+    private final DiscordInteractions interactions =
+            new DiscordInteractions(engine, new DiscordRenderer());
+
+    @Test
+    void asksTheEngineAsTheDiscordUserAndRendersTheAnswer() {
+        MessageCreateData data = interactions.ask("112233445566778899", "megan", "portfolio");
+
+        assertThat(engine.calls()).hasSize(1);
+        assertThat(engine.calls().get(0).kind()).isEqualTo("ask");
+        assertThat(engine.calls().get(0).user())
+                .isEqualTo(new ChatUser("discord", "112233445566778899", "megan", null));
+        assertThat(engine.calls().get(0).text()).isEqualTo("portfolio");
+        assertThat(data.getEmbeds().get(0).getTitle()).isEqualTo("Your portfolio");
+    }
+
+    @Test
+    void aButtonPressReachesTheEngineWithItsActionAndValue() {
+        MessageCreateData data =
+                interactions.press(
+                        "112233445566778899", "megan", "pulse.alert.snooze.7d|acme/gone-silent");
+
+        RecordingEngine.Call call = engine.calls().get(0);
+        assertThat(call.kind()).isEqualTo("press");
+        assertThat(call.action()).isEqualTo(ButtonAction.SNOOZE_ALERT_7D);
+        assertThat(call.text()).isEqualTo("acme/gone-silent");
+        assertThat(data.getEmbeds()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownButtonGetsAHelpfulAnswerAndDoesNotReachTheEngine() {
+        for (String id : new String[] {"pulse.alert.explode|acme/x", "no-separator", "|x", "a|"}) {
+            MessageCreateData data = interactions.press("1", "megan", id);
+
+            assertThat(data.getEmbeds().get(0).getDescription()).contains("/pulse");
+        }
+        assertThat(engine.calls()).isEmpty();
+    }
+
+    @Test
+    void theCustomIdRoundTripsThroughTheRenderer() {
+        String id = DiscordRenderer.customId(ButtonAction.ACK_ALERT.id(), "acme/a|b");
+
+        assertThat(DiscordInteractions.parse(id))
+                .contains(new DiscordInteractions.Pressed(ButtonAction.ACK_ALERT, "acme/a|b"));
+    }
+
+    @Test
+    void theSlashCommandIsPulseWithARequiredAskOption() {
+        SlashCommandData command = DiscordBot.command();
+
+        assertThat(command.getName()).isEqualTo("pulse");
+        assertThat(command.getOptions()).hasSize(1);
+        OptionData ask = command.getOptions().get(0);
+        assertThat(ask.getName()).isEqualTo("ask");
+        assertThat(ask.getType()).isEqualTo(OptionType.STRING);
+        assertThat(ask.isRequired()).isTrue();
+    }
+}

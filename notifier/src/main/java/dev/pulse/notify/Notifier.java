@@ -1,0 +1,92 @@
+package dev.pulse.notify;
+
+import dev.pulse.notify.channel.Channel;
+import dev.pulse.notify.feed.NotificationBus;
+import dev.pulse.notify.model.NotificationPreferences;
+import dev.pulse.notify.outbox.ChannelWorkers;
+import dev.pulse.notify.route.AlertConsole;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
+import dev.pulse.streams.security.UserDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * The notifier as one instance runs it: its channels' workers, the live feed bus and metrics, and
+ * the processing it adds to the Kafka Streams application ({@link #build}).
+ */
+public final class Notifier implements AutoCloseable {
+    private static final Duration FEED_RETENTION = Duration.ofDays(90);
+
+    private final NotifierSettings settings;
+    private final ChannelWorkers workers;
+    private final NotificationBus bus = new NotificationBus();
+    private final NotifierTopology topology;
+
+    public Notifier(
+            UserDirectory directory,
+            NotifierSettings settings,
+            List<Channel> channels,
+            AlertConsole console,
+            MeterRegistry registry) {
+        this.settings = settings;
+        this.workers = new ChannelWorkers(channels, settings.channelQueue(), Clock.systemUTC());
+        this.topology =
+                new NotifierTopology(
+                        directory,
+                        settings,
+                        workers,
+                        bus,
+                        console,
+                        new MicrometerNotifierListener(registry, workers.names()));
+    }
+
+    /** Creates the notifier's topics if they are missing. */
+    public static void ensureTopics(String bootstrapServers, int partitions, short replication) {
+        PulseTopicsAdmin.create(
+                bootstrapServers,
+                List.of(
+                        new NewTopic(NotifierTopics.NOTIFICATIONS.name(), partitions, replication)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.RETENTION_MS_CONFIG,
+                                                String.valueOf(FEED_RETENTION.toMillis()))),
+                        new NewTopic(NotifierTopics.PREFERENCES.name(), 1, replication)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                                TopicConfig.CLEANUP_POLICY_COMPACT))));
+    }
+
+    public void build(StreamsBuilder builder) {
+        topology.build(builder);
+    }
+
+    public NotificationBus bus() {
+        return bus;
+    }
+
+    /** Every channel a person may choose here: the in-app feed and the configured push channels. */
+    public Set<String> channels() {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(NotificationPreferences.IN_APP);
+        all.addAll(workers.names());
+        return all;
+    }
+
+    public NotificationPreferences defaultsFor(String user) {
+        return settings.defaultsFor(user);
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.pulse.notify;
+
+import dev.pulse.notify.feed.FeedStoreProcessor;
+import dev.pulse.notify.feed.NotificationBus;
+import dev.pulse.notify.model.Notification;
+import dev.pulse.notify.model.NotificationPreferences;
+import dev.pulse.notify.model.OutboxEntry;
+import dev.pulse.notify.outbox.ChannelWorkers;
+import dev.pulse.notify.outbox.OutboxProcessor;
+import dev.pulse.notify.route.AlertConsole;
+import dev.pulse.notify.route.AlertRouter;
+import dev.pulse.notify.route.NotifyState;
+import dev.pulse.streams.security.UserDirectory;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.topologies.topic.Topic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Alerts in, people told. Added to the pipeline's {@link StreamsBuilder} (it reads the pipeline's
+ * global {@code accounts} store):
+ *
+ * <ol>
+ *   <li>{@code route-alerts} (keyed by tenant, from {@code pulse.alerts.v1}): addresses each alert
+ *       change that matters to the account owner, by scope and preferences, and sends reminders.
+ *   <li>Notifications (keyed by e-mail) go to {@code pulse.notifications.v1}, which every instance
+ *       reads into the global {@code notification-feed} store (the in-app feed, SSE pushes).
+ *   <li>The same notifications, repartitioned by e-mail, enter the {@code notification-outbox} for
+ *       the push channels (e-mail, chat), delivered with retries by {@link OutboxProcessor}.
+ * </ol>
+ */
+public final class NotifierTopology {
+    private final UserDirectory directory;
+    private final NotifierSettings settings;
+    private final ChannelWorkers channels;
+    private final NotificationBus bus;
+    private final AlertConsole console;
+    private final NotifierListener listener;
+
+    public NotifierTopology(
+            UserDirectory directory,
+            NotifierSettings settings,
+            ChannelWorkers channels,
+            NotificationBus bus,
+            AlertConsole console,
+            NotifierListener listener) {
+        this.directory = directory;
+        this.settings = settings;
+        this.channels = channels;
+        this.bus = bus;
+        this.console = console;
+        this.listener = listener;
+    }
+
+    public void build(StreamsBuilder builder) {
+        Topic<String, NotificationPreferences> prefs = NotifierTopics.PREFERENCES;
+        builder.globalTable(
+                prefs.name(),
+                Consumed.with(prefs.keySerde(), prefs.valueSerde())
+                        .withName("notification-preferences-source"),
+                Materialized.<String, NotificationPreferences, KeyValueStore<Bytes, byte[]>>as(
+                                NotifierStores.PREFERENCES)
+                        .withKeySerde(prefs.keySerde())
+                        .withValueSerde(prefs.valueSerde()));
+
+        Topic<String, Notification> notifications = NotifierTopics.NOTIFICATIONS;
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(NotifierStores.FEED),
+                                Serdes.String(),
+                                notifications.valueSerde())
+                        .withLoggingDisabled(),
+                notifications.name(),
+                Consumed.with(notifications.keySerde(), notifications.valueSerde())
+                        .withName("notification-feed-source"),
+                () -> new FeedStoreProcessor(bus, listener));
+
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(NotifierStores.NOTIFY_STATE),
+                        Serdes.String(),
+                        JsonSerde.of(NotifyState.class)));
+        Topic<String, Alert> alerts = PulseTopics.ALERTS;
+        KStream<String, Notification> routed =
+                builder.stream(
+                                alerts.name(),
+                                Consumed.with(alerts.keySerde(), alerts.valueSerde())
+                                        .withName("alerts-source"))
+                        .process(
+                                () ->
+                                        new AlertRouter(
+                                                directory,
+                                                settings::defaultsFor,
+                                                settings.remindEvery(),
+                                                settings.reminderCheck(),
+                                                console,
+                                                channels.names(),
+                                                listener),
+                                Named.as("route-alerts"),
+                                NotifierStores.NOTIFY_STATE);
+        routed.to(
+                notifications.name(),
+                Produced.with(notifications.keySerde(), notifications.valueSerde())
+                        .withName("notifications-sink"));
+
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(NotifierStores.OUTBOX),
+                        Serdes.String(),
+                        JsonSerde.of(OutboxEntry.class)));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(NotifierStores.NOTIFICATION_IDS),
+                        Serdes.String(),
+                        Serdes.Long()));
+        routed.filter((user, n) -> !n.channels().isEmpty(), Named.as("pushed-only"))
+                .repartition(
+                        Repartitioned.with(notifications.keySerde(), notifications.valueSerde())
+                                .withName("notification-outbox"))
+                .process(
+                        () ->
+                                new OutboxProcessor(
+                                        channels,
+                                        settings.retry(),
+                                        settings.dispatchInterval(),
+                                        settings::defaultsFor,
+                                        listener),
+                        Named.as("outbox"),
+                        NotifierStores.OUTBOX,
+                        NotifierStores.NOTIFICATION_IDS);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.pulse.streams.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates topics that are missing, leaves existing ones alone, and returns once every partition of
+ * every topic has a leader. A broker that has only just started can answer a creation with a
+ * retriable error (not yet a controller, metadata still loading): those are retried until the
+ * deadline rather than failing Pulse's start-up.
+ */
+public final class KafkaTopics {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTopics.class);
+    private static final long RETRY_PAUSE_MS = 50;
+
+    private KafkaTopics() {}
+
+    public static void ensure(String bootstrapServers, Collection<NewTopic> topics) {
+        ensure(bootstrapServers, topics, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @throws IllegalStateException naming the topic and the broker's reason when a topic cannot be
+     *     created, or when the broker does not get them ready within {@code timeout}
+     */
+    public static void ensure(
+            String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> names = topics.stream().map(NewTopic::name).toList();
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
+            List<NewTopic> pending = new ArrayList<>(topics);
+            while (!pending.isEmpty()) {
+                pending = createOnce(admin, pending, deadline);
+                if (!pending.isEmpty()) {
+                    pauseBeforeRetry(deadline, names, bootstrapServers, timeout);
+                }
+            }
+            awaitLeaders(admin, names, deadline, bootstrapServers, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics " + names, e);
+        } catch (TimeoutException e) {
+            throw timedOut(names, bootstrapServers, timeout, e);
+        }
+    }
+
+    /** One round of creation; returns the topics that failed with a retriable error. */
+    private static List<NewTopic> createOnce(Admin admin, List<NewTopic> topics, long deadline)
+            throws InterruptedException, TimeoutException {
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        List<NewTopic> retry = new ArrayList<>();
+        for (NewTopic topic : topics) {
+            try {
+                results.get(topic.name()).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RetriableException) {
+                    LOG.debug("Creating {} failed for now, retrying: {}", topic.name(), cause);
+                    retry.add(topic);
+                } else if (!(cause instanceof TopicExistsException)) {
+                    throw new IllegalStateException(
+                            "cannot create topic " + topic.name() + ": " + cause.getMessage(),
+                            cause);
+                }
+            }
+        }
+        return retry;
+    }
+
+    private static void awaitLeaders(
+            Admin admin, List<String> names, long deadline, String bootstrap, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        while (true) {
+            try {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
+                boolean allLed =
+                        described.values().stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .map(TopicPartitionInfo::leader)
+                                .allMatch(leader -> leader != null && !leader.isEmpty());
+                if (allLed) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw new IllegalStateException(
+                            "cannot describe topics " + names + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+            }
+            pauseBeforeRetry(deadline, names, bootstrap, timeout);
+        }
+    }
+
+    private static void pauseBeforeRetry(
+            long deadline, List<String> names, String bootstrap, Duration timeout)
+            throws InterruptedException {
+        if (System.nanoTime() >= deadline) {
+            throw timedOut(names, bootstrap, timeout, null);
+        }
+        TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MS);
+    }
+
+    private static IllegalStateException timedOut(
+            List<String> names, String bootstrap, Duration timeout, Throwable cause) {
+        return new IllegalStateException(
+                "Kafka at "
+                        + bootstrap
+                        + " did not create topics "
+                        + names
+                        + " within "
+                        + timeout.toSeconds()
+                        + " s; is it running and reachable?",
+                cause);
+    }
+
+    private static Map<String, Object> adminConfig(String bootstrap, Duration timeout) {
+        int timeoutMs = (int) timeout.toMillis();
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Follow-up action items on accounts, their commands, and their pure lifecycle. */
+package dev.pulse.topologies.followup;
