@@ -1,8 +1,8 @@
 package dev.pulse.streams.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -49,11 +50,18 @@ public final class KafkaTopics {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
-            List<NewTopic> pending = new ArrayList<>(topics);
-            while (!pending.isEmpty()) {
-                pending = createOnce(admin, pending, deadline);
-                if (!pending.isEmpty()) {
-                    pauseBeforeRetry(deadline, names, bootstrapServers, timeout);
+            Map<NewTopic, Throwable> failing = createOnce(admin, List.copyOf(topics), deadline);
+            while (!failing.isEmpty()) {
+                Throwable last = failing.values().iterator().next();
+                if (System.nanoTime() >= deadline) {
+                    throw timedOut(names, bootstrapServers, timeout, last, last);
+                }
+                TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MS);
+                try {
+                    failing = createOnce(admin, List.copyOf(failing.keySet()), deadline);
+                } catch (TimeoutException e) {
+                    // The deadline fell during a retry: the last answer says more than the clock.
+                    throw timedOut(names, bootstrapServers, timeout, last, e);
                 }
             }
             awaitLeaders(admin, names, deadline, bootstrapServers, timeout);
@@ -61,23 +69,24 @@ public final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + names, e);
         } catch (TimeoutException e) {
-            throw timedOut(names, bootstrapServers, timeout, e);
+            throw timedOut(names, bootstrapServers, timeout, null, e);
         }
     }
 
-    /** One round of creation; returns the topics that failed with a retriable error. */
-    private static List<NewTopic> createOnce(Admin admin, List<NewTopic> topics, long deadline)
+    /** One round of creation; returns the topics that failed with a transient error, and why. */
+    private static Map<NewTopic, Throwable> createOnce(
+            Admin admin, List<NewTopic> topics, long deadline)
             throws InterruptedException, TimeoutException {
         Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
-        List<NewTopic> retry = new ArrayList<>();
+        Map<NewTopic, Throwable> retry = new LinkedHashMap<>();
         for (NewTopic topic : topics) {
             try {
                 results.get(topic.name()).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof RetriableException) {
+                if (isTransient(cause)) {
                     LOG.debug("Creating {} failed for now, retrying: {}", topic.name(), cause);
-                    retry.add(topic);
+                    retry.put(topic, cause);
                 } else if (!(cause instanceof TopicExistsException)) {
                     throw new IllegalStateException(
                             "cannot create topic " + topic.name() + ": " + cause.getMessage(),
@@ -86,6 +95,16 @@ public final class KafkaTopics {
             }
         }
         return retry;
+    }
+
+    /**
+     * Retriable errors, and "replication factor cannot be reached" from a controller that has not
+     * yet seen the (only) broker register or has fenced it for a late heartbeat on a busy machine:
+     * both pass within seconds.
+     */
+    private static boolean isTransient(Throwable cause) {
+        return cause instanceof RetriableException
+                || cause instanceof InvalidReplicationFactorException;
     }
 
     private static void awaitLeaders(
@@ -112,21 +131,23 @@ public final class KafkaTopics {
                             e.getCause());
                 }
             }
-            pauseBeforeRetry(deadline, names, bootstrap, timeout);
+            if (System.nanoTime() >= deadline) {
+                throw timedOut(names, bootstrap, timeout, null, null);
+            }
+            TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MS);
         }
-    }
-
-    private static void pauseBeforeRetry(
-            long deadline, List<String> names, String bootstrap, Duration timeout)
-            throws InterruptedException {
-        if (System.nanoTime() >= deadline) {
-            throw timedOut(names, bootstrap, timeout, null);
-        }
-        TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MS);
     }
 
     private static IllegalStateException timedOut(
-            List<String> names, String bootstrap, Duration timeout, Throwable cause) {
+            List<String> names,
+            String bootstrap,
+            Duration timeout,
+            Throwable lastError,
+            Throwable cause) {
+        String why =
+                lastError == null
+                        ? "is it running and reachable?"
+                        : "last answer: " + lastError.getMessage();
         return new IllegalStateException(
                 "Kafka at "
                         + bootstrap
@@ -134,7 +155,8 @@ public final class KafkaTopics {
                         + names
                         + " within "
                         + timeout.toSeconds()
-                        + " s; is it running and reachable?",
+                        + " s; "
+                        + why,
                 cause);
     }
 
