@@ -22,7 +22,7 @@ class DiscordInteractionsTest {
         MessageCreateData data = interactions.ask("112233445566778899", "megan", "portfolio");
 
         assertThat(engine.calls()).hasSize(1);
-        assertThat(engine.calls().get(0).kind()).isEqualTo("ask");
+        assertThat(engine.calls().get(0).kind()).isEqualTo(RecordingEngine.Kind.ASK);
         assertThat(engine.calls().get(0).user())
                 .isEqualTo(new ChatUser("discord", "112233445566778899", "megan", null));
         assertThat(engine.calls().get(0).text()).isEqualTo("portfolio");
@@ -36,7 +36,7 @@ class DiscordInteractionsTest {
                         "112233445566778899", "megan", "pulse.alert.snooze.7d|acme/gone-silent");
 
         RecordingEngine.Call call = engine.calls().get(0);
-        assertThat(call.kind()).isEqualTo("press");
+        assertThat(call.kind()).isEqualTo(RecordingEngine.Kind.PRESS);
         assertThat(call.action()).isEqualTo(ButtonAction.SNOOZE_ALERT_7D);
         assertThat(call.text()).isEqualTo("acme/gone-silent");
         assertThat(data.getEmbeds()).hasSize(1);

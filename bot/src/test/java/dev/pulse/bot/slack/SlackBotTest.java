@@ -1,5 +1,8 @@
 package dev.pulse.bot.slack;
 
+import static dev.pulse.bot.testing.RecordingEngine.Kind.ASK;
+import static dev.pulse.bot.testing.RecordingEngine.Kind.HOME;
+import static dev.pulse.bot.testing.RecordingEngine.Kind.PRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.bot.testing.RecordingEngine;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +39,7 @@ class SlackBotTest {
 
     @Test
     void slashCommandIsAcknowledgedAtOnceAndAnsweredAtTheResponseUrl() throws Exception {
-        slack.engine.gate.hold(); // the engine cannot answer until released
+        slack.engine.gate().hold(); // the engine cannot answer until released
         long started = System.nanoTime();
 
         HttpResponse<String> ack = slack.postForm(command("USARAH", "portfolio", "cmd1"));
@@ -43,7 +47,7 @@ class SlackBotTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(slack.api.calls("respond/cmd1")).isEmpty(); // acknowledged before answering
-        slack.engine.gate.release();
+        slack.engine.gate().release();
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !slack.api.calls("respond/cmd1").isEmpty());
         JsonObject answer = slack.api.calls("respond/cmd1").get(0).json();
@@ -54,7 +58,7 @@ class SlackBotTest {
         String table =
                 blocks.get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
         assertThat(table).startsWith("```").contains("Acme", "48", "at-risk", "▼", "Globex", "▲");
-        FakeEngine.Asked asked = slack.engine.asked.get(0);
+        RecordingEngine.Call asked = slack.engine.calls(ASK).get(0);
         assertThat(asked.text()).isEqualTo("portfolio");
         assertThat(asked.user().userId()).isEqualTo("USARAH");
         assertThat(asked.user().verifiedEmail()).isEqualTo(SlackFixture.SARAH);
@@ -65,9 +69,9 @@ class SlackBotTest {
     void userWithoutEmailOnSlackIsAskedAboutWithoutOne() throws Exception {
         slack.postForm(command("UGUEST", "help", "cmd2"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.engine.asked.isEmpty());
-        assertThat(slack.engine.asked.get(0).user().verifiedEmail()).isNull();
-        assertThat(slack.engine.asked.get(0).user().platform()).isEqualTo("slack");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.engine.calls(ASK).isEmpty());
+        assertThat(slack.engine.calls(ASK).get(0).user().verifiedEmail()).isNull();
+        assertThat(slack.engine.calls(ASK).get(0).user().platform()).isEqualTo("slack");
     }
 
     @Test
@@ -89,7 +93,7 @@ class SlackBotTest {
                 .containsEntry("thread_ts", "1763700000.000200");
         assertThat(post.authorization()).isEqualTo("Bearer xoxb-test-token");
         assertThat(post.field("blocks")).contains("header", "Acme");
-        assertThat(slack.engine.asked.get(0).text()).isEqualTo("at-risk accounts");
+        assertThat(slack.engine.calls(ASK).get(0).text()).isEqualTo("at-risk accounts");
     }
 
     @Test
@@ -104,7 +108,7 @@ class SlackBotTest {
                 .until(() -> !slack.api.calls("chat.postMessage").isEmpty());
         FakeSlackApi.Call post = slack.api.calls("chat.postMessage").get(0);
         assertThat(post.form()).containsEntry("channel", "DSARAH").doesNotContainKey("thread_ts");
-        assertThat(slack.engine.asked).hasSize(1);
+        assertThat(slack.engine.calls(ASK)).hasSize(1);
     }
 
     @Test
@@ -127,9 +131,9 @@ class SlackBotTest {
                                 + "\"text\":\"help\",\"ts\":\"1763700000.000600\","
                                 + "\"channel\":\"DSARAH\"}"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.engine.asked.isEmpty());
-        await().during(Duration.ofMillis(500)).until(() -> slack.engine.asked.size() == 1);
-        assertThat(slack.engine.asked.get(0).text()).isEqualTo("help");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.engine.calls(ASK).isEmpty());
+        await().during(Duration.ofMillis(500)).until(() -> slack.engine.calls(ASK).size() == 1);
+        assertThat(slack.engine.calls(ASK).get(0).text()).isEqualTo("help");
     }
 
     @Test
@@ -154,9 +158,9 @@ class SlackBotTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !slack.api.calls("respond/act1").isEmpty());
-        FakeEngine.Pressed pressed = slack.engine.pressed.get(0);
+        RecordingEngine.Call pressed = slack.engine.calls(PRESS).get(0);
         assertThat(pressed.action()).isEqualTo(ButtonAction.SNOOZE_ALERT_7D);
-        assertThat(pressed.value()).isEqualTo("acme/gone-silent");
+        assertThat(pressed.text()).isEqualTo("acme/gone-silent");
         assertThat(pressed.user().verifiedEmail()).isEqualTo(SlackFixture.SARAH);
         JsonObject answer = slack.api.calls("respond/act1").get(0).json();
         assertThat(answer.get("replace_original").getAsBoolean()).isFalse();
@@ -179,7 +183,9 @@ class SlackBotTest {
         JsonObject view = JsonParser.parseString(publish.field("view")).getAsJsonObject();
         assertThat(view.get("type").getAsString()).isEqualTo("home");
         assertThat(view.toString()).contains("Your portfolio", "Acme", "▼");
-        assertThat(slack.engine.homes).extracting(u -> u.userId()).containsExactly("USARAH");
+        assertThat(slack.engine.calls(HOME))
+                .extracting(call -> call.user().userId())
+                .containsExactly("USARAH");
     }
 
     @Test
@@ -206,7 +212,7 @@ class SlackBotTest {
                         SlackSigner.signature("not-the-secret", now, body));
 
         assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(slack.engine.asked).isEmpty();
+        assertThat(slack.engine.calls(ASK)).isEmpty();
         assertThat(slack.api.calls("respond/cmd3")).isEmpty();
     }
 
@@ -223,7 +229,7 @@ class SlackBotTest {
                         SlackSigner.signature(SlackFixture.SECRET, tenMinutesAgo, body));
 
         assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(slack.engine.asked).isEmpty();
+        assertThat(slack.engine.calls(ASK)).isEmpty();
     }
 
     private Map<String, String> command(String userId, String text, String responseId) {

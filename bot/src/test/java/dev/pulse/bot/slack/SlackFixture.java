@@ -1,5 +1,8 @@
 package dev.pulse.bot.slack;
 
+import dev.pulse.bot.reply.BotReply;
+import dev.pulse.bot.testing.RecordingEngine;
+import dev.pulse.bot.testing.Replies;
 import dev.pulse.streams.security.DirectoryUser;
 import dev.pulse.streams.security.Role;
 import dev.pulse.streams.security.ScopeSpec;
@@ -45,7 +48,10 @@ final class SlackFixture {
                                     DAVID, "David", Role.VIEWER, ScopeSpec.OWN, null, null)));
 
     final FakeSlackApi api;
-    final FakeEngine engine = new FakeEngine();
+    final RecordingEngine engine =
+            new RecordingEngine()
+                    .answering(Replies.portfolioTable())
+                    .answeringPresses(value -> BotReply.plain("Acknowledged " + value + "."));
     final SlackFrontEnd frontEnd;
     final Vertx vertx = Vertx.vertx();
     final HttpServer server;

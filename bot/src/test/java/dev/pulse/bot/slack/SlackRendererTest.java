@@ -13,6 +13,7 @@ import dev.pulse.bot.reply.Block;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.Button;
 import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.bot.testing.Replies;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SlackRendererTest {
 
     @Test
     void portfolioIsACompactAlignedTableWithTrendArrows() {
-        List<LayoutBlock> blocks = SlackRenderer.render(FakeEngine.portfolio());
+        List<LayoutBlock> blocks = SlackRenderer.render(Replies.portfolioTable());
 
         assertThat(blocks).hasSize(3);
         assertThat(((HeaderBlock) blocks.get(0)).getText().getText()).isEqualTo("Your portfolio");

@@ -1,5 +1,6 @@
 package dev.pulse.bot.slack;
 
+import dev.pulse.bot.testing.RecordingEngine;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.model.Delivery;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class SlackTestAccess implements AutoCloseable {
                         "https://pulse.example.com");
         return new SlackTestAccess(
                 api,
-                SlackFrontEnd.create(settings, new FakeEngine(), SlackFixture.USERS).orElseThrow());
+                SlackFrontEnd.create(settings, new RecordingEngine(), SlackFixture.USERS)
+                        .orElseThrow());
     }
 
     public Channel alertChannel() {

@@ -19,6 +19,20 @@ public final class Replies {
 
     private Replies() {}
 
+    /** A compact portfolio table with the trend words the engine writes ("up", "down"). */
+    public static BotReply portfolioTable() {
+        return BotReply.builder()
+                .header("Your portfolio")
+                .table(
+                        new Block.Table(
+                                List.of("Account", "Score", "Band", "Trend", "Reason"),
+                                List.of(
+                                        List.of("Acme", "48", "at-risk", "down", "no logins 8d"),
+                                        List.of("Globex", "82", "healthy", "up", "usage +20%"))))
+                .context("As of 2026-11-21 09:00 UTC")
+                .build();
+    }
+
     /** A portfolio answer with every kind of block. */
     public static BotReply portfolio() {
         return BotReply.builder()
