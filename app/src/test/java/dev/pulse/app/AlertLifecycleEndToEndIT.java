@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.broker.SharedKafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,48 +29,23 @@ class AlertLifecycleEndToEndIT {
         String tenant = "alerts-" + run + "-silent";
         try (PulseApplication pulse =
                 PulseApplication.start(
-                        withLongGrace(
-                                TestPulse.config(stateDir, "alerts-" + run),
-                                immediateSilenceRule(stateDir)),
+                        TestPulse.config(stateDir, "alerts-" + run)
+                                .withAlertRules(
+                                        E2eScenarios.rulesFile(
+                                                stateDir, E2eScenarios.SILENCE_RULE)),
                         PulseApplication.StartupProgress.SILENT)) {
             pulse.awaitRunning(Duration.ofSeconds(60));
             PulseHttp admin = new PulseHttp(pulse.apiPort());
-            assertThat(
-                            admin.post(
-                                            "/v1/accounts",
-                                            "text/csv",
-                                            "tenantId,name,owner,licensedSeats\n"
-                                                    + tenant
-                                                    + ",Silent Ltd,owner-"
-                                                    + run
-                                                    + "@e2e.example,5\n")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addAccounts(tenant + ",Silent Ltd,owner-" + run + "@e2e.example,5\n");
             Instant tenDaysAgo =
                     Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(10));
-            assertThat(
-                            admin.post(
-                                            "/v1/events",
-                                            "application/json",
-                                            "["
-                                                    + PulseEndToEndIT.event(
-                                                            "a1",
-                                                            tenant,
-                                                            "u1",
-                                                            "login",
-                                                            null,
-                                                            tenDaysAgo)
-                                                    + ","
-                                                    + PulseEndToEndIT.event(
-                                                            "a2",
-                                                            tenant,
-                                                            "u2",
-                                                            "login",
-                                                            null,
-                                                            tenDaysAgo.plusSeconds(60))
-                                                    + "]")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addEvents(
+                    "["
+                            + PulseEndToEndIT.event("a1", tenant, "u1", "login", null, tenDaysAgo)
+                            + ","
+                            + PulseEndToEndIT.event(
+                                    "a2", tenant, "u2", "login", null, tenDaysAgo.plusSeconds(60))
+                            + "]");
             String firing = "/v1/alerts?tenant=" + tenant + "&state=firing";
 
             JsonNode fired =
@@ -107,53 +78,5 @@ class AlertLifecycleEndToEndIT {
             }
         }
         return null;
-    }
-
-    /**
-     * The shipped gone-silent rule waits 30 minutes ('for') from first sight unless the data is
-     * caught up, and here the only events are ten days old, so the data never looks caught up (it
-     * could as well be a backlog still queued); this test is about the lifecycle, so its rule fires
-     * at once.
-     */
-    static String immediateSilenceRule(Path dir) {
-        Path rules = dir.resolve("alert-rules.yaml");
-        try {
-            Files.writeString(
-                    rules,
-                    "version: e2e-1\n"
-                            + "rules:\n"
-                            + "  - id: gone-silent\n"
-                            + "    kind: silence\n"
-                            + "    severity: critical\n"
-                            + "    for: 0\n"
-                            + "    days: 7\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rules.toString();
-    }
-
-    /** Events of ten days ago must count even behind other tests' recent events on the topic. */
-    static PulseConfig withLongGrace(PulseConfig config, String alertRules) {
-        PulseConfig.Pipeline p = config.pipeline();
-        return new PulseConfig(
-                config.kafka(),
-                config.streams(),
-                config.api(),
-                new PulseConfig.Pipeline(
-                        Duration.ofDays(30),
-                        p.dedupWindow(),
-                        p.hourlyRetention(),
-                        p.dailyRetention(),
-                        p.scoreRefreshInterval(),
-                        p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval()),
-                config.healthModel(),
-                alertRules,
-                config.auth(),
-                config.audit(),
-                config.notifier(),
-                config.bot(),
-                config.demo());
     }
 }

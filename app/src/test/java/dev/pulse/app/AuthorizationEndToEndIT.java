@@ -39,35 +39,14 @@ class AuthorizationEndToEndIT {
                         PulseApplication.StartupProgress.SILENT)) {
             pulse.awaitRunning(Duration.ofSeconds(60));
             PulseHttp admin = new PulseHttp(pulse.apiPort());
-            assertThat(
-                            admin.post(
-                                            "/v1/accounts",
-                                            "text/csv",
-                                            "tenantId,name,owner,licensedSeats\n"
-                                                    + hers
-                                                    + ",Hers,"
-                                                    + SARAH
-                                                    + ",5\n"
-                                                    + his
-                                                    + ",His,"
-                                                    + DAVID
-                                                    + ",5\n")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addAccounts(hers + ",Hers," + SARAH + ",5\n" + his + ",His," + DAVID + ",5\n");
             Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
-            assertThat(
-                            admin.post(
-                                            "/v1/events",
-                                            "application/json",
-                                            "["
-                                                    + PulseEndToEndIT.event(
-                                                            "s1", hers, "u1", "login", null, at)
-                                                    + ","
-                                                    + PulseEndToEndIT.event(
-                                                            "d1", his, "u1", "login", null, at)
-                                                    + "]")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addEvents(
+                    "["
+                            + PulseEndToEndIT.event("s1", hers, "u1", "login", null, at)
+                            + ","
+                            + PulseEndToEndIT.event("d1", his, "u1", "login", null, at)
+                            + "]");
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () ->

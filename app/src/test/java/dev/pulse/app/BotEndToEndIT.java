@@ -40,40 +40,35 @@ class BotEndToEndIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (PulseApplication pulse =
                 PulseApplication.start(
-                        AlertLifecycleEndToEndIT.withLongGrace(
-                                TestPulse.config(stateDir, "bot-" + run),
-                                AlertLifecycleEndToEndIT.immediateSilenceRule(stateDir)),
+                        TestPulse.config(stateDir, "bot-" + run)
+                                .withAlertRules(
+                                        E2eScenarios.rulesFile(
+                                                stateDir, E2eScenarios.SILENCE_RULE)),
                         PulseApplication.StartupProgress.SILENT)) {
             pulse.awaitRunning(Duration.ofSeconds(60));
             PulseHttp admin = new PulseHttp(pulse.apiPort());
             String silent = "bot-" + run + "-silent";
             String busy = "bot-" + run + "-busy";
             String davids = "bot-" + run + "-davids";
-            assertThat(
-                            admin.post(
-                                            "/v1/accounts",
-                                            "text/csv",
-                                            "tenantId,name,owner,licensedSeats\n"
-                                                    + silent
-                                                    + ",Silent "
-                                                    + run
-                                                    + ","
-                                                    + SARAH
-                                                    + ",40\n"
-                                                    + busy
-                                                    + ",Busy "
-                                                    + run
-                                                    + ","
-                                                    + SARAH
-                                                    + ",3\n"
-                                                    + davids
-                                                    + ",Davids "
-                                                    + run
-                                                    + ","
-                                                    + DAVID
-                                                    + ",5\n")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addAccounts(
+                    silent
+                            + ",Silent "
+                            + run
+                            + ","
+                            + SARAH
+                            + ",40\n"
+                            + busy
+                            + ",Busy "
+                            + run
+                            + ","
+                            + SARAH
+                            + ",3\n"
+                            + davids
+                            + ",Davids "
+                            + run
+                            + ","
+                            + DAVID
+                            + ",5\n");
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             StringBuilder events = new StringBuilder("[");
             events.append(
@@ -105,8 +100,7 @@ class BotEndToEndIT {
                                         now.minusSeconds(60 + i)));
             }
             events.append("]");
-            assertThat(admin.post("/v1/events", "application/json", events.toString()).status())
-                    .isEqualTo(200);
+            admin.addEvents(events.toString());
             await().atMost(DEADLINE)
                     .until(
                             () ->

@@ -21,7 +21,11 @@ final class E2eScenarios {
                     + "    minBaselineEventsPerWeek: 200\n"
                     + "    baselineWeeks: 4\n";
 
-    /** No activity for seven days. */
+    /**
+     * No activity for seven days. The shipped rule waits 30 minutes ('for') from first sight unless
+     * the data is caught up, and a test whose only events are days old never looks caught up (it
+     * could as well be a backlog still queued): tests of the lifecycle fire at once.
+     */
     static final String SILENCE_RULE =
             "  - id: gone-silent\n"
                     + "    kind: silence\n"

@@ -37,40 +37,20 @@ class FollowUpEndToEndIT {
         String tenant = "follow-" + run + "-silent";
         try (PulseApplication pulse =
                 PulseApplication.start(
-                        AlertLifecycleEndToEndIT.withLongGrace(
-                                TestPulse.config(stateDir, "follow-" + run),
-                                AlertLifecycleEndToEndIT.immediateSilenceRule(stateDir)),
+                        TestPulse.config(stateDir, "follow-" + run)
+                                .withAlertRules(
+                                        E2eScenarios.rulesFile(
+                                                stateDir, E2eScenarios.SILENCE_RULE)),
                         PulseApplication.StartupProgress.SILENT)) {
             pulse.awaitRunning(Duration.ofSeconds(60));
             PulseHttp admin = new PulseHttp(pulse.apiPort());
-            assertThat(
-                            admin.post(
-                                            "/v1/accounts",
-                                            "text/csv",
-                                            "tenantId,name,owner,licensedSeats\n"
-                                                    + tenant
-                                                    + ",Silent Ltd,"
-                                                    + SARAH
-                                                    + ",5\n")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addAccounts(tenant + ",Silent Ltd," + SARAH + ",5\n");
             Instant tenDaysAgo =
                     Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(10));
-            assertThat(
-                            admin.post(
-                                            "/v1/events",
-                                            "application/json",
-                                            "["
-                                                    + PulseEndToEndIT.event(
-                                                            "f1",
-                                                            tenant,
-                                                            "u1",
-                                                            "login",
-                                                            null,
-                                                            tenDaysAgo)
-                                                    + "]")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addEvents(
+                    "["
+                            + PulseEndToEndIT.event("f1", tenant, "u1", "login", null, tenDaysAgo)
+                            + "]");
             PulseHttp sarah = admin.as(SARAH);
             await().atMost(Duration.ofSeconds(90))
                     .until(

@@ -304,40 +304,17 @@ class NotificationEndToEndIT {
     }
 
     private void postAccount(PulseHttp admin) {
-        assertThat(
-                        admin.post(
-                                        "/v1/accounts",
-                                        "text/csv",
-                                        "tenantId,name,owner,licensedSeats\n"
-                                                + tenant
-                                                + ","
-                                                + accountName
-                                                + ","
-                                                + SARAH
-                                                + ",5\n")
-                                .status())
-                .isEqualTo(200);
+        admin.addAccounts(tenant + "," + accountName + "," + SARAH + ",5\n");
     }
 
     /** Sarah's account whose only usage is ten days old: the silence rule fires. */
     private void goSilent(PulseHttp admin) {
         postAccount(admin);
         Instant tenDaysAgo = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(10));
-        assertThat(
-                        admin.post(
-                                        "/v1/events",
-                                        "application/json",
-                                        "["
-                                                + PulseEndToEndIT.event(
-                                                        run + "-1",
-                                                        tenant,
-                                                        "u1",
-                                                        "login",
-                                                        null,
-                                                        tenDaysAgo)
-                                                + "]")
-                                .status())
-                .isEqualTo(200);
+        admin.addEvents(
+                "["
+                        + PulseEndToEndIT.event(run + "-1", tenant, "u1", "login", null, tenDaysAgo)
+                        + "]");
     }
 
     private JsonNode firingAlert(PulseHttp admin) {

@@ -32,6 +32,23 @@ final class PulseHttp {
                 TestTokens.forUser(email));
     }
 
+    /** Posts accounts as CSV rows of {@code tenantId,name,owner,licensedSeats}; expects 200. */
+    void addAccounts(String csvRows) {
+        expectOk(post("/v1/accounts", "text/csv", "tenantId,name,owner,licensedSeats\n" + csvRows));
+    }
+
+    /** Posts a JSON array of usage events; expects 200. */
+    void addEvents(String jsonArray) {
+        expectOk(post("/v1/events", "application/json", jsonArray));
+    }
+
+    private static void expectOk(Response response) {
+        if (response.status() != 200) {
+            throw new AssertionError(
+                    "expected 200, got " + response.status() + ": " + response.body());
+        }
+    }
+
     Response get(String path) {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }

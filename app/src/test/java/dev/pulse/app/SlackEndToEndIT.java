@@ -82,19 +82,7 @@ class SlackEndToEndIT {
                                             .path("updatedAt")
                                             .asText()
                                             .equals(savedAt));
-            assertThat(
-                            admin.post(
-                                            "/v1/accounts",
-                                            "text/csv",
-                                            "tenantId,name,owner,licensedSeats\n"
-                                                    + tenant
-                                                    + ",Quiet Slack "
-                                                    + run
-                                                    + ","
-                                                    + SARAH
-                                                    + ",5\n")
-                                    .status())
-                    .isEqualTo(200);
+            admin.addAccounts(tenant + ",Quiet Slack " + run + "," + SARAH + ",5\n");
             PulseHttp.Response usage =
                     admin.post(
                             "/v1/events",
