@@ -17,12 +17,15 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notifier as one instance runs it: its channels' workers, the live feed bus and metrics, and
  * the processing it adds to the Kafka Streams application ({@link #build}).
  */
 public final class Notifier implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     private static final Duration FEED_RETENTION = Duration.ofDays(90);
 
     private final NotifierSettings settings;
@@ -36,16 +39,39 @@ public final class Notifier implements AutoCloseable {
             List<Channel> channels,
             AlertConsole console,
             MeterRegistry registry) {
-        this.settings = settings;
         this.workers = new ChannelWorkers(channels, settings.channelQueue(), Clock.systemUTC());
+        this.settings = withRunningChannelsOnly(settings, channels());
         this.topology =
                 new NotifierTopology(
                         directory,
-                        settings,
+                        this.settings,
                         workers,
                         bus,
                         console,
                         new MicrometerNotifierListener(registry, workers.names()));
+    }
+
+    /**
+     * The default channels name every kind Pulse has; a deployment runs some. People who saved no
+     * preferences are addressed on those that run, not counted as undeliverable on the others.
+     */
+    private static NotifierSettings withRunningChannelsOnly(
+            NotifierSettings settings, Set<String> running) {
+        NotificationPreferences defaults = settings.defaults();
+        NotificationPreferences kept = defaults.keepingChannels(running);
+        if (kept.channels().isEmpty()) {
+            LOG.warn(
+                    "None of the default notification channels {} runs here (running: {}):"
+                            + " people without saved preferences are told nothing",
+                    defaults.channels(),
+                    running);
+        } else if (!kept.channels().equals(defaults.channels())) {
+            LOG.info(
+                    "Default notification channels: {} ({} not configured here)",
+                    kept.channels(),
+                    defaults.channels().stream().filter(c -> !running.contains(c)).toList());
+        }
+        return settings.withDefaults(kept);
     }
 
     /** Creates the notifier's topics if they are missing. */

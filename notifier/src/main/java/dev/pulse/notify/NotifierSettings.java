@@ -41,6 +41,12 @@ public record NotifierSettings(
         }
     }
 
+    /** These settings with other defaults. */
+    public NotifierSettings withDefaults(NotificationPreferences defaults) {
+        return new NotifierSettings(
+                defaults, remindEvery, reminderCheck, dispatchInterval, retry, channelQueue);
+    }
+
     /** The defaults, addressed to {@code user}. */
     public NotificationPreferences defaultsFor(String user) {
         return defaults.forUser(user, null);

@@ -40,6 +40,11 @@ final class CountingNotifierListener implements NotifierListener {
     }
 
     @Override
+    public void onChannelUnavailable(String channel) {
+        add("unavailable:" + channel);
+    }
+
+    @Override
     public void onDuplicateSuppressed() {
         add("duplicate");
     }

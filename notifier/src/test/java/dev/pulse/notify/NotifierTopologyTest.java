@@ -184,6 +184,22 @@ class NotifierTopologyTest {
     }
 
     @Test
+    void aSavedChannelThisDeploymentDoesNotRunIsLeftOutWhenAddressed() {
+        NotifierFixture p = start(Duration.ZERO);
+        p.preferences.pipeInput(
+                SARAH,
+                prefs(EnumSet.allOf(Severity.class), List.of("slack", "email"), null, false),
+                T0);
+        p.alert(alert("acme", AlertState.FIRING, T0, null, null), T0);
+
+        Notification n = p.notifications.readValue();
+        assertThat(n.recipient()).isEqualTo(SARAH);
+        assertThat(n.channels()).containsExactly("email");
+        deliverPending(p, 1);
+        assertThat(p.listener.count("unavailable:slack")).isZero();
+    }
+
+    @Test
     void quietHoursHoldPushChannelsUntilTheyEnd() {
         NotifierFixture p = start(Duration.ZERO);
         QuietHours quiet = new QuietHours(LocalTime.of(9, 0), LocalTime.of(11, 0));

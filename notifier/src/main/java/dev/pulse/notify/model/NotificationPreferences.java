@@ -70,6 +70,13 @@ public record NotificationPreferences(
         return push;
     }
 
+    /** These preferences with only those of their channels that are in {@code available}. */
+    public NotificationPreferences keepingChannels(Set<String> available) {
+        List<String> kept = channels.stream().filter(available::contains).toList();
+        return new NotificationPreferences(
+                user, severities, kept, quietHours, digest, digestAt, timeZone, updatedAt);
+    }
+
     public NotificationPreferences forUser(String email, Instant at) {
         return new NotificationPreferences(
                 email, severities, channels, quietHours, digest, digestAt, timeZone, at);

@@ -128,7 +128,12 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
                                 listener.onUnrouted("severity-not-wanted");
                                 return;
                             }
-                            List<String> push = reason.pushed() ? prefs.pushChannels() : List.of();
+                            List<String> push =
+                                    reason.pushed()
+                                            ? prefs.pushChannels().stream()
+                                                    .filter(pushChannels::contains)
+                                                    .toList()
+                                            : List.of();
                             if (push.isEmpty() && !prefs.wantsInApp()) {
                                 listener.onUnrouted("no-channel-chosen");
                                 return;
