@@ -1,9 +1,14 @@
 package dev.pulse.app.config;
 
 import dev.pulse.topologies.pipeline.PipelineSettings;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 
-/** Pulse's configuration as read from YAML and the environment. See config/pulse.yaml. */
+/**
+ * Pulse's configuration as read from YAML and the environment. See config/pulse.yaml. The {@code
+ * withKafka(…)}, {@code withBot(…)} … copies come from the generated {@code PulseConfigBuilder}.
+ */
+@RecordBuilder
 public record PulseConfig(
         Kafka kafka,
         Streams streams,
@@ -15,7 +20,8 @@ public record PulseConfig(
         Audit audit,
         Notifier notifier,
         Bot bot,
-        Demo demo) {
+        Demo demo)
+        implements PulseConfigBuilder.With {
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
@@ -140,140 +146,5 @@ public record PulseConfig(
         public boolean configured() {
             return host != null && !host.isBlank();
         }
-    }
-
-    public PulseConfig withKafka(Kafka kafka) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withStreams(Streams streams) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withApi(Api api) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withPipeline(Pipeline pipeline) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withAlertRules(String alertRules) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withAuth(Auth auth) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withNotifier(Notifier notifier) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withBot(Bot bot) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
-    }
-
-    public PulseConfig withDemo(Demo demo) {
-        return new PulseConfig(
-                kafka,
-                streams,
-                api,
-                pipeline,
-                healthModel,
-                alertRules,
-                auth,
-                audit,
-                notifier,
-                bot,
-                demo);
     }
 }
