@@ -53,6 +53,7 @@ class AlertLifecycleEndToEndIT {
                             .until(() -> silentAlert(admin.get(firing).json()), a -> a != null);
             assertThat(fired.path("severity").asText()).isEqualTo("critical");
             assertThat(fired.has("acknowledgedAt")).isFalse();
+            assertThat(fired.has("actedBy")).isFalse();
 
             PulseHttp.Response ack =
                     admin.post(
@@ -67,6 +68,7 @@ class AlertLifecycleEndToEndIT {
                                     () -> silentAlert(admin.get(firing).json()),
                                     a -> a != null && a.has("acknowledgedAt"));
             assertThat(acked.path("state").asText()).isEqualTo("firing");
+            assertThat(acked.path("actedBy").asText()).isEqualTo(TestTokens.ADMIN);
             assertThat(acked.path("firedAt").asText()).isEqualTo(fired.path("firedAt").asText());
         }
     }

@@ -157,7 +157,8 @@ final class NotifierFixture implements AutoCloseable {
                 firedAt,
                 "test-1",
                 acked,
-                snoozedUntil);
+                snoozedUntil,
+                acked == null ? null : SARAH);
     }
 
     /** Feeds one alert change at {@code at} (its record time is when it changed). */

@@ -256,6 +256,7 @@ class AlertRoutesIT {
                 NOW,
                 "test-1",
                 null,
+                null,
                 null);
     }
 }

@@ -386,6 +386,7 @@ class FollowUpRoutesIT {
                 NOW,
                 "test-1",
                 null,
+                null,
                 null);
     }
 }

@@ -326,10 +326,11 @@ final class AlertActions {
 
     private static String state(Alert alert) {
         String state = alert.state().label();
+        String by = alert.actedBy() == null ? "" : " by " + alert.actedBy();
         if (alert.snoozedUntil() != null) {
-            return state + ", snoozed until " + alert.snoozedUntil();
+            return state + ", snoozed until " + alert.snoozedUntil() + by;
         }
-        return alert.acknowledgedAt() != null ? state + ", acknowledged" : state;
+        return alert.acknowledgedAt() != null ? state + ", acknowledged" + by : state;
     }
 
     private static Instant changedAt(Alert alert) {

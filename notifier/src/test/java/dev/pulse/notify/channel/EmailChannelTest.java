@@ -128,6 +128,7 @@ class EmailChannelTest {
                         AT,
                         "v1",
                         null,
+                        null,
                         null);
         Notification n =
                 Notification.about(

@@ -64,6 +64,16 @@ public final class AlertsHandler {
         this.publisher = publisher;
     }
 
+    /** " and acknowledged by sam@…" for an acknowledged alert, else nothing. */
+    private static String acknowledgement(Alert alert) {
+        if (alert.acknowledgedAt() == null) {
+            return "";
+        }
+        return alert.actedBy() == null
+                ? " and acknowledged"
+                : " and acknowledged by " + alert.actedBy();
+    }
+
     public void list(RoutingContext ctx) {
         RequestParams params = RequestParams.of(ctx);
         Optional<AlertState> state = params.optional("state").map(AlertsHandler::state);
@@ -160,9 +170,7 @@ public final class AlertsHandler {
                                                 + alertId
                                                 + "' is "
                                                 + current.state().label()
-                                                + (current.acknowledgedAt() != null
-                                                        ? " and acknowledged"
-                                                        : "")
+                                                + acknowledgement(current)
                                                 + "; it cannot be "
                                                 + past(action)
                                                 + " now");

@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param acknowledgedAt when a person acknowledged the firing alert; null until then
  * @param snoozedUntil until when a person snoozed the firing alert; null unless snoozed (cleared,
  *     and the alert published again, when the snooze ends while it still fires)
+ * @param actedBy who last acknowledged, snoozed or resolved it (as the command names them, an
+ *     e-mail); null while nobody has, and for alerts stored before this field existed
  */
 public record Alert(
         String id,
@@ -38,7 +40,8 @@ public record Alert(
         Instant lastEvaluatedAt,
         String ruleVersion,
         Instant acknowledgedAt,
-        Instant snoozedUntil) {
+        Instant snoozedUntil,
+        String actedBy) {
 
     public static String id(String tenantId, String ruleId) {
         return tenantId + "/" + ruleId;
@@ -49,19 +52,23 @@ public record Alert(
     }
 
     Alert evaluatedAt(Instant at) {
-        return with(state, resolvedAt, at, acknowledgedAt, snoozedUntil);
+        return with(state, resolvedAt, at, acknowledgedAt, snoozedUntil, actedBy);
     }
 
-    Alert acknowledged(Instant at) {
-        return with(state, resolvedAt, lastEvaluatedAt, at, snoozedUntil);
+    Alert acknowledged(Instant at, String by) {
+        return with(state, resolvedAt, lastEvaluatedAt, at, snoozedUntil, by);
     }
 
-    Alert snoozed(Instant until) {
-        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, until);
+    Alert snoozed(Instant until, String by) {
+        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, until, by);
     }
 
-    Alert resolvedByHand(Instant at) {
-        return with(AlertState.RESOLVED, at, lastEvaluatedAt, acknowledgedAt, snoozedUntil);
+    Alert snoozeEnded() {
+        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, null, actedBy);
+    }
+
+    Alert resolvedByHand(Instant at, String by) {
+        return with(AlertState.RESOLVED, at, lastEvaluatedAt, acknowledgedAt, snoozedUntil, by);
     }
 
     private Alert with(
@@ -69,7 +76,8 @@ public record Alert(
             Instant newResolvedAt,
             Instant newEvaluatedAt,
             Instant newAcknowledgedAt,
-            Instant newSnoozedUntil) {
+            Instant newSnoozedUntil,
+            String newActedBy) {
         return new Alert(
                 id,
                 tenantId,
@@ -87,6 +95,7 @@ public record Alert(
                 newEvaluatedAt,
                 ruleVersion,
                 newAcknowledgedAt,
-                newSnoozedUntil);
+                newSnoozedUntil,
+                newActedBy);
     }
 }

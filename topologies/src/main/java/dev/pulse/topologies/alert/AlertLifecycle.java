@@ -90,7 +90,7 @@ public final class AlertLifecycle {
                             current.scoreAtFire()));
         }
         if (current.snoozedUntil() != null && !now.isBefore(current.snoozedUntil())) {
-            return changed(current.snoozed(null).evaluatedAt(now));
+            return changed(current.snoozeEnded().evaluatedAt(now));
         }
         return new Step(current.evaluatedAt(now), false);
     }
@@ -105,7 +105,9 @@ public final class AlertLifecycle {
      *   PENDING | FIRING -----------RESOLVE--------------> RESOLVED, resolvedAt = at
      * </pre>
      *
-     * {@code at} is the command's time, or {@code now} when it has none.
+     * Each of them sets {@code actedBy} to the command's {@code by}.
+     *
+     * <p>{@code at} is the command's time, or {@code now} when it has none.
      */
     public static Step apply(Alert current, AlertCommand command, Instant now) {
         if (current == null || command == null || command.action() == null) {
@@ -116,17 +118,17 @@ public final class AlertLifecycle {
         return switch (command.action()) {
             case ACK ->
                     state == AlertState.FIRING && current.acknowledgedAt() == null
-                            ? changed(current.acknowledged(at))
+                            ? changed(current.acknowledged(at, command.by()))
                             : Step.NOTHING;
             case SNOOZE ->
                     state == AlertState.FIRING
                                     && command.until() != null
                                     && command.until().isAfter(at)
-                            ? changed(current.snoozed(command.until()))
+                            ? changed(current.snoozed(command.until(), command.by()))
                             : Step.NOTHING;
             case RESOLVE ->
                     state == AlertState.FIRING || state == AlertState.PENDING
-                            ? changed(current.resolvedByHand(at))
+                            ? changed(current.resolvedByHand(at, command.by()))
                             : Step.NOTHING;
         };
     }
@@ -188,6 +190,7 @@ public final class AlertLifecycle {
                     scoreAtFire,
                     in.now(),
                     ruleVersion,
+                    null,
                     null,
                     null);
         }

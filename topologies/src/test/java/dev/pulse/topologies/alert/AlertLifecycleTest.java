@@ -198,6 +198,8 @@ class AlertLifecycleTest {
         assertThat(acked.changed()).isTrue();
         assertThat(acked.alert().state()).isEqualTo(AlertState.FIRING);
         assertThat(acked.alert().acknowledgedAt()).isEqualTo(T1);
+        assertThat(acked.alert().actedBy()).isEqualTo("sam@example.com");
+        assertThat(firing.actedBy()).isNull();
         assertThat(acked.alert().firedAt()).isEqualTo(T0);
         assertThat(again.changed()).isFalse();
         assertThat(again.alert()).isNull();
@@ -216,6 +218,7 @@ class AlertLifecycleTest {
 
         assertThat(snoozed.alert().state()).isEqualTo(AlertState.FIRING);
         assertThat(snoozed.alert().snoozedUntil()).isEqualTo(until);
+        assertThat(snoozed.alert().actedBy()).isEqualTo("sam@example.com");
         assertThat(past.changed()).isFalse();
         assertThat(missing.changed()).isFalse();
     }
@@ -235,6 +238,7 @@ class AlertLifecycleTest {
         assertThat(after.changed()).isTrue();
         assertThat(after.alert().state()).isEqualTo(AlertState.FIRING);
         assertThat(after.alert().snoozedUntil()).isNull();
+        assertThat(after.alert().actedBy()).as("who snoozed it").isEqualTo("sam@example.com");
         assertThat(after.alert().firedAt()).isEqualTo(T0);
     }
 
@@ -249,9 +253,11 @@ class AlertLifecycleTest {
 
         assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(resolved.resolvedAt()).isEqualTo(T1);
+        assertThat(resolved.actedBy()).isEqualTo("sam@example.com");
         assertThat(resolved.firedAt()).isEqualTo(T0);
         assertThat(tooSoon.alert()).isNull();
         assertThat(after.alert().state()).isEqualTo(AlertState.FIRING);
+        assertThat(after.alert().actedBy()).as("a new episode").isNull();
     }
 
     @Test

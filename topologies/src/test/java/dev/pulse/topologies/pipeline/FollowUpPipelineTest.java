@@ -150,6 +150,7 @@ class FollowUpPipelineTest {
                 NOW,
                 "test-1",
                 null,
+                null,
                 null);
     }
 }
