@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,19 +42,47 @@ public final class LocalStateReader implements TenantStateReader {
     private static final Serializer<String> KEY = Serdes.String().serializer();
     private static final long DIRECTORY_TTL_NANOS = Duration.ofSeconds(1).toNanos();
 
+    /** Scores remembered decoded: about 2 KiB each with their JSON; 10,000 tenants fit. */
+    private static final int DECODED_SCORES = 16_384;
+
     private final KafkaStreams streams;
+    private final DecodingKeyValueReader<HealthScore> scoreBytes;
     private volatile DirectorySnapshot directory;
 
     private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
 
     public LocalStateReader(KafkaStreams streams) {
         this.streams = streams;
+        this.scoreBytes =
+                new DecodingKeyValueReader<>(
+                        streams,
+                        PulseStores.HEALTH_SCORES,
+                        LocalStateReader::shareable,
+                        DECODED_SCORES);
+    }
+
+    /** The score with its one mutable part, the list of contributions, made read-only. */
+    private static HealthScore shareable(HealthScore score) {
+        return score.contributions() == null
+                ? score
+                : new HealthScore(
+                        score.tenantId(),
+                        score.score(),
+                        score.band(),
+                        score.modelVersion(),
+                        score.asOf(),
+                        score.delta7d(),
+                        score.delta30d(),
+                        Collections.unmodifiableList(score.contributions()),
+                        score.topReason(),
+                        score.firstEventAt(),
+                        score.lastEventAt());
     }
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
-        int partition = partitionOf(tenantId);
-        return Optional.ofNullable(read(() -> scores(partition).get(tenantId)));
+        return Optional.ofNullable(
+                currentScores(Map.of(partitionOf(tenantId), List.of(tenantId))).get(tenantId));
     }
 
     @Override
@@ -76,6 +105,12 @@ public final class LocalStateReader implements TenantStateReader {
                 (partition, tenants) ->
                         read(
                                 () -> {
+                                    Map<String, HealthScore> decoded =
+                                            scoreBytes.read(partition, tenants);
+                                    if (decoded != null) {
+                                        result.putAll(decoded);
+                                        return null;
+                                    }
                                     ReadOnlyKeyValueStore<String, HealthScore> store =
                                             scores(partition);
                                     for (String tenant : tenants) {
