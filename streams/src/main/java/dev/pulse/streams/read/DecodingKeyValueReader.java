@@ -12,10 +12,12 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.StateSerdes;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.internals.MeteredKeyValueStore;
 import org.apache.kafka.streams.state.internals.StateStoreProvider;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
@@ -23,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one key-value store (plain values, string keys) of one partition as bytes, and decodes each
- * distinct value once: the decoded value is remembered per key together with the bytes it came
- * from, and handed out again as long as the store still holds exactly those bytes. A read still
- * goes to the store every time; only the decoding (JSON for the score store, most of a portfolio's
- * CPU) is saved, so an answer is never older than the store.
+ * Reads one key-value store (string keys) of one partition, or a global store, as bytes, and
+ * decodes each distinct value once: the decoded value is remembered per key together with the bytes
+ * it came from, and handed out again as long as the store still holds exactly those bytes. A read
+ * still goes to the store every time; only the decoding (JSON for the score store, most of a
+ * portfolio's CPU) is saved, so an answer is never older than the store.
  *
  * <p>Kafka Streams has no public way to read a store's bytes, so this reaches one layer below its
  * metered layer ({@link WrappedStateStore#wrapped()}) and decodes with that layer's own serdes, the
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * partition on every read, so the stream thread's state, the task's ownership and the store's being
  * open are checked exactly as for a typed read ({@code InvalidStateStoreException} otherwise).
  *
- * <p>When the store is not of the shape this knows (timestamped, versioned, with headers, another
- * Kafka Streams version), {@link #read} answers {@code null} and the caller reads the typed store.
+ * <p>Plain and timestamped stores are read (of the latter only the value is handed out, as a typed
+ * read does). When the store is not of a shape this knows (versioned, with headers, another Kafka
+ * Streams version), {@link #read} answers {@code null} and the caller reads the typed store.
  *
  * @param <V> the decoded value; handed to several callers at once, so it must not be mutated
  */
@@ -66,26 +69,27 @@ final class DecodingKeyValueReader<V> {
     }
 
     /**
-     * The values of {@code keys} in {@code partition}'s store, keys without a value absent; {@code
-     * null} when the store cannot be read this way (then read the typed store).
+     * The values of {@code keys} in {@code partition}'s store (a global store: {@code null}), keys
+     * without a value absent; {@code null} when the store cannot be read this way (then read the
+     * typed store).
      *
      * @throws org.apache.kafka.streams.errors.InvalidStateStoreException as a typed read would
      */
-    Map<String, V> read(int partition, Collection<String> keys) {
+    Map<String, V> read(Integer partition, Collection<String> keys) {
         if (unsupported) {
             return null;
         }
-        StateStore store = partitionStore(partition);
+        StateStore store = store(partition);
         if (!(store instanceof MeteredKeyValueStore<?, ?> metered)
-                || WrappedStateStore.isTimestamped(store)
                 || WrappedStateStore.isVersioned(store)
                 || WrappedStateStore.isHeadersAware(store)) {
             return giveUp("it is a " + store.getClass().getName(), null);
         }
-        StateSerdes<String, V> serdes;
+        boolean timestamped = WrappedStateStore.isTimestamped(store);
+        StateSerdes<String, ?> serdes;
         try {
             @SuppressWarnings("unchecked")
-            StateSerdes<String, V> found = (StateSerdes<String, V>) SERDES.get(metered);
+            StateSerdes<String, ?> found = (StateSerdes<String, ?>) SERDES.get(metered);
             serdes = found;
         } catch (IllegalAccessException | ClassCastException e) {
             return giveUp("its serdes cannot be read", e);
@@ -98,29 +102,46 @@ final class DecodingKeyValueReader<V> {
         for (String key : keys) {
             byte[] raw = bytes.get(Bytes.wrap(serdes.rawKey(key)));
             if (raw != null) {
-                result.put(key, decode(key, raw, serdes));
+                V value = decode(key, raw, serdes, timestamped);
+                if (value != null) {
+                    result.put(key, value);
+                }
             }
         }
         return result;
     }
 
-    private V decode(String key, byte[] raw, StateSerdes<String, V> serdes) {
+    private V decode(String key, byte[] raw, StateSerdes<String, ?> serdes, boolean timestamped) {
         Decoded<V> known = decoded.getIfPresent(key);
         if (known != null && Arrays.equals(known.raw(), raw)) {
             return known.value();
         }
-        V value = freeze.apply(serdes.valueFrom(raw));
+        Object stored = serdes.valueFrom(raw);
+        @SuppressWarnings("unchecked")
+        V value =
+                (V)
+                        (timestamped && stored != null
+                                ? ((ValueAndTimestamp<?>) stored).value()
+                                : stored);
+        if (value == null) {
+            return null;
+        }
+        value = freeze.apply(value);
         decoded.put(key, new Decoded<>(raw, value));
         return value;
     }
 
-    private StateStore partitionStore(int partition) {
+    private StateStore store(Integer partition) {
+        StoreQueryParameters<StoresSupplier> query =
+                StoreQueryParameters.fromNameAndType(storeName, AS_IS);
         List<?> stores =
-                streams.store(
-                                StoreQueryParameters.fromNameAndType(storeName, AS_IS)
-                                        .withPartition(partition))
-                        .get();
-        // One partition was asked for: Kafka Streams answers with its one store, or throws.
+                streams.store(partition == null ? query : query.withPartition(partition)).get();
+        // A global store, or one partition asked for: Kafka Streams answers with one store, or
+        // throws (InvalidStateStoreException).
+        if (stores.size() != 1) {
+            throw new InvalidStateStoreException(
+                    "expected one store " + storeName + ", found " + stores.size());
+        }
         return (StateStore) stores.get(0);
     }
 

@@ -42,11 +42,15 @@ public final class LocalStateReader implements TenantStateReader {
     private static final Serializer<String> KEY = Serdes.String().serializer();
     private static final long DIRECTORY_TTL_NANOS = Duration.ofSeconds(1).toNanos();
 
-    /** Scores remembered decoded: about 2 KiB each with their JSON; 10,000 tenants fit. */
+    /**
+     * Scores (about 2 KiB each with their JSON) and accounts (under 1 KiB) remembered decoded:
+     * 10,000 tenants fit.
+     */
     private static final int DECODED_SCORES = 16_384;
 
     private final KafkaStreams streams;
     private final DecodingKeyValueReader<HealthScore> scoreBytes;
+    private final DecodingKeyValueReader<Account> accountBytes;
     private volatile DirectorySnapshot directory;
 
     private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
@@ -59,6 +63,9 @@ public final class LocalStateReader implements TenantStateReader {
                         PulseStores.HEALTH_SCORES,
                         LocalStateReader::shareable,
                         DECODED_SCORES);
+        this.accountBytes =
+                new DecodingKeyValueReader<>(
+                        streams, PulseStores.ACCOUNTS, account -> account, DECODED_SCORES);
     }
 
     /** The score with its one mutable part, the list of contributions, made read-only. */
@@ -193,7 +200,15 @@ public final class LocalStateReader implements TenantStateReader {
 
     @Override
     public Optional<Account> account(String tenantId) {
-        return Optional.ofNullable(accountStore().get(tenantId));
+        return Optional.ofNullable(
+                read(
+                        () -> {
+                            Map<String, Account> decoded =
+                                    accountBytes.read(null, List.of(tenantId));
+                            return decoded != null
+                                    ? decoded.get(tenantId)
+                                    : accountStore().get(tenantId);
+                        }));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
@@ -27,10 +28,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,11 +53,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStateReaderIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final JsonSerde<HealthScore> SERDE = JsonSerde.of(HealthScore.class);
+    private static final JsonSerde<Account> ACCOUNT_SERDE = JsonSerde.of(Account.class);
     private static final int PARTITIONS = 3;
 
     @TempDir Path stateDir;
 
     private String topic;
+    private String accountsTopic;
     private KafkaStreams streams;
     private KafkaProducer<String, byte[]> producer;
     private LocalStateReader reader;
@@ -62,14 +67,26 @@ class LocalStateReaderIT {
     @BeforeEach
     void start() throws Exception {
         topic = "scores-" + UUID.randomUUID();
+        accountsTopic = "accounts-" + UUID.randomUUID();
         try (Admin admin =
                 Admin.create(
                         Map.of(
                                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 SharedKafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(topic, PARTITIONS, (short) 1),
+                                    new NewTopic(accountsTopic, 1, (short) 1)))
+                    .all()
+                    .get();
         }
         StreamsBuilder builder = new StreamsBuilder();
+        // The account directory as the pipeline keeps it: a global table (a timestamped store).
+        builder.globalTable(
+                accountsTopic,
+                Consumed.with(Serdes.String(), ACCOUNT_SERDE),
+                Materialized.<String, Account, KeyValueStore<Bytes, byte[]>>as(
+                        PulseStores.ACCOUNTS));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
@@ -147,6 +164,52 @@ class LocalStateReaderIT {
 
         assertThat(again).isSameAs(once);
         assertThat(once.contributions()).isUnmodifiable();
+    }
+
+    @Test
+    void readsAccountsFromTheGlobalDirectoryAndSeesEveryUpdate() {
+        send(account("tenant-b", "ann@example.com"));
+        await().atMost(DEADLINE).until(() -> reader.account("tenant-b").isPresent());
+
+        Account once = reader.account("tenant-b").orElseThrow();
+        assertThat(once).isEqualTo(account("tenant-b", "ann@example.com"));
+        assertThat(reader.account("tenant-b").orElseThrow()).isSameAs(once);
+        assertThat(reader.account("no-such-tenant")).isEmpty();
+
+        send(account("tenant-b", "bob@example.com"));
+        await().atMost(DEADLINE)
+                .until(
+                        () ->
+                                reader.account("tenant-b")
+                                        .orElseThrow()
+                                        .owner()
+                                        .equals("bob@example.com"));
+    }
+
+    private void send(Account account) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    accountsTopic,
+                                    account.tenantId(),
+                                    ACCOUNT_SERDE.toBytes(account)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Account account(String tenant, String owner) {
+        return new Account(
+                tenant,
+                "Acme " + tenant,
+                owner,
+                "emea",
+                "pro",
+                60L,
+                12_000.0,
+                java.time.LocalDate.parse("2027-03-31"),
+                "mid-market");
     }
 
     private void send(HealthScore score) {
