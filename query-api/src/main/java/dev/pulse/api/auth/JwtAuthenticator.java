@@ -1,5 +1,7 @@
 package dev.pulse.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
@@ -38,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,6 +66,13 @@ import java.util.Set;
  *
  * <p>With a JWKS URL, keys are fetched on first use, cached and refreshed by Nimbus' {@link
  * JWKSourceBuilder}; a fetch blocks, so call {@link #authenticate} off the event loop.
+ *
+ * <p>A client sends the same token with every request until it expires, so successful verifications
+ * are remembered by token (at most {@value #VERIFIED_TOKENS} tokens): a token seen again within a
+ * minute of its verification and before its {@code exp} (without the leeway) skips parsing and
+ * signature and claims checks. Only the identity is remembered; the user directory is still asked
+ * on every request, so removing someone takes effect at once. Rejections are never remembered. A
+ * key removed from the key set stops verifying tokens within that minute.
  */
 public final class JwtAuthenticator {
     /** Shortest HS256 secret accepted: the HMAC-SHA256 key size, 256 bits. */
@@ -70,6 +80,8 @@ public final class JwtAuthenticator {
 
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
     private static final Duration KEY_SET_RETRY = Duration.ofSeconds(5);
+    private static final int VERIFIED_TOKENS = 10_000;
+    private static final Duration REVERIFY_AFTER = Duration.ofMinutes(1);
 
     /** Token types ({@code typ}) accepted besides none: plain JWTs and OAuth access tokens. */
     private static final Set<JOSEObjectType> TYPES =
@@ -78,14 +90,25 @@ public final class JwtAuthenticator {
     private final UserDirectory directory;
     private final List<JWSAlgorithm> allowed;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+    private final Cache<String, Verified> verified =
+            Caffeine.newBuilder()
+                    .maximumSize(VERIFIED_TOKENS)
+                    .expireAfterWrite(REVERIFY_AFTER)
+                    .build();
+
+    /** The identity a token proved, and until when that may be taken as read. */
+    private record Verified(String identity, Instant until) {}
 
     private JwtAuthenticator(
             UserDirectory directory,
             List<JWSAlgorithm> allowed,
-            DefaultJWTProcessor<SecurityContext> processor) {
+            DefaultJWTProcessor<SecurityContext> processor,
+            Clock clock) {
         this.directory = directory;
         this.allowed = allowed;
         this.processor = processor;
+        this.clock = clock;
     }
 
     /**
@@ -149,7 +172,7 @@ public final class JwtAuthenticator {
         processor.setJWTClaimsSetVerifier(
                 new ClaimsVerifier(
                         settings.issuer(), settings.audience(), settings.leeway(), clock));
-        return new JwtAuthenticator(directory, List.copyOf(allowed), processor);
+        return new JwtAuthenticator(directory, List.copyOf(allowed), processor, clock);
     }
 
     /** The algorithms a token may be signed with: RS256, ES256 with a key set; HS256. */
@@ -165,8 +188,7 @@ public final class JwtAuthenticator {
      * @throws ProblemException 503 when the key set cannot be fetched right now
      */
     public Principal authenticate(String token) {
-        JWTClaimsSet claims = verify(token);
-        String email = identity(claims);
+        String email = verifiedIdentity(token);
         Optional<DirectoryUser> user = directory.find(email);
         if (user.isEmpty()) {
             throw CredentialsRejectedException.notAllowed(
@@ -174,6 +196,26 @@ public final class JwtAuthenticator {
                     "not a Pulse user; ask an admin to add " + email + " to the user directory");
         }
         return user.get().principal("jwt");
+    }
+
+    /** The identity {@code token} proves: remembered, or verified now and remembered. */
+    private String verifiedIdentity(String token) {
+        Instant now = clock.instant();
+        Verified known = verified.getIfPresent(token);
+        if (known != null && now.isBefore(known.until())) {
+            return known.identity();
+        }
+        JWTClaimsSet claims = verify(token);
+        String email = identity(claims);
+        Instant expires = claims.getExpirationTime().toInstant();
+        Instant until = now.plus(REVERIFY_AFTER);
+        if (expires.isBefore(until)) {
+            until = expires;
+        }
+        if (now.isBefore(until)) {
+            verified.put(token, new Verified(email, until));
+        }
+        return email;
     }
 
     private JWTClaimsSet verify(String token) {

@@ -159,6 +159,56 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void refusesARememberedTokenOnceItHasExpired() {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        MutableClock clock = new MutableClock(start);
+        JwtAuthenticator authenticator =
+                JwtAuthenticator.create(
+                        new JwtSettings(
+                                null,
+                                null,
+                                Tokens.HS256_SECRET,
+                                Tokens.ISSUER,
+                                Tokens.AUDIENCE,
+                                null),
+                        TestUsers.directory(),
+                        clock);
+        Instant expires = start.plusSeconds(30);
+        String token = Tokens.claims(TestUsers.SARAH).expiresAt(expires).hs256(Tokens.HS256_SECRET);
+
+        assertThat(authenticator.authenticate(token).subject()).isEqualTo(TestUsers.SARAH);
+        clock.now = start.plusSeconds(10);
+        assertThat(authenticator.authenticate(token).subject()).isEqualTo(TestUsers.SARAH);
+        clock.now = start.plus(Duration.ofHours(1));
+
+        assertThat(reason(authenticator, token)).isEqualTo("401 token expired at " + expires);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void rejectsMalformedAndUnsignedTokens() {
         assertThat(reason(hs256, "hello")).startsWith("401 not a JWT: ");
         assertThat(reason(hs256, "a.b.c")).startsWith("401 not a JWT: ");

@@ -10,13 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -34,28 +39,104 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class LocalStateReader implements TenantStateReader {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Serializer<String> KEY = Serdes.String().serializer();
     private static final long DIRECTORY_TTL_NANOS = Duration.ofSeconds(1).toNanos();
 
+    /**
+     * Scores (about 2 KiB each with their JSON) and accounts (under 1 KiB) remembered decoded:
+     * 10,000 tenants fit.
+     */
+    private static final int DECODED_SCORES = 16_384;
+
     private final KafkaStreams streams;
+    private final DecodingKeyValueReader<HealthScore> scoreBytes;
+    private final DecodingKeyValueReader<Account> accountBytes;
     private volatile DirectorySnapshot directory;
 
     private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
 
     public LocalStateReader(KafkaStreams streams) {
         this.streams = streams;
+        this.scoreBytes =
+                new DecodingKeyValueReader<>(
+                        streams,
+                        PulseStores.HEALTH_SCORES,
+                        LocalStateReader::shareable,
+                        DECODED_SCORES);
+        this.accountBytes =
+                new DecodingKeyValueReader<>(
+                        streams, PulseStores.ACCOUNTS, account -> account, DECODED_SCORES);
+    }
+
+    /** The score with its one mutable part, the list of contributions, made read-only. */
+    private static HealthScore shareable(HealthScore score) {
+        return score.contributions() == null
+                ? score
+                : new HealthScore(
+                        score.tenantId(),
+                        score.score(),
+                        score.band(),
+                        score.modelVersion(),
+                        score.asOf(),
+                        score.delta7d(),
+                        score.delta30d(),
+                        Collections.unmodifiableList(score.contributions()),
+                        score.topReason(),
+                        score.firstEventAt(),
+                        score.lastEventAt());
     }
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
-        return Optional.ofNullable(scores().get(tenantId));
+        return Optional.ofNullable(
+                currentScores(Map.of(partitionOf(tenantId), List.of(tenantId))).get(tenantId));
     }
 
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        ReadOnlyKeyValueStore<String, HealthScore> store = scores();
+        Map<Integer, List<String>> byPartition = new HashMap<>();
+        for (String tenant : tenantIds) {
+            byPartition.computeIfAbsent(partitionOf(tenant), p -> new ArrayList<>()).add(tenant);
+        }
+        return inOrder(tenantIds, currentScores(byPartition));
+    }
+
+    /**
+     * Current scores of tenants already grouped by the partition that holds them (as {@link
+     * KeyQueryMetadata#partition()} says), one store read per tenant in its own partition's store
+     * instead of a search through every partition's.
+     */
+    Map<String, HealthScore> currentScores(Map<Integer, List<String>> tenantsByPartition) {
+        Map<String, HealthScore> result = new HashMap<>();
+        tenantsByPartition.forEach(
+                (partition, tenants) ->
+                        read(
+                                () -> {
+                                    Map<String, HealthScore> decoded =
+                                            scoreBytes.read(partition, tenants);
+                                    if (decoded != null) {
+                                        result.putAll(decoded);
+                                        return null;
+                                    }
+                                    ReadOnlyKeyValueStore<String, HealthScore> store =
+                                            scores(partition);
+                                    for (String tenant : tenants) {
+                                        HealthScore score = store.get(tenant);
+                                        if (score != null) {
+                                            result.put(tenant, score);
+                                        }
+                                    }
+                                    return null;
+                                }));
+        return result;
+    }
+
+    /** {@code found} in the order of {@code tenantIds}. */
+    static Map<String, HealthScore> inOrder(
+            Collection<String> tenantIds, Map<String, HealthScore> found) {
         Map<String, HealthScore> result = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
-            HealthScore score = store.get(tenant);
+            HealthScore score = found.get(tenant);
             if (score != null) {
                 result.put(tenant, score);
             }
@@ -78,7 +159,8 @@ public final class LocalStateReader implements TenantStateReader {
     public List<EngagementPoint> engagement(
             String tenantId, Granularity granularity, Instant from, Instant to) {
         List<EngagementPoint> result = new ArrayList<>();
-        for (KeyValue<Long, EngagementBucket> kv : buckets(tenantId, granularity, from, to)) {
+        for (KeyValue<Long, EngagementBucket> kv :
+                buckets(tenantId, partitionOf(tenantId), granularity, from, to)) {
             EngagementBucket b = kv.value;
             result.add(
                     new EngagementPoint(
@@ -93,12 +175,18 @@ public final class LocalStateReader implements TenantStateReader {
 
     @Override
     public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        return engagementTotals(tenantId, partitionOf(tenantId), from, to);
+    }
+
+    /** As {@link #engagementTotals(String, Instant, Instant)}, in the given partition's store. */
+    EngagementTotals engagementTotals(String tenantId, int partition, Instant from, Instant to) {
         long events = 0;
         long activeDays = 0;
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> features = new TreeMap<>();
         List<EngagementBucket> days = new ArrayList<>();
-        for (KeyValue<Long, EngagementBucket> kv : buckets(tenantId, Granularity.DAY, from, to)) {
+        for (KeyValue<Long, EngagementBucket> kv :
+                buckets(tenantId, partition, Granularity.DAY, from, to)) {
             EngagementBucket day = kv.value;
             days.add(day);
             events += day.events();
@@ -112,7 +200,15 @@ public final class LocalStateReader implements TenantStateReader {
 
     @Override
     public Optional<Account> account(String tenantId) {
-        return Optional.ofNullable(accountStore().get(tenantId));
+        return Optional.ofNullable(
+                read(
+                        () -> {
+                            Map<String, Account> decoded =
+                                    accountBytes.read(null, List.of(tenantId));
+                            return decoded != null
+                                    ? decoded.get(tenantId)
+                                    : accountStore().get(tenantId);
+                        }));
     }
 
     @Override
@@ -156,23 +252,68 @@ public final class LocalStateReader implements TenantStateReader {
     }
 
     private List<KeyValue<Long, EngagementBucket>> buckets(
-            String tenantId, Granularity granularity, Instant from, Instant to) {
+            String tenantId, int partition, Granularity granularity, Instant from, Instant to) {
         String name =
                 granularity == Granularity.HOUR
                         ? PulseStores.ENGAGEMENT_HOURLY
                         : PulseStores.ENGAGEMENT_DAILY;
-        ReadOnlyWindowStore<String, EngagementBucket> store =
-                store(name, QueryableStoreTypes.windowStore());
-        List<KeyValue<Long, EngagementBucket>> result = new ArrayList<>();
-        try (WindowStoreIterator<EngagementBucket> it =
-                store.fetch(tenantId, from, lastMilli(to))) {
-            it.forEachRemaining(result::add);
-        }
-        return result;
+        return read(
+                () -> {
+                    ReadOnlyWindowStore<String, EngagementBucket> store =
+                            store(name, QueryableStoreTypes.windowStore(), partition);
+                    List<KeyValue<Long, EngagementBucket>> result = new ArrayList<>();
+                    try (WindowStoreIterator<EngagementBucket> it =
+                            store.fetch(tenantId, from, lastMilli(to))) {
+                        it.forEachRemaining(result::add);
+                    }
+                    return result;
+                });
     }
 
-    private ReadOnlyKeyValueStore<String, HealthScore> scores() {
-        return store(PulseStores.HEALTH_SCORES, QueryableStoreTypes.keyValueStore());
+    private ReadOnlyKeyValueStore<String, HealthScore> scores(int partition) {
+        return store(PulseStores.HEALTH_SCORES, QueryableStoreTypes.keyValueStore(), partition);
+    }
+
+    /**
+     * The partition of the tenant stores that holds {@code tenantId}. All tenant stores are
+     * co-partitioned by tenant id (one sub-topology), so the score store's answer holds for all.
+     */
+    int partitionOf(String tenantId) {
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(PulseStores.HEALTH_SCORES, tenantId, KEY);
+        } catch (IllegalStateException e) {
+            throw unavailable(e);
+        }
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw unavailable(null);
+        }
+        return metadata.partition();
+    }
+
+    /**
+     * One partition's store. The handle finds the partition's store again on every read and throws
+     * {@link InvalidStateStoreException} when this instance no longer holds it as an active task
+     * (or its thread is not running): {@link #read} turns that into 503, never a stale answer.
+     */
+    private <T> T store(String name, QueryableStoreType<T> type, int partition) {
+        return streams.store(
+                StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
+    }
+
+    private <T> T read(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private StateUnavailableException unavailable(Throwable cause) {
+        return new StateUnavailableException(
+                "state is not queryable right now (" + streams.state() + "); retry shortly",
+                RETRY_AFTER,
+                cause);
     }
 
     private ReadOnlyKeyValueStore<String, Account> accountStore() {
@@ -183,10 +324,7 @@ public final class LocalStateReader implements TenantStateReader {
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(name, type));
         } catch (InvalidStateStoreException e) {
-            throw new StateUnavailableException(
-                    "state is not queryable right now (" + streams.state() + "); retry shortly",
-                    RETRY_AFTER,
-                    e);
+            throw unavailable(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +46,32 @@ public final class RoutingStateReader implements TenantStateReader {
         return Optional.ofNullable(currentScores(List.of(tenantId)).get(tenantId));
     }
 
+    /**
+     * Local tenants are read in their own partition's store, grouped by partition; the others in
+     * one call per owning instance. The map follows the order of {@code tenantIds}.
+     */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        Map<HostInfo, List<String>> byOwner = new LinkedHashMap<>();
+        Map<Integer, List<String>> localByPartition = new HashMap<>();
+        Map<HostInfo, List<String>> remoteByOwner = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
-            byOwner.computeIfAbsent(owner(tenant), h -> new ArrayList<>()).add(tenant);
+            KeyQueryMetadata metadata = metadata(tenant);
+            if (self.equals(metadata.activeHost())) {
+                localByPartition
+                        .computeIfAbsent(metadata.partition(), p -> new ArrayList<>())
+                        .add(tenant);
+            } else {
+                remoteByOwner
+                        .computeIfAbsent(metadata.activeHost(), h -> new ArrayList<>())
+                        .add(tenant);
+            }
         }
-        Map<String, HealthScore> result = new LinkedHashMap<>();
-        byOwner.forEach(
-                (host, tenants) ->
-                        result.putAll(
-                                self.equals(host)
-                                        ? local.currentScores(tenants)
-                                        : remote.currentScores(host, tenants)));
-        return result;
+        Map<String, HealthScore> found =
+                localByPartition.isEmpty()
+                        ? new HashMap<>()
+                        : local.currentScores(localByPartition);
+        remoteByOwner.forEach((host, tenants) -> found.putAll(remote.currentScores(host, tenants)));
+        return LocalStateReader.inOrder(tenantIds, found);
     }
 
     @Override
@@ -80,10 +93,10 @@ public final class RoutingStateReader implements TenantStateReader {
 
     @Override
     public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
-        HostInfo owner = owner(tenantId);
-        return self.equals(owner)
-                ? local.engagementTotals(tenantId, from, to)
-                : remote.engagementTotals(owner, tenantId, from, to);
+        KeyQueryMetadata metadata = metadata(tenantId);
+        return self.equals(metadata.activeHost())
+                ? local.engagementTotals(tenantId, metadata.partition(), from, to)
+                : remote.engagementTotals(metadata.activeHost(), tenantId, from, to);
     }
 
     @Override
@@ -109,6 +122,10 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     private HostInfo owner(String tenant) {
+        return metadata(tenant).activeHost();
+    }
+
+    private KeyQueryMetadata metadata(String tenant) {
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(PulseStores.HEALTH_SCORES, tenant, KEY);
@@ -118,7 +135,7 @@ public final class RoutingStateReader implements TenantStateReader {
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw rebalancing(null);
         }
-        return metadata.activeHost();
+        return metadata;
     }
 
     private StateUnavailableException rebalancing(Throwable cause) {

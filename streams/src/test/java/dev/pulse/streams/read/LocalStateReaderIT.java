@@ -1,0 +1,256 @@
+package dev.pulse.streams.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.Band;
+import dev.pulse.topologies.health.Contribution;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.topic.PulseStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Score reads against a real Kafka Streams instance whose score store is built as the pipeline
+ * builds it (plain RocksDB key-value store, caching on, JSON values), over several partitions.
+ */
+@ExtendWith(SharedKafkaBroker.class)
+class LocalStateReaderIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final JsonSerde<HealthScore> SERDE = JsonSerde.of(HealthScore.class);
+    private static final JsonSerde<Account> ACCOUNT_SERDE = JsonSerde.of(Account.class);
+    private static final int PARTITIONS = 3;
+
+    @TempDir Path stateDir;
+
+    private String topic;
+    private String accountsTopic;
+    private KafkaStreams streams;
+    private KafkaProducer<String, byte[]> producer;
+    private LocalStateReader reader;
+
+    @BeforeEach
+    void start() throws Exception {
+        topic = "scores-" + UUID.randomUUID();
+        accountsTopic = "accounts-" + UUID.randomUUID();
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                SharedKafkaBroker.bootstrapServers()))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(topic, PARTITIONS, (short) 1),
+                                    new NewTopic(accountsTopic, 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        // The account directory as the pipeline keeps it: a global table (a timestamped store).
+        builder.globalTable(
+                accountsTopic,
+                Consumed.with(Serdes.String(), ACCOUNT_SERDE),
+                Materialized.<String, Account, KeyValueStore<Bytes, byte[]>>as(
+                        PulseStores.ACCOUNTS));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
+                                Serdes.String(),
+                                SERDE)
+                        .withCachingEnabled());
+        builder.stream(topic, Consumed.with(Serdes.String(), SERDE))
+                .process(StoreScore::new, PulseStores.HEALTH_SCORES);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reader-it-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir).toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // Pulse always names its own endpoint; without one Kafka Streams shares no key metadata.
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8080");
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        streams = new KafkaStreams(builder.build(), props);
+        streams.start();
+        await().atMost(DEADLINE).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        reader = new LocalStateReader(streams);
+        // Ownership metadata follows the first assignment by a moment.
+        await().atMost(DEADLINE)
+                .ignoreException(StateUnavailableException.class)
+                .until(() -> reader.currentScores(List.of("warm-up")).isEmpty());
+        producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                SharedKafkaBroker.bootstrapServers()),
+                        new StringSerializer(),
+                        Serdes.ByteArray().serializer());
+    }
+
+    @AfterEach
+    void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+    }
+
+    @Test
+    void readsEachTenantsScoreFromItsPartitionAndSeesEveryUpdate() {
+        List<String> tenants = IntStream.range(0, 12).mapToObj(i -> "tenant-" + i).toList();
+        tenants.forEach(t -> send(score(t, 50)));
+        List<String> asked = new ArrayList<>(tenants);
+        asked.add(3, "no-such-tenant");
+
+        await().atMost(DEADLINE).until(() -> reader.currentScores(asked).size() == 12);
+        Map<String, HealthScore> first = reader.currentScores(asked);
+
+        assertThat(first.keySet()).containsExactlyElementsOf(tenants);
+        tenants.forEach(t -> assertThat(first.get(t)).isEqualTo(score(t, 50)));
+        assertThat(reader.currentScore("no-such-tenant")).isEmpty();
+
+        send(score("tenant-7", 21));
+        await().atMost(DEADLINE)
+                .until(() -> reader.currentScore("tenant-7").orElseThrow().score() == 21);
+        Map<String, HealthScore> second = reader.currentScores(asked);
+
+        assertThat(second.get("tenant-7")).isEqualTo(score("tenant-7", 21));
+        assertThat(second.get("tenant-6")).isEqualTo(score("tenant-6", 50));
+    }
+
+    @Test
+    void decodesAStoredValueOnceAndSharesItReadOnly() {
+        send(score("tenant-a", 64));
+        await().atMost(DEADLINE).until(() -> reader.currentScore("tenant-a").isPresent());
+
+        HealthScore once = reader.currentScore("tenant-a").orElseThrow();
+        HealthScore again = reader.currentScores(List.of("tenant-a")).get("tenant-a");
+
+        assertThat(again).isSameAs(once);
+        assertThat(once.contributions()).isUnmodifiable();
+    }
+
+    @Test
+    void readsAccountsFromTheGlobalDirectoryAndSeesEveryUpdate() {
+        send(account("tenant-b", "ann@example.com"));
+        await().atMost(DEADLINE).until(() -> reader.account("tenant-b").isPresent());
+
+        Account once = reader.account("tenant-b").orElseThrow();
+        assertThat(once).isEqualTo(account("tenant-b", "ann@example.com"));
+        assertThat(reader.account("tenant-b").orElseThrow()).isSameAs(once);
+        assertThat(reader.account("no-such-tenant")).isEmpty();
+
+        send(account("tenant-b", "bob@example.com"));
+        await().atMost(DEADLINE)
+                .until(
+                        () ->
+                                reader.account("tenant-b")
+                                        .orElseThrow()
+                                        .owner()
+                                        .equals("bob@example.com"));
+    }
+
+    private void send(Account account) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    accountsTopic,
+                                    account.tenantId(),
+                                    ACCOUNT_SERDE.toBytes(account)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Account account(String tenant, String owner) {
+        return new Account(
+                tenant,
+                "Acme " + tenant,
+                owner,
+                "emea",
+                "pro",
+                60L,
+                12_000.0,
+                java.time.LocalDate.parse("2027-03-31"),
+                "mid-market");
+    }
+
+    private void send(HealthScore score) {
+        try {
+            producer.send(new ProducerRecord<>(topic, score.tenantId(), SERDE.toBytes(score)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HealthScore score(String tenant, double value) {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        return new HealthScore(
+                tenant,
+                value,
+                value >= 70 ? Band.HEALTHY : value >= 40 ? Band.NEUTRAL : Band.AT_RISK,
+                "v1",
+                at,
+                -3.0,
+                null,
+                List.of(
+                        new Contribution(
+                                "utilisation", "Seat use", 0.5, 50.0, 0.4, 20.0, "half the seats")),
+                "utilisation",
+                at.minus(Duration.ofDays(3)),
+                at);
+    }
+
+    /** Keeps the latest score per tenant, as the pipeline's score processor does. */
+    private static final class StoreScore implements Processor<String, HealthScore, Void, Void> {
+        private KeyValueStore<String, HealthScore> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(PulseStores.HEALTH_SCORES);
+        }
+
+        @Override
+        public void process(Record<String, HealthScore> record) {
+            store.put(record.key(), record.value());
+        }
+    }
+}
