@@ -47,7 +47,7 @@ public final class EngagementBucket {
                 npsCount);
     }
 
-    private EngagementBucket(
+    EngagementBucket(
             long events,
             TreeMap<String, Long> byType,
             TreeMap<String, Long> features,

@@ -9,6 +9,8 @@ import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -26,23 +28,67 @@ public final class UsageEventParser {
 
     /** Parses raw JSON bytes, as found on the topic. */
     public static UsageEvent parse(byte[] json, Instant now) {
+        return read(json).acceptAt(now);
+    }
+
+    /** Validates one JSON object; {@code now} bounds how far in the future the event may be. */
+    public static UsageEvent parse(JsonNode node, Instant now) {
+        return read(node).acceptAt(now);
+    }
+
+    /**
+     * Reads raw JSON bytes and applies every rule but the clock; never throws {@link
+     * InvalidRecordException}, returning the rejection instead.
+     */
+    public static ParsedUsageEvent read(byte[] json) {
         if (json == null || json.length == 0) {
-            throw new InvalidRecordException("empty", "the record has no value");
+            return ParsedUsageEvent.rejected(
+                    new InvalidRecordException("empty", "the record has no value"), null, -1);
         }
         JsonNode node;
         try {
             node = READER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException(
-                    "malformed_json", "not valid JSON: " + e.getOriginalMessage());
+            return ParsedUsageEvent.rejected(
+                    new InvalidRecordException(
+                            "malformed_json", "not valid JSON: " + e.getOriginalMessage()),
+                    null,
+                    -1);
         } catch (IOException e) {
-            throw new InvalidRecordException("malformed_json", "not valid JSON: " + e.getMessage());
+            return ParsedUsageEvent.rejected(
+                    new InvalidRecordException(
+                            "malformed_json", "not valid JSON: " + e.getMessage()),
+                    null,
+                    -1);
         }
-        return parse(node, now);
+        return read(node);
     }
 
-    /** Validates one JSON object; {@code now} bounds how far in the future the event may be. */
-    public static UsageEvent parse(JsonNode node, Instant now) {
+    /** Applies every rule but the clock to one JSON object; see {@link #read(byte[])}. */
+    public static ParsedUsageEvent read(JsonNode node) {
+        Instant[] timestamp = new Instant[1];
+        try {
+            return ParsedUsageEvent.accepted(validate(node, timestamp));
+        } catch (InvalidRecordException e) {
+            return ParsedUsageEvent.rejected(e, timestamp[0], looseEventTime(node));
+        }
+    }
+
+    static InvalidRecordException futureTimestamp(Instant timestamp) {
+        return new InvalidRecordException(
+                "future_timestamp",
+                "'timestamp' "
+                        + timestamp
+                        + " is more than "
+                        + MAX_CLOCK_SKEW.toMinutes()
+                        + " minutes in the future");
+    }
+
+    /**
+     * Every rule but the clock, in order; the event time goes into {@code timestamp[0]} as soon as
+     * it is read, since the clock rule comes right after it.
+     */
+    private static UsageEvent validate(JsonNode node, Instant[] timestampOut) {
         JsonFields fields = JsonFields.of(node);
         String eventId = fields.requiredText("eventId", 128);
         String tenantId = fields.requiredTenantId("tenantId");
@@ -59,15 +105,7 @@ public final class UsageEventParser {
                     "missing_field", "'feature' is required when type is feature_used");
         }
         Instant timestamp = fields.requiredInstant("timestamp");
-        if (timestamp.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw new InvalidRecordException(
-                    "future_timestamp",
-                    "'timestamp' "
-                            + timestamp
-                            + " is more than "
-                            + MAX_CLOCK_SKEW.toMinutes()
-                            + " minutes in the future");
-        }
+        timestampOut[0] = timestamp;
         JsonNode properties = fields.optionalObject("properties");
         if (EventTypes.NPS_RESPONSE.equals(type)) {
             JsonNode score = properties == null ? null : properties.get("score");
@@ -81,5 +119,18 @@ public final class UsageEventParser {
             }
         }
         return new UsageEvent(eventId, tenantId, userId, type, feature, timestamp, properties);
+    }
+
+    /** The {@code timestamp} field of a record whatever else is wrong with it, or -1. */
+    private static long looseEventTime(JsonNode node) {
+        JsonNode value = node == null ? null : node.get("timestamp");
+        if (value == null || !value.isTextual()) {
+            return -1;
+        }
+        try {
+            return OffsetDateTime.parse(value.textValue()).toInstant().toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return -1;
+        }
     }
 }

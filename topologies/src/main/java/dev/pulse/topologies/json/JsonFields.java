@@ -3,7 +3,6 @@ package dev.pulse.topologies.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -86,7 +85,7 @@ public final class JsonFields {
     public Instant requiredInstant(String field) {
         String value = requiredText(field, 64);
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return IsoInstants.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(
                     field,

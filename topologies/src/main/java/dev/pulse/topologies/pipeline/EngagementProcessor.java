@@ -4,6 +4,8 @@ import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,16 +15,26 @@ import org.apache.kafka.streams.state.WindowStore;
  * Counts each event into its tenant's hourly and daily bucket. An event older than stream time
  * minus the grace period is dropped and reported: its windows are closed and may already have been
  * scored.
+ *
+ * <p>Every update is written through to the store at once, as before; what is kept is the decoded
+ * copy of the bucket last written for each tenant (one per store, {@link #HOT_TENANTS} tenants at
+ * most), so the next event of a busy tenant does not fetch and decode it again. The copy always
+ * equals what this processor last put, and only this processor writes the engagement stores, so it
+ * cannot go stale; it starts empty on {@code init}, that is after every restore, revival or
+ * migration of the task.
  */
 final class EngagementProcessor implements Processor<String, UsageEvent, String, UsageEvent> {
     static final long HOUR_MS = Duration.ofHours(1).toMillis();
     static final long DAY_MS = Duration.ofDays(1).toMillis();
 
+    /** Most tenants per task whose latest bucket of one store is kept decoded. */
+    static final int HOT_TENANTS = 4096;
+
     private final long graceMs;
     private final PipelineListener listener;
     private ProcessorContext<String, UsageEvent> context;
-    private WindowStore<String, EngagementBucket> hourly;
-    private WindowStore<String, EngagementBucket> daily;
+    private HotBuckets hourly;
+    private HotBuckets daily;
 
     EngagementProcessor(Duration grace, PipelineListener listener) {
         this.graceMs = grace.toMillis();
@@ -32,8 +44,8 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
     @Override
     public void init(ProcessorContext<String, UsageEvent> context) {
         this.context = context;
-        this.hourly = context.getStateStore(PulseStores.ENGAGEMENT_HOURLY);
-        this.daily = context.getStateStore(PulseStores.ENGAGEMENT_DAILY);
+        this.hourly = new HotBuckets(context.getStateStore(PulseStores.ENGAGEMENT_HOURLY));
+        this.daily = new HotBuckets(context.getStateStore(PulseStores.ENGAGEMENT_DAILY));
     }
 
     @Override
@@ -44,8 +56,8 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
             listener.onLateEvent();
             return;
         }
-        countInto(hourly, event, time - Math.floorMod(time, HOUR_MS));
-        countInto(daily, event, time - Math.floorMod(time, DAY_MS));
+        hourly.countInto(event, time - Math.floorMod(time, HOUR_MS));
+        daily.countInto(event, time - Math.floorMod(time, DAY_MS));
         listener.onCounted();
         context.forward(record);
     }
@@ -56,12 +68,45 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
         return hourEnd + graceMs <= context.currentStreamTimeMs();
     }
 
-    private static void countInto(
-            WindowStore<String, EngagementBucket> store, UsageEvent event, long windowStart) {
-        EngagementBucket bucket = store.fetch(event.tenantId(), windowStart);
-        store.put(
-                event.tenantId(),
-                (bucket == null ? new EngagementBucket() : bucket).add(event),
-                windowStart);
+    @Override
+    public void close() {
+        hourly = null;
+        daily = null;
     }
+
+    /** One engagement store with the decoded copy of each hot tenant's latest bucket. */
+    private static final class HotBuckets {
+        private final WindowStore<String, EngagementBucket> store;
+        private final Map<String, Hot> hot =
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Hot> eldest) {
+                        return size() > HOT_TENANTS;
+                    }
+                };
+
+        HotBuckets(WindowStore<String, EngagementBucket> store) {
+            this.store = store;
+        }
+
+        void countInto(UsageEvent event, long windowStart) {
+            String tenant = event.tenantId();
+            Hot last = hot.get(tenant);
+            EngagementBucket bucket;
+            if (last != null && last.windowStart == windowStart) {
+                bucket = last.bucket;
+            } else {
+                bucket = store.fetch(tenant, windowStart);
+                if (bucket == null) {
+                    bucket = new EngagementBucket();
+                }
+            }
+            // Drop the copy first: should the put fail, the next event reads the store again.
+            hot.remove(tenant);
+            store.put(tenant, bucket.add(event), windowStart);
+            hot.put(tenant, new Hot(windowStart, bucket));
+        }
+    }
+
+    private record Hot(long windowStart, EngagementBucket bucket) {}
 }

@@ -12,10 +12,11 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Uses the event's own {@code timestamp} field as record time, so windows, grace and stream time
- * follow event time whatever timestamp the producer set. Reads only up to that field. Records
- * without a usable time (malformed, or too far in the future) get the partition's current time:
- * validation dead-letters them, and they must not drag stream time forward, which would make every
- * later valid event look late.
+ * follow event time whatever timestamp the producer set. In the pipeline the value arrives already
+ * parsed ({@link SourceEvent}); raw JSON bytes are read only up to that field. Records without a
+ * usable time (malformed, or too far in the future) get the partition's current time: validation
+ * dead-letters them, and they must not drag stream time forward, which would make every later valid
+ * event look late.
  */
 public final class EventTimestampExtractor implements TimestampExtractor {
     private static final JsonFactory JSON = new JsonFactory();
@@ -24,10 +25,14 @@ public final class EventTimestampExtractor implements TimestampExtractor {
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         // Never negative: Kafka Streams would drop the record before validation could see it.
         long fallback = Math.max(0, partitionTime);
-        if (!(record.value() instanceof byte[] bytes)) {
+        long eventTime;
+        if (record.value() instanceof SourceEvent parsed) {
+            eventTime = parsed.eventTimeMs(); // parsed once, by the source serde
+        } else if (record.value() instanceof byte[] bytes) {
+            eventTime = eventTime(bytes);
+        } else {
             return fallback;
         }
-        long eventTime = eventTime(bytes);
         long latestAllowed =
                 System.currentTimeMillis() + UsageEventParser.MAX_CLOCK_SKEW.toMillis();
         return eventTime < 0 || eventTime > latestAllowed ? fallback : eventTime;

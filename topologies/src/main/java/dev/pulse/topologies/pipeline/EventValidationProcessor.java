@@ -1,7 +1,6 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.event.UsageEvent;
-import dev.pulse.topologies.event.UsageEventParser;
 import dev.pulse.topologies.json.InvalidRecordException;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Parses each raw record with the same rules as the HTTP ingest. Rejected records keep their bytes
- * and gain headers that say why and where they came from, for the dead-letter topic.
+ * Validates each record with the same rules as the HTTP ingest: the source serde has parsed it and
+ * applied every rule but the clock, which is applied here with the task's wall-clock time. Rejected
+ * records keep their bytes and gain headers that say why and where they came from, for the
+ * dead-letter topic.
  */
-final class EventValidationProcessor implements Processor<String, byte[], String, ValidatedEvent> {
+final class EventValidationProcessor
+        implements Processor<String, SourceEvent, String, ValidatedEvent> {
     private final PipelineListener listener;
     private ProcessorContext<String, ValidatedEvent> context;
 
@@ -28,11 +30,10 @@ final class EventValidationProcessor implements Processor<String, byte[], String
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, SourceEvent> record) {
+        SourceEvent source = record.value() == null ? SourceEvent.of(null) : record.value();
         try {
-            UsageEvent event =
-                    UsageEventParser.parse(
-                            record.value(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            UsageEvent event = source.acceptAt(Instant.ofEpochMilli(context.currentSystemTimeMs()));
             if (!event.tenantId().equals(record.key())) {
                 throw new InvalidRecordException(
                         "key_mismatch",
@@ -49,7 +50,7 @@ final class EventValidationProcessor implements Processor<String, byte[], String
             listener.onDeadLetter(e.code());
             Record<String, ValidatedEvent> rejected =
                     record.withValue(
-                            new ValidatedEvent.Rejected(record.value(), e.code(), e.getMessage()));
+                            new ValidatedEvent.Rejected(source.raw(), e.code(), e.getMessage()));
             rejected.headers()
                     .add(PulseTopics.DLQ_CODE_HEADER, utf8(e.code()))
                     .add(PulseTopics.DLQ_REASON_HEADER, utf8(e.getMessage()))

@@ -41,6 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
     private static final String REJECTED = "rejected";
+    private static final SourceEventSerde SOURCE_SERDE = new SourceEventSerde();
 
     private final HealthScorer scorer;
     private final AlertRules alertRules;
@@ -96,9 +97,10 @@ public final class HealthPipelineTopology {
 
     private Map<String, KStream<String, ValidatedEvent>> validate(StreamsBuilder builder) {
         Topic<String, byte[]> input = PulseTopics.USAGE_EVENTS;
+        // Parsed once, in the serde: the timestamp extractor and validation share the result.
         return builder.stream(
                         input.name(),
-                        Consumed.with(input.keySerde(), input.valueSerde())
+                        Consumed.with(input.keySerde(), SOURCE_SERDE)
                                 .withTimestampExtractor(new EventTimestampExtractor())
                                 .withName("usage-events-source"))
                 .process(() -> new EventValidationProcessor(listener), Named.as("validate"))

@@ -41,6 +41,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * Scores describe "now" as the later of the wall clock and stream time. A changed score (value,
  * band or delta) is forwarded downstream.
+ *
+ * <p>Each rescoring starts from the tenant's previous score. This processor is the only writer of
+ * the {@code health-scores} store and writes every score through at once, so it keeps the last
+ * score it wrote for each of up to {@link #HOT_TENANTS} tenants and reads the store only for the
+ * others; the copy starts empty on {@code init}, that is after every restore, revival or migration
+ * of the task.
  */
 final class HealthScoreProcessor implements Processor<String, UsageEvent, String, HealthScore> {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
@@ -53,9 +59,13 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     /** A clock jump over more days than this is not back-filled day by day. */
     private static final int MAX_DAYS_CLOSED_AT_ONCE = 400;
 
+    /** Most tenants per task whose last written score is kept decoded. */
+    static final int HOT_TENANTS = 4096;
+
     private final HealthScorer scorer;
     private final PipelineSettings settings;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
+    private Map<String, HealthScore> lastWritten;
     private ProcessorContext<String, HealthScore> context;
     private WindowStore<String, EngagementBucket> daily;
     private KeyValueStore<String, HealthScore> scores;
@@ -72,6 +82,13 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     @Override
     public void init(ProcessorContext<String, HealthScore> context) {
         this.context = context;
+        this.lastWritten =
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, HealthScore> eldest) {
+                        return size() > HOT_TENANTS;
+                    }
+                };
         this.daily = context.getStateStore(PulseStores.ENGAGEMENT_DAILY);
         this.scores = context.getStateStore(PulseStores.HEALTH_SCORES);
         this.history = context.getStateStore(PulseStores.HEALTH_SCORE_DAILY);
@@ -143,7 +160,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     private void rescore(String tenant, long now, Activity activity) {
-        HealthScore previous = scores.get(tenant);
+        HealthScore previous = currentScore(tenant);
         Instant first = previous == null ? null : previous.firstEventAt();
         Instant last = previous == null ? null : previous.lastEventAt();
         if (activity != Activity.NONE) {
@@ -152,10 +169,23 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
             last = last == null || newest.isAfter(last) ? newest : last;
         }
         HealthScore score = compute(tenant, now).withActivity(first, last);
-        scores.put(tenant, score);
+        writeScore(tenant, score);
         if (score.differsVisiblyFrom(previous)) {
             context.forward(new Record<>(tenant, score, now));
         }
+    }
+
+    /** The tenant's score as last written, from the decoded copy when there is one. */
+    private HealthScore currentScore(String tenant) {
+        HealthScore hot = lastWritten.get(tenant);
+        return hot != null ? hot : scores.get(tenant);
+    }
+
+    private void writeScore(String tenant, HealthScore score) {
+        // Drop the copy first: should the put fail, the next rescoring reads the store again.
+        lastWritten.remove(tenant);
+        scores.put(tenant, score);
+        lastWritten.put(tenant, score);
     }
 
     /** Scores a tenant as of {@code asOfMs}; activity times are left to the caller. */
@@ -208,7 +238,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         for (long epochDay = firstToClose; epochDay <= closable; epochDay++) {
             long dayStart = epochDay * DAY_MS;
             for (String tenant : tenants) {
-                HealthScore current = scores.get(tenant);
+                HealthScore current = currentScore(tenant);
                 if (current == null
                         || current.firstEventAt() == null
                         || current.firstEventAt().toEpochMilli() >= dayStart + DAY_MS) {

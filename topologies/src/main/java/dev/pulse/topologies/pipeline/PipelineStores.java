@@ -2,6 +2,7 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.engagement.EngagementBucketSerde;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
@@ -27,7 +28,7 @@ final class PipelineStores {
     static final Map<String, String> WINDOW_CHANGELOG =
             Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
-    static final Serde<EngagementBucket> BUCKET_SERDE = JsonSerde.of(EngagementBucket.class);
+    static final Serde<EngagementBucket> BUCKET_SERDE = new EngagementBucketSerde();
     static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);

@@ -13,7 +13,11 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class PulseTopics {
     private static final Serde<String> TENANT = Serdes.String();
 
-    /** Raw usage events as JSON; parsed and validated inside the topology, never by a serde. */
+    /**
+     * Raw usage events as JSON, written as bytes. The pipeline reads them through its own source
+     * serde, which parses without ever failing; validation inside the topology decides and
+     * dead-letters.
+     */
     public static final Topic<String, byte[]> USAGE_EVENTS =
             new Topic<>("pulse.usage-events.v1", TENANT, Serdes.ByteArray());
 

@@ -69,6 +69,78 @@ class UsageEventParserTest {
         }
     }
 
+    @Property
+    void readingFirstAndCheckingTheClockLaterDecidesAsParsingDoes(@ForAll String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertSameOutcome(bytes);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"login\",\"timestamp\":\"2026-11-20T10:00:00Z\"}",
+                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"login\",\"timestamp\":\"2026-11-21T10:00:00Z\"}",
+                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"nps_response\",\"timestamp\":\"2026-11-21T10:00:00Z\",\"properties\":{\"score\":11}}",
+                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"nps_response\",\"timestamp\":\"2026-11-20T10:00:00Z\",\"properties\":{\"score\":11}}",
+                "{\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"login\",\"timestamp\":\"2026-11-21T10:00:00Z\"}",
+                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\",\"type\":\"login\",\"timestamp\":\"yesterday\"}",
+                "{oops",
+                "[]",
+            })
+    void readingFirstAndCheckingTheClockLaterDecidesAsParsingDoesForEachRule(String json) {
+        assertSameOutcome(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsTheEventTimeOfValidAndOfMostRejectedRecords() {
+        assertThat(
+                        UsageEventParser.read(
+                                        bytes(
+                                                "{\"eventId\":\"e\",\"tenantId\":\"a\",\"userId\":\"u\","
+                                                    + "\"type\":\"login\",\"timestamp\":\"2026-11-20T10:00:00+01:00\"}"))
+                                .eventTimeMs())
+                .isEqualTo(Instant.parse("2026-11-20T09:00:00Z").toEpochMilli());
+        assertThat(
+                        UsageEventParser.read(
+                                        bytes(
+                                                "{\"userId\":\"u\",\"timestamp\":\"2026-11-20T10:00:00Z\"}"))
+                                .eventTimeMs())
+                .isEqualTo(Instant.parse("2026-11-20T10:00:00Z").toEpochMilli());
+        assertThat(UsageEventParser.read(bytes("{\"timestamp\":\"soon\"}")).eventTimeMs())
+                .isEqualTo(-1);
+        assertThat(UsageEventParser.read(bytes("{oops")).eventTimeMs()).isEqualTo(-1);
+        assertThat(UsageEventParser.read((byte[]) null).eventTimeMs()).isEqualTo(-1);
+    }
+
+    /**
+     * {@code read(bytes).acceptAt(now)} accepts or rejects exactly as {@code parse(bytes, now)}.
+     */
+    private static void assertSameOutcome(byte[] bytes) {
+        ParsedUsageEvent read = UsageEventParser.read(bytes);
+        UsageEvent parsed = null;
+        InvalidRecordException parseError = null;
+        try {
+            parsed = UsageEventParser.parse(bytes, NOW);
+        } catch (InvalidRecordException e) {
+            parseError = e;
+        }
+        if (parseError == null) {
+            assertThat(read.acceptAt(NOW)).isEqualTo(parsed);
+        } else {
+            InvalidRecordException expected = parseError;
+            assertThatThrownBy(() -> read.acceptAt(NOW))
+                    .isInstanceOf(InvalidRecordException.class)
+                    .hasMessage(expected.getMessage())
+                    .extracting(e -> ((InvalidRecordException) e).code())
+                    .isEqualTo(expected.code());
+        }
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static UsageEvent parse(String json) {
         return UsageEventParser.parse(json.getBytes(StandardCharsets.UTF_8), NOW);
     }

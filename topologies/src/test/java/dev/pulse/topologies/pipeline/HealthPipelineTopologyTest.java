@@ -101,6 +101,54 @@ class HealthPipelineTopologyTest {
     }
 
     @Test
+    void judgesEventTimesByTheTaskClockAndDeadLettersEmptyRecords() throws Exception {
+        // The serde parses each record once; the clock rule still runs in the task, on its clock.
+        try (PipelineFixture f = new PipelineFixture(NOON)) {
+            f.send("acme", "soon", "u1", "login", null, NOON.plus(Duration.ofMinutes(4)));
+            f.send("acme", "future", "u1", "login", null, NOON.plus(Duration.ofMinutes(6)));
+            // A bad NPS score in the future: the clock rule comes first, as in the HTTP ingest.
+            f.sendRaw(
+                    "acme",
+                    "{\"eventId\":\"n\",\"tenantId\":\"acme\",\"userId\":\"u\","
+                            + "\"type\":\"nps_response\",\"timestamp\":\""
+                            + NOON.plus(Duration.ofMinutes(6))
+                            + "\",\"properties\":{\"score\":11}}");
+            f.events.pipeInput("acme", (byte[]) null);
+            f.send("acme", "good", "u1", "login", null, NOON.minus(Duration.ofMinutes(30)));
+
+            List<TestRecord<String, byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead)
+                    .extracting(r -> header(r, PulseTopics.DLQ_CODE_HEADER))
+                    .containsExactly("future_timestamp", "future_timestamp", "empty");
+            assertThat(dead.get(2).value()).isNull();
+            assertThat(f.listener.deadLetters).hasValue(3);
+            assertThat(f.listener.counted).hasValue(2);
+            assertThat(f.daily().fetch("acme", DAY.toEpochMilli()).events()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void countsEveryEventWhenATenantsEventsAlternateBetweenWindows() throws Exception {
+        try (PipelineFixture f = new PipelineFixture(NOON)) {
+            for (int i = 0; i < 10; i++) {
+                long hour = 9 + i % 2; // 9:00, 10:00, 9:00, ... all within the grace period
+                f.send("acme", "a" + i, "u" + i, "login", null, DAY.plusSeconds(hour * 3600 + i));
+                f.send("globex", "g" + i, "u1", "api_call", null, DAY.plusSeconds(10 * 3600 + i));
+            }
+
+            assertThat(f.hourly().fetch("acme", DAY.plusSeconds(9 * 3600).toEpochMilli()).events())
+                    .isEqualTo(5);
+            EngagementBucket ten =
+                    f.hourly().fetch("acme", DAY.plusSeconds(10 * 3600).toEpochMilli());
+            assertThat(ten.events()).isEqualTo(5);
+            assertThat(ten.activeUsers()).isEqualTo(5);
+            assertThat(f.daily().fetch("acme", DAY.toEpochMilli()).activeUsers()).isEqualTo(10);
+            assertThat(f.daily().fetch("globex", DAY.toEpochMilli()).eventsOfType("api_call"))
+                    .isEqualTo(10);
+        }
+    }
+
+    @Test
     void scoresATenantWithinOneRefreshIntervalOfItsEvents() throws Exception {
         try (PipelineFixture f = new PipelineFixture(NOON)) {
             f.accounts.pipeInput("acme", account("acme", 4));
