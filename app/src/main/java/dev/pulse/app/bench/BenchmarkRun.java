@@ -130,6 +130,8 @@ public final class BenchmarkRun {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
         return defaults.withAuth(auth.config(defaults.auth()))
+                // Forty alerts fire on purpose: the console would bury the progress and table.
+                .withNotifier(defaults.notifier().withConsole(false))
                 .withAlertRules(BenchAlertRules.write(dir).toString())
                 .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
                 .withStreams(

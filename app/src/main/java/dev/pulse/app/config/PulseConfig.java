@@ -87,6 +87,7 @@ public record PulseConfig(
 
     public record Audit(Duration retention) {}
 
+    @RecordBuilder
     public record Notifier(
             boolean console,
             String linkBaseUrl,
@@ -98,7 +99,8 @@ public record PulseConfig(
             double retryJitter,
             int channelQueue,
             NotifyDefaults defaults,
-            Email email) {}
+            Email email)
+            implements PulseConfigNotifierBuilder.With {}
 
     /**
      * The chat bot.
