@@ -28,13 +28,7 @@ class AlertLifecycleEndToEndIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tenant = "alerts-" + run + "-silent";
         try (PulseApplication pulse =
-                PulseApplication.start(
-                        TestPulse.config(stateDir, "alerts-" + run)
-                                .withAlertRules(
-                                        E2eScenarios.rulesFile(
-                                                stateDir, E2eScenarios.SILENCE_RULE)),
-                        PulseApplication.StartupProgress.SILENT)) {
-            pulse.awaitRunning(Duration.ofSeconds(60));
+                E2eScenarios.startWithSilenceRule(stateDir, "alerts-" + run)) {
             PulseHttp admin = new PulseHttp(pulse.apiPort());
             admin.addAccounts(tenant + ",Silent Ltd,owner-" + run + "@e2e.example,5\n");
             Instant tenDaysAgo =

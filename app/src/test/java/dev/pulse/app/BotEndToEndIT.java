@@ -38,14 +38,7 @@ class BotEndToEndIT {
     @Test
     void atRiskAccountsForSarahAnswerSarahAndRefuseDavidAndBothAreAudited() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (PulseApplication pulse =
-                PulseApplication.start(
-                        TestPulse.config(stateDir, "bot-" + run)
-                                .withAlertRules(
-                                        E2eScenarios.rulesFile(
-                                                stateDir, E2eScenarios.SILENCE_RULE)),
-                        PulseApplication.StartupProgress.SILENT)) {
-            pulse.awaitRunning(Duration.ofSeconds(60));
+        try (PulseApplication pulse = E2eScenarios.startWithSilenceRule(stateDir, "bot-" + run)) {
             PulseHttp admin = new PulseHttp(pulse.apiPort());
             String silent = "bot-" + run + "-silent";
             String busy = "bot-" + run + "-busy";

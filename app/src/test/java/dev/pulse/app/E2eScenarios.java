@@ -53,6 +53,22 @@ final class E2eScenarios {
         return file.toString();
     }
 
+    /** A test Pulse whose only rule is {@link #SILENCE_RULE}, running. */
+    static PulseApplication startWithSilenceRule(Path stateDir, String name) {
+        PulseApplication pulse =
+                PulseApplication.start(
+                        TestPulse.config(stateDir, name)
+                                .withAlertRules(rulesFile(stateDir, SILENCE_RULE)),
+                        PulseApplication.StartupProgress.SILENT);
+        try {
+            pulse.awaitRunning(Duration.ofSeconds(60));
+            return pulse;
+        } catch (RuntimeException e) {
+            pulse.close();
+            throw e;
+        }
+    }
+
     /** Lets events of {@link #usageDrop} five weeks back count. */
     static PulseConfig withUsageDropGrace(PulseConfig config) {
         PulseConfig.Pipeline p = config.pipeline();

@@ -36,13 +36,7 @@ class FollowUpEndToEndIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tenant = "follow-" + run + "-silent";
         try (PulseApplication pulse =
-                PulseApplication.start(
-                        TestPulse.config(stateDir, "follow-" + run)
-                                .withAlertRules(
-                                        E2eScenarios.rulesFile(
-                                                stateDir, E2eScenarios.SILENCE_RULE)),
-                        PulseApplication.StartupProgress.SILENT)) {
-            pulse.awaitRunning(Duration.ofSeconds(60));
+                E2eScenarios.startWithSilenceRule(stateDir, "follow-" + run)) {
             PulseHttp admin = new PulseHttp(pulse.apiPort());
             admin.addAccounts(tenant + ",Silent Ltd," + SARAH + ",5\n");
             Instant tenDaysAgo =

@@ -137,18 +137,7 @@ class TeamsAlertChannelTest {
         status = 429;
         headers = Map.of("Retry-After", "17");
 
-        DeliveryException e =
-                catchThrowableOfType(
-                        DeliveryException.class,
-                        () ->
-                                channel(Map.of("default", "/default"))
-                                        .deliver(
-                                                Replies.delivery(
-                                                        "teams",
-                                                        Replies.notification(
-                                                                OWNER,
-                                                                "acme/gone-silent",
-                                                                "Acme"))));
+        DeliveryException e = failedDelivery();
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(17));
@@ -159,18 +148,7 @@ class TeamsAlertChannelTest {
         status = 400;
         answer = "{\"error\":{\"code\":\"InvalidRequestContent\",\"message\":\"bad card\"}}";
 
-        DeliveryException e =
-                catchThrowableOfType(
-                        DeliveryException.class,
-                        () ->
-                                channel(Map.of("default", "/default"))
-                                        .deliver(
-                                                Replies.delivery(
-                                                        "teams",
-                                                        Replies.notification(
-                                                                OWNER,
-                                                                "acme/gone-silent",
-                                                                "Acme"))));
+        DeliveryException e = failedDelivery();
 
         assertThat(e.permanent()).isTrue();
         assertThat(e.getMessage()).contains("400").contains("bad card").doesNotContain("/default");
@@ -180,18 +158,7 @@ class TeamsAlertChannelTest {
     void aServerErrorIsRetried() {
         status = 502;
 
-        DeliveryException e =
-                catchThrowableOfType(
-                        DeliveryException.class,
-                        () ->
-                                channel(Map.of("default", "/default"))
-                                        .deliver(
-                                                Replies.delivery(
-                                                        "teams",
-                                                        Replies.notification(
-                                                                OWNER,
-                                                                "acme/gone-silent",
-                                                                "Acme"))));
+        DeliveryException e = failedDelivery();
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.retryAfter()).isEmpty();
@@ -214,5 +181,18 @@ class TeamsAlertChannelTest {
                 .hasMessageContaining("bot.teams.webhooks." + OWNER)
                 .hasMessageContaining("bot.teams.webhooks.default");
         assertThat(posted).isEmpty();
+    }
+
+    /** Delivers one alert to the default webhook, expecting the fake Teams to refuse it. */
+    private DeliveryException failedDelivery() {
+        return catchThrowableOfType(
+                DeliveryException.class,
+                () ->
+                        channel(Map.of("default", "/default"))
+                                .deliver(
+                                        Replies.delivery(
+                                                "teams",
+                                                Replies.notification(
+                                                        OWNER, "acme/gone-silent", "Acme"))));
     }
 }
