@@ -28,7 +28,10 @@ public final class AccountIngestHandler implements Handler<RoutingContext> {
                     "licensedSeats",
                     "arr",
                     "renewalDate",
-                    "segment");
+                    "segment",
+                    "status",
+                    "churnedAt",
+                    "renewedAt");
 
     private static final CsvRecordsReader CSV =
             new CsvRecordsReader(CSV_COLUMNS, List.of("tenantId", "name", "owner"));

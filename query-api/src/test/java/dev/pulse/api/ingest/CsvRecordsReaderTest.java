@@ -75,7 +75,8 @@ class CsvRecordsReaderTest {
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("tenantId, owner")
                 .hasMessageContaining(
-                        "tenantId,name,owner,team,plan,licensedSeats,arr,renewalDate,segment");
+                        "tenantId,name,owner,team,plan,licensedSeats,arr,renewalDate,segment,status,"
+                            + "churnedAt,renewedAt");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pulse.topologies.account;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One customer account (tenant) of the account directory.
@@ -8,6 +9,12 @@ import java.time.LocalDate;
  * @param owner e-mail of the account manager who owns the account, lower case
  * @param licensedSeats seats the customer pays for; null when unknown
  * @param arr annual recurring revenue in the company's currency; null when unknown
+ * @param status lifecycle outcome: {@code active} (or null), {@code churned} or {@code renewed}; a
+ *     backtest learns from these
+ * @param churnedAt the day the customer left; null unless churned
+ * @param renewedAt the day the customer last renewed; null when unknown
+ * @param attributes free key/value facts about the account (for example a label a generated history
+ *     carries); empty when none
  */
 public record Account(
         String tenantId,
@@ -18,4 +25,85 @@ public record Account(
         Long licensedSeats,
         Double arr,
         LocalDate renewalDate,
-        String segment) {}
+        String segment,
+        String status,
+        LocalDate churnedAt,
+        LocalDate renewedAt,
+        Map<String, String> attributes) {
+
+    public static final String CHURNED = "churned";
+    public static final String RENEWED = "renewed";
+    public static final String ACTIVE = "active";
+
+    public Account {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** An account without lifecycle outcome or attributes. */
+    public Account(
+            String tenantId,
+            String name,
+            String owner,
+            String team,
+            String plan,
+            Long licensedSeats,
+            Double arr,
+            LocalDate renewalDate,
+            String segment) {
+        this(
+                tenantId,
+                name,
+                owner,
+                team,
+                plan,
+                licensedSeats,
+                arr,
+                renewalDate,
+                segment,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** True when the directory says the customer has left. */
+    public boolean churned() {
+        return CHURNED.equals(status);
+    }
+
+    /** The same account with a lifecycle outcome. */
+    public Account withOutcome(String newStatus, LocalDate newChurnedAt, LocalDate newRenewedAt) {
+        return new Account(
+                tenantId,
+                name,
+                owner,
+                team,
+                plan,
+                licensedSeats,
+                arr,
+                renewalDate,
+                segment,
+                newStatus,
+                newChurnedAt,
+                newRenewedAt,
+                attributes);
+    }
+
+    /** The same account with these attributes. */
+    public Account withAttributes(Map<String, String> newAttributes) {
+        return new Account(
+                tenantId,
+                name,
+                owner,
+                team,
+                plan,
+                licensedSeats,
+                arr,
+                renewalDate,
+                segment,
+                status,
+                churnedAt,
+                renewedAt,
+                newAttributes);
+    }
+}
