@@ -41,6 +41,9 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
     private static final String SENTINEL = "#changelog-offset";
     private static final Duration FORGET_RESOLVED = Duration.ofDays(30);
 
+    /** Changes dated further back than this are history (the topology's caught-up lag). */
+    static final Duration HISTORY = Duration.ofHours(6);
+
     private final UserDirectory directory;
     private final Function<String, NotificationPreferences> defaults;
     private final Duration remindEvery;
@@ -96,7 +99,7 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
         }
         NotifyState before = states.get(alert.id());
         Optional<NotificationReason> reason =
-                RoutingDecision.reason(before == null ? null : before.alert(), alert);
+                isHistory(record) ? Optional.empty() : RoutingDecision.reason(before, alert);
         if (reason.isEmpty()) {
             states.put(
                     alert.id(),
@@ -108,6 +111,16 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
         tell(alert, reason.get(), sequence, changedAt, changedAt);
         NotifyState base = before == null ? new NotifyState(alert, null, 0) : before;
         states.put(alert.id(), base.told(alert, changedAt));
+    }
+
+    /**
+     * A change dated hours before the wall clock was made while Pulse replayed history or caught up
+     * on a backlog: it is history, and paging people about the past helps nobody. Alerts that still
+     * fire once Pulse is live are published again then, and told.
+     */
+    private boolean isHistory(Record<String, Alert> record) {
+        return record.value().isReplayed()
+                || record.timestamp() < context.currentSystemTimeMs() - HISTORY.toMillis();
     }
 
     private void tell(

@@ -22,6 +22,8 @@ import java.time.Instant;
  *     and the alert published again, when the snooze ends while it still fires)
  * @param actedBy who last acknowledged, snoozed or resolved it (as the command names them, an
  *     e-mail); null while nobody has, and for alerts stored before this field existed
+ * @param replayed true when this state was decided on a closed day while Pulse replayed history or
+ *     caught up on a backlog: it is history, and nobody is told; null or false otherwise
  */
 public record Alert(
         String id,
@@ -41,7 +43,82 @@ public record Alert(
         String ruleVersion,
         Instant acknowledgedAt,
         Instant snoozedUntil,
-        String actedBy) {
+        String actedBy,
+        Boolean replayed) {
+
+    /** An alert decided live. */
+    public Alert(
+            String id,
+            String tenantId,
+            String ruleId,
+            AlertKind kind,
+            Severity severity,
+            AlertState state,
+            Instant firstSeenAt,
+            Instant firedAt,
+            Instant resolvedAt,
+            String explanation,
+            String owner,
+            String link,
+            Double scoreAtFire,
+            Instant lastEvaluatedAt,
+            String ruleVersion,
+            Instant acknowledgedAt,
+            Instant snoozedUntil,
+            String actedBy) {
+        this(
+                id,
+                tenantId,
+                ruleId,
+                kind,
+                severity,
+                state,
+                firstSeenAt,
+                firedAt,
+                resolvedAt,
+                explanation,
+                owner,
+                link,
+                scoreAtFire,
+                lastEvaluatedAt,
+                ruleVersion,
+                acknowledgedAt,
+                snoozedUntil,
+                actedBy,
+                null);
+    }
+
+    /** Whether this state was decided while replaying (see {@code replayed}). */
+    public boolean isReplayed() {
+        return Boolean.TRUE.equals(replayed);
+    }
+
+    /** The same alert, marked as decided while replaying or live. */
+    public Alert replayed(boolean value) {
+        if (value == isReplayed()) {
+            return this;
+        }
+        return new Alert(
+                id,
+                tenantId,
+                ruleId,
+                kind,
+                severity,
+                state,
+                firstSeenAt,
+                firedAt,
+                resolvedAt,
+                explanation,
+                owner,
+                link,
+                scoreAtFire,
+                lastEvaluatedAt,
+                ruleVersion,
+                acknowledgedAt,
+                snoozedUntil,
+                actedBy,
+                value ? Boolean.TRUE : null);
+    }
 
     public static String id(String tenantId, String ruleId) {
         return tenantId + "/" + ruleId;
@@ -49,6 +126,30 @@ public record Alert(
 
     public static String link(String tenantId) {
         return "/v1/accounts/" + tenantId;
+    }
+
+    /** The same alert with a fresh sentence (announcing it again after a replay). */
+    public Alert explained(String newExplanation) {
+        return new Alert(
+                id,
+                tenantId,
+                ruleId,
+                kind,
+                severity,
+                state,
+                firstSeenAt,
+                firedAt,
+                resolvedAt,
+                newExplanation,
+                owner,
+                link,
+                scoreAtFire,
+                lastEvaluatedAt,
+                ruleVersion,
+                acknowledgedAt,
+                snoozedUntil,
+                actedBy,
+                replayed);
     }
 
     Alert evaluatedAt(Instant at) {
@@ -96,6 +197,7 @@ public record Alert(
                 ruleVersion,
                 newAcknowledgedAt,
                 newSnoozedUntil,
-                newActedBy);
+                newActedBy,
+                replayed);
     }
 }

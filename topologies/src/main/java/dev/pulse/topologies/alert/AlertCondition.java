@@ -373,4 +373,39 @@ public sealed interface AlertCondition {
     private static String plain(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * The account is at risk by the health model's at-risk decision, made when each day closes: its
+     * usage fell against its own normal for long enough, or its score stayed below the at-risk line
+     * (see {@code risk} in the health model). The explanation is the decision's sentence. Onset:
+     * the first day of the at-risk episode, as the decision dates it.
+     *
+     * @param includeLevel whether an account at risk only because its score is low fires too
+     *     (default true); false keeps this alert for declines
+     */
+    record AtRisk(Boolean includeLevel) implements AlertCondition {
+        public AtRisk {
+            includeLevel = includeLevel == null || includeLevel;
+        }
+
+        @Override
+        public Evaluation evaluate(AlertInput in) {
+            dev.pulse.topologies.risk.RiskAssessment risk = in.score().risk();
+            if (risk == null) {
+                return Evaluation.clear(in.displayName() + ": not judged yet");
+            }
+            String sentence = in.displayName() + ": " + risk.reason();
+            boolean holds = risk.atRisk() && (includeLevel || risk.declining());
+            if (!holds) {
+                return Evaluation.clear(sentence);
+            }
+            Instant since =
+                    risk.atRiskSince() == null
+                            ? null
+                            : risk.atRiskSince().atStartOfDay(ZoneOffset.UTC).toInstant();
+            return since == null
+                    ? Evaluation.holds(sentence)
+                    : Evaluation.holdsSince(since, sentence);
+        }
+    }
 }

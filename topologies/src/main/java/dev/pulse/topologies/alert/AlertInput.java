@@ -20,6 +20,9 @@ import java.util.Locale;
  *     what it shows (and what it does not show) can be believed: only then is an onset the data
  *     reports trusted. False while Pulse replays or catches up on a backlog, when every tenant
  *     looks quiet merely because its recent events are still queued.
+ * @param firstSight the instant a condition that holds now counts as first seen: {@code now} for a
+ *     live evaluation; the start of the day when a closed day is evaluated, since a daily record
+ *     can only date a condition to its day
  */
 public record AlertInput(
         String tenantId,
@@ -28,7 +31,25 @@ public record AlertInput(
         DailyHistory history,
         Instant now,
         Band bandWeekAgo,
-        boolean dataCaughtUp) {
+        boolean dataCaughtUp,
+        boolean closedDay) {
+
+    /** When a condition that holds now counts as first seen. */
+    public Instant firstSight() {
+        return closedDay ? now.minus(java.time.Duration.ofDays(1)) : now;
+    }
+
+    /** A live evaluation: a condition that holds is first seen now. */
+    public AlertInput(
+            String tenantId,
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            Band bandWeekAgo,
+            boolean dataCaughtUp) {
+        this(tenantId, score, account, history, now, bandWeekAgo, dataCaughtUp, false);
+    }
 
     /** An input whose data currency is unknown: no onset from the data is trusted. */
     public AlertInput(
@@ -64,6 +85,18 @@ public record AlertInput(
                 score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
         return new AlertInput(
                 score.tenantId(), score, account, history, now, weekAgo, dataCaughtUp);
+    }
+
+    /**
+     * The input for evaluating a closed day as of its end: its data is complete, and a condition
+     * that holds is dated to the start of the day at the latest.
+     */
+    public static AlertInput endOfDay(
+            HealthScore score, Account account, DailyHistory history, HealthModel model) {
+        Instant end = score.asOf();
+        Band weekAgo =
+                score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
+        return new AlertInput(score.tenantId(), score, account, history, end, weekAgo, true, true);
     }
 
     /** The account's name for sentences, or the tenant id. */

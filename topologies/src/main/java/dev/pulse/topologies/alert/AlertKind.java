@@ -11,7 +11,8 @@ public enum AlertKind {
     SILENCE("silence", AlertCondition.Silence.class),
     RENEWAL_RISK("renewal_risk", AlertCondition.RenewalRisk.class),
     SUPPORT_SPIKE("support_spike", AlertCondition.SupportSpike.class),
-    EXPANSION("expansion", AlertCondition.Expansion.class);
+    EXPANSION("expansion", AlertCondition.Expansion.class),
+    AT_RISK("at_risk", AlertCondition.AtRisk.class);
 
     private final String label;
     private final Class<? extends AlertCondition> parameters;

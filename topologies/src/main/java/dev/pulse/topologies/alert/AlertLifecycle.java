@@ -66,16 +66,17 @@ public final class AlertLifecycle {
             if (!evaluation.holds() || coolingDown(current, rule, now)) {
                 return Step.NOTHING;
             }
-            return heldLongEnough(onset(now, in, evaluation), rule, now)
-                    ? changed(episode.alert(AlertState.FIRING, now, now, null, score))
-                    : changed(episode.alert(AlertState.PENDING, now, null, null, null));
+            Instant sight = in.firstSight();
+            return heldLongEnough(onset(sight, in, evaluation), rule, in)
+                    ? changed(episode.alert(AlertState.FIRING, sight, now, null, score))
+                    : changed(episode.alert(AlertState.PENDING, sight, null, null, null));
         }
         Instant firstSeen = current.firstSeenAt();
         if (state == AlertState.PENDING) {
             if (!evaluation.holds()) {
                 return changed(episode.alert(AlertState.RESOLVED, firstSeen, null, now, null));
             }
-            if (heldLongEnough(onset(firstSeen, in, evaluation), rule, now)) {
+            if (heldLongEnough(onset(firstSeen, in, evaluation), rule, in)) {
                 return changed(episode.alert(AlertState.FIRING, firstSeen, now, null, score));
             }
             return new Step(current.evaluatedAt(now), false);
@@ -149,8 +150,12 @@ public final class AlertLifecycle {
         return data.isAfter(in.now()) ? in.now() : data;
     }
 
-    private static boolean heldLongEnough(Instant onset, AlertRule rule, Instant now) {
-        return !now.isBefore(onset.plus(rule.forDuration()));
+    private static boolean heldLongEnough(Instant onset, AlertRule rule, AlertInput in) {
+        java.time.Duration wait = rule.forDuration();
+        if (in.closedDay()) {
+            wait = java.time.Duration.ofDays(wait.toDays()); // whole days: the record's resolution
+        }
+        return !in.now().isBefore(onset.plus(wait));
     }
 
     /** An alert that fired and resolved less than the cooldown ago. */

@@ -104,6 +104,17 @@ public final class DailyHistory {
         return new ArrayList<>(days.subMap(oldest, true, today, true).values());
     }
 
+    /** The newest day up to today with at least one event; null when there is none. */
+    public LocalDate lastActiveDay() {
+        for (Map.Entry<LocalDate, EngagementBucket> day :
+                days.headMap(today, true).descendingMap().entrySet()) {
+            if (day.getValue().events() > 0) {
+                return day.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Days with at least one event among the last N (at most N). */
     public int activeDays(int windowDays) {
         int active = 0;

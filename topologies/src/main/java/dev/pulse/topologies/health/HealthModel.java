@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.pulse.topologies.risk.RiskModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.Set;
  * Loaded from YAML and checked whole, so a bad model fails at start-up with a message that names
  * the measure and the problem, never half-way through scoring.
  */
-public record HealthModel(String version, Bands bands, List<MeasureDefinition> measures) {
+public record HealthModel(
+        String version, Bands bands, List<MeasureDefinition> measures, RiskModel.Yaml risk) {
     private static final ObjectMapper YAML =
             YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -22,6 +24,16 @@ public record HealthModel(String version, Bands bands, List<MeasureDefinition> m
 
     public HealthModel {
         measures = List.copyOf(measures);
+    }
+
+    /** A model with the default at-risk decision. */
+    public HealthModel(String version, Bands bands, List<MeasureDefinition> measures) {
+        this(version, bands, measures, null);
+    }
+
+    /** The at-risk decision; the defaults when the model has no {@code risk} section. */
+    public RiskModel riskModel() {
+        return risk == null ? RiskModel.DEFAULT : risk.toModel();
     }
 
     public static HealthModel fromYaml(String yaml) {
@@ -56,7 +68,7 @@ public record HealthModel(String version, Bands bands, List<MeasureDefinition> m
                     };
             days = Math.max(days, measure.windowDays() + baseline + 1);
         }
-        return days;
+        return Math.max(days, riskModel().lookbackDays());
     }
 
     private void validate() {
@@ -77,6 +89,7 @@ public record HealthModel(String version, Bands bands, List<MeasureDefinition> m
         if (measures.isEmpty()) {
             throw new IllegalArgumentException("health model: at least one measure is required");
         }
+        riskModel().validate();
         Set<String> ids = new HashSet<>();
         for (MeasureDefinition measure : measures) {
             String where = "health model: measure '" + measure.id() + "': ";

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.health;
 
+import dev.pulse.topologies.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param topReason the contribution that costs the most points, as a sentence
  * @param firstEventAt the earliest activity Pulse has seen for the tenant
  * @param lastEventAt the latest event time counted into this score
+ * @param risk the at-risk decision of the latest closed day; null before one was made. When present
+ *     it decides the at-risk band: the band is at risk exactly when the decision is
  */
 public record HealthScore(
         String tenantId,
@@ -25,7 +28,101 @@ public record HealthScore(
         List<Contribution> contributions,
         String topReason,
         Instant firstEventAt,
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        RiskAssessment risk) {
+
+    /** A score without an at-risk decision yet. */
+    public HealthScore(
+            String tenantId,
+            double score,
+            Band band,
+            String modelVersion,
+            Instant asOf,
+            Double delta7d,
+            Double delta30d,
+            List<Contribution> contributions,
+            String topReason,
+            Instant firstEventAt,
+            Instant lastEventAt) {
+        this(
+                tenantId,
+                score,
+                band,
+                modelVersion,
+                asOf,
+                delta7d,
+                delta30d,
+                contributions,
+                topReason,
+                firstEventAt,
+                lastEventAt,
+                null);
+    }
+
+    /** The contribution that costs the most points, as a sentence. */
+    public static String levelReason(List<Contribution> contributions) {
+        return contributions.stream()
+                .filter(c -> c.points() != null && c.points() < 100)
+                .max(java.util.Comparator.comparingDouble(Contribution::shortfall))
+                .map(c -> c.label() + ": " + c.explanation())
+                .orElse("all measures at their best");
+    }
+
+    /** Whether the account is at risk now: its band is, or the latest decision says so. */
+    public boolean atRisk() {
+        return band == Band.AT_RISK || (risk != null && risk.atRisk());
+    }
+
+    /**
+     * The current score under the latest day's at-risk decision: an account the decision puts at
+     * risk is in the at-risk band whatever its score, and its top reason is the decision's
+     * sentence. A score below the at-risk line stays in that band while the decision catches up.
+     */
+    public HealthScore withRisk(RiskAssessment assessment, HealthModel model) {
+        if (assessment == null) {
+            return this;
+        }
+        Band level = model.bandOf(score);
+        return with(
+                assessment.atRisk() ? Band.AT_RISK : level,
+                assessment.atRisk() ? assessment.reason() : levelReason(contributions),
+                assessment);
+    }
+
+    /**
+     * A closed day's score under that day's decision: the band is at risk exactly when the decision
+     * is (a score below the at-risk line counts only once it persisted), so the daily at-risk
+     * series is the decision's and does not flap around the line.
+     */
+    public HealthScore withDecision(RiskAssessment assessment, HealthModel model) {
+        if (assessment == null) {
+            return this;
+        }
+        Band decided =
+                assessment.atRisk()
+                        ? Band.AT_RISK
+                        : score >= model.bands().healthy() ? Band.HEALTHY : Band.NEUTRAL;
+        return with(
+                decided,
+                assessment.atRisk() ? assessment.reason() : levelReason(contributions),
+                assessment);
+    }
+
+    private HealthScore with(Band newBand, String newTopReason, RiskAssessment newRisk) {
+        return new HealthScore(
+                tenantId,
+                score,
+                newBand,
+                modelVersion,
+                asOf,
+                delta7d,
+                delta30d,
+                contributions,
+                newTopReason,
+                firstEventAt,
+                lastEventAt,
+                newRisk);
+    }
 
     public HealthScore withDeltas(Double delta7d, Double delta30d) {
         return new HealthScore(
@@ -39,7 +136,8 @@ public record HealthScore(
                 contributions,
                 topReason,
                 firstEventAt,
-                lastEventAt);
+                lastEventAt,
+                risk);
     }
 
     public HealthScore withActivity(Instant firstEventAt, Instant lastEventAt) {
@@ -54,7 +152,8 @@ public record HealthScore(
                 contributions,
                 topReason,
                 firstEventAt,
-                lastEventAt);
+                lastEventAt,
+                risk);
     }
 
     /** True when a reader would see a different score: value, band, deltas or model changed. */
@@ -64,6 +163,7 @@ public record HealthScore(
                 || band != other.band
                 || !java.util.Objects.equals(delta7d, other.delta7d)
                 || !java.util.Objects.equals(delta30d, other.delta30d)
+                || atRisk() != other.atRisk()
                 || !modelVersion.equals(other.modelVersion);
     }
 }

@@ -3,7 +3,6 @@ package dev.pulse.topologies.health;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.DailyHistory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -68,12 +67,7 @@ public final class HealthScorer {
                             reading.explanation()));
         }
         double rounded = round1(score);
-        String topReason =
-                contributions.stream()
-                        .filter(c -> c.points() != null && c.points() < 100)
-                        .max(Comparator.comparingDouble(Contribution::shortfall))
-                        .map(c -> c.label() + ": " + c.explanation())
-                        .orElse("all measures at their best");
+        String topReason = HealthScore.levelReason(contributions);
         return new HealthScore(
                 tenantId,
                 rounded,

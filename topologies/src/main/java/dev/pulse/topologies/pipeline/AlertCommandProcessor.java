@@ -10,16 +10,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Applies people's alert commands (ack, snooze, resolve) to the {@code alerts} store it shares with
- * {@link AlertProcessor}, and forwards each alert a command changed. Commands whose key is not the
- * alert's tenant, on unknown alerts, or that do not fit the alert's state are ignored and counted.
+ * {@link AlertProcessor}, and forwards each alert a command changed (and appends it to the alert
+ * history). Commands whose key is not the alert's tenant, on unknown alerts, or that do not fit the
+ * alert's state are ignored and counted.
  */
 final class AlertCommandProcessor implements Processor<String, AlertCommand, String, Alert> {
     private final PipelineListener listener;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, Alert> alerts;
+    private WindowStore<String, Alert> alertHistory;
 
     AlertCommandProcessor(PipelineListener listener) {
         this.listener = listener;
@@ -29,6 +32,7 @@ final class AlertCommandProcessor implements Processor<String, AlertCommand, Str
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.alerts = context.getStateStore(PulseStores.ALERTS);
+        this.alertHistory = context.getStateStore(PulseStores.ALERT_HISTORY);
     }
 
     @Override
@@ -51,6 +55,8 @@ final class AlertCommandProcessor implements Processor<String, AlertCommand, Str
             return;
         }
         alerts.put(current.id(), step.alert());
+        Instant at = command.at() == null ? Instant.ofEpochMilli(now) : command.at();
+        alertHistory.put(tenant, step.alert(), at.toEpochMilli());
         if (step.alert().state() != current.state()) {
             listener.onAlertTransition(current.ruleId(), current.severity(), step.alert().state());
         }

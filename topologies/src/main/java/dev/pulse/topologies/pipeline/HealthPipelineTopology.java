@@ -3,12 +3,13 @@ package dev.pulse.topologies.pipeline;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
-import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
@@ -34,9 +35,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code follow-ups} store). Outputs: {@code pulse.health-scores.v1}, and rejected records
  * unchanged on {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code
  * pulse.alerts.v1}. Stores: {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily},
- * {@code health-scores}, {@code health-score-daily}, {@code health-checkpoints}, {@code alerts},
- * {@code follow-ups}, {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is
- * one sub-topology with no repartitioning.
+ * {@code health-scores}, {@code health-score-daily} (end-of-day scores with the day's at-risk
+ * decision), {@code health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups},
+ * {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology
+ * with no repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -44,7 +46,7 @@ public final class HealthPipelineTopology {
     private static final SourceEventSerde SOURCE_SERDE = new SourceEventSerde();
 
     private final HealthScorer scorer;
-    private final AlertRules alertRules;
+    private final AlertEvaluator alertEvaluator;
     private final PipelineSettings settings;
     private final PipelineListener listener;
 
@@ -54,7 +56,7 @@ public final class HealthPipelineTopology {
             PipelineSettings settings,
             PipelineListener listener) {
         this.scorer = new HealthScorer(model);
-        this.alertRules = alertRules;
+        this.alertEvaluator = new AlertEvaluator(alertRules);
         this.settings = settings;
         this.listener = listener;
     }
@@ -75,8 +77,11 @@ public final class HealthPipelineTopology {
                         .mapValues(v -> ((ValidatedEvent.Valid) v).event(), Named.as("unwrap"));
         KStream<String, UsageEvent> unique = deduplicate(builder, events);
         KStream<String, UsageEvent> counted = countEngagement(builder, unique);
-        KStream<String, HealthScore> scores = score(builder, counted);
-        publish(scores, PulseTopics.HEALTH_SCORES);
+        KStream<String, ScoreChange> scores = score(builder, counted);
+        publish(
+                scores.filter((tenant, change) -> !change.endOfDay(), Named.as("current-scores"))
+                        .mapValues(ScoreChange::score, Named.as("score-values")),
+                PulseTopics.HEALTH_SCORES);
         KStream<String, Alert> evaluated = evaluateAlerts(builder, scores);
         publish(
                 evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
@@ -146,13 +151,13 @@ public final class HealthPipelineTopology {
                 PulseStores.ENGAGEMENT_DAILY);
     }
 
-    private KStream<String, HealthScore> score(
+    private KStream<String, ScoreChange> score(
             StreamsBuilder builder, KStream<String, UsageEvent> events) {
         builder.addStateStore(PipelineStores.currentScores());
         builder.addStateStore(PipelineStores.dailyScores(settings.dailyRetention()));
         builder.addStateStore(PipelineStores.checkpoints());
         return events.process(
-                () -> new HealthScoreProcessor(scorer, settings),
+                () -> new HealthScoreProcessor(new DailyClose(scorer), settings),
                 Named.as("score-health"),
                 PulseStores.ENGAGEMENT_DAILY,
                 PulseStores.HEALTH_SCORES,
@@ -161,19 +166,22 @@ public final class HealthPipelineTopology {
     }
 
     private KStream<String, Alert> evaluateAlerts(
-            StreamsBuilder builder, KStream<String, HealthScore> scores) {
+            StreamsBuilder builder, KStream<String, ScoreChange> scores) {
         builder.addStateStore(PipelineStores.alerts());
+        builder.addStateStore(PipelineStores.alertHistory(settings.dailyRetention()));
         return scores.process(
                 () ->
                         new AlertProcessor(
                                 scorer.model(),
-                                alertRules,
+                                alertEvaluator,
                                 settings.alertEvaluationInterval(),
                                 listener),
                 Named.as("evaluate-alerts"),
                 PulseStores.HEALTH_SCORES,
                 PulseStores.ENGAGEMENT_DAILY,
-                PulseStores.ALERTS);
+                PulseStores.ALERTS,
+                PulseStores.ALERT_HISTORY,
+                PulseStores.HEALTH_CHECKPOINTS);
     }
 
     /** A second source into the same sub-topology: it shares the {@code alerts} store. */
@@ -182,11 +190,13 @@ public final class HealthPipelineTopology {
         return builder.stream(
                         commands.name(),
                         Consumed.with(commands.keySerde(), commands.valueSerde())
+                                .withTimestampExtractor(new CommandTimestampExtractor())
                                 .withName("alert-commands-source"))
                 .process(
                         () -> new AlertCommandProcessor(listener),
                         Named.as("apply-alert-commands"),
-                        PulseStores.ALERTS);
+                        PulseStores.ALERTS,
+                        PulseStores.ALERT_HISTORY);
     }
 
     /**
@@ -199,6 +209,7 @@ public final class HealthPipelineTopology {
         builder.stream(
                         commands.name(),
                         Consumed.with(commands.keySerde(), commands.valueSerde())
+                                .withTimestampExtractor(new CommandTimestampExtractor())
                                 .withName("follow-up-commands-source"))
                 .process(
                         () -> new FollowUpCommandProcessor(listener),

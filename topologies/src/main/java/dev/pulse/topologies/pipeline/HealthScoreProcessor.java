@@ -5,18 +5,16 @@ import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.HealthScore;
-import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.risk.DailyClose;
+import dev.pulse.topologies.risk.RiskAssessment;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,19 +26,23 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Keeps every tenant's health score current and its end-of-day history.
+ * Keeps every tenant's health score current and its end-of-day history with the at-risk decision.
  *
  * <ul>
  *   <li>An event marks its tenant dirty; dirty tenants are rescored every refresh interval, so a
  *       burst of events costs one scoring, not one per event.
  *   <li>Every tenant is rescored on a wall-clock schedule, so a silent tenant's score falls.
- *   <li>When stream time passes the end of a UTC day plus the grace period, every tenant's score as
- *       of that day's end is written to the daily history. Being driven by event time, a replay of
- *       old events builds the same history as live traffic did.
+ *   <li>When stream time passes the end of a UTC day plus the grace period, the day is closed for
+ *       every tenant of the task ({@link DailyClose}): its score as of the day's end and the day's
+ *       at-risk decision, which compares each tenant with the others of the task on the same days.
+ *       They go to the daily history and, as {@link ScoreChange#endOfDay}, to the alert rules.
+ *       Being driven by event time, a replay of old events builds the same history as live traffic
+ *       did.
  * </ul>
  *
- * Scores describe "now" as the later of the wall clock and stream time. A changed score (value,
- * band or delta) is forwarded downstream.
+ * Scores describe "now" as {@link EventTimeClock} tells it. A changed score (value, band, deltas or
+ * at-risk decision) is forwarded downstream. Each current score carries the decision of the latest
+ * closed day.
  *
  * <p>Each rescoring starts from the tenant's previous score. This processor is the only writer of
  * the {@code health-scores} store and writes every score through at once, so it keeps the last
@@ -48,7 +50,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * others; the copy starts empty on {@code init}, that is after every restore, revival or migration
  * of the task.
  */
-final class HealthScoreProcessor implements Processor<String, UsageEvent, String, HealthScore> {
+final class HealthScoreProcessor implements Processor<String, UsageEvent, String, ScoreChange> {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final String CLOSED_THROUGH = "closed-through-epoch-day";
     private static final String STARTED = "started-at";
@@ -59,14 +61,18 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     /** A clock jump over more days than this is not back-filled day by day. */
     private static final int MAX_DAYS_CLOSED_AT_ONCE = 400;
 
+    /** Decisions of this many earlier days are handed to the at-risk decision. */
+    private static final int DECISION_MEMORY_DAYS = 14;
+
     /** Most tenants per task whose last written score is kept decoded. */
     static final int HOT_TENANTS = 4096;
 
-    private final HealthScorer scorer;
+    private final DailyClose dailyClose;
     private final PipelineSettings settings;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
     private Map<String, HealthScore> lastWritten;
-    private ProcessorContext<String, HealthScore> context;
+    private ProcessorContext<String, ScoreChange> context;
+    private EventTimeClock clock;
     private WindowStore<String, EngagementBucket> daily;
     private KeyValueStore<String, HealthScore> scores;
     private WindowStore<String, HealthScore> history;
@@ -74,13 +80,13 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
     private boolean storesTouched;
 
-    HealthScoreProcessor(HealthScorer scorer, PipelineSettings settings) {
-        this.scorer = scorer;
+    HealthScoreProcessor(DailyClose dailyClose, PipelineSettings settings) {
+        this.dailyClose = dailyClose;
         this.settings = settings;
     }
 
     @Override
-    public void init(ProcessorContext<String, HealthScore> context) {
+    public void init(ProcessorContext<String, ScoreChange> context) {
         this.context = context;
         this.lastWritten =
                 new LinkedHashMap<>(256, 0.75f, true) {
@@ -94,6 +100,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         this.history = context.getStateStore(PulseStores.HEALTH_SCORE_DAILY);
         this.checkpoints = context.getStateStore(PulseStores.HEALTH_CHECKPOINTS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
+        this.clock = new EventTimeClock(context, checkpoints, true);
         context.schedule(
                 settings.scoreRefreshInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
@@ -110,6 +117,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         if (!storesTouched) {
             touchStores();
         }
+        clock.observe();
         long time = record.value().timestamp().toEpochMilli();
         dirty.merge(record.key(), new Activity(time, time), Activity::span);
     }
@@ -135,15 +143,11 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         }
     }
 
-    private long now() {
-        return Math.max(context.currentSystemTimeMs(), context.currentStreamTimeMs());
-    }
-
     private void rescoreDirty() {
         if (dirty.isEmpty()) {
             return;
         }
-        long now = now();
+        long now = clock.now();
         List<Map.Entry<String, Activity>> batch = new ArrayList<>(dirty.entrySet());
         dirty.clear();
         for (Map.Entry<String, Activity> tenant : batch) {
@@ -152,8 +156,9 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     private void rescoreAll() {
+        clock.caughtUp(); // an idle task counts as caught up from here on
         rescoreDirty();
-        long now = now();
+        long now = clock.now();
         for (String tenant : knownTenants()) {
             rescore(tenant, now, Activity.NONE);
         }
@@ -168,10 +173,27 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
             Instant newest = Instant.ofEpochMilli(activity.last());
             last = last == null || newest.isAfter(last) ? newest : last;
         }
-        HealthScore score = compute(tenant, now).withActivity(first, last);
+        if (previous != null && previous.asOf().toEpochMilli() > now) {
+            now = previous.asOf().toEpochMilli(); // never score backwards in time
+        }
+        RiskAssessment decision = previous == null ? null : previous.risk();
+        HealthScore score =
+                dailyClose
+                        .score(
+                                tenant,
+                                history(tenant, now),
+                                account(tenant),
+                                d -> endOfDay(tenant, d))
+                        .withActivity(first, last)
+                        .withRisk(decision, dailyClose.model());
+        publishIfChanged(tenant, score, previous, now);
+    }
+
+    private void publishIfChanged(
+            String tenant, HealthScore score, HealthScore previous, long now) {
         writeScore(tenant, score);
         if (score.differsVisiblyFrom(previous)) {
-            context.forward(new Record<>(tenant, score, now));
+            context.forward(new Record<>(tenant, ScoreChange.current(score), now));
         }
     }
 
@@ -188,39 +210,34 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         lastWritten.put(tenant, score);
     }
 
-    /** Scores a tenant as of {@code asOfMs}; activity times are left to the caller. */
-    private HealthScore compute(String tenant, long asOfMs) {
-        long today = asOfMs - 1 - Math.floorMod(asOfMs - 1, DAY_MS);
-        long from = today - (scorer.model().lookbackDays() - 1L) * DAY_MS;
-        Map<LocalDate, EngagementBucket> days = new HashMap<>();
-        try (WindowStoreIterator<EngagementBucket> it = daily.fetch(tenant, from, today)) {
-            while (it.hasNext()) {
-                KeyValue<Long, EngagementBucket> day = it.next();
-                days.put(LocalDate.ofEpochDay(Math.floorDiv(day.key, DAY_MS)), day.value);
-            }
-        }
+    private Account account(String tenant) {
         ValueAndTimestamp<Account> account = accounts.get(tenant);
-        HealthScore score =
-                scorer.score(
-                        tenant,
-                        new DailyHistory(days, Instant.ofEpochMilli(asOfMs)),
-                        account == null ? null : account.value());
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(today, DAY_MS));
-        return score.withDeltas(
-                delta(tenant, score, day.minusDays(7)), delta(tenant, score, day.minusDays(30)));
+        return account == null ? null : account.value();
     }
 
-    /** Score now minus the end-of-day score of {@code day}, or of the nearest day before it. */
-    private Double delta(String tenant, HealthScore now, LocalDate day) {
-        long end = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        HealthScore then = null;
+    /** Daily engagement as of {@code asOfMs}, as far back as the model looks. */
+    private DailyHistory history(String tenant, long asOfMs) {
+        return DailyHistoryReader.read(daily, tenant, asOfMs, dailyClose.model().lookbackDays());
+    }
+
+    private HealthScore endOfDay(String tenant, LocalDate day) {
+        return history.fetch(tenant, day.toEpochDay() * DAY_MS);
+    }
+
+    /** The decisions of the days before {@code day}, newest first. */
+    private List<RiskAssessment> decisionsBefore(String tenant, LocalDate day) {
+        long end = day.toEpochDay() * DAY_MS - DAY_MS;
+        List<RiskAssessment> decisions = new ArrayList<>();
         try (WindowStoreIterator<HealthScore> it =
-                history.backwardFetch(tenant, end - 3 * DAY_MS, end)) {
-            if (it.hasNext()) {
-                then = it.next().value;
+                history.backwardFetch(tenant, end - (DECISION_MEMORY_DAYS - 1) * DAY_MS, end)) {
+            while (it.hasNext()) {
+                HealthScore score = it.next().value;
+                if (score != null && score.risk() != null) {
+                    decisions.add(score.risk());
+                }
             }
         }
-        return then == null ? null : Math.round((now.score() - then.score()) * 10) / 10.0;
+        return decisions;
     }
 
     private void closeDays(long streamTime) {
@@ -236,19 +253,57 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         rescoreDirty(); // tenants first seen since the last refresh need history too
         List<String> tenants = knownTenants();
         for (long epochDay = firstToClose; epochDay <= closable; epochDay++) {
-            long dayStart = epochDay * DAY_MS;
-            for (String tenant : tenants) {
-                HealthScore current = currentScore(tenant);
-                if (current == null
-                        || current.firstEventAt() == null
-                        || current.firstEventAt().toEpochMilli() >= dayStart + DAY_MS) {
-                    continue;
-                }
-                HealthScore endOfDay = compute(tenant, dayStart + DAY_MS);
-                history.put(tenant, endOfDay.withActivity(current.firstEventAt(), null), dayStart);
-            }
+            closeDay(LocalDate.ofEpochDay(epochDay), tenants);
         }
         checkpoints.put(CLOSED_THROUGH, closable);
+    }
+
+    private void closeDay(LocalDate day, List<String> tenants) {
+        long dayStart = day.toEpochDay() * DAY_MS;
+        long dayEnd = dayStart + DAY_MS;
+        List<DailyClose.Tenant> inputs = new ArrayList<>();
+        for (String tenant : tenants) {
+            HealthScore current = currentScore(tenant);
+            if (current == null
+                    || current.firstEventAt() == null
+                    || current.firstEventAt().toEpochMilli() >= dayEnd) {
+                continue;
+            }
+            inputs.add(
+                    new DailyClose.Tenant(
+                            tenant,
+                            account(tenant),
+                            history(tenant, dayEnd),
+                            current.firstEventAt(),
+                            current.lastEventAt() != null
+                                            && current.lastEventAt().toEpochMilli() < dayEnd
+                                    ? current.lastEventAt()
+                                    : null,
+                            d -> endOfDay(tenant, d),
+                            decisionsBefore(tenant, day)));
+        }
+        Map<String, HealthScore> closed = dailyClose.close(day, inputs);
+        for (Map.Entry<String, HealthScore> entry : closed.entrySet()) {
+            String tenant = entry.getKey();
+            HealthScore endOfDay = entry.getValue();
+            history.put(tenant, endOfDay, dayStart);
+            context.forward(new Record<>(tenant, ScoreChange.endOfDay(endOfDay), dayEnd));
+            carryDecision(tenant, endOfDay.risk());
+        }
+    }
+
+    /** The current score takes the newest closed day's decision. */
+    private void carryDecision(String tenant, RiskAssessment decision) {
+        HealthScore current = currentScore(tenant);
+        if (current == null
+                || (current.risk() != null
+                        && current.risk().day() != null
+                        && current.risk().day().isAfter(decision.day()))) {
+            return;
+        }
+        HealthScore updated = current.withRisk(decision, dailyClose.model());
+        publishIfChanged(
+                tenant, updated, current, Math.max(clock.now(), current.asOf().toEpochMilli()));
     }
 
     private List<String> knownTenants() {

@@ -88,6 +88,19 @@ final class PipelineStores {
                 Stores.persistentKeyValueStore(PulseStores.ALERTS), Serdes.String(), ALERT_SERDE);
     }
 
+    /**
+     * Every alert change per tenant at the time it describes. Duplicates are kept: several rules of
+     * one tenant change at the same day's end.
+     */
+    static StoreBuilder<WindowStore<String, Alert>> alertHistory(Duration retention) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                PulseStores.ALERT_HISTORY, retention, Duration.ofMillis(1), true),
+                        Serdes.String(),
+                        ALERT_SERDE)
+                .withLoggingEnabled(WINDOW_CHANGELOG);
+    }
+
     /** Follow-ups per {@code tenant/followUpId}; written only when a person changes one. */
     static StoreBuilder<KeyValueStore<String, FollowUp>> followUps() {
         return Stores.keyValueStoreBuilder(

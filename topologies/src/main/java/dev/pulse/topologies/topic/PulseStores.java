@@ -26,6 +26,12 @@ public final class PulseStores {
     /** Alert state per (tenant, rule), keyed {@code tenant/rule} (key-value store). */
     public static final String ALERTS = "alerts";
 
+    /**
+     * Every alert state change, keyed by tenant at the event time it describes (window store,
+     * duplicates kept, two years).
+     */
+    public static final String ALERT_HISTORY = "alert-history";
+
     /** Follow-up action items, keyed {@code tenant/followUpId} (key-value store). */
     public static final String FOLLOW_UPS = "follow-ups";
 

@@ -1,0 +1,318 @@
+package dev.pulse.topologies.risk;
+
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides, for a group of tenants on one closed day, which are at risk. A pure function of the
+ * day's readings, the end-of-day scores and each tenant's decisions of the days before, so a replay
+ * of the same events decides exactly as the live run did. The topology calls it when it closes a
+ * day, the backtest for every day of a history.
+ *
+ * <p>Per tenant and metric, the last 7 days and the 7 before them are compared with the account's
+ * baseline weeks, each scaled by the portfolio's median movement on the same days (when the whole
+ * portfolio is quiet, nobody is singled out). A decline holds when both weeks fell (a fade shows in
+ * two weeks running, a single slow week does not) and the drop is larger than the baseline weeks'
+ * own spread (small and bursty accounts need more). A score below the at-risk band is a signal too.
+ * The account enters at risk when the signal held on {@code enterAfterDays} of the last 7 days and
+ * leaves after {@code exitAfterDays} days in a row without it.
+ */
+public final class RiskDecider {
+    /** The portfolio factor never scales an expectation below this share. */
+    private static final double MIN_PORTFOLIO_FACTOR = 0.2;
+
+    private final RiskModel model;
+    private final HealthModel health;
+    private final List<RiskMetric> metrics;
+
+    public RiskDecider(HealthModel health) {
+        this.health = health;
+        this.model = health.riskModel();
+        this.metrics = model.riskMetrics();
+    }
+
+    public RiskModel model() {
+        return model;
+    }
+
+    /**
+     * One tenant's inputs for one day.
+     *
+     * @param name the account's name for sentences (the tenant id when unknown)
+     * @param score the end-of-day health score (its level and first activity are used)
+     * @param previous the decisions of earlier days, newest first; days without one are absent
+     */
+    public record TenantDay(
+            String tenantId,
+            String name,
+            RiskReading reading,
+            HealthScore score,
+            List<RiskAssessment> previous) {}
+
+    /** The portfolio's median change on the same days, per metric: last 7 days and the 7 before. */
+    record Movement(double recent, double previous) {
+        static final Movement NONE = new Movement(1, 1);
+    }
+
+    public Map<String, RiskAssessment> decide(LocalDate day, List<TenantDay> tenants) {
+        Map<RiskMetric, Movement> movement = movement(day, tenants);
+        Map<String, RiskAssessment> decisions = new HashMap<>();
+        for (TenantDay tenant : tenants) {
+            decisions.put(tenant.tenantId(), decide(day, tenant, movement));
+        }
+        return decisions;
+    }
+
+    private boolean judged(LocalDate day, TenantDay tenant) {
+        if (tenant.score() == null || tenant.score().firstEventAt() == null) {
+            return false;
+        }
+        LocalDate first = LocalDate.ofInstant(tenant.score().firstEventAt(), ZoneOffset.UTC);
+        return !first.isAfter(day.minusDays(model.minHistoryDays() - 1L));
+    }
+
+    private Map<RiskMetric, Movement> movement(LocalDate day, List<TenantDay> tenants) {
+        Map<RiskMetric, Movement> movement = new EnumMap<>(RiskMetric.class);
+        for (RiskMetric metric : metrics) {
+            List<Double> recent = new ArrayList<>();
+            List<Double> previous = new ArrayList<>();
+            for (TenantDay tenant : tenants) {
+                RiskReading.Weeks weeks = tenant.reading().of(metric);
+                double base = weeks.baselineMean();
+                if (base > 0 && judged(day, tenant)) {
+                    recent.add(weeks.recent() / base);
+                    previous.add(weeks.previous() / base);
+                }
+            }
+            movement.put(
+                    metric,
+                    !model.portfolioAdjusted() || recent.size() < model.minPortfolioTenants()
+                            ? Movement.NONE
+                            : new Movement(factor(median(recent)), factor(median(previous))));
+        }
+        return movement;
+    }
+
+    /** Only a portfolio-wide drop is divided out; one that grows raises nobody's risk. */
+    private static double factor(double median) {
+        return Math.max(MIN_PORTFOLIO_FACTOR, Math.min(1, median));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** A metric's drop against the account's normal, after the portfolio's movement. */
+    private record Drop(
+            RiskMetric metric, double recent, double previous, double z, double portfolio) {}
+
+    private RiskAssessment decide(
+            LocalDate day, TenantDay tenant, Map<RiskMetric, Movement> movement) {
+        boolean judged = judged(day, tenant);
+        Drop worst = null;
+        Drop declining = null;
+        if (judged) {
+            for (RiskMetric metric : metrics) {
+                Drop drop = drop(tenant.reading().of(metric), metric, movement.get(metric));
+                if (drop == null) {
+                    continue;
+                }
+                if (worst == null || drop.recent() > worst.recent()) {
+                    worst = drop;
+                }
+                if (isDecline(drop) && (declining == null || drop.recent() > declining.recent())) {
+                    declining = drop;
+                }
+            }
+        }
+        double level = tenant.score() == null ? 100 : tenant.score().score();
+        boolean low = model.levelAtRisk() && level < health.bands().atRisk();
+        boolean signal = declining != null || low;
+
+        RiskAssessment yesterday = dayBefore(day, tenant.previous());
+        LocalDate signalSince =
+                !signal
+                        ? null
+                        : yesterday != null && yesterday.signal() && yesterday.signalSince() != null
+                                ? yesterday.signalSince()
+                                : day;
+        boolean wasAtRisk = yesterday != null && yesterday.atRisk();
+        boolean atRisk =
+                wasAtRisk
+                        ? signal || quietDays(day, tenant.previous()) < model.exitAfterDays() - 1
+                        : signal
+                                && signalDays(day, tenant.previous()) + 1 >= model.enterAfterDays();
+        LocalDate atRiskSince =
+                !atRisk
+                        ? null
+                        : wasAtRisk && yesterday.atRiskSince() != null
+                                ? yesterday.atRiskSince()
+                                : day;
+        Drop shown = declining != null ? declining : worst;
+        return new RiskAssessment(
+                day,
+                atRisk,
+                signal,
+                declining != null,
+                signalSince,
+                atRiskSince,
+                reason(day, tenant, declining, worst, low, level, signalSince, atRisk, yesterday),
+                shown == null ? null : shown.metric().id(),
+                shown == null ? null : round1(shown.recent() * 100),
+                shown == null ? null : round1((shown.portfolio() - 1) * 100));
+    }
+
+    private Drop drop(RiskReading.Weeks weeks, RiskMetric metric, Movement movement) {
+        if (weeks == null) {
+            return null;
+        }
+        double base = weeks.baselineMean();
+        if (base <= 0) {
+            return null;
+        }
+        double expectedRecent = base * movement.recent();
+        double expectedPrevious = base * movement.previous();
+        // The baseline weeks' own spread, never below the Poisson noise of a count this size.
+        double spread =
+                Math.sqrt(
+                        Math.max(
+                                weeks.baselineVariance() * movement.recent() * movement.recent(),
+                                expectedRecent));
+        return new Drop(
+                metric,
+                1 - weeks.recent() / expectedRecent,
+                1 - weeks.previous() / expectedPrevious,
+                (weeks.recent() - expectedRecent) / spread,
+                movement.recent());
+    }
+
+    private boolean isDecline(Drop drop) {
+        return drop.recent() * 100 >= model.dropPercent()
+                && drop.previous() * 100 >= model.previousWeekDropPercent()
+                && drop.z() <= -model.significance();
+    }
+
+    private static RiskAssessment dayBefore(LocalDate day, List<RiskAssessment> previous) {
+        if (previous == null || previous.isEmpty()) {
+            return null;
+        }
+        RiskAssessment newest = previous.get(0);
+        return newest.day() != null && newest.day().equals(day.minusDays(1)) ? newest : null;
+    }
+
+    /** Days with signal among the 6 before {@code day}. */
+    private static int signalDays(LocalDate day, List<RiskAssessment> previous) {
+        int count = 0;
+        for (RiskAssessment before : previous == null ? List.<RiskAssessment>of() : previous) {
+            if (before.day() != null && before.day().isAfter(day.minusDays(7)) && before.signal()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Days in a row without signal right before {@code day}. */
+    private static int quietDays(LocalDate day, List<RiskAssessment> previous) {
+        int quiet = 0;
+        LocalDate expected = day.minusDays(1);
+        for (RiskAssessment before : previous == null ? List.<RiskAssessment>of() : previous) {
+            if (before.day() == null || !before.day().equals(expected) || before.signal()) {
+                break;
+            }
+            quiet++;
+            expected = expected.minusDays(1);
+        }
+        return quiet;
+    }
+
+    private String reason(
+            LocalDate day,
+            TenantDay tenant,
+            Drop declining,
+            Drop worst,
+            boolean low,
+            double level,
+            LocalDate signalSince,
+            boolean atRisk,
+            RiskAssessment yesterday) {
+        String weeks = model.baselineWeeks() + " weeks";
+        if (declining != null) {
+            long days = signalSince == null ? 1 : signalSince.until(day).getDays() + 1L;
+            return declining.metric().label()
+                    + " down "
+                    + percent(declining.recent())
+                    + " against their usual "
+                    + weeks
+                    + (declining.previous() > 0
+                            ? " (and " + percent(declining.previous()) + " the week before)"
+                            : "")
+                    + ", for "
+                    + days
+                    + (days == 1 ? " day" : " days")
+                    + portfolioNote(declining.portfolio());
+        }
+        if (low) {
+            long days = signalSince == null ? 1 : signalSince.until(day).getDays() + 1L;
+            String drag = tenant.score().topReason();
+            return String.format(
+                            Locale.ROOT,
+                            "score %.0f, below the at-risk line of %.0f for %d %s",
+                            level,
+                            health.bands().atRisk(),
+                            days,
+                            days == 1 ? "day" : "days")
+                    + (drag == null ? "" : "; main drag: " + drag);
+        }
+        if (atRisk) {
+            int quiet = quietDays(day, tenant.previous()) + 1;
+            return "recovering: no warning sign for "
+                    + quiet
+                    + (quiet == 1 ? " day" : " days")
+                    + " (at risk since "
+                    + (yesterday == null ? day : yesterday.atRiskSince())
+                    + "; it clears after "
+                    + model.exitAfterDays()
+                    + ")";
+        }
+        if (worst == null) {
+            return judgedNote(day, tenant);
+        }
+        return worst.metric().label()
+                + " at "
+                + String.format(Locale.ROOT, "%.0f%%", (1 - worst.recent()) * 100)
+                + " of their usual "
+                + weeks
+                + portfolioNote(worst.portfolio());
+    }
+
+    private String judgedNote(LocalDate day, TenantDay tenant) {
+        if (!judged(day, tenant)) {
+            return "too new to judge change (fewer than " + model.minHistoryDays() + " days)";
+        }
+        return "no usage in the baseline weeks to compare with";
+    }
+
+    private static String portfolioNote(double portfolio) {
+        return portfolio < 0.97
+                ? "; the whole portfolio was " + percent(1 - portfolio) + " down the same days"
+                : "";
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
