@@ -26,6 +26,17 @@ import java.util.Map;
  * leaves after {@code exitAfterDays} days in a row without it.
  */
 public final class RiskDecider {
+    /**
+     * A decline is not recovering: the last week is at least about as far down as the week before.
+     * A single slow week, once it moves into the earlier of the two weeks, fails this.
+     */
+    private static final double DEEPENING = 0.8;
+
+    /**
+     * Share of the portfolio's own movement taken as uncertainty about one account's expectation.
+     */
+    private static final double PORTFOLIO_UNCERTAINTY = 0.5;
+
     /** The portfolio factor never scales an expectation below this share. */
     private static final double MIN_PORTFOLIO_FACTOR = 0.2;
 
@@ -182,12 +193,15 @@ public final class RiskDecider {
         }
         double expectedRecent = base * movement.recent();
         double expectedPrevious = base * movement.previous();
-        // The baseline weeks' own spread, never below the Poisson noise of a count this size.
-        double spread =
-                Math.sqrt(
-                        Math.max(
-                                weeks.baselineVariance() * movement.recent() * movement.recent(),
-                                expectedRecent));
+        // The baseline weeks' own spread, never below the (overdispersed) Poisson noise of a count
+        // this size; and the more the whole portfolio moved, the less surely that movement applies
+        // to this one account in full.
+        double own =
+                Math.max(
+                        weeks.baselineVariance() * movement.recent() * movement.recent(),
+                        expectedRecent * model.overdispersion());
+        double shared = expectedRecent * (1 - movement.recent()) * PORTFOLIO_UNCERTAINTY;
+        double spread = Math.sqrt(own + shared * shared);
         return new Drop(
                 metric,
                 1 - weeks.recent() / expectedRecent,
@@ -199,6 +213,7 @@ public final class RiskDecider {
     private boolean isDecline(Drop drop) {
         return drop.recent() * 100 >= model.dropPercent()
                 && drop.previous() * 100 >= model.previousWeekDropPercent()
+                && drop.recent() >= DEEPENING * drop.previous()
                 && drop.z() <= -model.significance();
     }
 

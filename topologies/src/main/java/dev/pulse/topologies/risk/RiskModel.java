@@ -32,6 +32,7 @@ public record RiskModel(
         double previousWeekDropPercent,
         int baselineWeeks,
         double significance,
+        double overdispersion,
         boolean portfolioAdjusted,
         int minPortfolioTenants,
         int enterAfterDays,
@@ -43,10 +44,11 @@ public record RiskModel(
     public static final RiskModel DEFAULT =
             new RiskModel(
                     List.of("active_user_days", "key_actions"),
-                    25,
-                    12,
+                    20,
+                    8,
                     4,
-                    2,
+                    2.5,
+                    3,
                     true,
                     8,
                     4,
@@ -84,6 +86,7 @@ public record RiskModel(
         range(where, "previousWeekDropPercent", previousWeekDropPercent, 0, 99);
         range(where, "baselineWeeks", baselineWeeks, 2, 12);
         range(where, "significance", significance, 0, 10);
+        range(where, "overdispersion", overdispersion, 1, 100);
         range(where, "minPortfolioTenants", minPortfolioTenants, 1, 1_000_000);
         range(where, "enterAfterDays", enterAfterDays, 1, 7);
         range(where, "exitAfterDays", exitAfterDays, 1, 60);
@@ -116,6 +119,7 @@ public record RiskModel(
             @JsonProperty("previousWeekDropPercent") Double previousWeekDropPercent,
             @JsonProperty("baselineWeeks") Integer baselineWeeks,
             @JsonProperty("significance") Double significance,
+            @JsonProperty("overdispersion") Double overdispersion,
             @JsonProperty("portfolioAdjusted") Boolean portfolioAdjusted,
             @JsonProperty("minPortfolioTenants") Integer minPortfolioTenants,
             @JsonProperty("enterAfterDays") Integer enterAfterDays,
@@ -132,6 +136,7 @@ public record RiskModel(
                             : previousWeekDropPercent,
                     baselineWeeks == null ? d.baselineWeeks() : baselineWeeks,
                     significance == null ? d.significance() : significance,
+                    overdispersion == null ? d.overdispersion() : overdispersion,
                     portfolioAdjusted == null ? d.portfolioAdjusted() : portfolioAdjusted,
                     minPortfolioTenants == null ? d.minPortfolioTenants() : minPortfolioTenants,
                     enterAfterDays == null ? d.enterAfterDays() : enterAfterDays,

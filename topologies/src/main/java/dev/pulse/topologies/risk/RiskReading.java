@@ -25,14 +25,21 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
             return Arrays.stream(baseline).average().orElse(0);
         }
 
-        /** Sample variance of the baseline weeks. */
+        /**
+         * The baseline weeks' variance from their successive differences (von Neumann): the same as
+         * the sample variance for a level series, but a fade already under way in the baseline does
+         * not pass for noise.
+         */
         public double baselineVariance() {
-            double mean = baselineMean();
-            double sum = 0;
-            for (double week : baseline) {
-                sum += (week - mean) * (week - mean);
+            if (baseline.length < 2) {
+                return 0;
             }
-            return baseline.length < 2 ? 0 : sum / (baseline.length - 1);
+            double sum = 0;
+            for (int i = 1; i < baseline.length; i++) {
+                double step = baseline[i] - baseline[i - 1];
+                sum += step * step;
+            }
+            return sum / (2.0 * (baseline.length - 1));
         }
 
         @Override

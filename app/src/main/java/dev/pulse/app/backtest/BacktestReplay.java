@@ -1,0 +1,151 @@
+package dev.pulse.app.backtest;
+
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertEvaluator;
+import dev.pulse.topologies.alert.AlertInput;
+import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.risk.DailyClose;
+import dev.pulse.topologies.risk.RiskAssessment;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * Replays a history day by day the way the topology closes days: tenants grouped by the Kafka
+ * partition their key hashes to (each stream task judges its own tenants against each other), every
+ * day's end-of-day scores and at-risk decisions from {@link DailyClose}, and the alert rules
+ * evaluated as of each day's end through {@link AlertEvaluator}, exactly as a replay through the
+ * topology evaluates them.
+ */
+public final class BacktestReplay {
+    /** End-of-day scores kept per tenant: enough for 30-day deltas with slack. */
+    private static final int SCORE_MEMORY_DAYS = 40;
+
+    /** At-risk decisions handed back to the decider, as the topology does. */
+    private static final int DECISION_MEMORY_DAYS = 14;
+
+    private final HealthModel model;
+    private final DailyClose dailyClose;
+    private final AlertEvaluator alerts;
+    private final int partitions;
+
+    public BacktestReplay(HealthModel model, AlertRules rules, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        this.model = model;
+        this.dailyClose = new DailyClose(new HealthScorer(model));
+        this.alerts = new AlertEvaluator(rules);
+        this.partitions = partitions;
+    }
+
+    /** Per-tenant state carried from day to day. */
+    private static final class TenantState {
+        final NavigableMap<LocalDate, HealthScore> endOfDay = new TreeMap<>();
+        final Deque<RiskAssessment> decisions = new ArrayDeque<>();
+        final Map<String, Alert> alerts = new HashMap<>();
+    }
+
+    /**
+     * Replays the days from {@code from} to {@code to}, both included.
+     *
+     * @param progress told the index of each day done
+     */
+    public ReplayResult run(
+            DailyEngagement data,
+            Map<String, Account> accounts,
+            LocalDate from,
+            LocalDate to,
+            IntConsumer progress) {
+        int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+        Map<String, DailyEngagement.Tenant> tenants = data.tenants();
+        Map<Integer, List<String>> groups = new TreeMap<>();
+        Map<String, ReplayResult.Series> series = new LinkedHashMap<>();
+        Map<String, TenantState> states = new HashMap<>();
+        for (String tenant : tenants.keySet()) {
+            groups.computeIfAbsent(partition(tenant), p -> new ArrayList<>()).add(tenant);
+            series.put(tenant, ReplayResult.Series.empty(days));
+            states.put(tenant, new TenantState());
+        }
+        List<Alert> changes = new ArrayList<>();
+        int scoreLookback = model.lookbackDays();
+        int alertLookback = Math.max(1, alerts.rules().lookbackDays());
+        for (int index = 0; index < days; index++) {
+            LocalDate day = from.plusDays(index);
+            long dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            for (List<String> group : groups.values()) {
+                List<DailyClose.Tenant> inputs = new ArrayList<>();
+                for (String id : group) {
+                    DailyEngagement.Tenant tenant = tenants.get(id);
+                    if (tenant.firstEvent == null || tenant.firstEvent.toEpochMilli() >= dayEnd) {
+                        continue;
+                    }
+                    TenantState state = states.get(id);
+                    inputs.add(
+                            new DailyClose.Tenant(
+                                    id,
+                                    accounts.get(id),
+                                    tenant.history(day.minusDays(scoreLookback - 1L), day),
+                                    tenant.firstEvent,
+                                    tenant.lastEventBy(day),
+                                    state.endOfDay::get,
+                                    List.copyOf(state.decisions)));
+                }
+                Map<String, HealthScore> closed = dailyClose.close(day, inputs);
+                for (Map.Entry<String, HealthScore> entry : closed.entrySet()) {
+                    String id = entry.getKey();
+                    HealthScore score = entry.getValue();
+                    TenantState state = states.get(id);
+                    remember(state, day, score);
+                    record(series.get(id), index, score);
+                    }
+                }
+            }
+            progress.accept(index);
+        }
+        return new ReplayResult(model.version(), from, days, series, changes);
+    }
+
+    private static void remember(TenantState state, LocalDate day, HealthScore score) {
+        state.endOfDay.put(day, score);
+        while (state.endOfDay.size() > SCORE_MEMORY_DAYS) {
+            state.endOfDay.pollFirstEntry();
+        }
+        if (score.risk() != null) {
+            state.decisions.addFirst(score.risk());
+            while (state.decisions.size() > DECISION_MEMORY_DAYS) {
+                state.decisions.removeLast();
+            }
+        }
+    }
+
+    private static void record(ReplayResult.Series series, int index, HealthScore score) {
+        series.score()[index] = (float) score.score();
+        boolean atRisk = score.risk() != null && score.risk().atRisk();
+        series.atRisk()[index] = atRisk;
+        if (atRisk && (index == 0 || !series.atRisk()[index - 1])) {
+            series.reasons()[index] = score.risk().reason();
+        }
+    }
+
+    /** The partition Kafka's default partitioner gives a tenant's key. */
+    int partition(String tenant) {
+        return Utils.toPositive(Utils.murmur2(tenant.getBytes(StandardCharsets.UTF_8)))
+                % partitions;
+    }
+}
