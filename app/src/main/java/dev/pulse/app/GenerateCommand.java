@@ -85,8 +85,8 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--volume-scale",
             paramLabel = "X",
             description =
-                    "Events per account relative to the preset's; 1 is about 100 a weekday"
-                            + " (default: the preset's).")
+                    "Multiplies the preset's volume (standard: about 100 events per account on"
+                            + " a weekday; default: 1).")
     Double volumeScale;
 
     @Option(
@@ -168,12 +168,13 @@ final class GenerateCommand implements Callable<Integer> {
             patterns.add(count.getKey().label() + " " + count.getValue());
         }
         console.println("  patterns: " + patterns);
-        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         for (Account account : portfolio.accounts()) {
-            outcomes.merge(account.status(), 1, Integer::sum);
+            counts.merge(account.status(), 1, Integer::sum);
         }
-        console.println(
-                "  outcomes: " + outcomes.toString().replaceAll("[{}]", "").replace('=', ' '));
+        StringJoiner outcomes = new StringJoiner(", ");
+        counts.forEach((status, count) -> outcomes.add(status + " " + count));
+        console.println("  outcomes: " + outcomes);
         StringJoiner holidays = new StringJoiner(", ");
         for (HolidayPeriod holiday : portfolio.holidays()) {
             holidays.add(

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Writes event drafts as the JSON a client sends, and spoils some of them in the ways real clients
  * do: truncated JSON, a missing tenant id, a timestamp of "yesterday", a feature event without its
- * feature.
+ * feature. Also turns a draft into the event Pulse reads from it, for clean histories.
  */
 final class EventRenderer {
     /** The ways a record can be malformed. */
