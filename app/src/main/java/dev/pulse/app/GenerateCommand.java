@@ -27,11 +27,24 @@ import picocli.CommandLine.Option;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate a labelled portfolio for backtests: accounts with known outcomes (churned,",
-            "renewed, active) and usage patterns, and months of their usage events.",
-            "Writes DIR/events.ndjson (as POST /v1/events takes them, in event-time order),",
-            "DIR/accounts.ndjson (as POST /v1/accounts takes them) and DIR/scenario.json.",
-            "The same scenario and seed always give the same files."
+            "Generate a labelled portfolio for backtests: accounts with known outcomes",
+            "(churned, renewed, active) and usage patterns, and months of their usage.",
+            "Writes DIR/events.ndjson (as POST /v1/events takes them, in event-time",
+            "order), DIR/accounts.ndjson (as POST /v1/accounts takes them) and",
+            "DIR/scenario.json. The same scenario and seed always give the same files.",
+            ""
+        },
+        footer = {
+            "",
+            "Presets:",
+            "  standard    200 accounts, 150 days, 12%% churn, fades of 28-70 days,",
+            "              one holiday period, every trap (cycles, blips, small, new)",
+            "  holidays    like standard, with two holiday periods and more than twice the",
+            "              month-end and quarter-end cycles",
+            "  smb-noisy   300 accounts, 120 days, a third tiny and noisy, 15%% churn,",
+            "              fades of 28-42 days, no holiday, 0.6x the volume",
+            "  enterprise  120 large accounts, 180 days, 8%% churn, fades of 42-70 days,",
+            "              many quarter-end cycles, 1.6x the volume"
         })
 final class GenerateCommand implements Callable<Integer> {
     static final String EVENTS_FILE = "events.ndjson";
@@ -44,20 +57,15 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--scenario",
             defaultValue = PortfolioScenario.STANDARD,
             paramLabel = "NAME",
-            description = {
-                "Preset (default: ${DEFAULT-VALUE}):",
-                "  standard    200 accounts, 150 days, 12% churn, fades 28-70 days, 1 holiday",
-                "  holidays    like standard, 2 holiday periods, 3x the cyclical accounts",
-                "  smb-noisy   300 accounts, 120 days, a third tiny and noisy, 15% churn,",
-                "              fades 28-42 days, no holiday, 0.6x volume",
-                "  enterprise  120 large accounts, 180 days, 8% churn, fades 42-70 days,",
-                "              many quarterly cycles, 1.6x volume"
-            })
+            description =
+                    "standard, holidays, smb-noisy or enterprise (default: ${DEFAULT-VALUE});"
+                            + " see Presets below.")
     String scenario;
 
     @Option(
             names = "--seed",
             defaultValue = "1",
+            paramLabel = "N",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 

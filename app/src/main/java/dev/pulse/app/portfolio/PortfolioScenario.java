@@ -128,8 +128,8 @@ public record PortfolioScenario(
     }
 
     /**
-     * Like standard, but with two holiday periods and three times as many cyclical accounts: the
-     * calendar is the trap.
+     * Like standard, but with two holiday periods and more than twice as many cyclical accounts:
+     * the calendar is the trap.
      */
     public static PortfolioScenario holidays(long seed) {
         return new PortfolioScenario(
