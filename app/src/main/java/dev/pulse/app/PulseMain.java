@@ -3,7 +3,7 @@ package dev.pulse.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the runnable jar: {@code pulse run | demo | bench}. */
+/** Entry point of the runnable jar: {@code pulse run | demo | bench | generate}. */
 @Command(
         name = "pulse",
         mixinStandardHelpOptions = true,
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             DemoCommand.class,
             BenchmarkCommand.class,
+            GenerateCommand.class,
             ApiKeyCommand.class,
             AuditCommand.class
         })

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Draws a tenant's behaviour from its archetype's profile: how many seats are in use, how
- * intensely, which features, how many tickets and how happy. Intensities are relative; {@link
- * VolumeCalibration} scales them to the demo's volume.
+ * Draws a tenant's behaviour from its pattern's profile: how many seats are in use, how intensely,
+ * which features, how many tickets and how happy. Intensities are relative; {@link
+ * VolumeCalibration} scales them to a target volume. Churners look like ordinary accounts before
+ * their fade (a little less happy, a few more tickets), so that only their usage gives them away.
  */
-final class BehaviourProfiles {
+public final class BehaviourProfiles {
     static final List<String> CORE_FEATURES =
             List.of("dashboards", "reports", "alerts", "integrations", "exports", "automations");
     static final List<String> OTHER_FEATURES =
@@ -27,9 +28,10 @@ final class BehaviourProfiles {
                     "sso_admin");
 
     /**
-     * The ranges an archetype's tenants draw their parameters from.
+     * The ranges a pattern's tenants draw their parameters from.
      *
-     * @param utilisation engaged users over licensed seats (at the start, for expanding tenants)
+     * @param utilisation engaged users over licensed seats (at the start, for expanding tenants);
+     *     small accounts count users instead
      * @param intensity relative usage per engaged user, before calibration
      * @param coreFeatures how many of the six core features (drawn from low to high - 1)
      * @param otherFeatures how many non-core features (likewise)
@@ -46,74 +48,118 @@ final class BehaviourProfiles {
 
     private record Range(double low, double high) {}
 
-    private static final Map<Archetype, Profile> PROFILES =
-            new EnumMap<>(
-                    Map.of(
-                            Archetype.STEADY_HEALTHY,
-                            new Profile(
-                                    new Range(0.62, 0.83),
-                                    new Range(0.8, 1.2),
-                                    new Range(5, 7),
-                                    new Range(2, 4),
-                                    new Range(0.2, 0.8),
-                                    new Range(7.8, 9.3)),
-                            Archetype.LUKEWARM,
-                            new Profile(
-                                    new Range(0.12, 0.3),
-                                    new Range(0.8, 1.1),
-                                    new Range(1, 3),
-                                    new Range(1, 3),
-                                    new Range(0.5, 1.5),
-                                    new Range(6.0, 7.5)),
-                            Archetype.DECLINING,
-                            new Profile(
-                                    new Range(0.28, 0.42),
-                                    new Range(0.8, 1.1),
-                                    new Range(1, 3),
-                                    new Range(1, 3),
-                                    new Range(3.0, 4.5),
-                                    new Range(3.5, 5.0)),
-                            Archetype.EXPANDING,
-                            new Profile(
-                                    new Range(0.8, 0.88),
-                                    new Range(1.0, 1.3),
-                                    new Range(5, 7),
-                                    new Range(2, 4),
-                                    new Range(0.2, 0.6),
-                                    new Range(8.5, 9.8)),
-                            Archetype.IDLE,
-                            new Profile(
-                                    new Range(0.2, 0.45),
-                                    new Range(0.5, 0.8),
-                                    new Range(2, 4),
-                                    new Range(1, 3),
-                                    new Range(0.5, 1.2),
-                                    new Range(5.0, 7.0)),
-                            Archetype.SUPPORT_HEAVY,
-                            new Profile(
-                                    new Range(0.38, 0.55),
-                                    new Range(0.7, 1.0),
-                                    new Range(3, 5),
-                                    new Range(1, 3),
-                                    new Range(5.0, 9.0),
-                                    new Range(2.0, 4.0))));
+    private static final Profile STEADY =
+            new Profile(
+                    new Range(0.62, 0.83),
+                    new Range(0.8, 1.2),
+                    new Range(5, 7),
+                    new Range(2, 4),
+                    new Range(0.2, 0.8),
+                    new Range(7.8, 9.3));
+
+    /** Healthy accounts whose story is their calendar (cycles, a blip) or their start. */
+    private static final Profile ORDINARY =
+            new Profile(
+                    new Range(0.45, 0.8),
+                    new Range(0.8, 1.2),
+                    new Range(4, 7),
+                    new Range(1, 4),
+                    new Range(0.3, 1.0),
+                    new Range(7.0, 9.0));
+
+    private static final Map<UsagePattern, Profile> PROFILES = new EnumMap<>(UsagePattern.class);
+
+    static {
+        PROFILES.put(UsagePattern.STEADY, STEADY);
+        PROFILES.put(
+                UsagePattern.LUKEWARM,
+                new Profile(
+                        new Range(0.12, 0.3),
+                        new Range(0.8, 1.1),
+                        new Range(1, 3),
+                        new Range(1, 3),
+                        new Range(0.5, 1.5),
+                        new Range(6.0, 7.5)));
+        PROFILES.put(
+                UsagePattern.EXPANDING,
+                new Profile(
+                        new Range(0.8, 0.88),
+                        new Range(1.0, 1.3),
+                        new Range(5, 7),
+                        new Range(2, 4),
+                        new Range(0.2, 0.6),
+                        new Range(8.5, 9.8)));
+        PROFILES.put(
+                UsagePattern.FADE,
+                new Profile(
+                        new Range(0.35, 0.7),
+                        new Range(0.8, 1.1),
+                        new Range(3, 6),
+                        new Range(1, 3),
+                        new Range(0.6, 1.8),
+                        new Range(5.5, 7.8)));
+        PROFILES.put(UsagePattern.CYCLICAL_MONTH_END, ORDINARY);
+        PROFILES.put(UsagePattern.CYCLICAL_QUARTERLY, ORDINARY);
+        PROFILES.put(UsagePattern.BLIP, ORDINARY);
+        PROFILES.put(UsagePattern.RAMP_UP, ORDINARY);
+        PROFILES.put(
+                UsagePattern.SMALL,
+                new Profile(
+                        new Range(2, 6),
+                        new Range(0.8, 1.3),
+                        new Range(2, 5),
+                        new Range(1, 3),
+                        new Range(0.5, 2.0),
+                        new Range(6.5, 9.0)));
+        PROFILES.put(
+                UsagePattern.IDLE,
+                new Profile(
+                        new Range(0.2, 0.45),
+                        new Range(0.5, 0.8),
+                        new Range(2, 4),
+                        new Range(1, 3),
+                        new Range(0.5, 1.2),
+                        new Range(5.0, 7.0)));
+        PROFILES.put(
+                UsagePattern.SUPPORT_HEAVY,
+                new Profile(
+                        new Range(0.38, 0.55),
+                        new Range(0.7, 1.0),
+                        new Range(3, 5),
+                        new Range(1, 3),
+                        new Range(5.0, 9.0),
+                        new Range(2.0, 4.0)));
+    }
 
     private final RandomGenerator random;
 
-    BehaviourProfiles(RandomGenerator random) {
+    public BehaviourProfiles(RandomGenerator random) {
         this.random = random;
     }
 
-    TenantBehaviour behaviour(String tenantId, Archetype archetype, String plan, long seats) {
-        Profile profile = PROFILES.get(archetype);
-        double utilisation = draw(profile.utilisation());
+    /**
+     * A tenant of this pattern, before volume calibration.
+     *
+     * @param effects its dated story (fade, growth, peaks, holidays…), which the caller draws
+     */
+    public TenantBehaviour behaviour(
+            String tenantId,
+            UsagePattern pattern,
+            String plan,
+            long seats,
+            List<UsageEffect> effects) {
+        Profile profile = PROFILES.get(pattern);
+        double utilisation =
+                pattern == UsagePattern.SMALL
+                        ? Math.min(seats, (int) draw(profile.utilisation())) / (double) seats
+                        : draw(profile.utilisation());
         double apiShare = "enterprise".equals(plan) ? between(0.25, 0.4) : between(0.1, 0.25);
-        if (archetype == Archetype.LUKEWARM) {
+        if (pattern == UsagePattern.LUKEWARM) {
             apiShare /= 2; // few integrations yet
         }
         return new TenantBehaviour(
                 tenantId,
-                archetype,
+                pattern,
                 seats,
                 utilisation,
                 draw(profile.intensity()),
@@ -122,9 +168,7 @@ final class BehaviourProfiles {
                 features((int) draw(profile.coreFeatures()), (int) draw(profile.otherFeatures())),
                 draw(profile.tickets()),
                 draw(profile.nps()),
-                archetype == Archetype.EXPANDING ? between(1.0, 1.12) : utilisation,
-                archetype == Archetype.DECLINING ? between(0.15, 0.3) : 1,
-                archetype == Archetype.IDLE ? random.nextInt(10, 21) : 0);
+                effects);
     }
 
     private double draw(Range range) {

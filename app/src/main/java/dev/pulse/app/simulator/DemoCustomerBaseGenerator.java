@@ -5,39 +5,52 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Builds a {@link DemoCustomerBase}: account managers, accounts dealt to them with plan, seats,
- * revenue and renewal, each tenant's behaviour, and usage calibrated so that the whole base sends
- * about {@link #EVENTS_PER_WEEKDAY_PER_150_TENANTS} events on a weekday.
+ * revenue and renewal, each tenant's pattern and its dated story, and usage calibrated so that the
+ * whole base sends about {@link #EVENTS_PER_WEEKDAY_PER_150_TENANTS} events on a weekday.
+ *
+ * <p>Stories are placed around the anchor: churners are fading now and leave 7–40 days after it,
+ * idle tenants went silent 10–20 days before it, a blip is over a week or more before it (so it
+ * sits in the baseline rather than in the week being judged), new accounts started 20–55 days
+ * before it.
  */
 final class DemoCustomerBaseGenerator {
     /** Total volume on a weekday for the demo's 150 tenants; scales with the tenant count. */
     static final double EVENTS_PER_WEEKDAY_PER_150_TENANTS = 15_000;
 
-    private static final String DOMAIN = "demo.pulse.dev";
-    private static final List<DemoTeam> TEAMS =
-            List.of(
-                    new DemoTeam("east", "Priya Raman", "priya.raman@" + DOMAIN),
-                    new DemoTeam("west", "Daniel Novak", "daniel.novak@" + DOMAIN));
-    private static final List<String> EAST =
-            List.of("Sarah Chen", "David Okafor", "Maria Gonzalez", "James Whitfield");
-    private static final List<String> WEST =
-            List.of("Aisha Khan", "Tom Becker", "Elena Petrova", "Kenji Watanabe");
+    /** Account managers of the demo: two teams of four. */
+    static final int MANAGERS = 8;
 
-    /** The order archetypes are dealt to the managers in, so that every manager has a story. */
-    private static final List<Archetype> DEAL_ORDER =
-            List.of(
-                    Archetype.DECLINING,
-                    Archetype.IDLE,
-                    Archetype.SUPPORT_HEAVY,
-                    Archetype.EXPANDING,
-                    Archetype.LUKEWARM,
-                    Archetype.STEADY_HEALTHY);
+    /**
+     * The demo's mix, in the order patterns are dealt to the managers, troubled ones first, so that
+     * every manager has a story; support-heavy takes whatever the others leave.
+     */
+    private static final Map<UsagePattern, Double> DEAL_ORDER = new LinkedHashMap<>();
+
+    static {
+        DEAL_ORDER.put(UsagePattern.FADE, 0.08);
+        DEAL_ORDER.put(UsagePattern.IDLE, 0.05);
+        DEAL_ORDER.put(UsagePattern.SUPPORT_HEAVY, null);
+        DEAL_ORDER.put(UsagePattern.EXPANDING, 0.07);
+        DEAL_ORDER.put(UsagePattern.BLIP, 0.04);
+        DEAL_ORDER.put(UsagePattern.CYCLICAL_MONTH_END, 0.05);
+        DEAL_ORDER.put(UsagePattern.CYCLICAL_QUARTERLY, 0.04);
+        DEAL_ORDER.put(UsagePattern.SMALL, 0.04);
+        DEAL_ORDER.put(UsagePattern.RAMP_UP, 0.03);
+        DEAL_ORDER.put(UsagePattern.LUKEWARM, 0.12);
+        DEAL_ORDER.put(UsagePattern.STEADY, 0.44);
+    }
+
+    /** A large account slipping away is the story worth telling. */
+    private static final PlanMix FADING_PLANS = new PlanMix(0, 0.55, 0.45);
+
+    private static final PlanMix EXPANDING_PLANS = new PlanMix(0.45, 0.45, 0.1);
 
     private final int tenants;
     private final Instant anchor;
@@ -57,120 +70,104 @@ final class DemoCustomerBaseGenerator {
     }
 
     DemoCustomerBase generate() {
-        List<AccountManager> managers = accountManagers();
-        CompanyNames names = new CompanyNames(random);
+        List<AccountManager> managers = AccountManagers.roster(MANAGERS);
+        AccountProfiles accountProfiles = new AccountProfiles(random);
         List<Account> accounts = new ArrayList<>();
         List<TenantBehaviour> behaviours = new ArrayList<>();
-        Map<Archetype, Integer> counts = counts(tenants);
+        Map<UsagePattern, Integer> counts = counts(tenants);
         int dealt = 0;
-        for (Archetype archetype : DEAL_ORDER) {
-            for (int i = 0; i < counts.get(archetype); i++, dealt++) {
+        for (UsagePattern pattern : DEAL_ORDER.keySet()) {
+            for (int i = 0; i < counts.get(pattern); i++, dealt++) {
                 // Dealt round-robin, troubled tenants first: each manager's first account is one
                 // in trouble that renews soon, and every manager has a mix.
                 AccountManager owner = managers.get(dealt % managers.size());
-                boolean showcase = dealt < managers.size() && archetype.quiet();
-                CompanyNames.Company company = names.next();
-                String plan = plan(archetype);
-                long seats = seats(plan);
-                accounts.add(
-                        new Account(
-                                company.tenantId(),
-                                company.name(),
-                                owner.email(),
-                                owner.team(),
-                                plan,
-                                seats,
-                                arr(plan, seats),
-                                renewal(archetype, showcase),
-                                segment(plan)));
-                behaviours.add(profiles.behaviour(company.tenantId(), archetype, plan, seats));
+                boolean showcase = dealt < managers.size() && pattern.quiet();
+                List<UsageEffect> effects = story(pattern, showcase);
+                Account account =
+                        accountProfiles.next(
+                                owner, pattern, plans(pattern), renewal(pattern, effects));
+                accounts.add(account);
+                behaviours.add(
+                        profiles.behaviour(
+                                account.tenantId(),
+                                pattern,
+                                account.plan(),
+                                account.licensedSeats(),
+                                effects));
             }
         }
         return new DemoCustomerBase(
                 anchor,
                 accounts,
                 managers,
-                TEAMS,
+                AccountManagers.teams(MANAGERS),
                 VolumeCalibration.calibrate(
-                        behaviours, anchor, EVENTS_PER_WEEKDAY_PER_150_TENANTS * tenants / 150));
+                        behaviours,
+                        VolumeCalibration.daysBefore(today),
+                        EVENTS_PER_WEEKDAY_PER_150_TENANTS * tenants / 150));
     }
 
-    private static List<AccountManager> accountManagers() {
-        List<AccountManager> managers = new ArrayList<>();
-        for (String name : EAST) {
-            managers.add(manager(name, TEAMS.get(0)));
-        }
-        for (String name : WEST) {
-            managers.add(manager(name, TEAMS.get(1)));
-        }
-        return managers;
-    }
-
-    private static AccountManager manager(String name, DemoTeam team) {
-        String email = CompanyNames.slug(name).replace('-', '.') + "@" + DOMAIN;
-        return new AccountManager(name, email, team.name(), team.managerEmail());
-    }
-
-    /** Tenants per archetype: each its share of the base, rounded; support-heavy takes the rest. */
-    private static Map<Archetype, Integer> counts(int tenants) {
-        Map<Archetype, Integer> counts = new EnumMap<>(Archetype.class);
+    /** Tenants per pattern: each its share of the base, rounded; support-heavy takes the rest. */
+    private static Map<UsagePattern, Integer> counts(int tenants) {
+        Map<UsagePattern, Integer> counts = new LinkedHashMap<>();
         int remaining = tenants;
-        for (Archetype archetype : Archetype.values()) {
-            if (archetype != Archetype.SUPPORT_HEAVY) {
-                int count = Math.min(remaining, (int) Math.round(archetype.share() * tenants));
-                counts.put(archetype, count);
+        for (Map.Entry<UsagePattern, Double> entry : DEAL_ORDER.entrySet()) {
+            if (entry.getValue() != null) {
+                int count = Math.min(remaining, (int) Math.round(entry.getValue() * tenants));
+                counts.put(entry.getKey(), count);
                 remaining -= count;
             }
         }
-        counts.put(Archetype.SUPPORT_HEAVY, remaining);
+        counts.put(UsagePattern.SUPPORT_HEAVY, remaining);
         return counts;
     }
 
-    private String plan(Archetype archetype) {
-        double draw = random.nextDouble();
-        if (archetype == Archetype.EXPANDING) {
-            return draw < 0.45 ? "starter" : draw < 0.9 ? "growth" : "enterprise";
-        }
-        if (archetype == Archetype.DECLINING) {
-            // A large account slipping away is the story worth telling.
-            return draw < 0.55 ? "growth" : "enterprise";
-        }
-        return draw < 0.35 ? "starter" : draw < 0.75 ? "growth" : "enterprise";
-    }
-
-    private long seats(String plan) {
-        return switch (plan) {
-            case "starter" -> random.nextLong(10, 41);
-            case "growth" -> 5 * random.nextLong(8, 31);
-            default -> 10 * random.nextLong(15, 41);
+    /** The dated effects of a tenant's story, placed around the anchor. */
+    private List<UsageEffect> story(UsagePattern pattern, boolean showcase) {
+        return switch (pattern) {
+            case FADE -> List.of(fade(showcase));
+            case IDLE -> List.of(new Silence(today.minusDays(random.nextInt(10, 21))));
+            case EXPANDING -> List.of(Growth.draw(random, today.minusDays(60), today));
+            case CYCLICAL_MONTH_END -> List.of(PeriodEndPeak.monthEnd(random));
+            case CYCLICAL_QUARTERLY -> List.of(PeriodEndPeak.quarterEnd(random));
+            case BLIP -> List.of(Dip.blip(random, today.minusDays(random.nextInt(15, 29))));
+            case SMALL -> List.of(DailyNoise.draw(random));
+            case RAMP_UP -> List.of(RampUp.draw(random, today.minusDays(random.nextInt(20, 56))));
+            case STEADY, LUKEWARM, SUPPORT_HEAVY -> List.of();
         };
     }
 
-    private double arr(String plan, long seats) {
-        double perSeat =
-                switch (plan) {
-                    case "starter" -> random.nextDouble(300, 420);
-                    case "growth" -> random.nextDouble(480, 660);
-                    default -> random.nextDouble(720, 960);
-                };
-        return Math.round(seats * perSeat / 100) * 100.0;
+    /**
+     * A fade under way at the anchor: it leaves 7–40 days later, it started 7–35 days before (so a
+     * 60-day replay still shows weeks of normal usage first), and it lasts 28–70 days in all. A
+     * showcase fade is well advanced, leaving within two weeks after three or more weeks of fading,
+     * so that the demo opens on an account in visible trouble.
+     */
+    private Fade fade(boolean showcase) {
+        int remaining = showcase ? random.nextInt(7, 15) : random.nextInt(7, 41);
+        int fewest = Math.max(showcase ? 21 : 7, 28 - remaining);
+        int elapsed = random.nextInt(fewest, Math.min(35, 70 - remaining) + 1);
+        return Fade.draw(random, today.minusDays(elapsed), today.plusDays(remaining));
     }
 
-    private String segment(String plan) {
-        double draw = random.nextDouble();
-        return switch (plan) {
-            case "starter" -> "smb";
-            case "growth" -> draw < 0.75 ? "mid-market" : "smb";
-            default -> draw < 0.8 ? "enterprise" : "mid-market";
+    private static PlanMix plans(UsagePattern pattern) {
+        return switch (pattern) {
+            case FADE -> FADING_PLANS;
+            case EXPANDING -> EXPANDING_PLANS;
+            default -> PlanMix.BALANCED;
         };
     }
 
-    private LocalDate renewal(Archetype archetype, boolean soon) {
-        if (soon) {
-            return today.plusDays(random.nextInt(14, 46));
+    private LocalDate renewal(UsagePattern pattern, List<UsageEffect> effects) {
+        for (UsageEffect effect : effects) {
+            if (effect instanceof Fade fade) {
+                return fade.churnedAt(); // the renewal they will not sign
+            }
+            if (effect instanceof RampUp rampUp) {
+                return rampUp.start().plusYears(1); // a new account's first renewal
+            }
         }
-        if ((archetype == Archetype.DECLINING || archetype == Archetype.LUKEWARM)
-                && random.nextDouble() < 0.4) {
+        if (pattern == UsagePattern.LUKEWARM && random.nextDouble() < 0.4) {
             return today.plusDays(random.nextInt(10, 61));
         }
         return today.plusDays(random.nextInt(1, 366));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pulse.topologies.event.EventTypes;
+import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * Writes event drafts as the JSON a client sends, and spoils some of them in the ways real clients
  * do: truncated JSON, a missing tenant id, a timestamp of "yesterday", a feature event without its
- * feature.
+ * feature. Also turns a draft into the event Pulse reads from it, for clean histories.
  */
 final class EventRenderer {
     /** The ways a record can be malformed. */
@@ -30,6 +31,20 @@ final class EventRenderer {
 
     static byte[] render(EventDraft draft) {
         return bytes(tree(draft));
+    }
+
+    /** The draft as the event Pulse reads from it; a field the schema does not know is left out. */
+    static UsageEvent event(EventDraft draft) {
+        return new UsageEvent(
+                draft.eventId(),
+                draft.tenantId(),
+                draft.userId(),
+                draft.type(),
+                draft.feature(),
+                Instant.ofEpochMilli(draft.eventTimeMs()),
+                draft.properties() == null
+                        ? null
+                        : properties(JSON.createObjectNode(), draft.properties()));
     }
 
     static byte[] renderDefective(EventDraft draft, Defect defect) {
@@ -61,18 +76,22 @@ final class EventRenderer {
         }
         node.put("timestamp", Instant.ofEpochMilli(draft.eventTimeMs()).toString());
         if (draft.properties() != null) {
-            ObjectNode properties = node.putObject("properties");
-            for (Map.Entry<String, Object> property : draft.properties().entrySet()) {
-                if (property.getValue() instanceof Integer number) {
-                    properties.put(property.getKey(), number);
-                } else {
-                    properties.put(property.getKey(), String.valueOf(property.getValue()));
-                }
-            }
+            properties(node.putObject("properties"), draft.properties());
         }
         Map.Entry<String, String> extra = draft.extraField();
         if (extra != null) {
             node.put(extra.getKey(), extra.getValue());
+        }
+        return node;
+    }
+
+    private static ObjectNode properties(ObjectNode node, Map<String, Object> properties) {
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            if (property.getValue() instanceof Integer number) {
+                node.put(property.getKey(), number);
+            } else {
+                node.put(property.getKey(), String.valueOf(property.getValue()));
+            }
         }
         return node;
     }

@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
 /**
  * Generates live traffic one second at a time, at a configured rate for a lively demo.
  *
- * <p>Usage of tenants that are doing fine (healthy, lukewarm, expanding, support-heavy) is sped up
- * to fill the configured rate, spread by each tenant's usual volume, without weekly or daily
- * seasonality. Everything that would change a tenant's story if sped up keeps its modelled
- * real-time rate: declining and idle tenants' usage (so they stay at risk), and every tenant's
- * support tickets, NPS answers and seat purchases (so support friction and sentiment do not drift).
- * The same faults are injected as in the replay.
+ * <p>Usage of tenants that are not quiet (every pattern but fading and idle ones) is sped up to
+ * fill the configured rate, spread by each tenant's volume on the anchor's day, without weekly or
+ * daily seasonality. Everything that would change a tenant's story if sped up keeps its modelled
+ * real-time rate: fading and idle tenants' usage (so a fade goes on to its churn date and idle
+ * tenants stay silent), and every tenant's support tickets, NPS answers and seat purchases (so
+ * support friction and sentiment do not drift). The same faults are injected as in the replay.
  */
 public final class LiveEventGenerator {
     private static final long LIVE_SALT = 0x11FEL;
@@ -36,18 +36,19 @@ public final class LiveEventGenerator {
                     "eventsPerSecond must be zero or more, got " + eventsPerSecond);
         }
         this.streams = new RandomStreams(seed);
-        this.model = new TrafficModel(base, streams);
+        this.model = new TrafficModel(base.accounts(), base.behaviours(), streams);
         this.eventsPerSecond = eventsPerSecond;
         for (TenantBehaviour tenant : model.tenants()) {
-            if (!tenant.archetype().quiet()) {
+            if (!tenant.pattern().quiet()) {
                 spedUp.add(tenant);
             }
         }
         cumulativeWeights = new double[spedUp.size()];
         double sum = 0;
+        LocalDate today = LocalDate.ofInstant(base.anchor(), ZoneOffset.UTC);
         for (int i = 0; i < spedUp.size(); i++) {
             TenantBehaviour tenant = spedUp.get(i);
-            sum += tenant.usagePerWeekday(tenant.shapeAt(0));
+            sum += tenant.usagePerWeekday(tenant.shapeOn(today));
             cumulativeWeights[i] = sum;
         }
     }
@@ -64,7 +65,7 @@ public final class LiveEventGenerator {
         List<EventDraft> drafts = new ArrayList<>();
         for (TenantBehaviour tenant : model.tenants()) {
             TrafficModel.DayPlan plan = model.dayPlan(tenant, day);
-            if (tenant.archetype().quiet()) {
+            if (tenant.pattern().quiet()) {
                 int count = PoissonSampler.sample(random, plan.usage() * share);
                 model.usage(tenant, plan, count, start, SECOND_MS, random, drafts);
             }

@@ -1,19 +1,15 @@
 package dev.pulse.app.simulator;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * How one demo tenant uses the product, as parameters of its archetype. Time-dependent behaviour
- * (decline, growth, silence) is measured in days before the anchor, the moment the replay ends and
- * live traffic begins; after the anchor a tenant keeps the state it reached.
+ * How one simulated tenant uses the product: the parameters of its pattern, and the dated effects
+ * (a fade, growth, calendar peaks, holidays…) that move its usage away from normal on some days.
  *
- * @param utilisation engaged users over licensed seats at the start (the whole time, unless the
- *     archetype changes it)
+ * @param utilisation engaged users over licensed seats on an ordinary day
  * @param intensity usage events (logins, feature use, API calls) per engaged user per weekday
  * @param loginShare share of usage events that are logins
  * @param apiShare share of usage events that are API calls; the rest is feature use (both are key
@@ -21,16 +17,11 @@ import java.util.Locale;
  * @param features features this tenant uses, most used first: core ones and a few others
  * @param ticketsPer10SeatsPerMonth support tickets opened per 10 licensed seats in 30 days
  * @param npsMean average NPS answer (0–10)
- * @param endUtilisation expanding tenants: utilisation reached at the anchor; otherwise equal to
- *     {@code utilisation}
- * @param endVolume declining tenants: roughly the share of daily usage left at the anchor
- *     (0.15–0.3), so that the last week has about 55–80% fewer events than the weeks before;
- *     otherwise 1
- * @param silentDays idle tenants: days without any activity before the anchor; otherwise 0
+ * @param effects what changes its usage on which days; they multiply
  */
 public record TenantBehaviour(
         String tenantId,
-        Archetype archetype,
+        UsagePattern pattern,
         long licensedSeats,
         double utilisation,
         double intensity,
@@ -39,30 +30,21 @@ public record TenantBehaviour(
         List<String> features,
         double ticketsPer10SeatsPerMonth,
         double npsMean,
-        double endUtilisation,
-        double endVolume,
-        int silentDays) {
-
-    /** Days over which a declining tenant's usage falls. */
-    public static final int DECLINE_DAYS = 21;
-
-    /** Days over which an expanding tenant grows to its end utilisation. */
-    public static final int GROWTH_DAYS = 60;
+        List<UsageEffect> effects) {
 
     /** Even the smallest lukewarm tenant has a few users, or its trend would be noise. */
     static final int MIN_ENGAGED_USERS = 3;
 
-    private static final double DAY_MS = Duration.ofDays(1).toMillis();
-
     public TenantBehaviour {
         features = List.copyOf(features);
+        effects = List.copyOf(effects);
     }
 
     /** The same tenant with a different usage intensity (used to calibrate total volume). */
     TenantBehaviour withIntensity(double newIntensity) {
         return new TenantBehaviour(
                 tenantId,
-                archetype,
+                pattern,
                 licensedSeats,
                 utilisation,
                 newIntensity,
@@ -71,15 +53,22 @@ public record TenantBehaviour(
                 features,
                 ticketsPer10SeatsPerMonth,
                 npsMean,
-                endUtilisation,
-                endVolume,
-                silentDays);
+                effects);
+    }
+
+    /** The first effect of this type, if the tenant has one. */
+    public <T extends UsageEffect> Optional<T> effect(Class<T> type) {
+        return effects.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** How many distinct users this tenant ever has; user ids are indices into this pool. */
     public int userPool() {
-        int pool = (int) Math.ceil(Math.max(utilisation, endUtilisation) * licensedSeats);
-        return (int) Math.min(licensedSeats + 20, Math.max(MIN_ENGAGED_USERS, pool));
+        double peak = 1;
+        for (UsageEffect effect : effects) {
+            peak *= effect.peakUsers();
+        }
+        int pool = (int) Math.ceil(utilisation * peak * licensedSeats);
+        return (int) Math.min(licensedSeats + 20, Math.max(minEngagedUsers(), pool));
     }
 
     /** A stable, opaque user id for the given index of the pool. */
@@ -88,38 +77,21 @@ public record TenantBehaviour(
         return String.format(Locale.ROOT, "usr_%010x", h & 0xFF_FFFF_FFFFL);
     }
 
-    /** The behaviour on a UTC day, for a replay or live traffic that ends at {@code anchor}. */
-    DayShape shapeOn(LocalDate day, Instant anchor) {
-        long midday = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 43_200_000L;
-        double daysBefore = Math.max(0, (anchor.toEpochMilli() - midday) / DAY_MS);
-        return shapeAt(daysBefore);
-    }
-
-    /** The behaviour {@code daysBefore} days before the anchor (0 at and after it). */
-    DayShape shapeAt(double daysBefore) {
-        return switch (archetype) {
-            case STEADY_HEALTHY, LUKEWARM, SUPPORT_HEAVY ->
-                    new DayShape(users(utilisation), 1, 1, 1);
-            case IDLE ->
-                    daysBefore < silentDays
-                            ? DayShape.SILENT
-                            : new DayShape(users(utilisation), 1, 1, 1);
-            case EXPANDING -> {
-                double progress = 1 - Math.min(1, daysBefore / GROWTH_DAYS);
-                double share = utilisation + (endUtilisation - utilisation) * progress;
-                yield new DayShape(users(share), 1 + 0.25 * progress, 1, 1);
-            }
-            case DECLINING -> {
-                double t = 1 - Math.min(1, daysBefore / DECLINE_DAYS);
-                double early = 1 - Math.pow(1 - t, 3);
-                // Some users drop out early, the team shows up on fewer and fewer days, those who
-                // still come do less, and tickets pile up.
-                double users = 1 - (1 - Math.pow(endVolume, 0.25)) * early;
-                double active = 1 - (1 - Math.pow(endVolume, 0.70)) * (1 - Math.pow(1 - t, 2));
-                double depth = 1 - (1 - Math.pow(endVolume, 0.50)) * Math.pow(t, 1.5);
-                yield new DayShape(users(utilisation * users), depth, active, 1 + 3 * t * t * t);
-            }
-        };
+    /** The behaviour on a UTC day: the tenant's normal, times every effect on that day. */
+    DayShape shapeOn(LocalDate day) {
+        DayLevel level = DayLevel.NORMAL;
+        for (UsageEffect effect : effects) {
+            level = level.times(effect.on(day));
+        }
+        if (level.users() <= 0 || level.activeDayChance() <= 0) {
+            return DayShape.SILENT;
+        }
+        return new DayShape(
+                users(utilisation * level.users()),
+                level.depth(),
+                level.activeDayChance(),
+                level.supportLoad(),
+                level.volume());
     }
 
     /**
@@ -127,7 +99,10 @@ public record TenantBehaviour(
      * use, API calls) only: users who disengage still log in, but do less.
      */
     double usagePerWeekday(DayShape shape) {
-        return shape.engagedUsers() * intensity * (loginShare + (1 - loginShare) * shape.depth());
+        return shape.volume()
+                * shape.engagedUsers()
+                * intensity
+                * (loginShare + (1 - loginShare) * shape.depth());
     }
 
     /** Share of the usage events on a day with this shape that are logins. */
@@ -152,11 +127,16 @@ public record TenantBehaviour(
 
     /** Seats added per weekday: only expanding tenants buy seats. */
     double seatAdditionsPerWeekday() {
-        return archetype == Archetype.EXPANDING ? 0.3 : 0;
+        return pattern == UsagePattern.EXPANDING ? 0.3 : 0;
+    }
+
+    /** Small accounts have as few users as they have; everyone else at least a few. */
+    private int minEngagedUsers() {
+        return pattern == UsagePattern.SMALL ? 1 : MIN_ENGAGED_USERS;
     }
 
     private int users(double share) {
-        int floor = Math.min(MIN_ENGAGED_USERS, userPool());
+        int floor = Math.min(minEngagedUsers(), userPool());
         return Math.max(floor, Math.min(userPool(), (int) Math.round(share * licensedSeats)));
     }
 }

@@ -34,26 +34,29 @@ final class TrafficModel {
     private static final String[] PRIORITIES = {"p1", "p2", "p2", "p3", "p3", "p3", "p4"};
     private static final String[] CHANNELS = {"email", "chat", "portal"};
 
-    private final DemoCustomerBase base;
     private final RandomStreams streams;
     private final List<TenantBehaviour> tenants;
     private final Map<String, Integer> tenantIndex = new HashMap<>();
     private final Map<String, String> plans = new HashMap<>();
     private final Map<String, double[]> featureWeights = new HashMap<>();
+    private final Map<String, String[]> userIds = new HashMap<>();
     private final Map<String, DayPlan> dayPlans = new HashMap<>();
     private LocalDate cachedDay;
 
-    TrafficModel(DemoCustomerBase base, RandomStreams streams) {
-        this.base = base;
+    /**
+     * @param accounts the tenants' accounts, for the plan some events carry
+     * @param tenants every tenant's behaviour, in the order their events are drawn
+     */
+    TrafficModel(List<Account> accounts, List<TenantBehaviour> tenants, RandomStreams streams) {
         this.streams = streams;
-        this.tenants = base.behaviours();
-        for (int i = 0; i < tenants.size(); i++) {
-            TenantBehaviour behaviour = tenants.get(i);
+        this.tenants = List.copyOf(tenants);
+        for (int i = 0; i < this.tenants.size(); i++) {
+            TenantBehaviour behaviour = this.tenants.get(i);
             tenantIndex.put(behaviour.tenantId(), i);
             featureWeights.put(
                     behaviour.tenantId(), cumulativeWeights(behaviour.features().size()));
         }
-        for (Account account : base.accounts()) {
+        for (Account account : accounts) {
             plans.put(account.tenantId(), account.plan());
         }
     }
@@ -87,20 +90,31 @@ final class TrafficModel {
     private DayPlan computeDayPlan(TenantBehaviour tenant, LocalDate day) {
         SplittableRandom random =
                 streams.stream(DAY_SALT, tenantIndex.get(tenant.tenantId()), day.toEpochDay());
-        DayShape shape = tenant.shapeOn(day, base.anchor());
+        DayShape shape = tenant.shapeOn(day);
         boolean active = shape.engagedUsers() > 0 && activeOn(tenant, day, shape.activeDayChance());
         if (!active) {
             return new DayPlan(false, new int[0], 0, 0, 0, 0, 0);
         }
-        // A fixed share of the engaged users shows up, fewer at weekends, each doing as much as on
-        // any other day; which ones is drawn (a partial shuffle).
+        // A fixed share of the engaged users shows up, fewer at weekends and on quiet days, more on
+        // busy ones, each doing as much as on any other day; which ones is drawn (a partial
+        // shuffle).
         double dayFactor = Seasonality.dayFactor(day);
         int engaged = shape.engagedUsers();
         int[] users = new int[engaged];
         for (int user = 0; user < engaged; user++) {
             users[user] = user;
         }
-        int size = Math.max(1, (int) Math.round(engaged * DAILY_ROSTER_SHARE * dayFactor));
+        int size =
+                Math.max(
+                        1,
+                        Math.min(
+                                engaged,
+                                (int)
+                                        Math.round(
+                                                engaged
+                                                        * DAILY_ROSTER_SHARE
+                                                        * dayFactor
+                                                        * shape.volume())));
         for (int i = 0; i < size; i++) {
             int j = i + random.nextInt(engaged - i);
             int swap = users[i];
@@ -272,13 +286,23 @@ final class TrafficModel {
         return new EventDraft(
                 RandomStreams.uuid(random),
                 tenant.tenantId(),
-                tenant.userId(user),
+                userId(tenant, user),
                 type,
                 feature,
                 time,
                 time,
                 properties,
                 random.nextDouble() < EXTRA_FIELD_RATE ? extraField(random) : null);
+    }
+
+    /** The tenant's user id, formatted once per user rather than once per event. */
+    private String userId(TenantBehaviour tenant, int user) {
+        String[] ids =
+                userIds.computeIfAbsent(tenant.tenantId(), id -> new String[tenant.userPool()]);
+        if (ids[user] == null) {
+            ids[user] = tenant.userId(user);
+        }
+        return ids[user];
     }
 
     private String feature(TenantBehaviour tenant, RandomGenerator random) {

@@ -1,35 +1,40 @@
 package dev.pulse.app.simulator;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Scales every tenant's usage intensity so that the whole base sends a target number of events on
- * an average weekday of the simulated history, whatever mix of archetypes and sizes it has.
+ * an average weekday of the given days, whatever mix of patterns and sizes it has.
  */
-final class VolumeCalibration {
-    /** Days of history the volume is calibrated over, independent of how many are replayed. */
+public final class VolumeCalibration {
+    /** Days of history the demo's volume is calibrated over, however many are replayed. */
     static final int CALIBRATION_DAYS = 60;
 
     private VolumeCalibration() {}
 
-    /** The same tenants, each with its intensity scaled by one common factor. */
-    static List<TenantBehaviour> calibrate(
-            List<TenantBehaviour> behaviours, Instant anchor, double eventsPerWeekday) {
-        LocalDate today = LocalDate.ofInstant(anchor, ZoneOffset.UTC);
+    /**
+     * The same tenants, each with its intensity scaled by one common factor.
+     *
+     * @param days the days to average over; only weekdays count
+     * @param eventsPerWeekday records of every type the whole base should send on such a weekday
+     */
+    public static List<TenantBehaviour> calibrate(
+            List<TenantBehaviour> behaviours, List<LocalDate> days, double eventsPerWeekday) {
         double usage = 0;
         double other = 0;
         int weekdays = 0;
-        for (int back = 1; back <= CALIBRATION_DAYS; back++) {
-            LocalDate day = today.minusDays(back);
+        for (LocalDate day : days) {
             if (Seasonality.dayFactor(day) < 1) {
                 continue;
             }
             weekdays++;
             for (TenantBehaviour behaviour : behaviours) {
-                DayShape shape = behaviour.shapeOn(day, anchor);
+                DayShape shape = behaviour.shapeOn(day);
+                if (shape.engagedUsers() == 0) {
+                    continue; // a silent day: no records at all
+                }
                 usage += behaviour.usagePerWeekday(shape) * shape.activeDayChance();
                 other +=
                         shape.activeDayChance()
@@ -39,7 +44,19 @@ final class VolumeCalibration {
                                         + behaviour.seatAdditionsPerWeekday());
             }
         }
-        double scale = (eventsPerWeekday - other / weekdays) / (usage / weekdays);
+        if (weekdays == 0 || usage <= 0) {
+            throw new IllegalArgumentException("no weekday with any usage to calibrate on");
+        }
+        double scale = Math.max(0, eventsPerWeekday - other / weekdays) / (usage / weekdays);
         return behaviours.stream().map(b -> b.withIntensity(b.intensity() * scale)).toList();
+    }
+
+    /** The {@value #CALIBRATION_DAYS} days before {@code today}. */
+    static List<LocalDate> daysBefore(LocalDate today) {
+        List<LocalDate> days = new ArrayList<>();
+        for (int back = 1; back <= CALIBRATION_DAYS; back++) {
+            days.add(today.minusDays(back));
+        }
+        return days;
     }
 }

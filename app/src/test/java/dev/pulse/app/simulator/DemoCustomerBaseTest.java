@@ -59,19 +59,16 @@ class DemoCustomerBaseTest {
         assertThat(base.accountsOf(sarah.email()))
                 .anySatisfy(
                         account -> {
-                            assertThat(base.behaviour(account.tenantId()).archetype())
-                                    .isEqualTo(Archetype.DECLINING);
+                            assertThat(base.behaviour(account.tenantId()).pattern())
+                                    .isEqualTo(UsagePattern.FADE);
                             assertThat(account.renewalDate()).isBefore(TODAY.plusDays(60));
                         });
-        // Every manager has at least one account that is declining or idle.
+        // Every manager has at least one account that is fading or idle.
         for (AccountManager manager : base.accountManagers()) {
             assertThat(base.accountsOf(manager.email()))
                     .anySatisfy(
                             account ->
-                                    assertThat(
-                                                    base.behaviour(account.tenantId())
-                                                            .archetype()
-                                                            .quiet())
+                                    assertThat(base.behaviour(account.tenantId()).pattern().quiet())
                                             .isTrue());
         }
     }
@@ -86,21 +83,69 @@ class DemoCustomerBaseTest {
     }
 
     @Test
-    void archetypesFollowTheDemoMix() {
-        Map<Archetype, Long> counts =
+    void patternsFollowTheDemoMix() {
+        Map<UsagePattern, Long> counts =
                 base.behaviours().stream()
                         .collect(
                                 Collectors.groupingBy(
-                                        TenantBehaviour::archetype, Collectors.counting()));
+                                        TenantBehaviour::pattern, Collectors.counting()));
         assertThat(counts)
-                .containsEntry(Archetype.STEADY_HEALTHY, 90L)
-                .containsEntry(Archetype.LUKEWARM, 23L)
-                .containsEntry(Archetype.DECLINING, 12L)
-                .containsEntry(Archetype.EXPANDING, 11L)
-                .containsEntry(Archetype.IDLE, 8L)
-                .containsEntry(Archetype.SUPPORT_HEAVY, 6L);
-        assertThat(base.tenantsOf(Archetype.IDLE))
-                .allSatisfy(id -> assertThat(base.behaviour(id).silentDays()).isBetween(10, 20));
+                .containsEntry(UsagePattern.STEADY, 66L)
+                .containsEntry(UsagePattern.LUKEWARM, 18L)
+                .containsEntry(UsagePattern.FADE, 12L)
+                .containsEntry(UsagePattern.EXPANDING, 11L)
+                .containsEntry(UsagePattern.IDLE, 8L)
+                .containsEntry(UsagePattern.CYCLICAL_MONTH_END, 8L)
+                .containsEntry(UsagePattern.CYCLICAL_QUARTERLY, 6L)
+                .containsEntry(UsagePattern.BLIP, 6L)
+                .containsEntry(UsagePattern.SMALL, 6L)
+                .containsEntry(UsagePattern.RAMP_UP, 5L)
+                .containsEntry(UsagePattern.SUPPORT_HEAVY, 4L);
+        assertThat(base.tenantsOf(UsagePattern.IDLE))
+                .allSatisfy(
+                        id ->
+                                assertThat(base.behaviour(id).effect(Silence.class))
+                                        .hasValueSatisfying(
+                                                silence ->
+                                                        assertThat(silence.from())
+                                                                .isBetween(
+                                                                        TODAY.minusDays(20),
+                                                                        TODAY.minusDays(10))));
+    }
+
+    @Test
+    void accountsCarryTheirPatternButNoOutcome() {
+        assertThat(base.accounts())
+                .allSatisfy(
+                        account -> {
+                            assertThat(account.attributes())
+                                    .containsEntry(
+                                            "pattern",
+                                            base.behaviour(account.tenantId()).pattern().label());
+                            assertThat(account.status()).isNull();
+                            assertThat(account.churnedAt()).isNull();
+                        });
+    }
+
+    @Test
+    void fadingTenantsAreFadingAtTheAnchorAndLeaveSevenToFortyDaysLater() {
+        assertThat(base.tenantsOf(UsagePattern.FADE))
+                .allSatisfy(
+                        id -> {
+                            LocalDate churn = base.plannedChurn(id).orElseThrow();
+                            assertThat(churn).isBetween(TODAY.plusDays(7), TODAY.plusDays(40));
+                            Fade fade = base.behaviour(id).effect(Fade.class).orElseThrow();
+                            assertThat(fade.start()).isBefore(TODAY.minusDays(6));
+                            assertThat(fade.days()).isBetween(28, 70);
+                            Account account =
+                                    base.accounts().stream()
+                                            .filter(a -> a.tenantId().equals(id))
+                                            .findFirst()
+                                            .orElseThrow();
+                            assertThat(account.renewalDate()).isEqualTo(churn);
+                        });
+        assertThat(base.tenantsOf(UsagePattern.STEADY))
+                .allSatisfy(id -> assertThat(base.plannedChurn(id)).isEmpty());
     }
 
     @Test
@@ -108,7 +153,14 @@ class DemoCustomerBaseTest {
         for (Account account : base.accounts()) {
             switch (account.plan()) {
                 case "starter" -> {
-                    assertThat(account.licensedSeats()).isBetween(10L, 40L);
+                    // Small accounts have a handful of seats.
+                    assertThat(account.licensedSeats())
+                            .isBetween(
+                                    base.behaviour(account.tenantId()).pattern()
+                                                    == UsagePattern.SMALL
+                                            ? 3L
+                                            : 10L,
+                                    40L);
                     assertThat(account.segment()).isEqualTo("smb");
                 }
                 case "growth" -> {
@@ -177,9 +229,11 @@ class DemoCustomerBaseTest {
         Map<String, Account> accounts =
                 base.accounts().stream()
                         .collect(Collectors.toMap(Account::tenantId, Function.identity()));
-        for (String id : base.tenantsOf(Archetype.EXPANDING)) {
+        for (String id : base.tenantsOf(UsagePattern.EXPANDING)) {
             TenantBehaviour behaviour = base.behaviour(id);
-            assertThat(behaviour.endUtilisation()).isGreaterThanOrEqualTo(1.0);
+            Growth growth = behaviour.effect(Growth.class).orElseThrow();
+            assertThat(growth.to()).isEqualTo(TODAY);
+            assertThat(behaviour.utilisation() * growth.endUsers()).isGreaterThanOrEqualTo(1.0);
             assertThat(behaviour.userPool())
                     .isGreaterThanOrEqualTo(accounts.get(id).licensedSeats().intValue());
         }

@@ -3,8 +3,12 @@ package dev.pulse.app.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.event.UsageEventParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class HourlyEventGeneratorTest {
     private static final Instant ANCHOR = Instant.parse("2026-11-18T14:37:12.345Z");
     private static final Instant TUESDAY_10 = Instant.parse("2026-11-17T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.ofInstant(ANCHOR, ZoneOffset.UTC);
     private final DemoCustomerBase base = DemoCustomerBase.generate(11, 150, ANCHOR);
 
     @Test
@@ -77,6 +82,52 @@ class HourlyEventGeneratorTest {
         }
         assertThat(generator.expectedRecords(from, to))
                 .isCloseTo(generated, org.assertj.core.data.Percentage.withPercentage(3));
+    }
+
+    @Test
+    void fadingTenantsGoOnFadingAfterTheAnchorAndStopOnTheirChurnDate() {
+        HourlyEventGenerator generator = new HourlyEventGenerator(base, 11);
+        for (String tenant : base.tenantsOf(UsagePattern.FADE)) {
+            LocalDate churn = base.plannedChurn(tenant).orElseThrow();
+            long weekBefore = events(generator, tenant, churn.minusDays(7), churn);
+            long weekAfter = events(generator, tenant, churn, churn.plusDays(7));
+            long fourWeeksBeforeTheAnchor =
+                    events(generator, tenant, TODAY.minusDays(28), TODAY.minusDays(21));
+            assertThat(weekBefore).as(tenant).isPositive().isLessThan(fourWeeksBeforeTheAnchor);
+            assertThat(weekAfter).as(tenant).isZero();
+        }
+    }
+
+    @Test
+    void cleanEventsAreTheRecordsWithoutFaultsOrUnknownFields() {
+        HourlyEventGenerator generator = new HourlyEventGenerator(base, 11);
+        List<UsageEvent> events = generator.events(TUESDAY_10);
+        List<UsageEvent> records =
+                generator.hour(TUESDAY_10).stream()
+                        .filter(record -> record.kind() == RecordKind.EVENT)
+                        .map(
+                                record ->
+                                        UsageEventParser.parse(
+                                                record.value(),
+                                                TUESDAY_10.plus(Duration.ofHours(1))))
+                        .toList();
+        assertThat(events).hasSizeGreaterThan(records.size() * 99 / 100).containsAll(records);
+        assertThat(events).extracting(UsageEvent::timestamp).isSorted();
+        assertThat(events).extracting(UsageEvent::eventId).doesNotHaveDuplicates();
+    }
+
+    private static long events(
+            HourlyEventGenerator generator, String tenant, LocalDate from, LocalDate to) {
+        long count = 0;
+        for (Instant hour = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+                hour.isBefore(to.atStartOfDay(ZoneOffset.UTC).toInstant());
+                hour = hour.plus(Duration.ofHours(1))) {
+            count +=
+                    generator.events(hour).stream()
+                            .filter(e -> e.tenantId().equals(tenant))
+                            .count();
+        }
+        return count;
     }
 
     @Test

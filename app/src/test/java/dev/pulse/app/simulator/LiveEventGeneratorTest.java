@@ -35,20 +35,20 @@ class LiveEventGeneratorTest {
     }
 
     @Test
-    void idleTenantsStaySilentAndDecliningOnesStayQuiet() {
+    void idleTenantsStaySilentAndFadingOnesStayQuiet() {
         List<SimulatedRecord> records = seconds(new LiveEventGenerator(base, 5, 40));
         Map<String, Integer> perTenant = new HashMap<>();
         records.forEach(record -> perTenant.merge(record.tenantId(), 1, Integer::sum));
-        assertThat(base.tenantsOf(Archetype.IDLE))
+        assertThat(base.tenantsOf(UsagePattern.IDLE))
                 .allSatisfy(tenant -> assertThat(perTenant).doesNotContainKey(tenant));
-        int declining =
-                base.tenantsOf(Archetype.DECLINING).stream()
+        int fading =
+                base.tenantsOf(UsagePattern.FADE).stream()
                         .mapToInt(t -> perTenant.getOrDefault(t, 0))
                         .sum();
         // Their modelled real-time rate: a few events in a quarter of an hour, against 36,000 in
         // all.
-        assertThat(declining).isLessThan(20);
-        assertThat(base.tenantsOf(Archetype.STEADY_HEALTHY))
+        assertThat(fading).isLessThan(20);
+        assertThat(base.tenantsOf(UsagePattern.STEADY))
                 .allSatisfy(
                         tenant ->
                                 assertThat(perTenant.getOrDefault(tenant, 0))

@@ -46,21 +46,23 @@ class ReplayAlertsTest {
 
         int total = firing.values().stream().mapToInt(List::size).sum();
         assertThat(total).as("firing alerts %s", firing).isBetween(3, 20);
-        assertThat(firing.values().stream().flatMap(List::stream).distinct())
-                .as("only troubled tenants alert: no false alarm on healthy ones")
-                .allSatisfy(
-                        t -> assertThat(archetype(t)).isIn(Archetype.IDLE, Archetype.DECLINING));
         assertThat(firing.get("gone-silent"))
                 .as("idle tenants go silent")
                 .isNotEmpty()
-                .allSatisfy(t -> assertThat(archetype(t)).isEqualTo(Archetype.IDLE));
+                .allSatisfy(t -> assertThat(pattern(t)).isEqualTo(UsagePattern.IDLE));
         assertThat(firing.get("usage-drop"))
-                .as("declining tenants' usage drops (and an idle tenant's, to nothing)")
+                .as("fading tenants' usage drops (and an idle tenant's, to nothing)")
                 .isNotEmpty()
-                .allSatisfy(
-                        t -> assertThat(archetype(t)).isIn(Archetype.DECLINING, Archetype.IDLE));
+                .allSatisfy(t -> assertThat(pattern(t)).isIn(UsagePattern.FADE, UsagePattern.IDLE));
         assertThat(firing.get("usage-drop"))
-                .anySatisfy(t -> assertThat(archetype(t)).isEqualTo(Archetype.DECLINING));
+                .anySatisfy(t -> assertThat(pattern(t)).isEqualTo(UsagePattern.FADE));
+        // Tickets pile up as a fade goes on. The shipped rule (3x the usual week, at least 5
+        // tickets) also fires now and then on the Poisson noise of an ordinary mid-sized account:
+        // a false alarm the demo shows as it is, a handful at most.
+        assertThat(firing.get("support-spike"))
+                .anySatisfy(t -> assertThat(pattern(t)).isEqualTo(UsagePattern.FADE))
+                .filteredOn(t -> !pattern(t).quiet())
+                .hasSizeLessThanOrEqualTo(3);
     }
 
     /** Tenants whose alert would be FIRING at {@link #NOW}, by rule id. */
@@ -120,11 +122,11 @@ class ReplayAlertsTest {
         return new DailyHistory(days, NOW);
     }
 
-    private Archetype archetype(String tenant) {
+    private UsagePattern pattern(String tenant) {
         return replay.base.behaviours().stream()
                 .filter(b -> b.tenantId().equals(tenant))
                 .findFirst()
                 .orElseThrow()
-                .archetype();
+                .pattern();
     }
 }
