@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             GenerateCommand.class,
             ApiKeyCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            BacktestCommand.class
         })
 public final class PulseMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

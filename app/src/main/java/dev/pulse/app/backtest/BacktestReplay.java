@@ -43,8 +43,17 @@ public final class BacktestReplay {
     private final DailyClose dailyClose;
     private final AlertEvaluator alerts;
     private final int partitions;
+    private final java.util.Set<String> explained;
 
     public BacktestReplay(HealthModel model, AlertRules rules, int partitions) {
+        this(model, rules, partitions, java.util.Set.of());
+    }
+
+    /**
+     * @param explained tenants whose every day is written out in the result, for tuning
+     */
+    public BacktestReplay(
+            HealthModel model, AlertRules rules, int partitions, java.util.Set<String> explained) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
@@ -52,6 +61,7 @@ public final class BacktestReplay {
         this.dailyClose = new DailyClose(new HealthScorer(model));
         this.alerts = new AlertEvaluator(rules);
         this.partitions = partitions;
+        this.explained = java.util.Set.copyOf(explained);
     }
 
     /** Per-tenant state carried from day to day. */
@@ -83,6 +93,7 @@ public final class BacktestReplay {
             states.put(tenant, new TenantState());
         }
         List<Alert> changes = new ArrayList<>();
+        Map<String, List<String>> explanations = new LinkedHashMap<>();
         int scoreLookback = model.lookbackDays();
         int alertLookback = Math.max(1, alerts.rules().lookbackDays());
         for (int index = 0; index < days; index++) {
@@ -113,12 +124,30 @@ public final class BacktestReplay {
                     TenantState state = states.get(id);
                     remember(state, day, score);
                     record(series.get(id), index, score);
+                    if (explained.contains(id)) {
+                        explanations
+                                .computeIfAbsent(id, t -> new ArrayList<>())
+                                .add(DayExplanation.of(day, score));
+                    }
+                    AlertInput input =
+                            AlertInput.endOfDay(
+                                    score,
+                                    accounts.get(id),
+                                    tenants.get(id).history(day.minusDays(alertLookback - 1L), day),
+                                    model);
+                    for (AlertEvaluator.Outcome outcome :
+                            alerts.evaluate(input, state.alerts::get)) {
+                        Alert alert = outcome.step().alert();
+                        state.alerts.put(alert.id(), alert);
+                        if (outcome.step().changed()) {
+                            changes.add(alert);
+                        }
                     }
                 }
             }
             progress.accept(index);
         }
-        return new ReplayResult(model.version(), from, days, series, changes);
+        return new ReplayResult(model.version(), from, days, series, changes, explanations);
     }
 
     private static void remember(TenantState state, LocalDate day, HealthScore score) {

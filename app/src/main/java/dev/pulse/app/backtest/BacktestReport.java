@@ -1,5 +1,6 @@
 package dev.pulse.app.backtest;
 
+import dev.pulse.app.portfolio.HolidayPeriod;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertState;
@@ -92,8 +93,7 @@ public record BacktestReport(
                 int lead = lead(series.atRisk(), churn);
                 leads.add(lead);
                 if (lead < 14) {
-                    missed.add(
-                            account.tenantId() + " (" + pattern(account) + ", lead " + lead + ")");
+                    missed.add(account.tenantId() + " (" + label(account) + ", lead " + lead + ")");
                 }
                 if (lead > 0 && examples.size() < 5) {
                     String reason = series.reasons()[churn - lead];
@@ -200,6 +200,16 @@ public record BacktestReport(
                                         f[0] == 0 ? null : (double) f[1] / f[0],
                                         caught.getOrDefault(rule, Set.of()).size())));
         return rules;
+    }
+
+    /** The account's labels as a short phrase: "fade, late-collapse over 35 days". */
+    private static String label(Account account) {
+        Map<String, String> a = account.attributes();
+        String shape = a.get("fadeShape");
+        String days = a.get("fadeDays");
+        return pattern(account)
+                + (shape == null ? "" : ", " + shape)
+                + (days == null ? "" : " over " + days + " days");
     }
 
     private static String pattern(Account account) {

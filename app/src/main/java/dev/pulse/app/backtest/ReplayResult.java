@@ -10,13 +10,15 @@ import java.util.Map;
  * the sentence of each at-risk episode's first day, and every alert change.
  *
  * @param firstDay the first day of the daily series (index 0)
+ * @param explanations for the tenants asked about, one line per day: score, band, decision
  */
 public record ReplayResult(
         String modelVersion,
         LocalDate firstDay,
         int days,
         Map<String, Series> tenants,
-        List<Alert> alertChanges) {
+        List<Alert> alertChanges,
+        Map<String, List<String>> explanations) {
 
     /**
      * One tenant's days; days before its first event are NaN and false.

@@ -71,7 +71,12 @@ public final class DailyClose {
                             tenant.account() == null || tenant.account().name() == null
                                     ? tenant.tenantId()
                                     : tenant.account().name(),
-                            RiskReading.of(tenant.history(), decider.model()),
+                            RiskReading.of(
+                                    tenant.history(),
+                                    decider.model(),
+                                    tenant.firstEventAt() == null
+                                            ? null
+                                            : dayOf(tenant.firstEventAt())),
                             score,
                             tenant.previous()));
         }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param atRisk whether the account is at risk (the band is at risk, and the at-risk alert fires)
  * @param signal whether a warning sign held on this day: a decline, or a score below the band
  * @param declining whether the decline part of the signal held
+ * @param recovered whether the account was back near its normal with a score above the line (an
+ *     account at risk leaves it after enough such days in a row)
  * @param signalSince the first day of the current unbroken run of signal days; null without signal
  * @param atRiskSince the first day of the current at-risk episode; null when not at risk
  * @param reason a sentence a person can check ("active users down 48% against their usual 4 weeks,
@@ -23,6 +25,7 @@ public record RiskAssessment(
         boolean atRisk,
         boolean signal,
         boolean declining,
+        boolean recovered,
         LocalDate signalSince,
         LocalDate atRiskSince,
         String reason,

@@ -125,7 +125,12 @@ public final class RiskDecider {
 
     /** A metric's drop against the account's normal, after the portfolio's movement. */
     private record Drop(
-            RiskMetric metric, double recent, double previous, double z, double portfolio) {}
+            RiskMetric metric,
+            double recent,
+            double previous,
+            double z,
+            double portfolio,
+            boolean inItsCycle) {}
 
     private RiskAssessment decide(
             LocalDate day, TenantDay tenant, Map<RiskMetric, Movement> movement) {
@@ -149,6 +154,8 @@ public final class RiskDecider {
         double level = tenant.score() == null ? 100 : tenant.score().score();
         boolean low = model.levelAtRisk() && level < health.bands().atRisk();
         boolean signal = declining != null || low;
+        boolean recovered =
+                !signal && !low && (worst == null || worst.recent() * 200 < model.dropPercent());
 
         RiskAssessment yesterday = dayBefore(day, tenant.previous());
         LocalDate signalSince =
@@ -160,7 +167,8 @@ public final class RiskDecider {
         boolean wasAtRisk = yesterday != null && yesterday.atRisk();
         boolean atRisk =
                 wasAtRisk
-                        ? signal || quietDays(day, tenant.previous()) < model.exitAfterDays() - 1
+                        ? !recovered
+                                || recoveredDays(day, tenant.previous()) < model.exitAfterDays() - 1
                         : signal
                                 && signalDays(day, tenant.previous()) + 1 >= model.enterAfterDays();
         LocalDate atRiskSince =
@@ -175,9 +183,10 @@ public final class RiskDecider {
                 atRisk,
                 signal,
                 declining != null,
+                recovered,
                 signalSince,
                 atRiskSince,
-                reason(day, tenant, declining, worst, low, level, signalSince, atRisk, yesterday),
+                reason(day, tenant, declining, worst, low, level, signalSince, atRisk, atRiskSince),
                 shown == null ? null : shown.metric().id(),
                 shown == null ? null : round1(shown.recent() * 100),
                 shown == null ? null : round1((shown.portfolio() - 1) * 100));
@@ -193,28 +202,43 @@ public final class RiskDecider {
         }
         double expectedRecent = base * movement.recent();
         double expectedPrevious = base * movement.previous();
-        // The baseline weeks' own spread, never below the (overdispersed) Poisson noise of a count
-        // this size; and the more the whole portfolio moved, the less surely that movement applies
-        // to this one account in full.
-        double own =
-                Math.max(
-                        weeks.baselineVariance() * movement.recent() * movement.recent(),
-                        expectedRecent * model.overdispersion());
+        // What a week of this account varies by chance: counting noise (actions come in visits of
+        // several, so more than a Poisson count's), a share of its size, and the more the whole
+        // portfolio moved, the less surely that movement applies to this one account in full.
+        double noise = model.noisePercent() / 100 * expectedRecent;
         double shared = expectedRecent * (1 - movement.recent()) * PORTFOLIO_UNCERTAINTY;
-        double spread = Math.sqrt(own + shared * shared);
+        double spread =
+                Math.sqrt(
+                        expectedRecent * metric.dispersion(model.overdispersion())
+                                + noise * noise
+                                + shared * shared);
         return new Drop(
                 metric,
                 1 - weeks.recent() / expectedRecent,
                 1 - weeks.previous() / expectedPrevious,
                 (weeks.recent() - expectedRecent) / spread,
-                movement.recent());
+                movement.recent(),
+                inItsCycle(weeks, movement.recent()));
+    }
+
+    /** The last 7 days are about what the same days were a cycle ago (a month, a quarter). */
+    private boolean inItsCycle(RiskReading.Weeks weeks, double portfolio) {
+        for (double sameDays : weeks.cycles()) {
+            if (!Double.isNaN(sameDays)
+                    && sameDays > 0
+                    && weeks.recent() >= sameDays * portfolio * (1 - model.dropPercent() / 100)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isDecline(Drop drop) {
         return drop.recent() * 100 >= model.dropPercent()
                 && drop.previous() * 100 >= model.previousWeekDropPercent()
                 && drop.recent() >= DEEPENING * drop.previous()
-                && drop.z() <= -model.significance();
+                && drop.z() <= -model.significance()
+                && !drop.inItsCycle();
     }
 
     private static RiskAssessment dayBefore(LocalDate day, List<RiskAssessment> previous) {
@@ -236,18 +260,18 @@ public final class RiskDecider {
         return count;
     }
 
-    /** Days in a row without signal right before {@code day}. */
-    private static int quietDays(LocalDate day, List<RiskAssessment> previous) {
-        int quiet = 0;
+    /** Days in a row back near normal right before {@code day}. */
+    private static int recoveredDays(LocalDate day, List<RiskAssessment> previous) {
+        int recovered = 0;
         LocalDate expected = day.minusDays(1);
         for (RiskAssessment before : previous == null ? List.<RiskAssessment>of() : previous) {
-            if (before.day() == null || !before.day().equals(expected) || before.signal()) {
+            if (before.day() == null || !before.day().equals(expected) || !before.recovered()) {
                 break;
             }
-            quiet++;
+            recovered++;
             expected = expected.minusDays(1);
         }
-        return quiet;
+        return recovered;
     }
 
     private String reason(
@@ -259,10 +283,13 @@ public final class RiskDecider {
             double level,
             LocalDate signalSince,
             boolean atRisk,
-            RiskAssessment yesterday) {
+            LocalDate atRiskSince) {
         String weeks = model.baselineWeeks() + " weeks";
         if (declining != null) {
-            long days = signalSince == null ? 1 : signalSince.until(day).getDays() + 1L;
+            long days =
+                    signalSince == null
+                            ? 1
+                            : java.time.temporal.ChronoUnit.DAYS.between(signalSince, day) + 1;
             return declining.metric().label()
                     + " down "
                     + percent(declining.recent())
@@ -277,7 +304,10 @@ public final class RiskDecider {
                     + portfolioNote(declining.portfolio());
         }
         if (low) {
-            long days = signalSince == null ? 1 : signalSince.until(day).getDays() + 1L;
+            long days =
+                    signalSince == null
+                            ? 1
+                            : java.time.temporal.ChronoUnit.DAYS.between(signalSince, day) + 1;
             String drag = tenant.score().topReason();
             return String.format(
                             Locale.ROOT,
@@ -288,26 +318,29 @@ public final class RiskDecider {
                             days == 1 ? "day" : "days")
                     + (drag == null ? "" : "; main drag: " + drag);
         }
-        if (atRisk) {
-            int quiet = quietDays(day, tenant.previous()) + 1;
-            return "recovering: no warning sign for "
-                    + quiet
-                    + (quiet == 1 ? " day" : " days")
-                    + " (at risk since "
-                    + (yesterday == null ? day : yesterday.atRiskSince())
-                    + "; it clears after "
-                    + model.exitAfterDays()
-                    + ")";
-        }
         if (worst == null) {
             return judgedNote(day, tenant);
         }
-        return worst.metric().label()
-                + " at "
-                + String.format(Locale.ROOT, "%.0f%%", (1 - worst.recent()) * 100)
-                + " of their usual "
+        String reading = usage(worst, weeks);
+        if (atRisk) {
+            return reading
+                    + "; at risk since "
+                    + atRiskSince
+                    + ", until it is back near normal for "
+                    + model.exitAfterDays()
+                    + " days";
+        }
+        return reading;
+    }
+
+    private static String usage(Drop drop, String weeks) {
+        return drop.metric().label()
+                + (drop.recent() >= 0
+                        ? " down " + percent(drop.recent())
+                        : " up " + percent(-drop.recent()))
+                + " against their usual "
                 + weeks
-                + portfolioNote(worst.portfolio());
+                + portfolioNote(drop.portfolio());
     }
 
     private String judgedNote(LocalDate day, TenantDay tenant) {

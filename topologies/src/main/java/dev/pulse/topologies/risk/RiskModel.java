@@ -1,13 +1,15 @@
 package dev.pulse.topologies.risk;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * How the at-risk decision is made, as configured in the {@code risk} section of the health model.
  * A tenant is judged on each closed day by comparing its recent weeks with the weeks before (whole
  * weeks, so every weekday counts once on both sides), after taking out what the whole portfolio did
- * on the same days.
+ * on the same days. docs/health-model.md explains each key and how to tune them.
  *
  * @param metrics what is compared: {@code active_user_days} (daily active users summed), {@code
  *     key_actions} (feature use and API calls) or {@code events}
@@ -15,14 +17,21 @@ import java.util.List;
  * @param previousWeekDropPercent ... and the 7 days before them at least this much: a fade shows in
  *     two weeks running, a single slow week does not
  * @param baselineWeeks the weeks before the two compared ones that make the account's normal
- * @param significance the drop must also be this many standard deviations of the baseline weeks (at
- *     least the Poisson noise of the counts): small and bursty accounts need a larger drop
+ * @param significance the drop must also be this many standard deviations of what a week of this
+ *     account can vary by chance: small accounts need a larger drop
+ * @param overdispersion how much noisier than a Poisson count a weekly total is (people come in
+ *     visits of several actions)
+ * @param noisePercent how much an account's weekly total varies from its normal for no reason at
+ *     all, however large the account
+ * @param cycles an account whose last 7 days are in line with the same days this long ago (for
+ *     example {@code P1M}, {@code P3M}) is following its own cycle, not declining
  * @param portfolioAdjusted divide out the portfolio's median change on the same days (a holiday
  *     hits everyone); only drops are divided out, a portfolio that grows raises no one's risk
  * @param minPortfolioTenants fewer tenants with a baseline than this: no portfolio adjustment
  * @param enterAfterDays the signal (decline, or a score below the at-risk band) must hold on this
  *     many of the last 7 days before the account is declared at risk
- * @param exitAfterDays an account at risk leaves it after this many days in a row without signal
+ * @param exitAfterDays an account at risk leaves it after this many days in a row on which it is
+ *     back near its normal (down less than half of {@code dropPercent}) with a score above the line
  * @param minHistoryDays accounts whose first event is more recent are not judged on change yet
  * @param levelAtRisk whether a score below {@code bands.atRisk} is a signal too
  */
@@ -33,6 +42,8 @@ public record RiskModel(
         int baselineWeeks,
         double significance,
         double overdispersion,
+        double noisePercent,
+        List<String> cycles,
         boolean portfolioAdjusted,
         int minPortfolioTenants,
         int enterAfterDays,
@@ -40,35 +51,60 @@ public record RiskModel(
         int minHistoryDays,
         boolean levelAtRisk) {
 
+    private static final List<String> DEFAULT_METRICS = List.of("active_user_days", "key_actions");
+    private static final List<String> DEFAULT_CYCLES = List.of("P1M", "P3M");
+
     /** The shipped defaults, also used when a model has no {@code risk} section. */
     public static final RiskModel DEFAULT =
             new RiskModel(
-                    List.of("active_user_days", "key_actions"),
+                    DEFAULT_METRICS,
                     20,
                     8,
-                    4,
-                    2.5,
+                    6,
+                    2.0,
                     3,
+                    10,
+                    DEFAULT_CYCLES,
                     true,
                     8,
                     4,
                     10,
-                    42,
+                    56,
                     true);
 
     public RiskModel {
         metrics = metrics == null ? DEFAULT_METRICS : List.copyOf(metrics);
+        cycles = cycles == null ? DEFAULT_CYCLES : List.copyOf(cycles);
     }
-
-    private static final List<String> DEFAULT_METRICS = List.of("active_user_days", "key_actions");
 
     /** Days of daily history a judgement reads. */
     public int lookbackDays() {
-        return 7 * (baselineWeeks + 2) + 1;
+        int days = 7 * (baselineWeeks + 2) + 1;
+        for (Period cycle : cyclePeriods()) {
+            days = Math.max(days, (int) (cycle.toTotalMonths() * 31 + cycle.getDays()) + 8);
+        }
+        return days;
     }
 
     public List<RiskMetric> riskMetrics() {
         return metrics.stream().map(RiskMetric::fromId).toList();
+    }
+
+    public List<Period> cyclePeriods() {
+        return cycles.stream().map(RiskModel::period).toList();
+    }
+
+    private static Period period(String text) {
+        try {
+            Period period = Period.parse(text);
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("cycle '" + text + "' must be positive");
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "cycle '" + text + "' is not an ISO-8601 period such as P1M or P13W", e);
+        }
     }
 
     /** Checks every value; the message names the key. */
@@ -79,6 +115,7 @@ public record RiskModel(
         }
         try {
             riskMetrics();
+            cyclePeriods();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }
@@ -87,10 +124,14 @@ public record RiskModel(
         range(where, "baselineWeeks", baselineWeeks, 2, 12);
         range(where, "significance", significance, 0, 10);
         range(where, "overdispersion", overdispersion, 1, 100);
+        range(where, "noisePercent", noisePercent, 0, 100);
         range(where, "minPortfolioTenants", minPortfolioTenants, 1, 1_000_000);
         range(where, "enterAfterDays", enterAfterDays, 1, 7);
         range(where, "exitAfterDays", exitAfterDays, 1, 60);
         range(where, "minHistoryDays", minHistoryDays, 7 * (baselineWeeks + 2), 366);
+        if (lookbackDays() > 400) {
+            throw new IllegalArgumentException(where + "'cycles' may look back at most a year");
+        }
     }
 
     private static void range(String where, String key, double value, double low, double high) {
@@ -120,6 +161,8 @@ public record RiskModel(
             @JsonProperty("baselineWeeks") Integer baselineWeeks,
             @JsonProperty("significance") Double significance,
             @JsonProperty("overdispersion") Double overdispersion,
+            @JsonProperty("noisePercent") Double noisePercent,
+            @JsonProperty("cycles") List<String> cycles,
             @JsonProperty("portfolioAdjusted") Boolean portfolioAdjusted,
             @JsonProperty("minPortfolioTenants") Integer minPortfolioTenants,
             @JsonProperty("enterAfterDays") Integer enterAfterDays,
@@ -129,20 +172,24 @@ public record RiskModel(
         public RiskModel toModel() {
             RiskModel d = DEFAULT;
             return new RiskModel(
-                    metrics == null ? d.metrics() : metrics,
-                    dropPercent == null ? d.dropPercent() : dropPercent,
-                    previousWeekDropPercent == null
-                            ? d.previousWeekDropPercent()
-                            : previousWeekDropPercent,
-                    baselineWeeks == null ? d.baselineWeeks() : baselineWeeks,
-                    significance == null ? d.significance() : significance,
-                    overdispersion == null ? d.overdispersion() : overdispersion,
-                    portfolioAdjusted == null ? d.portfolioAdjusted() : portfolioAdjusted,
-                    minPortfolioTenants == null ? d.minPortfolioTenants() : minPortfolioTenants,
-                    enterAfterDays == null ? d.enterAfterDays() : enterAfterDays,
-                    exitAfterDays == null ? d.exitAfterDays() : exitAfterDays,
-                    minHistoryDays == null ? d.minHistoryDays() : minHistoryDays,
-                    levelAtRisk == null ? d.levelAtRisk() : levelAtRisk);
+                    or(metrics, d.metrics()),
+                    or(dropPercent, d.dropPercent()),
+                    or(previousWeekDropPercent, d.previousWeekDropPercent()),
+                    or(baselineWeeks, d.baselineWeeks()),
+                    or(significance, d.significance()),
+                    or(overdispersion, d.overdispersion()),
+                    or(noisePercent, d.noisePercent()),
+                    or(cycles, d.cycles()),
+                    or(portfolioAdjusted, d.portfolioAdjusted()),
+                    or(minPortfolioTenants, d.minPortfolioTenants()),
+                    or(enterAfterDays, d.enterAfterDays()),
+                    or(exitAfterDays, d.exitAfterDays()),
+                    or(minHistoryDays, d.minHistoryDays()),
+                    or(levelAtRisk, d.levelAtRisk()));
+        }
+
+        private static <T> T or(T value, T fallback) {
+            return value == null ? fallback : value;
         }
     }
 }

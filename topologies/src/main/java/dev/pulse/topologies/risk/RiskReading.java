@@ -1,15 +1,18 @@
 package dev.pulse.topologies.risk;
 
 import dev.pulse.topologies.engagement.DailyHistory;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One tenant's weekly totals as of the end of a closed day: the last 7 days, the 7 before them, and
- * the baseline weeks before those, for every metric of the model. Whole weeks, so each side holds
- * every weekday once and the weekend dip is on both.
+ * One tenant's weekly totals as of the end of a closed day: the last 7 days, the 7 before them, the
+ * baseline weeks before those, and the same 7 days one cycle ago (a month, a quarter), for every
+ * metric of the model. Whole weeks, so each side holds every weekday once and the weekend dip is on
+ * both.
  */
 public record RiskReading(Map<RiskMetric, Weeks> weeks) {
 
@@ -19,27 +22,12 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
      * @param recent the last 7 days
      * @param previous the 7 days before them
      * @param baseline the weeks before those, newest first
+     * @param cycles the same 7 days one cycle ago, in the model's order; NaN where the history does
+     *     not reach
      */
-    public record Weeks(double recent, double previous, double[] baseline) {
+    public record Weeks(double recent, double previous, double[] baseline, double[] cycles) {
         public double baselineMean() {
             return Arrays.stream(baseline).average().orElse(0);
-        }
-
-        /**
-         * The baseline weeks' variance from their successive differences (von Neumann): the same as
-         * the sample variance for a level series, but a fade already under way in the baseline does
-         * not pass for noise.
-         */
-        public double baselineVariance() {
-            if (baseline.length < 2) {
-                return 0;
-            }
-            double sum = 0;
-            for (int i = 1; i < baseline.length; i++) {
-                double step = baseline[i] - baseline[i - 1];
-                sum += step * step;
-            }
-            return sum / (2.0 * (baseline.length - 1));
         }
 
         @Override
@@ -47,7 +35,8 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
             return other instanceof Weeks w
                     && recent == w.recent
                     && previous == w.previous
-                    && Arrays.equals(baseline, w.baseline);
+                    && Arrays.equals(baseline, w.baseline)
+                    && Arrays.equals(cycles, w.cycles);
         }
 
         @Override
@@ -63,6 +52,8 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
                     + previous
                     + ", baseline="
                     + Arrays.toString(baseline)
+                    + ", cycles="
+                    + Arrays.toString(cycles)
                     + "]";
         }
     }
@@ -71,21 +62,40 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
         weeks = Map.copyOf(weeks);
     }
 
-    /** Reads the totals from a history that ends at the end of the judged day. */
-    public static RiskReading of(DailyHistory history, RiskModel model) {
+    /**
+     * Reads the totals from a history that ends at the end of the judged day.
+     *
+     * @param firstDay the tenant's first day of activity; cycles reaching before it are NaN
+     */
+    public static RiskReading of(DailyHistory history, RiskModel model, LocalDate firstDay) {
         List<RiskMetric> metrics = model.riskMetrics();
+        List<Period> cycles = model.cyclePeriods();
+        LocalDate today = history.today();
         Map<RiskMetric, Weeks> weeks = new EnumMap<>(RiskMetric.class);
         for (RiskMetric metric : metrics) {
             double[] baseline = new double[model.baselineWeeks()];
             for (int i = 0; i < baseline.length; i++) {
                 baseline[i] = history.count(7, 14 + 7 * i, metric.count());
             }
+            double[] sameDays = new double[cycles.size()];
+            for (int i = 0; i < sameDays.length; i++) {
+                LocalDate then = today.minus(cycles.get(i));
+                boolean known = firstDay != null && !then.minusDays(6).isBefore(firstDay);
+                sameDays[i] =
+                        known
+                                ? history.count(
+                                        7,
+                                        (int) (today.toEpochDay() - then.toEpochDay()),
+                                        metric.count())
+                                : Double.NaN;
+            }
             weeks.put(
                     metric,
                     new Weeks(
                             history.count(7, 0, metric.count()),
                             history.count(7, 7, metric.count()),
-                            baseline));
+                            baseline,
+                            sameDays));
         }
         return new RiskReading(weeks);
     }

@@ -1,0 +1,200 @@
+package dev.pulse.app;
+
+import dev.pulse.app.backtest.BacktestInput;
+import dev.pulse.app.backtest.BacktestReplay;
+import dev.pulse.app.backtest.BacktestReport;
+import dev.pulse.app.backtest.BacktestRun;
+import dev.pulse.app.portfolio.HolidayPeriod;
+import dev.pulse.app.portfolio.LabelledPortfolio;
+import dev.pulse.app.portfolio.PortfolioGenerator;
+import dev.pulse.app.portfolio.PortfolioScenario;
+import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.json.PulseJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Replays a labelled history through the scoring and alert code; see docs/health-model.md. */
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Replay a labelled history (events and accounts with outcomes) through the same daily",
+            "scoring, at-risk decision and alert rules the live topology runs, in event time, and",
+            "report how early churn was flagged and how many false alarms account managers got.",
+            "",
+            "History from files:       --events events.ndjson --accounts accounts.ndjson",
+            "A generated history:      --generate standard --seed 1",
+            "Models side by side:      --model config/health-model.yaml --model candidate.yaml"
+        })
+final class BacktestCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description =
+                    "Usage events as NDJSON or a JSON array (the format POST /v1/events takes).")
+    Path events;
+
+    @Option(
+            names = "--accounts",
+            paramLabel = "FILE",
+            description = {
+                "Accounts with outcomes (status, churnedAt) as NDJSON, a JSON array or CSV",
+                "(the formats POST /v1/accounts takes)."
+            })
+    Path accounts;
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "FILE",
+            description = "scenario.json from 'pulse generate': holiday periods to report apart.")
+    Path scenario;
+
+    @Option(
+            names = "--generate",
+            paramLabel = "PRESET",
+            description =
+                    "Generate the history in-process from a preset (standard, holidays,"
+                            + " smb-noisy, enterprise) instead of reading files.")
+    String preset;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description =
+                    "Seed(s) of the generated history; several run one after another"
+                            + " (default: 1).")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            description = "Health model(s) to compare (default: config/health-model.yaml).")
+    List<String> models = new ArrayList<>();
+
+    @Option(
+            names = "--rules",
+            paramLabel = "FILE",
+            defaultValue = "config/alert-rules.yaml",
+            description = "Alert rules whose precision to report (default: ${DEFAULT-VALUE}).")
+    String rules;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "6",
+            description = {
+                "Partitions of the usage-events topic: each stream task judges its own tenants",
+                "against each other, as the topology does (default: ${DEFAULT-VALUE})."
+            })
+    int partitions;
+
+    @Option(names = "--json", description = "Print the reports as JSON instead of a table.")
+    boolean json;
+
+    @Option(
+            names = "--explain",
+            paramLabel = "TENANT",
+            description = {
+                "Print every day of these tenants under each model: score, band, the at-risk",
+                "decision (* marks a day with a warning sign) and its sentence."
+            })
+    List<String> explain = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<HealthModel> healthModels = new ArrayList<>();
+        for (String model : models.isEmpty() ? List.of("config/health-model.yaml") : models) {
+            healthModels.add(PulseApplication.loadModel(model));
+        }
+        AlertRules alertRules = PulseApplication.loadAlertRules(rules);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (BacktestInput input : inputs(err)) {
+            err.printf(
+                    "%s: %,d events of %d tenants, %d accounts%s%n",
+                    input.description(),
+                    input.engagement().events(),
+                    input.engagement().tenantCount(),
+                    input.accounts().size(),
+                    input.rejected() == 0
+                            ? ""
+                            : ", " + input.rejected() + " invalid records left out");
+            List<BacktestReport> reports = new ArrayList<>();
+            for (HealthModel model : healthModels) {
+                BacktestRun run =
+                        new BacktestRun(
+                                new BacktestReplay(
+                                        model,
+                                        alertRules,
+                                        partitions,
+                                        java.util.Set.copyOf(explain)),
+                                model);
+                reports.add(run.report(input, err, out));
+            }
+            if (json) {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("input", input.description());
+                run.put("reports", reports);
+                runs.add(run);
+            } else {
+                out.println();
+                out.println(input.description());
+                dev.pulse.app.backtest.BacktestRun.printTable(out, reports);
+            }
+        }
+        if (json) {
+            out.println(
+                    PulseJson.mapper()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(Map.of("runs", runs)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<BacktestInput> inputs(PrintWriter err) throws Exception {
+        if (preset != null) {
+            if (events != null || accounts != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--generate cannot be combined with --events/--accounts");
+            }
+            List<BacktestInput> inputs = new ArrayList<>();
+            for (long seed : seeds.isEmpty() ? List.of(1L) : seeds) {
+                PortfolioScenario scenario;
+                try {
+                    scenario = PortfolioScenario.preset(preset, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                err.printf("Generating %s, seed %d...%n", preset, seed);
+                LabelledPortfolio portfolio = PortfolioGenerator.generate(scenario);
+                inputs.add(BacktestRun.fromPortfolio(preset + " seed " + seed, portfolio));
+            }
+            return inputs;
+        }
+        if (events == null || accounts == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "give --events and --accounts, or --generate PRESET (see --help)");
+        }
+        List<HolidayPeriod> holidays =
+                scenario == null ? List.of() : BacktestInput.holidaysFrom(scenario);
+        err.println("Reading " + events + " ...");
+        return List.of(
+                BacktestInput.fromFiles(
+                        events, accounts, holidays, n -> err.printf("  %,d events read%n", n)));
+    }
+}
