@@ -83,7 +83,8 @@ public final class LocalStateReader implements TenantStateReader {
                         Collections.unmodifiableList(score.contributions()),
                         score.topReason(),
                         score.firstEventAt(),
-                        score.lastEventAt());
+                        score.lastEventAt(),
+                        score.risk());
     }
 
     @Override

@@ -9,11 +9,13 @@ import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.risk.RiskAssessment;
 import dev.pulse.topologies.topic.PulseStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,9 @@ class LocalStateReaderIT {
 
         assertThat(again).isSameAs(once);
         assertThat(once.contributions()).isUnmodifiable();
+        assertThat(once)
+                .as("every field survives, the at-risk decision too")
+                .isEqualTo(score("tenant-a", 64));
     }
 
     @Test
@@ -236,7 +241,18 @@ class LocalStateReaderIT {
                                 "utilisation", "Seat use", 0.5, 50.0, 0.4, 20.0, "half the seats")),
                 "utilisation",
                 at.minus(Duration.ofDays(3)),
-                at);
+                at,
+                new RiskAssessment(
+                        LocalDate.parse("2026-11-19"),
+                        value < 40,
+                        value < 40,
+                        false,
+                        null,
+                        null,
+                        "score " + value,
+                        null,
+                        null,
+                        null));
     }
 
     /** Keeps the latest score per tenant, as the pipeline's score processor does. */
