@@ -33,6 +33,16 @@ final class E2eScenarios {
                     + "    for: 0\n"
                     + "    days: 7\n";
 
+    /**
+     * The health model's at-risk decision, firing the day it is made: the decision already waits
+     * for the decline to persist.
+     */
+    static final String AT_RISK_RULE =
+            "  - id: at-risk\n"
+                    + "    kind: at_risk\n"
+                    + "    severity: critical\n"
+                    + "    for: 0\n";
+
     /** The usage history of {@link #usageDrop} reaches five weeks back. */
     static final Duration USAGE_DROP_GRACE = Duration.ofDays(45);
 

@@ -14,6 +14,22 @@ final class TestPulse {
     private TestPulse() {}
 
     static PulseConfig config(Path stateDir, String applicationId) {
+        return config(
+                stateDir,
+                applicationId,
+                new PulseConfig.Kafka(SharedKafkaBroker.bootstrapServers(), "", 0));
+    }
+
+    /**
+     * The same, with an embedded broker of its own in {@code kafkaDir}: for tests whose stream time
+     * must not be moved by what other tests sent to the shared broker.
+     */
+    static PulseConfig withOwnBroker(Path stateDir, Path kafkaDir, String applicationId) {
+        return config(stateDir, applicationId, new PulseConfig.Kafka("", kafkaDir.toString(), 0));
+    }
+
+    private static PulseConfig config(
+            Path stateDir, String applicationId, PulseConfig.Kafka kafka) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
         PulseConfig.Pipeline p = defaults.pipeline();
@@ -31,7 +47,7 @@ final class TestPulse {
                         p.fullRecomputeInterval(),
                         p.alertEvaluationInterval());
         return defaults.withPipeline(longGrace)
-                .withKafka(new PulseConfig.Kafka(SharedKafkaBroker.bootstrapServers(), "", 0))
+                .withKafka(kafka)
                 .withStreams(
                         new PulseConfig.Streams(
                                 applicationId, stateDir.toString(), 2, (short) 1, 0, 1, 64))

@@ -84,13 +84,19 @@ class TwoInstancesIT {
                                                 && events(viaB, path) == expected);
             }
             for (String tenant : tenants) {
-                // Alerts are read from the owner too: both answer, with the same list.
+                // Alerts and their history are read from the owner too: both answer alike.
                 PulseHttp.Response alertsViaA = viaA.get("/v1/alerts?tenant=" + tenant);
                 PulseHttp.Response alertsViaB = viaB.get("/v1/alerts?tenant=" + tenant);
                 assertThat(alertsViaA.status()).as(alertsViaA.body()).isEqualTo(200);
                 assertThat(alertsViaB.status()).as(alertsViaB.body()).isEqualTo(200);
                 assertThat(alertsViaA.json().path("alerts"))
                         .isEqualTo(alertsViaB.json().path("alerts"));
+                PulseHttp.Response historyViaA = viaA.get("/v1/alerts/history?tenant=" + tenant);
+                PulseHttp.Response historyViaB = viaB.get("/v1/alerts/history?tenant=" + tenant);
+                assertThat(historyViaA.status()).as(historyViaA.body()).isEqualTo(200);
+                assertThat(historyViaB.status()).as(historyViaB.body()).isEqualTo(200);
+                assertThat(historyViaA.json().path("transitions"))
+                        .isEqualTo(historyViaB.json().path("transitions"));
             }
         }
     }

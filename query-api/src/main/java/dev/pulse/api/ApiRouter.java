@@ -3,6 +3,7 @@ package dev.pulse.api;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
 import dev.pulse.api.admin.ApiKeyAdminHandler;
+import dev.pulse.api.alerts.AlertHistoryHandler;
 import dev.pulse.api.alerts.AlertsHandler;
 import dev.pulse.api.audit.AuditHandler;
 import dev.pulse.api.audit.AuditQueryHandler;
@@ -63,6 +64,7 @@ final class ApiRouter {
     static final String SUMMARY = "/v1/summary";
     static final String ME = "/v1/me";
     static final String ALERTS = "/v1/alerts";
+    static final String ALERT_HISTORY = ALERTS + "/history";
     static final String ALERT = ALERTS + "/:" + PathParams.TENANT + "/:" + AlertsHandler.RULE;
     static final String ALERT_ACK = ALERT + "/ack";
     static final String ALERT_SNOOZE = ALERT + "/snooze";
@@ -99,6 +101,7 @@ final class ApiRouter {
                             SUMMARY,
                             ME,
                             ALERTS,
+                            ALERT_HISTORY,
                             ALERT_ACK,
                             ALERT_SNOOZE,
                             ALERT_RESOLVE,
@@ -120,6 +123,7 @@ final class ApiRouter {
                             InternalRoutes.ENGAGEMENT,
                             InternalRoutes.ENGAGEMENT_TOTALS,
                             InternalRoutes.ALERTS,
+                            InternalRoutes.ALERT_HISTORY,
                             InternalRoutes.FOLLOW_UPS,
                             LIVE,
                             READY,
@@ -206,6 +210,10 @@ final class ApiRouter {
 
         AlertsHandler alerts = new AlertsHandler(deps.clock(), reads, deps.publisher());
         router.get(ALERTS).handler(gate).handler(alerts::list);
+        // Before every /v1/alerts/:tenant/... route, so "history" is never taken for a tenant.
+        router.get(ALERT_HISTORY)
+                .handler(gate)
+                .handler(new AlertHistoryHandler(deps.clock(), reads));
         BodyHandler alertBody = BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES);
         router.post(ALERT_ACK)
                 .handler(Authorize.alertActions())
@@ -292,6 +300,7 @@ final class ApiRouter {
                 .handler(gate)
                 .handler(internal::engagementTotals);
         router.get(InternalRoutes.ALERTS).handler(gate).handler(internal::alerts);
+        router.get(InternalRoutes.ALERT_HISTORY).handler(gate).handler(internal::alertHistory);
         deps.extraRoutes().accept(router);
         router.get(InternalRoutes.FOLLOW_UPS).handler(gate).handler(internal::followUps);
         return router;

@@ -49,6 +49,7 @@ class OpenApiIT {
         routes.put(ApiRouter.SUMMARY, "get");
         routes.put(ApiRouter.ME, "get");
         routes.put(ApiRouter.ALERTS, "get");
+        routes.put(ApiRouter.ALERT_HISTORY, "get");
         routes.put(ApiRouter.ALERT_ACK, "post");
         routes.put(ApiRouter.ALERT_SNOOZE, "post");
         routes.put(ApiRouter.ALERT_RESOLVE, "post");
@@ -77,7 +78,7 @@ class OpenApiIT {
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
         assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
         assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
-        assertThat(paths.size()).isEqualTo(28);
+        assertThat(paths.size()).isEqualTo(29);
     }
 
     @Test

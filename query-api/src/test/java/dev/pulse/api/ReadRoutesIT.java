@@ -233,6 +233,35 @@ class ReadRoutesIT {
     }
 
     @Test
+    void atRiskSeriesIsOneOnEachDayAtRiskThenWhetherTheAccountIsAtRiskNow() {
+        api.reader
+                .putDaily(Scores.endOfDay("hooli", LocalDate.of(2026, 11, 16), 38, false))
+                .putDaily(Scores.endOfDay("hooli", LocalDate.of(2026, 11, 17), 45, true))
+                // Stored before days carried a decision: its band tells.
+                .putDaily(Scores.endOfDay("hooli", LocalDate.of(2026, 11, 18), 39))
+                .putDaily(Scores.endOfDay("hooli", LocalDate.of(2026, 11, 19), 41));
+
+        JsonNode series =
+                ok(api.get("/v1/accounts/hooli/timeseries?metric=at_risk&from=2026-11-16"));
+
+        assertThat(series.path("metric").asText()).isEqualTo("at_risk");
+        assertThat(series.path("step").asText()).isEqualTo("day");
+        JsonNode points = series.path("points");
+        assertThat(texts(points, "t"))
+                .containsExactly(
+                        "2026-11-16T00:00:00Z",
+                        "2026-11-17T00:00:00Z",
+                        "2026-11-18T00:00:00Z",
+                        "2026-11-19T00:00:00Z",
+                        "2026-11-20T00:00:00Z");
+        assertThat(texts(points, "value")).containsExactly("0", "1", "1", "0", "1");
+        HttpResponse<String> hourly =
+                api.get("/v1/accounts/hooli/timeseries?metric=at_risk&step=hour");
+        assertThat(hourly.statusCode()).isEqualTo(400);
+        assertThat(RunningApi.json(hourly).path("parameter").asText()).isEqualTo("step");
+    }
+
+    @Test
     void measureSeriesCarriesValueAndPoints() {
         JsonNode series =
                 ok(

@@ -52,7 +52,8 @@ public final class AccountDetailHandler implements Handler<RoutingContext> {
         return AccountView.of(tenant, account, score, engagement);
     }
 
-    static ProblemException unknownTenant(String tenant) {
+    /** The 404 of a tenant with neither an account nor a score. */
+    public static ProblemException unknownTenant(String tenant) {
         return ProblemException.notFound(
                 "no account and no health score for tenant '" + tenant + "'");
     }

@@ -1,6 +1,7 @@
 package dev.pulse.api.accounts;
 
 import dev.pulse.api.time.UtcDays;
+import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Builds score series from end-of-day scores: one point per day that has a score, plus the current
- * score as today's point when the range reaches today.
+ * score as today's point when the range reaches today. {@code at_risk} is 1 or 0: a closed day's
+ * at-risk decision, and today whether the account is at risk now.
  */
 final class ScoreSeries {
     private ScoreSeries() {}
@@ -32,12 +34,12 @@ final class ScoreSeries {
         for (HealthScore score : daily) {
             Instant day = UtcDays.startOf(UtcDays.dayClosedBy(score));
             if (!day.isBefore(from) && day.isBefore(to)) {
-                add(points, point(metric, day, score));
+                add(points, point(metric, day, score, atRiskOn(score)));
             }
         }
         if (current != null && to.isAfter(today) && !today.isBefore(from)) {
             points.removeIf(p -> !p.t().isBefore(today));
-            add(points, point(metric, today, current));
+            add(points, point(metric, today, current, current.atRisk()));
         }
         return points;
     }
@@ -63,9 +65,21 @@ final class ScoreSeries {
         }
     }
 
-    private static SeriesPoint point(TimeseriesMetric metric, Instant t, HealthScore score) {
+    /**
+     * Whether a closed day was at risk: that day's decision; a day stored before decisions were
+     * made, by its band.
+     */
+    static boolean atRiskOn(HealthScore endOfDay) {
+        return endOfDay.risk() != null ? endOfDay.risk().atRisk() : endOfDay.band() == Band.AT_RISK;
+    }
+
+    private static SeriesPoint point(
+            TimeseriesMetric metric, Instant t, HealthScore score, boolean atRisk) {
         if (metric.kind() == TimeseriesMetric.Kind.HEALTH_SCORE) {
             return SeriesPoint.of(t, score.score());
+        }
+        if (metric.kind() == TimeseriesMetric.Kind.AT_RISK) {
+            return SeriesPoint.of(t, atRisk ? 1 : 0);
         }
         if (score.contributions() == null) {
             return null;

@@ -18,7 +18,8 @@ import java.util.SortedSet;
 
 /**
  * {@code GET /v1/accounts/{tenant}/timeseries}: one metric of one account over a range, by hour or
- * by day. Engagement metrics have a point for every bucket; score metrics one per scored day.
+ * by day. Engagement metrics have a point for every bucket; score metrics (the at-risk decision
+ * among them) one per scored day.
  */
 public final class TimeseriesHandler implements Handler<RoutingContext> {
     private final Clock clock;

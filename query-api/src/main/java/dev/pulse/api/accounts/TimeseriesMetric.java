@@ -6,21 +6,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A metric a time series can show: the daily health score or one of its measures, or an engagement
- * count per bucket.
+ * A metric a time series can show: the daily health score, one of its measures or the daily at-risk
+ * decision, or an engagement count per bucket.
  *
  * @param qualifier the measure id of {@code measure.<id>} or the event type of {@code
  *     events.<type>}; null for the other kinds
  */
 record TimeseriesMetric(Kind kind, String qualifier) {
     static final String VALID =
-            "health_score, measure.<id>, active_users, events, events.<type>, features_used";
+            "health_score, at_risk, measure.<id>, active_users, events, events.<type>,"
+                    + " features_used";
 
     private static final Pattern MEASURE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     enum Kind {
         HEALTH_SCORE,
+        AT_RISK,
         MEASURE,
         ACTIVE_USERS,
         EVENTS,
@@ -32,6 +34,8 @@ record TimeseriesMetric(Kind kind, String qualifier) {
         switch (text) {
             case "health_score":
                 return new TimeseriesMetric(Kind.HEALTH_SCORE, null);
+            case "at_risk":
+                return new TimeseriesMetric(Kind.AT_RISK, null);
             case "active_users":
                 return new TimeseriesMetric(Kind.ACTIVE_USERS, null);
             case "events":
@@ -58,7 +62,7 @@ record TimeseriesMetric(Kind kind, String qualifier) {
 
     /** True for metrics read from the daily health-score history. */
     boolean fromDailyScores() {
-        return kind == Kind.HEALTH_SCORE || kind == Kind.MEASURE;
+        return kind == Kind.HEALTH_SCORE || kind == Kind.AT_RISK || kind == Kind.MEASURE;
     }
 
     /** The metric's value in one engagement bucket. */
@@ -80,6 +84,7 @@ record TimeseriesMetric(Kind kind, String qualifier) {
     String label() {
         return switch (kind) {
             case HEALTH_SCORE -> "health_score";
+            case AT_RISK -> "at_risk";
             case MEASURE -> "measure." + qualifier;
             case ACTIVE_USERS -> "active_users";
             case EVENTS -> "events";

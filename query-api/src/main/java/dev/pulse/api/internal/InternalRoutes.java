@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link #ENGAGEMENT}{@code ?granularity=HOUR|DAY&from&to}: array of {@code EngagementPoint}.
  *   <li>{@link #ENGAGEMENT_TOTALS}{@code ?from&to}: one {@code EngagementTotals}.
  *   <li>{@link #ALERTS}: array of the tenant's {@code Alert}s, by rule id.
+ *   <li>{@link #ALERT_HISTORY}{@code ?from&to}: array of {@code AlertTransition}, oldest first.
  *   <li>{@link #FOLLOW_UPS}: array of the tenant's {@code FollowUp}s, every status.
  * </ul>
  */
@@ -34,6 +35,8 @@ public final class InternalRoutes {
     public static final String ENGAGEMENT_TOTALS =
             PREFIX + "/tenants/:" + TENANT_PARAM + "/engagement-totals";
     public static final String ALERTS = PREFIX + "/tenants/:" + TENANT_PARAM + "/alerts";
+    public static final String ALERT_HISTORY =
+            PREFIX + "/tenants/:" + TENANT_PARAM + "/alert-history";
     public static final String FOLLOW_UPS = PREFIX + "/tenants/:" + TENANT_PARAM + "/follow-ups";
 
     /** Query parameter, repeated once per tenant, of {@link #SCORES}. */
@@ -70,6 +73,11 @@ public final class InternalRoutes {
     /** {@link #ALERTS} for one tenant. */
     public static String alertsPath(String tenantId) {
         return withTenant(ALERTS, tenantId);
+    }
+
+    /** {@link #ALERT_HISTORY} for one tenant, without the query string. */
+    public static String alertHistoryPath(String tenantId) {
+        return withTenant(ALERT_HISTORY, tenantId);
     }
 
     /** {@link #FOLLOW_UPS} for one tenant. */

@@ -74,6 +74,14 @@ public final class InternalStateHandler {
         reads.respondJson(ctx, () -> local.alerts(tenant));
     }
 
+    public void alertHistory(RoutingContext ctx) {
+        String tenant = PathParams.tenant(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Instant from = instant(params, InternalRoutes.FROM);
+        Instant to = instant(params, InternalRoutes.TO);
+        reads.respondJson(ctx, () -> local.alertHistory(tenant, from, to));
+    }
+
     public void followUps(RoutingContext ctx) {
         String tenant = PathParams.tenant(ctx);
         reads.respondJson(ctx, () -> local.followUps(tenant));

@@ -3,7 +3,13 @@ package dev.pulse.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.api.testing.Scores;
+import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.risk.RiskAssessment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,6 +77,82 @@ class ScoreSeriesTest {
                                 NOW,
                                 TODAY))
                 .isEmpty();
+    }
+
+    @Test
+    void atRiskIsEachClosedDaysDecisionThenWhetherTheAccountIsAtRiskNow() {
+        HealthModel model = shippedModel();
+        List<HealthScore> daily =
+                List.of(
+                        Scores.endOfDay("acme", LocalDate.of(2026, 11, 16), 62)
+                                .withDecision(decision(LocalDate.of(2026, 11, 16), false), model),
+                        // A low score the decision does not (yet) call at risk: 0.
+                        Scores.endOfDay("acme", LocalDate.of(2026, 11, 17), 35)
+                                .withDecision(decision(LocalDate.of(2026, 11, 17), false), model),
+                        // A fair score the decision calls at risk (a persistent decline): 1.
+                        Scores.endOfDay("acme", LocalDate.of(2026, 11, 18), 52)
+                                .withDecision(decision(LocalDate.of(2026, 11, 18), true), model),
+                        // Stored before decisions existed: its band decides.
+                        Scores.endOfDay("acme", LocalDate.of(2026, 11, 19), 30));
+        HealthScore current =
+                Scores.score("acme", 50, NOW)
+                        .withRisk(decision(LocalDate.of(2026, 11, 19), true), model);
+
+        List<SeriesPoint> points =
+                ScoreSeries.points(
+                        TimeseriesMetric.parse("at_risk"),
+                        daily,
+                        current,
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        NOW,
+                        TODAY);
+
+        assertThat(points)
+                .extracting(SeriesPoint::t)
+                .containsExactly(
+                        Instant.parse("2026-11-16T00:00:00Z"),
+                        Instant.parse("2026-11-17T00:00:00Z"),
+                        Instant.parse("2026-11-18T00:00:00Z"),
+                        Instant.parse("2026-11-19T00:00:00Z"),
+                        TODAY);
+        assertThat(points).extracting(SeriesPoint::value).containsExactly(0, 0, 1, 1, 1);
+        assertThat(points).extracting(SeriesPoint::points).containsOnlyNulls();
+    }
+
+    @Test
+    void todayIsZeroForAnAccountNotAtRiskNow() {
+        List<SeriesPoint> points =
+                ScoreSeries.points(
+                        TimeseriesMetric.parse("at_risk"),
+                        List.of(),
+                        Scores.score("acme", 75, NOW),
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        NOW,
+                        TODAY);
+        assertThat(points).extracting(SeriesPoint::value).containsExactly(0);
+    }
+
+    private static HealthModel shippedModel() {
+        try {
+            return HealthModel.fromYaml(
+                    Files.readString(Path.of("..", "config", "health-model.yaml")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RiskAssessment decision(LocalDate day, boolean atRisk) {
+        return new RiskAssessment(
+                day,
+                atRisk,
+                atRisk,
+                atRisk,
+                atRisk ? day.minusDays(6) : null,
+                atRisk ? day : null,
+                atRisk ? "active users down 60% against their usual 4 weeks" : "fine",
+                "active_user_days",
+                atRisk ? 60.0 : 2.0,
+                null);
     }
 
     @Test

@@ -16,6 +16,8 @@ class TimeseriesMetricTest {
     @Test
     void readsEveryMetricName() {
         assertThat(TimeseriesMetric.parse("health_score").kind()).isEqualTo(Kind.HEALTH_SCORE);
+        assertThat(TimeseriesMetric.parse("at_risk"))
+                .isEqualTo(new TimeseriesMetric(Kind.AT_RISK, null));
         assertThat(TimeseriesMetric.parse("measure.seat_utilisation"))
                 .isEqualTo(new TimeseriesMetric(Kind.MEASURE, "seat_utilisation"));
         assertThat(TimeseriesMetric.parse("active_users").kind()).isEqualTo(Kind.ACTIVE_USERS);
@@ -30,6 +32,7 @@ class TimeseriesMetricTest {
         for (String name :
                 new String[] {
                     "health_score",
+                    "at_risk",
                     "measure.depth",
                     "active_users",
                     "events",
@@ -42,7 +45,17 @@ class TimeseriesMetricTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"revenue", "measure.", "events.", "events.Login", "EVENTS", "measure.a b"})
+            strings = {
+                "revenue",
+                "measure.",
+                "events.",
+                "events.Login",
+                "EVENTS",
+                "measure.a b",
+                "at-risk",
+                "AT_RISK",
+                "at_risk.x"
+            })
     void rejectsUnknownMetricListingValidOnes(String name) {
         assertThatThrownBy(() -> TimeseriesMetric.parse(name))
                 .isInstanceOfSatisfying(
@@ -50,6 +63,7 @@ class TimeseriesMetricTest {
                         problem -> {
                             assertThat(problem.extensions()).containsEntry("parameter", "metric");
                             assertThat(problem.detail()).contains(TimeseriesMetric.VALID);
+                            assertThat(problem.detail()).contains("at_risk");
                         });
     }
 

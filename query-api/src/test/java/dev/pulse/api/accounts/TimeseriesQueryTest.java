@@ -81,6 +81,21 @@ class TimeseriesQueryTest {
                                         .containsEntry("parameter", "step"));
         assertThatThrownBy(() -> parse("metric", "measure.depth", "step", "hour"))
                 .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> parse("metric", "at_risk", "step", "hour"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        problem -> {
+                            assertThat(problem.extensions()).containsEntry("parameter", "step");
+                            assertThat(problem.detail()).contains("must be day for at_risk");
+                        });
+    }
+
+    @Test
+    void atRiskIsADailyScoreMetric() {
+        TimeseriesQuery query = parse("metric", "at_risk");
+        assertThat(query.metric().fromDailyScores()).isTrue();
+        assertThat(query.step()).isEqualTo(Step.DAY);
+        assertThat(query.from()).isEqualTo(Instant.parse("2026-10-21T00:00:00Z"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pulse.api.testing;
 
+import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
             new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new TreeMap<>();
     private final Map<String, FollowUp> followUps = new TreeMap<>();
+    private final Map<String, List<AlertTransition>> history = new LinkedHashMap<>();
     private final Set<String> readThreads = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException failure;
 
@@ -73,6 +76,18 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         return this;
     }
 
+    /**
+     * Appends a change to the tenant's alert history at {@code at}; changes at one instant keep the
+     * order they were added in, as in the store.
+     */
+    public synchronized InMemoryTenantStateReader putTransition(Instant at, Alert alert) {
+        List<AlertTransition> changes =
+                history.computeIfAbsent(alert.tenantId(), t -> new ArrayList<>());
+        changes.add(AlertTransition.of(at, alert));
+        changes.sort(Comparator.comparing(AlertTransition::at));
+        return this;
+    }
+
     /** Adds or replaces a follow-up, keyed as in the store ({@code tenant/id}). */
     public synchronized InMemoryTenantStateReader putFollowUp(FollowUp followUp) {
         followUps.put(FollowUp.key(followUp.tenantId(), followUp.id()), followUp);
@@ -91,6 +106,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         engagement.clear();
         alerts.clear();
         followUps.clear();
+        history.clear();
         readThreads.clear();
         failure = null;
     }
@@ -182,6 +198,15 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     public synchronized List<Alert> alerts(String tenantId) {
         enter();
         return alerts.values().stream().filter(a -> a.tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public synchronized List<AlertTransition> alertHistory(
+            String tenantId, Instant from, Instant to) {
+        enter();
+        return history.getOrDefault(tenantId, List.of()).stream()
+                .filter(t -> !t.at().isBefore(from) && t.at().isBefore(to))
+                .toList();
     }
 
     @Override

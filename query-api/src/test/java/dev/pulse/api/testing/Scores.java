@@ -4,6 +4,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.risk.RiskAssessment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,6 +61,40 @@ public final class Scores {
         Instant asOf = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         HealthScore s = score(tenant, score, asOf);
         return s.withActivity(s.firstEventAt(), null);
+    }
+
+    /**
+     * The end-of-day score of {@code day} carrying that day's at-risk decision, as the topology
+     * stores it: the band is at risk exactly when the decision is.
+     */
+    public static HealthScore endOfDay(String tenant, LocalDate day, double score, boolean atRisk) {
+        HealthScore s = endOfDay(tenant, day, score);
+        Band band = atRisk ? Band.AT_RISK : score >= 70 ? Band.HEALTHY : Band.NEUTRAL;
+        String reason =
+                atRisk ? "active users down 60% against their usual 4 weeks" : s.topReason();
+        return new HealthScore(
+                tenant,
+                score,
+                band,
+                MODEL,
+                s.asOf(),
+                null,
+                null,
+                s.contributions(),
+                reason,
+                s.firstEventAt(),
+                null,
+                new RiskAssessment(
+                        day,
+                        atRisk,
+                        atRisk,
+                        atRisk,
+                        atRisk ? day.minusDays(6) : null,
+                        atRisk ? day : null,
+                        reason,
+                        "active_user_days",
+                        atRisk ? 60.0 : 1.0,
+                        null));
     }
 
     public static Account account(String tenant, String name, String owner) {

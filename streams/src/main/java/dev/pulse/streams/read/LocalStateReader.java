@@ -83,7 +83,8 @@ public final class LocalStateReader implements TenantStateReader {
                         Collections.unmodifiableList(score.contributions()),
                         score.topReason(),
                         score.firstEventAt(),
-                        score.lastEventAt());
+                        score.lastEventAt(),
+                        score.risk());
     }
 
     @Override
@@ -236,6 +237,39 @@ public final class LocalStateReader implements TenantStateReader {
             it.forEachRemaining(kv -> result.add(kv.value));
         }
         return result;
+    }
+
+    /**
+     * A fetch from the {@code alert-history} window store: keyed by tenant, each window starting at
+     * the event time of one change, duplicates kept (several rules change at one day's end).
+     */
+    @Override
+    public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        int partition = partitionOf(tenantId);
+        return read(
+                () -> {
+                    ReadOnlyWindowStore<String, Alert> store =
+                            store(
+                                    PulseStores.ALERT_HISTORY,
+                                    QueryableStoreTypes.windowStore(),
+                                    partition);
+                    List<AlertTransition> result = new ArrayList<>();
+                    try (WindowStoreIterator<Alert> it =
+                            store.fetch(tenantId, from, lastMilli(to))) {
+                        while (it.hasNext()) {
+                            KeyValue<Long, Alert> change = it.next();
+                            if (change.value != null) {
+                                result.add(
+                                        AlertTransition.of(
+                                                Instant.ofEpochMilli(change.key), change.value));
+                            }
+                        }
+                    }
+                    return result;
+                });
     }
 
     /** A prefix scan of the {@code follow-ups} store: its keys are {@code tenant/followUpId}. */

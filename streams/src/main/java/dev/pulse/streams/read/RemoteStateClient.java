@@ -83,6 +83,13 @@ public final class RemoteStateClient {
         return get(host, tenantPath(tenant, "alerts"), new TypeReference<List<Alert>>() {});
     }
 
+    List<AlertTransition> alertHistory(HostInfo host, String tenant, Instant from, Instant to) {
+        return get(
+                host,
+                tenantPath(tenant, "alert-history") + range(from, to),
+                new TypeReference<List<AlertTransition>>() {});
+    }
+
     List<FollowUp> followUps(HostInfo host, String tenant) {
         return get(host, tenantPath(tenant, "follow-ups"), new TypeReference<List<FollowUp>>() {});
     }

@@ -116,6 +116,14 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     @Override
+    public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        HostInfo owner = owner(tenantId);
+        return self.equals(owner)
+                ? local.alertHistory(tenantId, from, to)
+                : remote.alertHistory(owner, tenantId, from, to);
+    }
+
+    @Override
     public List<FollowUp> followUps(String tenantId) {
         HostInfo owner = owner(tenantId);
         return self.equals(owner) ? local.followUps(tenantId) : remote.followUps(owner, tenantId);

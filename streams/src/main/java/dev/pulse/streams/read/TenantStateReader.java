@@ -43,6 +43,12 @@ public interface TenantStateReader {
     /** The tenant's alerts (one per rule that ever fired or is pending), by rule id. */
     List<Alert> alerts(String tenantId);
 
+    /**
+     * Every state change of the tenant's alerts dated in {@code [from, to)}, oldest first; changes
+     * at the same instant in the order they were made.
+     */
+    List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to);
+
     /** The tenant's follow-ups, every status, in no particular order. */
     List<FollowUp> followUps(String tenantId);
 

@@ -1,5 +1,6 @@
 package dev.pulse.streams.security;
 
+import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
@@ -85,6 +86,12 @@ public final class AuthorizedStateReader implements TenantStateReader {
     public List<Alert> alerts(String tenantId) {
         check(tenantId);
         return delegate.alerts(tenantId);
+    }
+
+    @Override
+    public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        check(tenantId);
+        return delegate.alertHistory(tenantId, from, to);
     }
 
     @Override

@@ -1,19 +1,27 @@
 package dev.pulse.streams.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertKind;
+import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.alert.Severity;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.risk.RiskAssessment;
 import dev.pulse.topologies.topic.PulseStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,20 +55,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Score reads against a real Kafka Streams instance whose score store is built as the pipeline
- * builds it (plain RocksDB key-value store, caching on, JSON values), over several partitions.
+ * Reads against a real Kafka Streams instance whose stores are built as the pipeline builds them
+ * (scores: plain RocksDB key-value store, caching on, JSON values; alert history: a window store
+ * keeping duplicates), over several partitions.
  */
 @ExtendWith(SharedKafkaBroker.class)
 class LocalStateReaderIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final JsonSerde<HealthScore> SERDE = JsonSerde.of(HealthScore.class);
     private static final JsonSerde<Account> ACCOUNT_SERDE = JsonSerde.of(Account.class);
+    private static final JsonSerde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     private static final int PARTITIONS = 3;
 
     @TempDir Path stateDir;
 
     private String topic;
     private String accountsTopic;
+    private String historyTopic;
     private KafkaStreams streams;
     private KafkaProducer<String, byte[]> producer;
     private LocalStateReader reader;
@@ -68,6 +80,7 @@ class LocalStateReaderIT {
     void start() throws Exception {
         topic = "scores-" + UUID.randomUUID();
         accountsTopic = "accounts-" + UUID.randomUUID();
+        historyTopic = "alert-history-" + UUID.randomUUID();
         try (Admin admin =
                 Admin.create(
                         Map.of(
@@ -76,6 +89,7 @@ class LocalStateReaderIT {
             admin.createTopics(
                             List.of(
                                     new NewTopic(topic, PARTITIONS, (short) 1),
+                                    new NewTopic(historyTopic, PARTITIONS, (short) 1),
                                     new NewTopic(accountsTopic, 1, (short) 1)))
                     .all()
                     .get();
@@ -95,6 +109,17 @@ class LocalStateReaderIT {
                         .withCachingEnabled());
         builder.stream(topic, Consumed.with(Serdes.String(), SERDE))
                 .process(StoreScore::new, PulseStores.HEALTH_SCORES);
+        builder.addStateStore(
+                Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                PulseStores.ALERT_HISTORY,
+                                Duration.ofDays(730),
+                                Duration.ofMillis(1),
+                                true),
+                        Serdes.String(),
+                        ALERT_SERDE));
+        builder.stream(historyTopic, Consumed.with(Serdes.String(), ALERT_SERDE))
+                .process(AppendHistory::new, PulseStores.ALERT_HISTORY);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reader-it-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers());
@@ -164,6 +189,9 @@ class LocalStateReaderIT {
 
         assertThat(again).isSameAs(once);
         assertThat(once.contributions()).isUnmodifiable();
+        assertThat(once)
+                .as("every field survives, the at-risk decision too")
+                .isEqualTo(score("tenant-a", 64));
     }
 
     @Test
@@ -184,6 +212,69 @@ class LocalStateReaderIT {
                                         .orElseThrow()
                                         .owner()
                                         .equals("bob@example.com"));
+    }
+
+    @Test
+    void readsOneTenantsAlertHistoryInTimeOrderKeepingChangesAtTheSameInstant() {
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        send(alert("tenant-h", "usage-drop", AlertState.PENDING), day.minus(Duration.ofDays(1)));
+        send(alert("tenant-h", "usage-drop", AlertState.FIRING), day);
+        send(alert("tenant-h", "gone-silent", AlertState.FIRING), day);
+        send(alert("tenant-i", "gone-silent", AlertState.FIRING), day);
+        send(alert("tenant-h", "usage-drop", AlertState.RESOLVED), day.plus(Duration.ofDays(2)));
+        Instant to = day.plus(Duration.ofDays(3));
+
+        await().atMost(DEADLINE).until(() -> reader.alertHistory("tenant-h", day, to).size() == 3);
+
+        assertThat(reader.alertHistory("tenant-h", day, to))
+                .extracting(AlertTransition::ruleId, AlertTransition::state, AlertTransition::at)
+                .containsExactly(
+                        tuple("usage-drop", AlertState.FIRING, day),
+                        tuple("gone-silent", AlertState.FIRING, day),
+                        tuple("usage-drop", AlertState.RESOLVED, day.plus(Duration.ofDays(2))));
+        assertThat(reader.alertHistory("tenant-h", day, day.plus(Duration.ofDays(2))))
+                .as("to is exclusive")
+                .hasSize(2);
+        assertThat(reader.alertHistory("tenant-h", to, day)).isEmpty();
+        assertThat(reader.alertHistory("no-such-tenant", day, to)).isEmpty();
+    }
+
+    private void send(Alert alert, Instant at) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    historyTopic,
+                                    null,
+                                    at.toEpochMilli(),
+                                    alert.tenantId(),
+                                    ALERT_SERDE.toBytes(alert)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Alert alert(String tenant, String rule, AlertState state) {
+        Instant seen = Instant.now().minus(Duration.ofDays(5));
+        return new Alert(
+                Alert.id(tenant, rule),
+                tenant,
+                rule,
+                AlertKind.SILENCE,
+                Severity.CRITICAL,
+                state,
+                seen,
+                state == AlertState.PENDING ? null : seen,
+                state == AlertState.RESOLVED ? seen : null,
+                "a sentence",
+                "ann@example.com",
+                Alert.link(tenant),
+                null,
+                seen,
+                "v1",
+                null,
+                null,
+                null);
     }
 
     private void send(Account account) {
@@ -236,7 +327,33 @@ class LocalStateReaderIT {
                                 "utilisation", "Seat use", 0.5, 50.0, 0.4, 20.0, "half the seats")),
                 "utilisation",
                 at.minus(Duration.ofDays(3)),
-                at);
+                at,
+                new RiskAssessment(
+                        LocalDate.parse("2026-11-19"),
+                        value < 40,
+                        value < 40,
+                        false,
+                        null,
+                        null,
+                        "score " + value,
+                        null,
+                        null,
+                        null));
+    }
+
+    /** Appends each alert to the history at its record time, as the alert processors do. */
+    private static final class AppendHistory implements Processor<String, Alert, Void, Void> {
+        private WindowStore<String, Alert> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(PulseStores.ALERT_HISTORY);
+        }
+
+        @Override
+        public void process(Record<String, Alert> record) {
+            store.put(record.key(), record.value(), record.timestamp());
+        }
     }
 
     /** Keeps the latest score per tenant, as the pipeline's score processor does. */

@@ -111,6 +111,8 @@ class AuthorizationPropertyTest {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> reader.account(tenant))
                     .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> reader.alertHistory(tenant, FROM, TO))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThat(data.calls()).hasSize(callsBefore);
         }
 

@@ -44,6 +44,7 @@ class AuthorizedStateReaderTest {
                     r -> r.engagementTotals("globex", FROM, TO),
                     r -> r.account("globex"),
                     r -> r.alerts("globex"),
+                    r -> r.alertHistory("globex", FROM, TO),
                     r -> r.followUps("globex"));
 
     @Test
@@ -74,6 +75,7 @@ class AuthorizedStateReaderTest {
         assertThat(sarah.engagement("acme", Granularity.HOUR, FROM, TO)).hasSize(1);
         assertThat(sarah.engagementTotals("acme", FROM, TO).events()).isEqualTo(1);
         assertThat(sarah.account("acme")).map(Account::owner).contains("sarah@x.test");
+        assertThat(sarah.alertHistory("acme", FROM, TO)).isEmpty();
         assertThat(sarah.followUps("acme")).isEmpty();
 
         assertThat(data.calls())
@@ -83,6 +85,7 @@ class AuthorizedStateReaderTest {
                         "engagement(acme)",
                         "engagementTotals(acme)",
                         "account(acme)",
+                        "alertHistory(acme)",
                         "followUps(acme)");
     }
 

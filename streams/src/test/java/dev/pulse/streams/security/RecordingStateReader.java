@@ -1,5 +1,6 @@
 package dev.pulse.streams.security;
 
+import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
@@ -110,6 +111,12 @@ final class RecordingStateReader implements TenantStateReader {
     @Override
     public List<Alert> alerts(String tenantId) {
         calls.add("alerts(" + tenantId + ")");
+        return List.of();
+    }
+
+    @Override
+    public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        calls.add("alertHistory(" + tenantId + ")");
         return List.of();
     }
 
