@@ -147,6 +147,7 @@ class ScoreSeriesTest {
                 atRisk,
                 atRisk,
                 atRisk,
+                !atRisk,
                 atRisk ? day.minusDays(6) : null,
                 atRisk ? day : null,
                 atRisk ? "active users down 60% against their usual 4 weeks" : "fine",

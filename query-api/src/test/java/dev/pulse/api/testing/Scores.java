@@ -89,6 +89,7 @@ public final class Scores {
                         atRisk,
                         atRisk,
                         atRisk,
+                        !atRisk,
                         atRisk ? day.minusDays(6) : null,
                         atRisk ? day : null,
                         reason,

@@ -333,6 +333,7 @@ class LocalStateReaderIT {
                         value < 40,
                         value < 40,
                         false,
+                        false,
                         null,
                         null,
                         "score " + value,
