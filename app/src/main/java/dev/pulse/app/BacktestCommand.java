@@ -4,6 +4,7 @@ import dev.pulse.app.backtest.BacktestInput;
 import dev.pulse.app.backtest.BacktestReplay;
 import dev.pulse.app.backtest.BacktestReport;
 import dev.pulse.app.backtest.BacktestRun;
+import dev.pulse.app.backtest.StoredEngagementReader;
 import dev.pulse.app.portfolio.HolidayPeriod;
 import dev.pulse.app.portfolio.LabelledPortfolio;
 import dev.pulse.app.portfolio.PortfolioGenerator;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Option;
             "",
             "History from files:       --events events.ndjson --accounts accounts.ndjson",
             "A generated history:      --generate standard --seed 1",
+            "A deployment's history:   --from-kafka kafka:9092 [--application-id pulse]",
             "Models side by side:      --model config/health-model.yaml --model candidate.yaml"
         })
 final class BacktestCommand implements Callable<Integer> {
@@ -76,6 +78,23 @@ final class BacktestCommand implements Callable<Integer> {
                     "Seed(s) of the generated history; several run one after another"
                             + " (default: 1).")
     List<Long> seeds = new ArrayList<>();
+
+    @Option(
+            names = "--from-kafka",
+            paramLabel = "BOOTSTRAP",
+            description = {
+                "Re-score a deployment's stored daily history instead: read the daily engagement",
+                "changelog and the account directory from the Kafka at BOOTSTRAP (no raw events)."
+            })
+    String fromKafka;
+
+    @Option(
+            names = "--application-id",
+            defaultValue = "pulse",
+            description =
+                    "The deployment's streams.applicationId, with --from-kafka"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String applicationId;
 
     @Option(
             names = "--model",
@@ -165,6 +184,11 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private List<BacktestInput> inputs(PrintWriter err) throws Exception {
+        if (fromKafka != null) {
+            StoredEngagementReader reader = new StoredEngagementReader(fromKafka, applicationId);
+            err.println("Reading " + reader.changelogTopic() + " at " + fromKafka + " ...");
+            return List.of(reader.read(n -> err.printf("  %,d stored days read%n", n)));
+        }
         if (preset != null) {
             if (events != null || accounts != null) {
                 throw new CommandLine.ParameterException(

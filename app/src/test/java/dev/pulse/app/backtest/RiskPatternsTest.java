@@ -46,13 +46,13 @@ class RiskPatternsTest {
         return new SyntheticPortfolio(DAYS).background(24, (i, d) -> everyone.apply(d));
     }
 
-    /** Days after the warm-up on which the tenant entered at risk. */
-    private static List<LocalDate> entries(ReplayResult result, String tenant) {
+    /** Days after the warm-up on which the tenant entered at risk, with the sentence why. */
+    private static List<String> entries(ReplayResult result, String tenant) {
         boolean[] atRisk = result.tenants().get(tenant).atRisk();
-        List<LocalDate> entries = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
         for (int i = WARMUP; i < atRisk.length; i++) {
             if (atRisk[i] && !atRisk[i - 1]) {
-                entries.add(result.day(i));
+                entries.add(result.day(i) + ": " + result.tenants().get(tenant).reasons()[i]);
             }
         }
         return entries;

@@ -27,10 +27,10 @@ import java.util.Map;
  */
 public final class RiskDecider {
     /**
-     * A decline is not recovering: the last week is at least about as far down as the week before.
-     * A single slow week, once it moves into the earlier of the two weeks, fails this.
+     * A decline is not recovering: the last week is at least as far down as the week before. A
+     * single slow week, once it moves into the earlier of the two weeks, fails this.
      */
-    private static final double DEEPENING = 0.8;
+    private static final double DEEPENING = 1.0;
 
     /**
      * Share of the portfolio's own movement taken as uncertainty about one account's expectation.
@@ -207,11 +207,12 @@ public final class RiskDecider {
         // portfolio moved, the less surely that movement applies to this one account in full.
         double noise = model.noisePercent() / 100 * expectedRecent;
         double shared = expectedRecent * (1 - movement.recent()) * PORTFOLIO_UNCERTAINTY;
-        double spread =
-                Math.sqrt(
-                        expectedRecent * metric.dispersion(model.overdispersion())
-                                + noise * noise
-                                + shared * shared);
+        // An account that is noisier than that by nature shows it in its own baseline weeks.
+        double own =
+                Math.max(
+                        expectedRecent * model.overdispersion() + noise * noise,
+                        weeks.baselineVariance() * movement.recent() * movement.recent());
+        double spread = Math.sqrt(own + shared * shared);
         return new Drop(
                 metric,
                 1 - weeks.recent() / expectedRecent,

@@ -26,14 +26,6 @@ public enum RiskMetric {
         return label;
     }
 
-    /**
-     * How much noisier than a Poisson count a weekly total of this metric is: a person counts once
-     * a day, while actions come in visits of several.
-     */
-    double dispersion(double actions) {
-        return this == ACTIVE_USER_DAYS ? 1 : actions;
-    }
-
     public ToLongFunction<EngagementBucket> count() {
         return count;
     }

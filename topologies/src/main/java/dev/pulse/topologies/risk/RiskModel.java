@@ -58,16 +58,16 @@ public record RiskModel(
     public static final RiskModel DEFAULT =
             new RiskModel(
                     DEFAULT_METRICS,
-                    20,
-                    8,
-                    6,
-                    2.0,
-                    3,
+                    14,
                     10,
+                    6,
+                    1.6,
+                    3,
+                    8,
                     DEFAULT_CYCLES,
                     true,
                     8,
-                    4,
+                    5,
                     10,
                     56,
                     true);

@@ -30,6 +30,22 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
             return Arrays.stream(baseline).average().orElse(0);
         }
 
+        /**
+         * The baseline weeks' variance from their successive differences (von Neumann): the sample
+         * variance for a level series, while a slow trend does not pass for noise.
+         */
+        public double baselineVariance() {
+            if (baseline.length < 2) {
+                return 0;
+            }
+            double sum = 0;
+            for (int i = 1; i < baseline.length; i++) {
+                double step = baseline[i] - baseline[i - 1];
+                sum += step * step;
+            }
+            return sum / (2.0 * (baseline.length - 1));
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Weeks w
