@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The demo: Pulse on its embedded defaults plus a simulator of realistic tenants. It starts from
- * empty data every time (under {@code pulse-data/demo}), replays the last 60 days as fast as the
+ * empty data every time (under {@code pulse-data/demo}), replays the last 75 days as fast as the
  * engine takes them, then keeps sending live traffic.
  */
 @Command(name = "demo", description = "Run Pulse with a simulated customer base (150 tenants).")

@@ -90,7 +90,8 @@ final class E2eScenarios {
                         p.dailyRetention(),
                         p.scoreRefreshInterval(),
                         p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval()));
+                        p.alertEvaluationInterval(),
+                        p.caughtUpAfterIdle()));
     }
 
     /**

@@ -263,7 +263,8 @@ class NotificationEndToEndIT {
                                         p.dailyRetention(),
                                         p.scoreRefreshInterval(),
                                         p.fullRecomputeInterval(),
-                                        Duration.ofMillis(500)))
+                                        Duration.ofMillis(500),
+                                        p.caughtUpAfterIdle()))
                         .withNotifier(
                                 new PulseConfig.Notifier(
                                         false,

@@ -45,7 +45,10 @@ final class TestPulse {
                         p.dailyRetention(),
                         p.scoreRefreshInterval(),
                         p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval());
+                        p.alertEvaluationInterval(),
+                        // Tests send what they need and wait; a second without records means the
+                        // data is all there is (the default is five minutes).
+                        java.time.Duration.ofSeconds(1));
         return defaults.withPipeline(longGrace)
                 .withKafka(kafka)
                 .withStreams(

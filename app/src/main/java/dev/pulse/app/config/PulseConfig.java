@@ -48,7 +48,35 @@ public record PulseConfig(
             Duration dailyRetention,
             Duration scoreRefreshInterval,
             Duration fullRecomputeInterval,
-            Duration alertEvaluationInterval) {
+            Duration alertEvaluationInterval,
+            Duration caughtUpAfterIdle) {
+
+        public Pipeline {
+            caughtUpAfterIdle =
+                    caughtUpAfterIdle == null
+                            ? PipelineSettings.DEFAULT_CAUGHT_UP_AFTER_IDLE
+                            : caughtUpAfterIdle;
+        }
+
+        /** Settings with the default idle time after which data counts as caught up. */
+        public Pipeline(
+                Duration grace,
+                Duration dedupWindow,
+                Duration hourlyRetention,
+                Duration dailyRetention,
+                Duration scoreRefreshInterval,
+                Duration fullRecomputeInterval,
+                Duration alertEvaluationInterval) {
+            this(
+                    grace,
+                    dedupWindow,
+                    hourlyRetention,
+                    dailyRetention,
+                    scoreRefreshInterval,
+                    fullRecomputeInterval,
+                    alertEvaluationInterval,
+                    null);
+        }
 
         public PipelineSettings settings() {
             return new PipelineSettings(
@@ -58,7 +86,8 @@ public record PulseConfig(
                     dailyRetention,
                     scoreRefreshInterval,
                     fullRecomputeInterval,
-                    alertEvaluationInterval);
+                    alertEvaluationInterval,
+                    caughtUpAfterIdle);
         }
     }
 

@@ -139,7 +139,7 @@ final class DemoCustomerBaseGenerator {
 
     /**
      * A fade under way at the anchor: it leaves 7–40 days later, it started 7–35 days before (so a
-     * 60-day replay still shows weeks of normal usage first), and it lasts 28–70 days in all. A
+     * 75-day replay still shows weeks of normal usage first), and it lasts 28–70 days in all. A
      * showcase fade is well advanced, leaving within two weeks after three or more weeks of fading,
      * so that the demo opens on an account in visible trouble.
      */

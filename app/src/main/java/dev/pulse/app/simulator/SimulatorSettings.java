@@ -27,7 +27,7 @@ public record SimulatorSettings(
 
     public static final long DEFAULT_SEED = 20_261_120L;
     public static final int DEFAULT_TENANTS = 150;
-    public static final int DEFAULT_DAYS = 60;
+    public static final int DEFAULT_DAYS = 75;
     public static final double DEFAULT_LIVE_EVENTS_PER_SECOND = 40;
 
     public SimulatorSettings {

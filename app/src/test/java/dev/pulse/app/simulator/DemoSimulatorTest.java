@@ -265,7 +265,7 @@ class DemoSimulatorTest {
                 .isInstanceOf(IllegalArgumentException.class);
         SimulatorSettings defaults = SimulatorSettings.forBootstrapServers("localhost:9092");
         assertThat(defaults.tenants()).isEqualTo(150);
-        assertThat(defaults.days()).isEqualTo(60);
+        assertThat(defaults.days()).isEqualTo(75);
         assertThat(defaults.liveEventsPerSecond()).isEqualTo(40);
     }
 

@@ -49,6 +49,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     private final HealthModel model;
     private final AlertEvaluator evaluator;
     private final Duration interval;
+    private final Duration idle;
     private final PipelineListener listener;
     private ProcessorContext<String, Alert> context;
     private EventTimeClock clock;
@@ -63,10 +64,12 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
             HealthModel model,
             AlertEvaluator evaluator,
             Duration interval,
+            Duration idle,
             PipelineListener listener) {
         this.model = model;
         this.evaluator = evaluator;
         this.interval = interval;
+        this.idle = idle;
         this.listener = listener;
     }
 
@@ -80,7 +83,10 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         this.clock =
                 new EventTimeClock(
-                        context, context.getStateStore(PulseStores.HEALTH_CHECKPOINTS), false);
+                        context,
+                        context.getStateStore(PulseStores.HEALTH_CHECKPOINTS),
+                        false,
+                        idle);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, t -> evaluateAll());
     }
 

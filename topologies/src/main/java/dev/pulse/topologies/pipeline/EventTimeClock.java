@@ -22,17 +22,12 @@ final class EventTimeClock {
      */
     static final Duration CAUGHT_UP_LAG = Duration.ofHours(6);
 
-    /**
-     * A task that processed nothing for this long has no backlog: whatever its stream time, the
-     * data it has is all there is, and a tenant without events is in fact quiet.
-     */
-    static final Duration IDLE = Duration.ofMinutes(5);
-
     private static final String CAUGHT_UP = "data-caught-up";
 
     private final ProcessorContext<?, ?> context;
     private final KeyValueStore<String, Long> checkpoints;
     private final boolean observer;
+    private final Duration idle;
     private long seenStreamTime = Long.MIN_VALUE;
     private long lastRecordWallMs;
     private boolean caughtUp;
@@ -40,14 +35,18 @@ final class EventTimeClock {
     /**
      * @param observer true for the one processor of the task that sees every event and keeps the
      *     flag ({@link #observe()}); others read what it keeps
+     * @param idle a task that processed nothing for this long has no backlog: whatever its stream
+     *     time, the data it has is all there is, and a tenant without events is in fact quiet
      */
     EventTimeClock(
             ProcessorContext<?, ?> context,
             KeyValueStore<String, Long> checkpoints,
-            boolean observer) {
+            boolean observer,
+            Duration idle) {
         this.context = context;
         this.checkpoints = checkpoints;
         this.observer = observer;
+        this.idle = idle;
         this.caughtUp = stored();
         this.lastRecordWallMs = context.currentSystemTimeMs();
     }
@@ -66,7 +65,7 @@ final class EventTimeClock {
         if (!observer) {
             return stored();
         }
-        if (!caughtUp && context.currentSystemTimeMs() - lastRecordWallMs >= IDLE.toMillis()) {
+        if (!caughtUp && context.currentSystemTimeMs() - lastRecordWallMs >= idle.toMillis()) {
             set(true);
         }
         return caughtUp;

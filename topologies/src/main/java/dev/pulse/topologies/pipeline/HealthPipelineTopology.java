@@ -175,6 +175,7 @@ public final class HealthPipelineTopology {
                                 scorer.model(),
                                 alertEvaluator,
                                 settings.alertEvaluationInterval(),
+                                settings.caughtUpAfterIdle(),
                                 listener),
                 Named.as("evaluate-alerts"),
                 PulseStores.HEALTH_SCORES,

@@ -100,7 +100,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         this.history = context.getStateStore(PulseStores.HEALTH_SCORE_DAILY);
         this.checkpoints = context.getStateStore(PulseStores.HEALTH_CHECKPOINTS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
-        this.clock = new EventTimeClock(context, checkpoints, true);
+        this.clock = new EventTimeClock(context, checkpoints, true, settings.caughtUpAfterIdle());
         context.schedule(
                 settings.scoreRefreshInterval(),
                 PunctuationType.WALL_CLOCK_TIME,

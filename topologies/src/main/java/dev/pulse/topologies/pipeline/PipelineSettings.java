@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param fullRecomputeInterval how often every tenant is rescored, so silent ones decay
  * @param alertEvaluationInterval how often every tenant's alert rules are evaluated (wall clock),
  *     so silence and {@code for} durations progress without new events
+ * @param caughtUpAfterIdle a task that processed nothing for this long has no backlog, so its data
+ *     counts as caught up whatever its stream time (see {@code EventTimeClock})
  */
 public record PipelineSettings(
         Duration grace,
@@ -21,7 +23,30 @@ public record PipelineSettings(
         Duration dailyRetention,
         Duration scoreRefreshInterval,
         Duration fullRecomputeInterval,
-        Duration alertEvaluationInterval) {
+        Duration alertEvaluationInterval,
+        Duration caughtUpAfterIdle) {
+
+    /** Settings with the default idle time after which a task counts as caught up. */
+    public PipelineSettings(
+            Duration grace,
+            Duration dedupWindow,
+            Duration hourlyRetention,
+            Duration dailyRetention,
+            Duration scoreRefreshInterval,
+            Duration fullRecomputeInterval,
+            Duration alertEvaluationInterval) {
+        this(
+                grace,
+                dedupWindow,
+                hourlyRetention,
+                dailyRetention,
+                scoreRefreshInterval,
+                fullRecomputeInterval,
+                alertEvaluationInterval,
+                DEFAULT_CAUGHT_UP_AFTER_IDLE);
+    }
+
+    public static final Duration DEFAULT_CAUGHT_UP_AFTER_IDLE = Duration.ofMinutes(5);
 
     public PipelineSettings {
         requirePositive(grace.plusMillis(1), "grace");
@@ -29,6 +54,7 @@ public record PipelineSettings(
         requirePositive(scoreRefreshInterval, "scoreRefreshInterval");
         requirePositive(fullRecomputeInterval, "fullRecomputeInterval");
         requirePositive(alertEvaluationInterval, "alertEvaluationInterval");
+        requirePositive(caughtUpAfterIdle, "caughtUpAfterIdle");
         if (hourlyRetention.compareTo(Duration.ofHours(1).plus(grace)) < 0) {
             throw new IllegalArgumentException("hourlyRetention must be at least 1 hour + grace");
         }
