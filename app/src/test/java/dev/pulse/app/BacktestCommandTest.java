@@ -1,0 +1,131 @@
+package dev.pulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.topologies.json.PulseJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code pulse backtest} over files written by {@code pulse generate}, as a user runs them. */
+class BacktestCommandTest {
+    @TempDir Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path portfolio;
+
+    @BeforeEach
+    void generate() {
+        portfolio = dir.resolve("portfolio");
+        int exit =
+                pulse().execute(
+                                "generate",
+                                "--scenario",
+                                "standard",
+                                "--seed",
+                                "11",
+                                "--accounts",
+                                "60",
+                                "--days",
+                                "120",
+                                "--volume-scale",
+                                "0.5",
+                                "--out",
+                                portfolio.toString());
+        assertThat(exit).as(err.toString()).isZero();
+    }
+
+    private CommandLine pulse() {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(new PulseMain());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli;
+    }
+
+    private String[] files(String... more) {
+        String[] files = {
+            "backtest",
+            "--events",
+            portfolio.resolve("events.ndjson").toString(),
+            "--accounts",
+            portfolio.resolve("accounts.ndjson").toString(),
+            "--scenario",
+            portfolio.resolve("scenario.json").toString(),
+            "--model",
+            "../config/health-model.yaml",
+            "--rules",
+            "../config/alert-rules.yaml"
+        };
+        String[] all = new String[files.length + more.length];
+        System.arraycopy(files, 0, all, 0, files.length);
+        System.arraycopy(more, 0, all, files.length, more.length);
+        return all;
+    }
+
+    @Test
+    void reportsLeadTimesFalseAlarmsAndRulePrecisionAsJson() throws Exception {
+        int exit = pulse().execute(files("--json"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = PulseJson.mapper().readTree(out.toString()).path("runs").get(0);
+        JsonNode figures = report.path("reports").get(0);
+        assertThat(figures.path("model").asText()).isEqualTo("2026.12-1");
+        assertThat(figures.path("churned").asInt()).isPositive();
+        assertThat(figures.path("retained").asInt()).isPositive();
+        assertThat(figures.path("flagged7").asDouble())
+                .isGreaterThanOrEqualTo(figures.path("flagged14").asDouble());
+        assertThat(figures.path("falsePerManagerWeek").asDouble()).isBetween(0.0, 1.0);
+        assertThat(figures.path("rules").path("at-risk").path("fired").asInt()).isPositive();
+        assertThat(figures.path("byPattern").has("steady")).isTrue();
+        assertThat(err.toString()).contains("days of 60 tenants scored");
+    }
+
+    @Test
+    void comparesTwoModelsSideBySideInOneTable() throws Exception {
+        Path candidate = dir.resolve("candidate.yaml");
+        Files.writeString(
+                candidate,
+                Files.readString(Path.of("..", "config", "health-model.yaml"))
+                        .replace("version: \"2026.12-1\"", "version: \"candidate\"")
+                        .replace("  enterAfterDays: 5 ", "  enterAfterDays: 7 "));
+
+        int exit = pulse().execute(files("--model", candidate.toString()));
+
+        assertThat(exit).as(err.toString()).isZero();
+        String table = out.toString();
+        assertThat(table).contains("2026.12-1").contains("candidate");
+        assertThat(table).contains("flagged >= 14 days ahead").contains("per manager per week");
+    }
+
+    @Test
+    void explainsAnAccountDayByDay() throws Exception {
+        String churner =
+                Files.readAllLines(portfolio.resolve("accounts.ndjson")).stream()
+                        .filter(line -> line.contains("\"churned\""))
+                        .map(line -> line.replaceAll(".*\"tenantId\":\"([^\"]+)\".*", "$1"))
+                        .findFirst()
+                        .orElseThrow();
+
+        int exit = pulse().execute(files("--explain", churner));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(churner + " under 2026.12-1:").contains("healthy");
+    }
+
+    @Test
+    void refusesToRunWithoutAHistory() {
+        int exit = pulse().execute("backtest");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("give --events and --accounts, or --generate PRESET");
+    }
+}
