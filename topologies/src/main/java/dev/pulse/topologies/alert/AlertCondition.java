@@ -60,7 +60,7 @@ public sealed interface AlertCondition {
         @Override
         public Evaluation evaluate(AlertInput in) {
             HealthScore score = in.score();
-            Band now = score.band();
+            Band now = in.levelBand() == null ? score.band() : in.levelBand();
             Band before = in.bandWeekAgo();
             boolean worse = bandWorsened && before != null && now.riskRank() < before.riskRank();
             boolean fell =

@@ -32,7 +32,30 @@ public record AlertInput(
         Instant now,
         Band bandWeekAgo,
         boolean dataCaughtUp,
-        boolean closedDay) {
+        boolean closedDay,
+        Band levelBand) {
+
+    /** An input whose band by score is the score's own band. */
+    public AlertInput(
+            String tenantId,
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            Band bandWeekAgo,
+            boolean dataCaughtUp,
+            boolean closedDay) {
+        this(
+                tenantId,
+                score,
+                account,
+                history,
+                now,
+                bandWeekAgo,
+                dataCaughtUp,
+                closedDay,
+                score == null ? null : score.band());
+    }
 
     /** When a condition that holds now counts as first seen. */
     public Instant firstSight() {
@@ -84,7 +107,15 @@ public record AlertInput(
         Band weekAgo =
                 score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
         return new AlertInput(
-                score.tenantId(), score, account, history, now, weekAgo, dataCaughtUp);
+                score.tenantId(),
+                score,
+                account,
+                history,
+                now,
+                weekAgo,
+                dataCaughtUp,
+                false,
+                model.bandOf(score.score()));
     }
 
     /**
@@ -96,7 +127,16 @@ public record AlertInput(
         Instant end = score.asOf();
         Band weekAgo =
                 score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
-        return new AlertInput(score.tenantId(), score, account, history, end, weekAgo, true, true);
+        return new AlertInput(
+                score.tenantId(),
+                score,
+                account,
+                history,
+                end,
+                weekAgo,
+                true,
+                true,
+                model.bandOf(score.score()));
     }
 
     /** The account's name for sentences, or the tenant id. */
