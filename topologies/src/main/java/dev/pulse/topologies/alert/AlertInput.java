@@ -20,9 +20,11 @@ import java.util.Locale;
  *     what it shows (and what it does not show) can be believed: only then is an onset the data
  *     reports trusted. False while Pulse replays or catches up on a backlog, when every tenant
  *     looks quiet merely because its recent events are still queued.
- * @param firstSight the instant a condition that holds now counts as first seen: {@code now} for a
- *     live evaluation; the start of the day when a closed day is evaluated, since a daily record
- *     can only date a condition to its day
+ * @param closedDay true when a closed day is evaluated as of its end: a condition that holds counts
+ *     as first seen at the start of that day ({@link #firstSight()}), and {@code for} counts in
+ *     whole days, since a daily record can only date a condition to its day
+ * @param levelBand the band the score's value alone falls in; the at-risk decision can put an
+ *     account in the at-risk band whatever its score, and a band change by score compares this
  */
 public record AlertInput(
         String tenantId,
