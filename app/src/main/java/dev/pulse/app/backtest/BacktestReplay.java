@@ -72,9 +72,11 @@ public final class BacktestReplay {
     }
 
     /**
-     * Replays the days from {@code from} to {@code to}, both included.
+     * Replays the days from {@code from} to {@code to}, both included. Partitions share nothing (a
+     * stream task judges its own tenants), so they are replayed in parallel; results are merged in
+     * partition order, the same on every run.
      *
-     * @param progress told the index of each day done
+     * @param progress told the share done, in whole percent, every ten percent
      */
     public ReplayResult run(
             DailyEngagement data,
@@ -86,12 +88,64 @@ public final class BacktestReplay {
         Map<String, DailyEngagement.Tenant> tenants = data.tenants();
         Map<Integer, List<String>> groups = new TreeMap<>();
         Map<String, ReplayResult.Series> series = new LinkedHashMap<>();
-        Map<String, TenantState> states = new HashMap<>();
         for (String tenant : tenants.keySet()) {
             groups.computeIfAbsent(partition(tenant), p -> new ArrayList<>()).add(tenant);
             series.put(tenant, ReplayResult.Series.empty(days));
-            states.put(tenant, new TenantState());
         }
+        Progress done = new Progress((long) days * tenants.size(), progress);
+        List<GroupResult> results =
+                groups.values().parallelStream()
+                        .map(
+                                group ->
+                                        replayGroup(
+                                                group, tenants, accounts, from, days, series, done))
+                        .toList();
+        List<Alert> changes = new ArrayList<>();
+        Map<String, List<String>> explanations = new LinkedHashMap<>();
+        for (GroupResult result : results) {
+            changes.addAll(result.changes());
+            explanations.putAll(result.explanations());
+        }
+        return new ReplayResult(model.version(), from, days, series, changes, explanations);
+    }
+
+    /** What one partition's replay adds to the result besides the daily series. */
+    private record GroupResult(List<Alert> changes, Map<String, List<String>> explanations) {}
+
+    /** Counts tenant-days done across partitions, reporting every ten percent. */
+    private static final class Progress {
+        private final long total;
+        private final IntConsumer sink;
+        private final java.util.concurrent.atomic.AtomicLong done =
+                new java.util.concurrent.atomic.AtomicLong();
+        private int reported;
+
+        Progress(long total, IntConsumer sink) {
+            this.total = Math.max(1, total);
+            this.sink = sink;
+        }
+
+        void add(int tenantDays) {
+            int percent = (int) (done.addAndGet(tenantDays) * 100 / total);
+            synchronized (this) {
+                if (percent / 10 > reported / 10) {
+                    reported = percent;
+                    sink.accept(percent);
+                }
+            }
+        }
+    }
+
+    private GroupResult replayGroup(
+            List<String> group,
+            Map<String, DailyEngagement.Tenant> tenants,
+            Map<String, Account> accounts,
+            LocalDate from,
+            int days,
+            Map<String, ReplayResult.Series> series,
+            Progress progress) {
+        Map<String, TenantState> states = new HashMap<>();
+        group.forEach(tenant -> states.put(tenant, new TenantState()));
         List<Alert> changes = new ArrayList<>();
         Map<String, List<String>> explanations = new LinkedHashMap<>();
         int scoreLookback = model.lookbackDays();
@@ -99,55 +153,52 @@ public final class BacktestReplay {
         for (int index = 0; index < days; index++) {
             LocalDate day = from.plusDays(index);
             long dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            for (List<String> group : groups.values()) {
-                List<DailyClose.Tenant> inputs = new ArrayList<>();
-                for (String id : group) {
-                    DailyEngagement.Tenant tenant = tenants.get(id);
-                    if (tenant.firstEvent == null || tenant.firstEvent.toEpochMilli() >= dayEnd) {
-                        continue;
-                    }
-                    TenantState state = states.get(id);
-                    inputs.add(
-                            new DailyClose.Tenant(
-                                    id,
-                                    accounts.get(id),
-                                    tenant.history(day.minusDays(scoreLookback - 1L), day),
-                                    tenant.firstEvent,
-                                    tenant.lastEventBy(day),
-                                    state.endOfDay::get,
-                                    List.copyOf(state.decisions)));
+            List<DailyClose.Tenant> inputs = new ArrayList<>();
+            for (String id : group) {
+                DailyEngagement.Tenant tenant = tenants.get(id);
+                if (tenant.firstEvent == null || tenant.firstEvent.toEpochMilli() >= dayEnd) {
+                    continue;
                 }
-                Map<String, HealthScore> closed = dailyClose.close(day, inputs);
-                for (Map.Entry<String, HealthScore> entry : closed.entrySet()) {
-                    String id = entry.getKey();
-                    HealthScore score = entry.getValue();
-                    TenantState state = states.get(id);
-                    remember(state, day, score);
-                    record(series.get(id), index, score);
-                    if (explained.contains(id)) {
-                        explanations
-                                .computeIfAbsent(id, t -> new ArrayList<>())
-                                .add(DayExplanation.of(day, score));
-                    }
-                    AlertInput input =
-                            AlertInput.endOfDay(
-                                    score,
-                                    accounts.get(id),
-                                    tenants.get(id).history(day.minusDays(alertLookback - 1L), day),
-                                    model);
-                    for (AlertEvaluator.Outcome outcome :
-                            alerts.evaluate(input, state.alerts::get)) {
-                        Alert alert = outcome.step().alert();
-                        state.alerts.put(alert.id(), alert);
-                        if (outcome.step().changed()) {
-                            changes.add(alert);
-                        }
+                TenantState state = states.get(id);
+                inputs.add(
+                        new DailyClose.Tenant(
+                                id,
+                                accounts.get(id),
+                                tenant.history(day.minusDays(scoreLookback - 1L), day),
+                                tenant.firstEvent,
+                                tenant.lastEventBy(day),
+                                state.endOfDay::get,
+                                List.copyOf(state.decisions)));
+            }
+            Map<String, HealthScore> closed = dailyClose.close(day, inputs);
+            for (Map.Entry<String, HealthScore> entry : closed.entrySet()) {
+                String id = entry.getKey();
+                HealthScore score = entry.getValue();
+                TenantState state = states.get(id);
+                remember(state, day, score);
+                record(series.get(id), index, score);
+                if (explained.contains(id)) {
+                    explanations
+                            .computeIfAbsent(id, t -> new ArrayList<>())
+                            .add(DayExplanation.of(day, score));
+                }
+                AlertInput input =
+                        AlertInput.endOfDay(
+                                score,
+                                accounts.get(id),
+                                tenants.get(id).history(day.minusDays(alertLookback - 1L), day),
+                                model);
+                for (AlertEvaluator.Outcome outcome : alerts.evaluate(input, state.alerts::get)) {
+                    Alert alert = outcome.step().alert();
+                    state.alerts.put(alert.id(), alert);
+                    if (outcome.step().changed()) {
+                        changes.add(alert);
                     }
                 }
             }
-            progress.accept(index);
+            progress.add(group.size());
         }
-        return new ReplayResult(model.version(), from, days, series, changes, explanations);
+        return new GroupResult(changes, explanations);
     }
 
     private static void remember(TenantState state, LocalDate day, HealthScore score) {

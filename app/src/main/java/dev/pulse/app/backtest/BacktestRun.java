@@ -38,12 +38,9 @@ public final class BacktestRun {
                         input.accounts(),
                         from,
                         to,
-                        day -> {
-                            if ((day + 1) % Math.max(1, days / 10) == 0 || day + 1 == days) {
-                                progress.printf(
-                                        "  %s: day %d of %d%n", model.version(), day + 1, days);
-                                progress.flush();
-                            }
+                        percent -> {
+                            progress.printf("  %s: %d%% scored%n", model.version(), percent);
+                            progress.flush();
                         });
         progress.printf(
                 "  %s: %d days of %d tenants scored in %.1f s%n",
