@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.app.backtest.BacktestInput;
+import dev.pulse.app.backtest.BacktestReplay;
+import dev.pulse.app.backtest.DailyEngagement;
+import dev.pulse.app.backtest.ReplayResult;
+import dev.pulse.app.backtest.StoredEngagementReader;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.topologies.event.UsageEventParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +119,43 @@ class AlertHistoryEndToEndIT {
                     sarah.get("/v1/alerts/history?tenant=" + fading + "&from=last-week");
             assertThat(badFrom.status()).isEqualTo(400);
             assertThat(badFrom.json().path("parameter").asText()).isEqualTo("from");
+
+            // The deployment's stored daily history, read back from Kafka without the raw events,
+            // is the history the events make: the backtest says the same on either.
+            DailyEngagement fromEvents = new DailyEngagement();
+            for (LocalDate week = firstDay; week.isBefore(today); week = week.plusDays(7)) {
+                for (String line :
+                        usage(run, fading, week, min(week.plusDays(7), today)).split("\n")) {
+                    fromEvents.add(
+                            UsageEventParser.read(line.getBytes(StandardCharsets.UTF_8))
+                                    .acceptAt(Instant.now()));
+                }
+            }
+            StoredEngagementReader reader =
+                    new StoredEngagementReader(pulse.bootstrapServers(), "hist-" + run);
+            BacktestInput stored =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () -> reader.read(n -> {}),
+                                    in -> in.engagement().events() == fromEvents.events());
+            assertThat(stored.accounts()).containsKeys(fading, davids);
+            BacktestReplay replay =
+                    new BacktestReplay(
+                            PulseApplication.loadModel("../config/health-model.yaml"),
+                            PulseApplication.loadAlertRules("../config/alert-rules.yaml"),
+                            6);
+            ReplayResult fromKafka =
+                    replay.run(
+                            stored.engagement(), stored.accounts(), firstDay, lastClosed, d -> {});
+            ReplayResult fromFiles =
+                    replay.run(fromEvents, stored.accounts(), firstDay, lastClosed, d -> {});
+            assertThat(fromKafka.tenants().get(fading).score())
+                    .containsExactly(fromFiles.tenants().get(fading).score());
+            assertThat(fromKafka.tenants().get(fading).atRisk())
+                    .containsExactly(fromFiles.tenants().get(fading).atRisk());
+            assertThat(fromKafka.tenants().get(fading).atRisk()[fromKafka.index(lastClosed)])
+                    .as("and the backtest saw what the deployment decided")
+                    .isTrue();
         }
     }
 

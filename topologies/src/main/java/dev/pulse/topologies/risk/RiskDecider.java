@@ -222,11 +222,18 @@ public final class RiskDecider {
                 inItsCycle(weeks, movement.recent()));
     }
 
-    /** The last 7 days are about what the same days were a cycle ago (a month, a quarter). */
+    /**
+     * The last 7 days are about what the same days were a cycle ago (a month, a quarter), and those
+     * were a trough of the account's own cycle too.
+     */
     private boolean inItsCycle(RiskReading.Weeks weeks, double portfolio) {
+        double low = weeks.baselineMean() * (1 - model.dropPercent() / 100);
         for (double sameDays : weeks.cycles()) {
+            // Only a trough a cycle ago explains one now; a fade's month-ago week was merely
+            // a little lower already, and must not excuse it.
             if (!Double.isNaN(sameDays)
                     && sameDays > 0
+                    && sameDays <= low
                     && weeks.recent() >= sameDays * portfolio * (1 - model.dropPercent() / 100)) {
                 return true;
             }
