@@ -98,26 +98,7 @@ public record Alert(
         if (value == isReplayed()) {
             return this;
         }
-        return new Alert(
-                id,
-                tenantId,
-                ruleId,
-                kind,
-                severity,
-                state,
-                firstSeenAt,
-                firedAt,
-                resolvedAt,
-                explanation,
-                owner,
-                link,
-                scoreAtFire,
-                lastEvaluatedAt,
-                ruleVersion,
-                acknowledgedAt,
-                snoozedUntil,
-                actedBy,
-                value ? Boolean.TRUE : null);
+        return with(explanation, value ? Boolean.TRUE : null);
     }
 
     public static String id(String tenantId, String ruleId) {
@@ -130,26 +111,7 @@ public record Alert(
 
     /** The same alert with a fresh sentence (announcing it again after a replay). */
     public Alert explained(String newExplanation) {
-        return new Alert(
-                id,
-                tenantId,
-                ruleId,
-                kind,
-                severity,
-                state,
-                firstSeenAt,
-                firedAt,
-                resolvedAt,
-                newExplanation,
-                owner,
-                link,
-                scoreAtFire,
-                lastEvaluatedAt,
-                ruleVersion,
-                acknowledgedAt,
-                snoozedUntil,
-                actedBy,
-                replayed);
+        return with(newExplanation, replayed);
     }
 
     Alert evaluatedAt(Instant at) {
@@ -172,6 +134,18 @@ public record Alert(
         return with(AlertState.RESOLVED, at, lastEvaluatedAt, acknowledgedAt, snoozedUntil, by);
     }
 
+    private Alert with(String newExplanation, Boolean newReplayed) {
+        return with(
+                state,
+                resolvedAt,
+                lastEvaluatedAt,
+                acknowledgedAt,
+                snoozedUntil,
+                actedBy,
+                newExplanation,
+                newReplayed);
+    }
+
     private Alert with(
             AlertState newState,
             Instant newResolvedAt,
@@ -179,6 +153,26 @@ public record Alert(
             Instant newAcknowledgedAt,
             Instant newSnoozedUntil,
             String newActedBy) {
+        return with(
+                newState,
+                newResolvedAt,
+                newEvaluatedAt,
+                newAcknowledgedAt,
+                newSnoozedUntil,
+                newActedBy,
+                explanation,
+                replayed);
+    }
+
+    private Alert with(
+            AlertState newState,
+            Instant newResolvedAt,
+            Instant newEvaluatedAt,
+            Instant newAcknowledgedAt,
+            Instant newSnoozedUntil,
+            String newActedBy,
+            String newExplanation,
+            Boolean newReplayed) {
         return new Alert(
                 id,
                 tenantId,
@@ -189,7 +183,7 @@ public record Alert(
                 firstSeenAt,
                 firedAt,
                 newResolvedAt,
-                explanation,
+                newExplanation,
                 owner,
                 link,
                 scoreAtFire,
@@ -198,6 +192,6 @@ public record Alert(
                 newAcknowledgedAt,
                 newSnoozedUntil,
                 newActedBy,
-                replayed);
+                newReplayed);
     }
 }
