@@ -89,6 +89,12 @@ public final class AuthorizedStateReader implements TenantStateReader {
     }
 
     @Override
+    public Optional<Alert> alert(String tenantId, String ruleId) {
+        check(tenantId);
+        return delegate.alert(tenantId, ruleId);
+    }
+
+    @Override
     public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
         check(tenantId);
         return delegate.alertHistory(tenantId, from, to);
