@@ -1,7 +1,7 @@
 package dev.pulse.api.accounts;
 
-import dev.pulse.api.time.UtcDays;
 import dev.pulse.streams.read.EngagementPoint;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.pulse.api.accounts;
 
-import dev.pulse.api.time.UtcDays;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.pulse.api.accounts;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.api.http.TimeRange;
-import dev.pulse.api.time.UtcDays;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
 
 /**

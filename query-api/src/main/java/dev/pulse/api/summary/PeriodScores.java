@@ -1,7 +1,7 @@
 package dev.pulse.api.summary;
 
-import dev.pulse.api.time.UtcDays;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

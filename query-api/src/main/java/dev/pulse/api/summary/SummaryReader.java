@@ -1,10 +1,10 @@
 package dev.pulse.api.summary;
 
 import dev.pulse.api.http.BlockingReads;
-import dev.pulse.api.time.UtcDays;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.time.UtcDays;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;

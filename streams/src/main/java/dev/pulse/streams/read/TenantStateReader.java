@@ -44,8 +44,8 @@ public interface TenantStateReader {
     List<Alert> alerts(String tenantId);
 
     /**
-     * The tenant's alert of one rule, if that rule ever fired or is pending for it. The store key is
-     * the tenant and the rule, so implementations read it directly rather than scanning.
+     * The tenant's alert of one rule, if that rule ever fired or is pending for it. The store key
+     * is the tenant and the rule, so implementations read it directly rather than scanning.
      */
     default Optional<Alert> alert(String tenantId, String ruleId) {
         return alerts(tenantId).stream().filter(a -> a.ruleId().equals(ruleId)).findFirst();

@@ -1,4 +1,4 @@
-package dev.pulse.api.time;
+package dev.pulse.topologies.time;
 
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class UtcDays {
     public static final Duration DAY = Duration.ofDays(1);
+    public static final long DAY_MS = DAY.toMillis();
 
     private UtcDays() {}
 
