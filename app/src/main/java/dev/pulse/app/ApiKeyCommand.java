@@ -1,10 +1,10 @@
 package dev.pulse.app;
 
-import dev.pulse.streams.apikeys.ApiKey;
-import dev.pulse.streams.apikeys.ApiKeyStore;
-import dev.pulse.streams.apikeys.KafkaApiKeyStore;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
+import dev.pulse.access.apikeys.ApiKey;
+import dev.pulse.access.apikeys.ApiKeyStore;
+import dev.pulse.access.apikeys.KafkaApiKeyStore;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.pulse.app;
 
-import dev.pulse.streams.audit.AuditReader;
-import dev.pulse.streams.audit.ChainReport;
+import dev.pulse.access.audit.AuditReader;
+import dev.pulse.access.audit.ChainReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.bot.discord.DiscordFrontEnd;
@@ -9,7 +10,6 @@ import dev.pulse.bot.slack.SlackSettings;
 import dev.pulse.bot.teams.TeamsFrontEnd;
 import dev.pulse.bot.teams.TeamsSettings;
 import dev.pulse.notify.channel.Channel;
-import dev.pulse.streams.security.UserDirectory;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

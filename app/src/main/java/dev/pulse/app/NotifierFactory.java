@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.notify.Notifier;
 import dev.pulse.notify.NotifierSettings;
@@ -11,7 +12,6 @@ import dev.pulse.notify.model.QuietHours;
 import dev.pulse.notify.outbox.RetryPolicy;
 import dev.pulse.notify.route.AlertConsole;
 import dev.pulse.notify.route.ConsoleAlertPrinter;
-import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.alert.Severity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalTime;

@@ -1,12 +1,12 @@
 package dev.pulse.notify;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.outbox.ChannelWorkers;
 import dev.pulse.notify.route.AlertConsole;
 import dev.pulse.streams.runtime.PulseTopicsAdmin;
-import dev.pulse.streams.security.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

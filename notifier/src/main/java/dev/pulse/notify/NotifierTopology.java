@@ -1,5 +1,6 @@
 package dev.pulse.notify;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.notify.feed.FeedStoreProcessor;
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.model.Notification;
@@ -10,7 +11,6 @@ import dev.pulse.notify.outbox.OutboxProcessor;
 import dev.pulse.notify.route.AlertConsole;
 import dev.pulse.notify.route.AlertRouter;
 import dev.pulse.notify.route.NotifyState;
-import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseTopics;

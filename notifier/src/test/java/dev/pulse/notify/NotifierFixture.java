@@ -1,15 +1,15 @@
 package dev.pulse.notify;
 
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.model.Notification;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.outbox.ChannelWorkers;
 import dev.pulse.notify.outbox.RetryPolicy;
 import dev.pulse.notify.route.AlertConsole;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
-import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertKind;

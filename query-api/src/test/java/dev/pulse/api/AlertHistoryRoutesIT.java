@@ -5,10 +5,10 @@ import static dev.pulse.api.testing.ProblemAssertions.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.audit.AuditEntry;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
-import dev.pulse.streams.audit.AuditEntry;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertKind;

@@ -4,10 +4,10 @@ import static dev.pulse.api.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.apikeys.KafkaApiKeyStore;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
-import dev.pulse.streams.apikeys.KafkaApiKeyStore;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.audit.AuditReader;
+import dev.pulse.access.audit.AuditTopic;
+import dev.pulse.access.audit.KafkaAuditLog;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
-import dev.pulse.streams.audit.AuditReader;
-import dev.pulse.streams.audit.AuditTopic;
-import dev.pulse.streams.audit.KafkaAuditLog;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;

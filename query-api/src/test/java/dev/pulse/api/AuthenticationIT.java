@@ -4,13 +4,13 @@ import static dev.pulse.api.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.api.auth.InternalToken;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
-import dev.pulse.streams.audit.AuditEntry;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;

@@ -5,12 +5,12 @@ import static dev.pulse.api.testing.ProblemAssertions.assertUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
 import dev.pulse.streams.read.StateUnavailableException;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static dev.pulse.api.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.audit.AuditEntry;
 import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.TestUsers;
-import dev.pulse.streams.audit.AuditEntry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

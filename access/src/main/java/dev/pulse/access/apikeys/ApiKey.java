@@ -1,7 +1,7 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

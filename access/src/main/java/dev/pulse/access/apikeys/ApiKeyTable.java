@@ -1,4 +1,4 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
 import java.util.Comparator;
 import java.util.List;

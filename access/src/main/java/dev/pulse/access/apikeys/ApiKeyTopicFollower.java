@@ -1,4 +1,4 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.streams.runtime.KafkaTopics;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import dev.pulse.topologies.json.PulseJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,2 +1,2 @@
 /** API keys for BI tools and scripts: shown once, stored hashed, revocable. */
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;

@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One data access, as a front end reports it.
  *
- * @param subject who: {@link dev.pulse.streams.security.Principal#subject()}, or "anonymous"
+ * @param subject who: {@link dev.pulse.access.security.Principal#subject()}, or "anonymous"
  * @param role their role label, or "none" when authentication failed
  * @param action what: "GET /v1/accounts/{tenant}", "slack: at-risk for sarah", ...
  * @param tenants which tenants the request asked about or the answer contained (a denied

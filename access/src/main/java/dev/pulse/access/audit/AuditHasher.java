@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 /**
  * Appends audit entries. Appending never blocks the caller on the broker and never drops an entry

@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;

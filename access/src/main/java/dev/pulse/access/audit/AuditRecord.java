@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 /**
  * An {@link AuditEntry} as stored on the audit topic, in a hash chain: each record's hash covers

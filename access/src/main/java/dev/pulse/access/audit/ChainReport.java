@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 /**
  * What a verification of audit chains found.

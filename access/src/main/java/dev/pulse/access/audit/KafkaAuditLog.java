@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.topologies.json.PulseJson;

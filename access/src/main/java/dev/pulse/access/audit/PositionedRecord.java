@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 /**
  * An audit record and where it was read from the topic.

@@ -1,2 +1,2 @@
 /** The audit log of all data access: hash-chained records on a Kafka topic, and their check. */
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;

@@ -1,4 +1,4 @@
-package dev.pulse.streams.security;
+package dev.pulse.access.security;
 
 /** The caller may not see this; the API answers 403 and the audit log records a denial. */
 public final class AccessDeniedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.pulse.streams.security;
+package dev.pulse.access.security;
 
 import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.streams.read.EngagementPoint;

@@ -1,4 +1,4 @@
-package dev.pulse.streams.security;
+package dev.pulse.access.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

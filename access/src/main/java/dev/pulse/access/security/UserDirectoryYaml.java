@@ -1,4 +1,4 @@
-package dev.pulse.streams.security;
+package dev.pulse.access.security;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,2 +1,2 @@
 /** Who may see what: roles, scopes, the user directory and the one authorization layer. */
-package dev.pulse.streams.security;
+package dev.pulse.access.security;

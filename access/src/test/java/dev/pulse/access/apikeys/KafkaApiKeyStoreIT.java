@@ -1,13 +1,13 @@
-package dev.pulse.streams.apikeys;
+package dev.pulse.access.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.pulse.streams.apikeys.ApiKeyStore.Created;
+import dev.pulse.access.apikeys.ApiKeyStore.Created;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.streams.broker.SharedKafkaBroker;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

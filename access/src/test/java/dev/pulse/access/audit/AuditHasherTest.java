@@ -1,6 +1,6 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
-import static dev.pulse.streams.audit.AuditEntries.T0;
+import static dev.pulse.access.audit.AuditEntries.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.topologies.json.PulseJson;

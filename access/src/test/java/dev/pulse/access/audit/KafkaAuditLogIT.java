@@ -1,4 +1,4 @@
-package dev.pulse.streams.audit;
+package dev.pulse.access.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,6 @@
-package dev.pulse.streams.security;
+package dev.pulse.access.security;
 
-import static dev.pulse.streams.security.RecordingStateReader.account;
+import static dev.pulse.access.security.RecordingStateReader.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

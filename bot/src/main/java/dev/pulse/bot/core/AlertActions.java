@@ -1,10 +1,10 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.security.Role;
 import dev.pulse.bot.command.AlertFilter;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.ButtonAction;
 import dev.pulse.streams.ingest.EventPublisher;
-import dev.pulse.streams.security.Role;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;

@@ -1,9 +1,9 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.Principal;
 import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.streams.security.AccessScope;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.Principal;
 
 /**
  * Who asks, resolved: their chat identity, their directory entry, and the reader wrapped in their

@@ -1,7 +1,7 @@
 package dev.pulse.bot.core;
 
-import dev.pulse.streams.audit.AuditEntry;
-import dev.pulse.streams.audit.AuditLog;
+import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.audit.AuditLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.pulse.bot.core;
 
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.UserDirectory;
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.UserDirectory;
 import java.util.Optional;
 
 /**

@@ -1,12 +1,12 @@
 package dev.pulse.bot.discord;
 
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.core.AlertReplies;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.channel.DeliveryException;
 import dev.pulse.notify.model.Delivery;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.UserDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;

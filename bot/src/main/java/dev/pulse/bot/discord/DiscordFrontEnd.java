@@ -1,8 +1,8 @@
 package dev.pulse.bot.discord;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.notify.channel.Channel;
-import dev.pulse.streams.security.UserDirectory;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

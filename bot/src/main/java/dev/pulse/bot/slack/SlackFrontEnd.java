@@ -1,9 +1,9 @@
 package dev.pulse.bot.slack;
 
 import com.slack.api.Slack;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.notify.channel.Channel;
-import dev.pulse.streams.security.UserDirectory;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -3,12 +3,12 @@ package dev.pulse.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.testing.Replies;
 import dev.pulse.notify.channel.DeliveryException;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
-import dev.pulse.streams.security.UserDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.pulse.bot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.testing.RecordingEngine;
-import dev.pulse.streams.security.UserDirectory;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.pulse.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.testing.RecordingEngine;
-import dev.pulse.streams.security.UserDirectory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.pulse.bot.slack;
 
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.testing.RecordingEngine;
 import dev.pulse.bot.testing.Replies;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
-import dev.pulse.streams.security.UserDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

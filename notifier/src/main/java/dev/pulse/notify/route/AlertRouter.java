@@ -1,13 +1,13 @@
 package dev.pulse.notify.route;
 
+import dev.pulse.access.security.AccessPolicy;
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.notify.NotifierListener;
 import dev.pulse.notify.NotifierStores;
 import dev.pulse.notify.model.Notification;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.model.NotificationReason;
-import dev.pulse.streams.security.AccessPolicy;
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertState;

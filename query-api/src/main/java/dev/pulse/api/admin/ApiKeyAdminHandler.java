@@ -1,6 +1,10 @@
 package dev.pulse.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.apikeys.ApiKey;
+import dev.pulse.access.apikeys.ApiKeyStore;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
@@ -8,10 +12,6 @@ import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.MediaTypes;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.apikeys.ApiKey;
-import dev.pulse.streams.apikeys.ApiKeyStore;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import dev.pulse.topologies.json.PulseJson;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;

@@ -1,10 +1,10 @@
 package dev.pulse.api.audit;
 
+import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.audit.AuditLog;
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.ProblemFailureHandler;
-import dev.pulse.streams.audit.AuditEntry;
-import dev.pulse.streams.audit.AuditLog;
-import dev.pulse.streams.security.Principal;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;

@@ -1,12 +1,12 @@
 package dev.pulse.api.audit;
 
+import dev.pulse.access.audit.AuditQuery;
+import dev.pulse.access.audit.AuditReader;
+import dev.pulse.access.audit.AuditRecord;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
-import dev.pulse.streams.audit.AuditQuery;
-import dev.pulse.streams.audit.AuditReader;
-import dev.pulse.streams.audit.AuditRecord;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;

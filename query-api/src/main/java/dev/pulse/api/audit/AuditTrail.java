@@ -1,6 +1,6 @@
 package dev.pulse.api.audit;
 
-import dev.pulse.streams.security.Principal;
+import dev.pulse.access.security.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.List;

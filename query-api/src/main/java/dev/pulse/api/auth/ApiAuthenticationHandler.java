@@ -1,13 +1,13 @@
 package dev.pulse.api.auth;
 
+import dev.pulse.access.apikeys.ApiKey;
+import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.AuthorizedStateReader;
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.apikeys.ApiKey;
 import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.streams.security.AccessScope;
-import dev.pulse.streams.security.AuthorizedStateReader;
-import dev.pulse.streams.security.Principal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;

@@ -1,9 +1,9 @@
 package dev.pulse.api.auth;
 
-import dev.pulse.streams.apikeys.ApiKeyStore;
-import dev.pulse.streams.audit.AuditLog;
-import dev.pulse.streams.audit.AuditReader;
-import dev.pulse.streams.security.AccessPolicy;
+import dev.pulse.access.apikeys.ApiKeyStore;
+import dev.pulse.access.audit.AuditLog;
+import dev.pulse.access.audit.AuditReader;
+import dev.pulse.access.security.AccessPolicy;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package dev.pulse.api.auth;
 
+import dev.pulse.access.security.Role;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.security.Role;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.function.Predicate;

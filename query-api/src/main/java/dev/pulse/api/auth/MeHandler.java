@@ -1,8 +1,8 @@
 package dev.pulse.api.auth;
 
+import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.http.JsonReply;
-import dev.pulse.streams.security.AccessScope;
-import dev.pulse.streams.security.Principal;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,10 +1,10 @@
 package dev.pulse.api.auth;
 
+import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.streams.security.AccessScope;
-import dev.pulse.streams.security.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pulse.api.followups;
 
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.alerts.AlertsHandler;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
@@ -9,7 +10,6 @@ import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.streams.security.Principal;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;

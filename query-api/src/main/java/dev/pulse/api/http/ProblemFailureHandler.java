@@ -2,8 +2,8 @@ package dev.pulse.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.streams.read.StateUnavailableException;
-import dev.pulse.streams.security.AccessDeniedException;
 import dev.pulse.topologies.json.PulseJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.buffer.Buffer;

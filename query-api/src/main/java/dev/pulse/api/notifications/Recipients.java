@@ -1,8 +1,8 @@
 package dev.pulse.api.notifications;
 
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.security.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;

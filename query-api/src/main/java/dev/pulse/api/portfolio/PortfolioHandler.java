@@ -1,12 +1,12 @@
 package dev.pulse.api.portfolio;
 
+import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.Principal;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.streams.security.AccessScope;
-import dev.pulse.streams.security.Principal;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
 import io.vertx.core.Handler;

@@ -2,9 +2,9 @@ package dev.pulse.api.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
 import dev.pulse.topologies.json.PulseJson;
 import org.junit.jupiter.api.Test;
 

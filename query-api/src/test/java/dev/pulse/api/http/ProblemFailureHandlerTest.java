@@ -2,8 +2,8 @@ package dev.pulse.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.streams.read.StateUnavailableException;
-import dev.pulse.streams.security.AccessDeniedException;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;

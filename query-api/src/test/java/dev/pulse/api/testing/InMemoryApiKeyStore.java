@@ -1,9 +1,9 @@
 package dev.pulse.api.testing;
 
-import dev.pulse.streams.apikeys.ApiKey;
-import dev.pulse.streams.apikeys.ApiKeyStore;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
+import dev.pulse.access.apikeys.ApiKey;
+import dev.pulse.access.apikeys.ApiKeyStore;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dev.pulse.api.testing;
 
-import dev.pulse.streams.audit.AuditEntry;
-import dev.pulse.streams.audit.AuditLog;
+import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.audit.AuditLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,6 +1,11 @@
 package dev.pulse.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.apikeys.ApiKeyStore;
+import dev.pulse.access.audit.AuditLog;
+import dev.pulse.access.audit.AuditReader;
+import dev.pulse.access.security.AccessPolicy;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
@@ -9,11 +14,6 @@ import dev.pulse.api.auth.InternalToken;
 import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
 import dev.pulse.api.auth.RateLimitSettings;
-import dev.pulse.streams.apikeys.ApiKeyStore;
-import dev.pulse.streams.audit.AuditLog;
-import dev.pulse.streams.audit.AuditReader;
-import dev.pulse.streams.security.AccessPolicy;
-import dev.pulse.streams.security.UserDirectory;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.pulse.api.testing;
 
-import dev.pulse.streams.security.DirectoryUser;
-import dev.pulse.streams.security.Role;
-import dev.pulse.streams.security.ScopeSpec;
-import dev.pulse.streams.security.UserDirectory;
+import dev.pulse.access.security.DirectoryUser;
+import dev.pulse.access.security.Role;
+import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.security.UserDirectory;
 import java.util.List;
 
 /**
