@@ -1,5 +1,9 @@
 package dev.pulse.api;
 
+import dev.pulse.access.alerts.Alerts;
+import dev.pulse.access.command.CommandRecorder;
+import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
 import dev.pulse.api.admin.ApiKeyAdminHandler;
@@ -202,13 +206,19 @@ final class ApiRouter {
                 .handler(body)
                 .handler(new AccountIngestHandler(deps.publisher(), reads, deps.registry()));
 
-        router.get(PORTFOLIO).handler(gate).handler(new PortfolioHandler(deps.clock(), reads));
+        CommandRecorder recorder = new CommandRecorder(deps.publisher());
+        Alerts alertCases = new Alerts(recorder, deps.clock());
+        FollowUps followUpCases = new FollowUps(recorder, alertCases, deps.clock());
+
+        router.get(PORTFOLIO)
+                .handler(gate)
+                .handler(new PortfolioHandler(new Portfolios(deps.clock()), reads));
         router.get(ACCOUNT).handler(gate).handler(new AccountDetailHandler(deps.clock(), reads));
         router.get(TIMESERIES).handler(gate).handler(new TimeseriesHandler(deps.clock(), reads));
         router.get(SUMMARY).handler(gate).handler(new SummaryHandler(deps.clock(), reads));
         router.get(ME).handler(new MeHandler());
 
-        AlertsHandler alerts = new AlertsHandler(deps.clock(), reads, deps.publisher());
+        AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
         router.get(ALERTS).handler(gate).handler(alerts::list);
         // Before every /v1/alerts/:tenant/... route, so "history" is never taken for a tenant.
         router.get(ALERT_HISTORY)
@@ -231,7 +241,7 @@ final class ApiRouter {
                 .handler(gate)
                 .handler(alerts::resolve);
 
-        FollowUpsHandler followUps = new FollowUpsHandler(deps.clock(), reads, deps.publisher());
+        FollowUpsHandler followUps = new FollowUpsHandler(followUpCases, deps.clock(), reads);
         BodyHandler followUpBody =
                 BodyHandler.create(false).setBodyLimit(FOLLOW_UP_BODY_LIMIT_BYTES);
         router.get(FOLLOW_UPS)

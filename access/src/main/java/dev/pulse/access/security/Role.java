@@ -52,4 +52,17 @@ public enum Role {
     public boolean isAdmin() {
         return this == ADMIN;
     }
+
+    /**
+     * Staff who read may act on alerts (ack, snooze, resolve): every role but ingest (reads
+     * nothing) and customer-admin (read-only). Which alerts is then a matter of scope.
+     */
+    public boolean mayActOnAlerts() {
+        return canRead() && this != CUSTOMER_ADMIN;
+    }
+
+    /** Follow-ups are staff's internal work items: the same people as those who act on alerts. */
+    public boolean mayKeepFollowUps() {
+        return mayActOnAlerts();
+    }
 }

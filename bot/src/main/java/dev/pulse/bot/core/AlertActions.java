@@ -1,31 +1,25 @@
 package dev.pulse.bot.core;
 
-import dev.pulse.access.security.Role;
+import dev.pulse.access.alerts.AlertActionResult;
+import dev.pulse.access.alerts.Alerts;
+import dev.pulse.access.followups.FollowUpDraft;
+import dev.pulse.access.followups.FollowUpResult;
+import dev.pulse.access.followups.FollowUps;
 import dev.pulse.bot.command.AlertFilter;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.ButtonAction;
-import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;
-import dev.pulse.topologies.alert.AlertCommand;
-import dev.pulse.topologies.alert.AlertLifecycle;
 import dev.pulse.topologies.alert.AlertState;
-import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.followup.FollowUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -34,14 +28,15 @@ import java.util.function.Function;
  */
 final class AlertActions {
     private static final int MAX_LISTED = 15;
-    private static final int MAX_TITLE = 200;
 
-    private final EventPublisher publisher;
+    private final Alerts alerts;
+    private final FollowUps followUps;
     private final Clock clock;
     private final String linkBaseUrl;
 
-    AlertActions(EventPublisher publisher, Clock clock, String linkBaseUrl) {
-        this.publisher = publisher;
+    AlertActions(Alerts alerts, FollowUps followUps, Clock clock, String linkBaseUrl) {
+        this.alerts = alerts;
+        this.followUps = followUps;
         this.clock = clock;
         this.linkBaseUrl = linkBaseUrl;
     }
@@ -57,26 +52,16 @@ final class AlertActions {
     }
 
     Outcome list(Asker asker, AlertFilter filter) {
-        List<Account> visible = asker.reader().accounts();
-        List<Account> own =
-                visible.stream()
-                        .filter(a -> asker.person().email().equalsIgnoreCase(a.owner()))
-                        .toList();
-        List<Account> accounts = own.isEmpty() ? visible : own;
-        List<Alert> matching = new ArrayList<>();
-        for (Account account : accounts) {
-            asker.reader().alerts(account.tenantId()).stream()
-                    .filter(a -> matches(a, filter))
-                    .forEach(matching::add);
-        }
-        matching.sort(Comparator.comparing(AlertActions::changedAt, Comparator.reverseOrder()));
+        Alerts.OwnAlerts found = alerts.ofCaller(asker.caller(), a -> matches(a, filter));
+        boolean own = found.own();
+        List<Alert> matching = found.alerts();
         String what = filter == null ? "open" : filter.word();
         BotReply.Builder reply =
                 BotReply.builder()
                         .header(
                                 capitalize(what)
                                         + " alerts"
-                                        + (own.isEmpty() ? " in your scope" : " on your accounts")
+                                        + (own ? " on your accounts" : " in your scope")
                                         + " ("
                                         + matching.size()
                                         + ")");
@@ -116,17 +101,17 @@ final class AlertActions {
     Outcome withAlertOf(
             Asker asker, Account account, Optional<String> rule, Function<String, Outcome> then) {
         List<Alert> open =
-                asker.reader().alerts(account.tenantId()).stream()
-                        .filter(a -> a.state() != AlertState.RESOLVED)
-                        .filter(
-                                a ->
-                                        rule.isEmpty()
+                alerts.of(
+                        asker.caller(),
+                        List.of(account.tenantId()),
+                        a ->
+                                a.state() != AlertState.RESOLVED
+                                        && (rule.isEmpty()
                                                 || a.ruleId().contains(rule.get())
                                                 || a.kind()
                                                         .name()
                                                         .toLowerCase(Locale.ROOT)
-                                                        .contains(rule.get().replace('-', '_')))
-                        .toList();
+                                                        .contains(rule.get().replace('-', '_'))));
         if (open.size() == 1) {
             return then.apply(open.get(0).id());
         }
@@ -149,97 +134,79 @@ final class AlertActions {
                 "several open alerts on " + account.tenantId());
     }
 
-    Outcome followUp(Asker asker, Account account, String alertId, String title, LocalDate due) {
-        if (!mayAct(asker)) {
-            return refusedRole(asker);
-        }
-        String trimmed = title.strip();
-        if (trimmed.isEmpty()) {
-            return Outcome.status(400, "A follow-up needs a title.", "empty title");
-        }
-        if (trimmed.length() > MAX_TITLE) {
-            trimmed = trimmed.substring(0, MAX_TITLE - 1) + "…";
-        }
-        String id = UUID.randomUUID().toString();
-        FollowUpCommand command =
-                FollowUpCommand.create(
-                        id,
-                        alertId,
-                        trimmed,
-                        due,
-                        asker.person().email(),
-                        null,
-                        asker.principal().subject(),
-                        clock.instant());
-        publish(publisher.publishFollowUpCommand(account.tenantId(), command));
-        return new Outcome(
-                BotReply.plain(
-                        "Follow-up created on "
-                                + account.name()
-                                + ": “"
-                                + trimmed
-                                + "”"
-                                + (due == null ? "" : ", due " + due)
-                                + ". It is yours; list them with GET /v1/follow-ups."),
-                202,
-                List.of(account.tenantId()),
-                "follow-up " + id);
+    Outcome followUp(Asker asker, Account account, String title, LocalDate due) {
+        FollowUpDraft draft = new FollowUpDraft(title.strip(), due, null, null);
+        return followUpReply(
+                asker, account.name(), followUps.create(asker.caller(), account.tenantId(), draft));
     }
 
     private Outcome followUpFromAlert(Asker asker, String alertId) {
-        Alert alert = find(asker, alertId);
-        if (alert == null) {
-            return unknown(alertId);
+        FollowUpDraft draft = new FollowUpDraft(null, null, null, null);
+        FollowUpResult result = followUps.createFromAlert(asker.caller(), alertId, draft);
+        String tenant = alertId.substring(0, Math.max(0, alertId.indexOf('/')));
+        String name =
+                result instanceof FollowUpResult.Accepted
+                        ? asker.reader().account(tenant).map(Account::name).orElse(tenant)
+                        : tenant;
+        return followUpReply(asker, name, result);
+    }
+
+    private static Outcome followUpReply(Asker asker, String accountName, FollowUpResult result) {
+        if (result instanceof FollowUpResult.Accepted accepted) {
+            FollowUp created = accepted.followUp();
+            return new Outcome(
+                    BotReply.plain(
+                            "Follow-up created on "
+                                    + accountName
+                                    + ": “"
+                                    + created.title()
+                                    + "”"
+                                    + (created.dueDate() == null
+                                            ? ""
+                                            : ", due " + created.dueDate())
+                                    + ". It is yours; list them with GET /v1/follow-ups."),
+                    202,
+                    List.of(created.tenantId()),
+                    "follow-up " + created.id());
         }
-        Account account =
-                asker.reader()
-                        .account(alert.tenantId())
-                        .orElse(
-                                new Account(
-                                        alert.tenantId(),
-                                        alert.tenantId(),
-                                        alert.owner(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null));
-        return followUp(asker, account, alertId, "Follow up: " + alert.explanation(), null);
+        if (result instanceof FollowUpResult.Invalid invalid) {
+            return Outcome.status(
+                    400,
+                    "That follow-up can't be created: its "
+                            + invalid.field()
+                            + " "
+                            + invalid.problem()
+                            + ".",
+                    "invalid " + invalid.field());
+        }
+        String reason =
+                result instanceof FollowUpResult.NotFound notFound
+                        ? notFound.reason()
+                        : ((FollowUpResult.Conflict) result).reason();
+        return Outcome.status(
+                result instanceof FollowUpResult.NotFound ? 404 : 409,
+                "I can't do that: " + reason + ".",
+                reason);
     }
 
     private Outcome act(Asker asker, String alertId, AlertAction action, Instant until) {
-        if (!mayAct(asker)) {
-            return refusedRole(asker);
+        AlertActionResult result =
+                alerts.act(
+                        asker.caller(), alertId, action, until, "via " + asker.chat().platform());
+        if (result instanceof AlertActionResult.NotFound) {
+            return Outcome.status(
+                    404,
+                    "I can't find alert '" + alertId + "'. `alerts` lists yours with their ids.",
+                    "unknown alert " + alertId);
         }
-        Alert current = find(asker, alertId);
-        if (current == null) {
-            return unknown(alertId);
-        }
-        Instant now = clock.instant();
-        AlertCommand command =
-                new AlertCommand(
-                        alertId,
-                        action,
-                        until,
-                        asker.principal().subject(),
-                        now,
-                        "via " + asker.chat().platform());
-        if (!AlertLifecycle.apply(current, command, now).changed()) {
+        if (result instanceof AlertActionResult.Conflict conflict) {
             return new Outcome(
-                    BotReply.plain(
-                            "Alert "
-                                    + alertId
-                                    + " is "
-                                    + state(current)
-                                    + "; it cannot be "
-                                    + past(action)
-                                    + " now."),
+                    BotReply.plain(capitalize(conflict.reason()) + "."),
                     409,
-                    List.of(current.tenantId()),
-                    "does not fit state " + current.state());
+                    List.of(conflict.alert().tenantId()),
+                    "does not fit state " + conflict.alert().state());
         }
-        publish(publisher.publishAlertCommand(current.tenantId(), command));
+        Alert current = ((AlertActionResult.Accepted) result).alert();
         String text =
                 switch (action) {
                     case ACK ->
@@ -264,52 +231,6 @@ final class AlertActions {
                 action.name().toLowerCase(Locale.ROOT) + " " + alertId);
     }
 
-    /** The alert, read through the asker's scope (out of scope: AccessDeniedException). */
-    private static Alert find(Asker asker, String alertId) {
-        int slash = alertId == null ? -1 : alertId.indexOf('/');
-        if (slash <= 0) {
-            return null;
-        }
-        String tenant = alertId.substring(0, slash);
-        return asker.reader().alerts(tenant).stream()
-                .filter(a -> a.id().equals(alertId))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static boolean mayAct(Asker asker) {
-        Role role = asker.principal().role();
-        return role.canRead() && role != Role.CUSTOMER_ADMIN;
-    }
-
-    private static Outcome refusedRole(Asker asker) {
-        return Outcome.status(
-                403,
-                "Sorry, acting on alerts needs role viewer, analyst, manager or admin; you have "
-                        + asker.principal().role().label()
-                        + ".",
-                "role " + asker.principal().role().label());
-    }
-
-    private static Outcome unknown(String alertId) {
-        return Outcome.status(
-                404,
-                "I can't find alert '" + alertId + "'. `alerts` lists yours with their ids.",
-                "unknown alert " + alertId);
-    }
-
-    private static void publish(CompletableFuture<Void> send) {
-        try {
-            send.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording the command", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new dev.pulse.streams.read.StateUnavailableException(
-                    "the command could not be recorded", Duration.ofSeconds(2), e);
-        }
-    }
-
     private static boolean matches(Alert alert, AlertFilter filter) {
         if (filter == null) {
             return alert.state() != AlertState.RESOLVED;
@@ -331,21 +252,6 @@ final class AlertActions {
             return state + ", snoozed until " + alert.snoozedUntil() + by;
         }
         return alert.acknowledgedAt() != null ? state + ", acknowledged" + by : state;
-    }
-
-    private static Instant changedAt(Alert alert) {
-        if (alert.resolvedAt() != null) {
-            return alert.resolvedAt();
-        }
-        return alert.firedAt() != null ? alert.firedAt() : alert.firstSeenAt();
-    }
-
-    private static String past(AlertAction action) {
-        return switch (action) {
-            case ACK -> "acknowledged";
-            case SNOOZE -> "snoozed";
-            case RESOLVE -> "resolved";
-        };
     }
 
     private static String capitalize(String s) {

@@ -1,15 +1,14 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.bot.reply.Block;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Portfolios and at-risk lists as a compact table: account, score, band, trend, reason. */
 final class PortfolioReplies {
@@ -17,23 +16,16 @@ final class PortfolioReplies {
 
     private PortfolioReplies() {}
 
-    static BotReply table(
-            String title, List<Account> accounts, Map<String, HealthScore> scores, String empty) {
-        List<Account> sorted = new ArrayList<>(accounts);
-        sorted.sort(
-                Comparator.comparingDouble(
-                                (Account a) ->
-                                        scores.containsKey(a.tenantId())
-                                                ? scores.get(a.tenantId()).score()
-                                                : Double.MAX_VALUE)
-                        .thenComparing(Account::name));
+    /** The entries in their given order, at most {@link #MAX_ROWS} of them. */
+    static BotReply table(String title, List<PortfolioEntry> entries, String empty) {
         BotReply.Builder reply = BotReply.builder().header(title);
-        if (sorted.isEmpty()) {
+        if (entries.isEmpty()) {
             return reply.paragraph(empty).build();
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Account account : sorted.subList(0, Math.min(MAX_ROWS, sorted.size()))) {
-            HealthScore s = scores.get(account.tenantId());
+        for (PortfolioEntry entry : entries.subList(0, Math.min(MAX_ROWS, entries.size()))) {
+            Account account = entry.account();
+            HealthScore s = entry.score();
             rows.add(
                     s == null
                             ? List.of(account.name(), "–", "no data", "", "no events yet")
@@ -46,12 +38,12 @@ final class PortfolioReplies {
         }
         reply.table(
                 new Block.Table(List.of("Account", "Score", "Band", "7d", "Main reason"), rows));
-        if (sorted.size() > MAX_ROWS) {
+        if (entries.size() > MAX_ROWS) {
             reply.context(
                     "Showing the "
                             + MAX_ROWS
-                            + " lowest scores of "
-                            + sorted.size()
+                            + " riskiest of "
+                            + entries.size()
                             + " accounts; the API has them all (GET /v1/portfolio).");
         }
         return reply.build();

@@ -1,10 +1,15 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.audit.AuditLog;
+import dev.pulse.access.command.CommandRecorder;
+import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.portfolio.Portfolio;
+import dev.pulse.access.portfolio.PortfolioEntry;
+import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.AccessPolicy;
-import dev.pulse.access.security.AccessScope;
-import dev.pulse.access.security.AuthorizedStateReader;
+import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.UserDirectory;
@@ -21,13 +26,9 @@ import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.health.Band;
-import dev.pulse.topologies.health.HealthScore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ public final class PulseBotEngine implements BotEngine {
     private final BotAudit audit;
     private final CommandParser parser;
     private final AlertActions alertActions;
+    private final Portfolios portfolios;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -70,7 +72,12 @@ public final class PulseBotEngine implements BotEngine {
         this.owners = new OwnerResolver(directory);
         this.audit = new BotAudit(auditLog, clock);
         this.parser = new CommandParser(clock, zone);
-        this.alertActions = new AlertActions(publisher, clock, linkBaseUrl);
+        CommandRecorder recorder = new CommandRecorder(publisher);
+        Alerts alerts = new Alerts(recorder, clock);
+        this.alertActions =
+                new AlertActions(
+                        alerts, new FollowUps(recorder, alerts, clock), clock, linkBaseUrl);
+        this.portfolios = new Portfolios(clock);
     }
 
     @Override
@@ -111,16 +118,16 @@ public final class PulseBotEngine implements BotEngine {
         }
         DirectoryUser person = known.get();
         Principal principal = person.principal(user.platform());
-        AccessScope scope = policy.scopeFor(principal);
-        Asker asker =
-                new Asker(user, person, principal, scope, new AuthorizedStateReader(reader, scope));
+        Asker asker = new Asker(user, person, Caller.of(principal, policy, reader));
         Outcome outcome;
         try {
             outcome = command.run(asker);
         } catch (AccessDeniedException e) {
             outcome =
                     Outcome.status(
-                            403, "Sorry, you can't see that: " + e.getMessage(), e.getMessage());
+                            403,
+                            "Sorry, that is outside what you can see or do: " + e.getMessage(),
+                            e.getMessage());
         } catch (StateUnavailableException e) {
             outcome =
                     Outcome.status(
@@ -169,8 +176,7 @@ public final class PulseBotEngine implements BotEngine {
                     asker,
                     c.accountName(),
                     account ->
-                            alertActions.followUp(
-                                    asker, account, null, c.title(), c.due().orElse(null)));
+                            alertActions.followUp(asker, account, c.title(), c.due().orElse(null)));
         } else if (command instanceof BotCommand.Report c) {
             return Outcome.status(
                     501,
@@ -191,90 +197,55 @@ public final class PulseBotEngine implements BotEngine {
 
     /** At-risk accounts or the whole portfolio of the asker, a named owner, or a team. */
     private Outcome portfolio(Asker asker, OwnerScope scope, boolean atRiskOnly) {
-        Set<String> ownerEmails;
-        String whose;
-        if (scope instanceof OwnerScope.Mine) {
-            ownerEmails = Set.of(asker.person().email());
-            whose = "your";
-        } else {
-            String reference =
-                    scope instanceof OwnerScope.Owner o
-                            ? o.reference()
-                            : scope instanceof OwnerScope.Team t ? t.reference() : null;
-            DirectoryUser owner;
-            if (reference == null) {
-                owner = asker.person();
-            } else {
-                OwnerResolver.Found found = owners.find(reference);
-                if (found instanceof OwnerResolver.Found.Several several) {
-                    return Outcome.status(
-                            404,
-                            "Several people match '"
-                                    + reference
-                                    + "': "
-                                    + several.candidates().stream()
-                                            .map(u -> u.name() + " (" + u.email() + ")")
-                                            .collect(Collectors.joining(", "))
-                                    + ". Ask again with the e-mail.",
-                            "ambiguous owner");
-                }
-                if (!(found instanceof OwnerResolver.Found.One one)) {
-                    return Outcome.status(
-                            404,
-                            "I don't know anyone called '" + reference + "' in Pulse.",
-                            "unknown owner");
-                }
-                owner = one.user();
+        String reference =
+                scope instanceof OwnerScope.Owner o
+                        ? o.reference()
+                        : scope instanceof OwnerScope.Team t ? t.reference() : null;
+        DirectoryUser owner = asker.person();
+        if (reference != null) {
+            OwnerResolver.Found found = owners.find(reference);
+            if (found instanceof OwnerResolver.Found.Several several) {
+                return Outcome.status(
+                        404,
+                        "Several people match '"
+                                + reference
+                                + "': "
+                                + several.candidates().stream()
+                                        .map(u -> u.name() + " (" + u.email() + ")")
+                                        .collect(Collectors.joining(", "))
+                                + ". Ask again with the e-mail.",
+                        "ambiguous owner");
             }
-            boolean team = !(scope instanceof OwnerScope.Owner);
-            ownerEmails = team ? owners.teamOf(owner.email()) : Set.of(owner.email());
-            for (String email : ownerEmails) {
-                if (!asker.scope().allowsOwner(email)) {
-                    return Outcome.status(
-                            403,
-                            "Sorry, "
-                                    + (team ? owner.name() + "'s team's" : owner.name() + "'s")
-                                    + " accounts are outside what you can see ("
-                                    + asker.scope().describe()
-                                    + ").",
-                            "owner " + email + " outside scope " + asker.scope().describe());
-                }
+            if (!(found instanceof OwnerResolver.Found.One one)) {
+                return Outcome.status(
+                        404,
+                        "I don't know anyone called '" + reference + "' in Pulse.",
+                        "unknown owner");
             }
-            whose = team ? owner.name() + "'s team's" : owner.name() + "'s";
+            owner = one.user();
         }
-        List<Account> accounts =
-                asker.reader().accounts().stream()
-                        .filter(
-                                a ->
-                                        a.owner() != null
-                                                && ownerEmails.contains(
-                                                        a.owner().toLowerCase(Locale.ROOT)))
-                        .toList();
-        Map<String, HealthScore> scores =
-                asker.reader().currentScores(accounts.stream().map(Account::tenantId).toList());
-        List<Account> shown =
-                atRiskOnly
-                        ? accounts.stream()
-                                .filter(
-                                        a ->
-                                                scores.containsKey(a.tenantId())
-                                                        && scores.get(a.tenantId()).band()
-                                                                == Band.AT_RISK)
-                                .toList()
-                        : accounts;
+        boolean team = scope instanceof OwnerScope.Team || scope instanceof OwnerScope.MyTeam;
+        Portfolio portfolio =
+                portfolios.of(
+                        asker.caller(),
+                        team ? owners.teamOf(owner.email()) : Set.of(owner.email()));
+        String whose =
+                scope instanceof OwnerScope.Mine
+                        ? "your"
+                        : team ? owner.name() + "'s team's" : owner.name() + "'s";
+        List<PortfolioEntry> shown = atRiskOnly ? portfolio.atRisk() : portfolio.entries();
         String title =
                 (atRiskOnly ? "At-risk accounts: " : "Portfolio: ")
                         + whose
                         + " ("
                         + shown.size()
-                        + (atRiskOnly ? " of " + accounts.size() + ")" : ")");
+                        + (atRiskOnly ? " of " + portfolio.entries().size() + ")" : ")");
         BotReply reply =
                 PortfolioReplies.table(
                         capitalize(title),
                         shown,
-                        scores,
                         atRiskOnly ? "No account is at risk. 🎉" : "No accounts.");
-        return Outcome.ok(reply, shown.stream().map(Account::tenantId).toList());
+        return Outcome.ok(reply, shown.stream().map(PortfolioEntry::tenantId).toList());
     }
 
     private Outcome accountStatus(Asker asker, String name) {

@@ -1,6 +1,9 @@
 package dev.pulse.api.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.alerts.AlertActionResult;
+import dev.pulse.access.alerts.Alerts;
+import dev.pulse.access.security.Caller;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.JsonBodies;
@@ -8,28 +11,21 @@ import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
-import dev.pulse.streams.ingest.EventPublisher;
-import dev.pulse.streams.read.TenantStateReader;
-import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;
 import dev.pulse.topologies.alert.AlertCommand;
-import dev.pulse.topologies.alert.AlertLifecycle;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code GET /v1/alerts}: the alerts of the accounts in the caller's scope, filtered, newest state
@@ -47,31 +43,15 @@ public final class AlertsHandler {
     private static final int MAX_LIMIT = 1000;
     private static final Duration LONGEST_SNOOZE = Duration.ofDays(90);
     private static final int LONGEST_NOTE = 1000;
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-    /** Newest state change first: resolution, else firing, else first sight; then by id. */
-    private static final Comparator<Alert> NEWEST_FIRST =
-            Comparator.comparing(AlertsHandler::changedAt, Comparator.reverseOrder())
-                    .thenComparing(Alert::id, Comparator.naturalOrder());
-
+    private final Alerts alerts;
     private final Clock clock;
     private final BlockingReads reads;
-    private final EventPublisher publisher;
 
-    public AlertsHandler(Clock clock, BlockingReads reads, EventPublisher publisher) {
+    public AlertsHandler(Alerts alerts, Clock clock, BlockingReads reads) {
+        this.alerts = alerts;
         this.clock = clock;
         this.reads = reads;
-        this.publisher = publisher;
-    }
-
-    /** " and acknowledged by sam@…" for an acknowledged alert, else nothing. */
-    private static String acknowledgement(Alert alert) {
-        if (alert.acknowledgedAt() == null) {
-            return "";
-        }
-        return alert.actedBy() == null
-                ? " and acknowledged"
-                : " and acknowledged by " + alert.actedBy();
     }
 
     public void list(RoutingContext ctx) {
@@ -85,46 +65,24 @@ public final class AlertsHandler {
         Optional<String> tenant =
                 params.optional("tenant").map(t -> PathParams.tenantId("tenant", t));
         int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        TenantStateReader reader = RequestAccess.reader(ctx);
+        Caller caller = RequestAccess.caller(ctx);
+        Predicate<Alert> matching =
+                a ->
+                        (state.isEmpty() || a.state() == state.get())
+                                && (severity.isEmpty() || a.severity() == severity.get())
+                                && (owner.isEmpty() || owner.get().equalsIgnoreCase(a.owner()));
         reads.respondJson(
                 ctx,
                 () -> {
-                    List<String> tenants =
+                    List<Alert> found =
                             tenant.isPresent()
-                                    ? List.of(tenant.get())
-                                    : reader.accounts().stream()
-                                            .filter(
-                                                    a ->
-                                                            owner.isEmpty()
-                                                                    || owner.get()
-                                                                            .equalsIgnoreCase(
-                                                                                    a.owner()))
-                                            .map(Account::tenantId)
-                                            .toList();
-                    List<Alert> matching = new ArrayList<>();
-                    for (String t : tenants) {
-                        Stream<Alert> alerts = reader.alerts(t).stream();
-                        matching.addAll(
-                                alerts.filter(a -> state.isEmpty() || a.state() == state.get())
-                                        .filter(
-                                                a ->
-                                                        severity.isEmpty()
-                                                                || a.severity() == severity.get())
-                                        .filter(
-                                                a ->
-                                                        owner.isEmpty()
-                                                                || owner.get()
-                                                                        .equalsIgnoreCase(
-                                                                                a.owner()))
-                                        .toList());
-                    }
-                    matching.sort(NEWEST_FIRST);
-                    List<Alert> page =
-                            List.copyOf(matching.subList(0, Math.min(limit, matching.size())));
+                                    ? alerts.of(caller, List.of(tenant.get()), matching)
+                                    : alerts.ofOwner(caller, owner, matching);
+                    List<Alert> page = List.copyOf(found.subList(0, Math.min(limit, found.size())));
                     RequestAccess.touched(
                             ctx, page.stream().map(Alert::tenantId).distinct().toList());
                     return new AlertList(
-                            page.size(), matching.size() > page.size(), page, clock.instant());
+                            page.size(), found.size() > page.size(), page, clock.instant());
                 });
     }
 
@@ -144,69 +102,27 @@ public final class AlertsHandler {
         String tenant = PathParams.tenant(ctx);
         String rule = ruleId(ctx.pathParam(RULE));
         JsonNode body = JsonBodies.object(ctx);
-        Instant now = clock.instant();
-        Instant until = action == AlertAction.SNOOZE ? snoozeUntil(body, now) : null;
+        Instant until = action == AlertAction.SNOOZE ? snoozeUntil(body, clock.instant()) : null;
         String note = note(body);
-        String by = RequestAccess.principal(ctx).subject();
-        TenantStateReader reader = RequestAccess.reader(ctx);
-        String alertId = Alert.id(tenant, rule);
-        AlertCommand command = new AlertCommand(alertId, action, until, by, now, note);
+        Caller caller = RequestAccess.caller(ctx);
         reads.run(
                         () -> {
                             RequestAccess.touched(ctx, tenant);
-                            Alert current =
-                                    reader.alerts(tenant).stream()
-                                            .filter(a -> a.ruleId().equals(rule))
-                                            .findFirst()
-                                            .orElseThrow(
-                                                    () ->
-                                                            ProblemException.notFound(
-                                                                    "no alert '" + alertId + "'"));
-                            if (!AlertLifecycle.apply(current, command, now).changed()) {
-                                throw ProblemException.status(
-                                        409,
-                                        "Conflict",
-                                        "alert '"
-                                                + alertId
-                                                + "' is "
-                                                + current.state().label()
-                                                + acknowledgement(current)
-                                                + "; it cannot be "
-                                                + past(action)
-                                                + " now");
-                            }
-                            return command;
+                            return alerts.act(caller, Alert.id(tenant, rule), action, until, note);
                         })
-                .compose(
-                        cmd ->
-                                Future.fromCompletionStage(
-                                                publisher.publishAlertCommand(tenant, cmd),
-                                                ctx.vertx().getOrCreateContext())
-                                        .recover(
-                                                failure ->
-                                                        Future.failedFuture(
-                                                                ProblemException.unavailable(
-                                                                        "the command could not be"
-                                                                            + " recorded; retry",
-                                                                        RETRY_AFTER)))
-                                        .map(done -> cmd))
-                .onSuccess(cmd -> JsonReply.send(ctx, 202, cmd))
+                .onSuccess(result -> reply(ctx, result))
                 .onFailure(ctx::fail);
     }
 
-    private static String past(AlertAction action) {
-        return switch (action) {
-            case ACK -> "acknowledged";
-            case SNOOZE -> "snoozed";
-            case RESOLVE -> "resolved";
-        };
-    }
-
-    private static Instant changedAt(Alert alert) {
-        if (alert.resolvedAt() != null) {
-            return alert.resolvedAt();
+    private static void reply(RoutingContext ctx, AlertActionResult result) {
+        if (result instanceof AlertActionResult.Accepted accepted) {
+            JsonReply.send(ctx, 202, accepted.command());
+        } else if (result instanceof AlertActionResult.Conflict conflict) {
+            ctx.fail(ProblemException.status(409, "Conflict", conflict.reason()));
+        } else {
+            String alertId = ((AlertActionResult.NotFound) result).alertId();
+            ctx.fail(ProblemException.notFound("no alert '" + alertId + "'"));
         }
-        return alert.firedAt() != null ? alert.firedAt() : alert.firstSeenAt();
     }
 
     /** Checks a rule id given as the {@code :rule} path parameter. */

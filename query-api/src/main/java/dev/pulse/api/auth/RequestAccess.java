@@ -1,6 +1,7 @@
 package dev.pulse.api.auth;
 
 import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.http.ProblemException;
@@ -46,6 +47,12 @@ public record RequestAccess(Principal principal, AccessScope scope, TenantStateR
                             + " may not read data; it may only send events and accounts");
         }
         return access.reader();
+    }
+
+    /** The caller the use cases take; 403 for roles that read nothing, as {@link #reader}. */
+    public static Caller caller(RoutingContext ctx) {
+        RequestAccess access = of(ctx);
+        return new Caller(access.principal(), access.scope(), reader(ctx));
     }
 
     public static Principal principal(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.pulse.api.portfolio;
 
+import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
@@ -25,7 +26,9 @@ record PortfolioItem(
 
     record Links(String self) {}
 
-    static PortfolioItem of(Account account, HealthScore score) {
+    static PortfolioItem of(PortfolioEntry entry) {
+        Account account = entry.account();
+        HealthScore score = entry.score();
         return new PortfolioItem(
                 account.tenantId(),
                 account.name(),

@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.util.List;
 
 /** The body of {@code GET /v1/portfolio}. */
-record Portfolio(String owner, int count, List<PortfolioItem> accounts, Instant asOf) {}
+record PortfolioBody(String owner, int count, List<PortfolioItem> accounts, Instant asOf) {}
