@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -122,6 +124,26 @@ class BotEndToEndIT {
             BotReply answer = bot.ask(sarah, "at-risk accounts for Sarah");
             assertThat(namesIn(answer)).contains("Silent " + run).doesNotContain("Davids " + run);
 
+            // One ranking: the chat's portfolio lists Sarah's accounts in the API's order.
+            List<String> apiOrder = new ArrayList<>();
+            for (JsonNode a : admin.get("/v1/portfolio?owner=" + SARAH).json().path("accounts")) {
+                apiOrder.add(a.path("name").asText());
+            }
+            assertThat(rowsIn(bot.ask(sarah, "my portfolio"))).isEqualTo(apiOrder);
+
+            // One lifecycle check: an over-long title is refused by chat exactly as by the API.
+            String longTitle = "x".repeat(201);
+            PulseHttp.Response api =
+                    admin.as(SARAH)
+                            .post(
+                                    "/v1/accounts/" + busy + "/follow-ups",
+                                    "application/json",
+                                    "{\"title\":\"" + longTitle + "\"}");
+            assertThat(api.status()).isEqualTo(400);
+            assertThat(api.json().path("detail").asText()).contains("must be 1 to 200 characters");
+            BotReply chat = bot.ask(sarah, "follow-up Busy " + run + ": " + longTitle);
+            assertThat(chat.text()).contains("title must be 1 to 200 characters");
+
             BotReply refused = bot.ask(david, "at-risk accounts for Sarah");
             assertThat(refused.text()).contains("Sorry").contains("outside what you can see");
             assertThat(refused.blocks()).noneMatch(b -> b instanceof Block.Table);
@@ -164,6 +186,15 @@ class BotEndToEndIT {
             }
         }
         return names;
+    }
+
+    private static List<String> rowsIn(BotReply reply) {
+        return reply.blocks().stream()
+                .filter(b -> b instanceof Block.Table)
+                .map(b -> (Block.Table) b)
+                .flatMap(t -> t.rows().stream())
+                .map(row -> row.get(0))
+                .toList();
     }
 
     private static Set<String> namesIn(BotReply reply) {

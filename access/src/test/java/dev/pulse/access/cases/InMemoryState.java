@@ -1,0 +1,120 @@
+package dev.pulse.access.cases;
+
+import dev.pulse.streams.ingest.EventPublisher;
+import dev.pulse.streams.read.AlertTransition;
+import dev.pulse.streams.read.EngagementPoint;
+import dev.pulse.streams.read.EngagementTotals;
+import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.topic.Topic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Tenant state held in maps, and the commands published against it: the use cases' rules are tested
+ * here without a broker; the same rules over the real broker are in the API's and the app's ITs.
+ */
+final class InMemoryState implements TenantStateReader, EventPublisher {
+    final List<Account> accounts = new ArrayList<>();
+    final Map<String, HealthScore> scores = new LinkedHashMap<>();
+    final List<Alert> alerts = new ArrayList<>();
+    final List<FollowUp> followUps = new ArrayList<>();
+    final List<Object> published = new ArrayList<>();
+
+    @Override
+    public Optional<HealthScore> currentScore(String tenantId) {
+        return Optional.ofNullable(scores.get(tenantId));
+    }
+
+    @Override
+    public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        Map<String, HealthScore> found = new LinkedHashMap<>();
+        tenantIds.forEach(t -> currentScore(t).ifPresent(s -> found.put(t, s)));
+        return found;
+    }
+
+    @Override
+    public List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        throw new UnsupportedOperationException("not needed by these use cases");
+    }
+
+    @Override
+    public Optional<Account> account(String tenantId) {
+        return accounts.stream().filter(a -> a.tenantId().equals(tenantId)).findFirst();
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    @Override
+    public List<Alert> alerts(String tenantId) {
+        return alerts.stream().filter(a -> a.tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public Optional<Alert> alert(String tenantId, String ruleId) {
+        return alerts(tenantId).stream().filter(a -> a.ruleId().equals(ruleId)).findFirst();
+    }
+
+    @Override
+    public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        return List.of();
+    }
+
+    @Override
+    public List<FollowUp> followUps(String tenantId) {
+        return followUps.stream().filter(f -> f.tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public CompletableFuture<Void> publishEvent(String tenantId, long eventTimeMs, byte[] json) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAccounts(List<Account> accounts) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAlertCommand(String tenantId, AlertCommand command) {
+        published.add(command);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public <V> CompletableFuture<Void> publish(Topic<String, V> topic, String key, V value) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<Void> publishFollowUpCommand(
+            String tenantId, FollowUpCommand command) {
+        published.add(command);
+        return CompletableFuture.completedFuture(null);
+    }
+}
