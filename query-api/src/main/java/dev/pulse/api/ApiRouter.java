@@ -1,5 +1,6 @@
 package dev.pulse.api;
 
+import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
@@ -213,7 +214,9 @@ final class ApiRouter {
         router.get(PORTFOLIO)
                 .handler(gate)
                 .handler(new PortfolioHandler(new Portfolios(deps.clock()), reads));
-        router.get(ACCOUNT).handler(gate).handler(new AccountDetailHandler(deps.clock(), reads));
+        router.get(ACCOUNT)
+                .handler(gate)
+                .handler(new AccountDetailHandler(new Accounts(deps.clock()), reads));
         router.get(TIMESERIES).handler(gate).handler(new TimeseriesHandler(deps.clock(), reads));
         router.get(SUMMARY).handler(gate).handler(new SummaryHandler(deps.clock(), reads));
         router.get(ME).handler(new MeHandler());

@@ -4,7 +4,6 @@ import dev.pulse.bot.reply.Block;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
-import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
 import java.util.ArrayList;
@@ -17,12 +16,11 @@ import java.util.Optional;
 final class AccountReplies {
     private AccountReplies() {}
 
-    static Outcome status(Asker asker, Account account) {
-        Optional<HealthScore> score = asker.reader().currentScore(account.tenantId());
-        List<Alert> firing =
-                asker.reader().alerts(account.tenantId()).stream()
-                        .filter(a -> a.state() == AlertState.FIRING)
-                        .toList();
+    /**
+     * @param score the account's current score, if it has one
+     * @param firing its firing alerts
+     */
+    static Outcome status(Account account, Optional<HealthScore> score, List<Alert> firing) {
         BotReply.Builder reply = BotReply.builder().header(account.name());
         if (score.isEmpty()) {
             reply.paragraph("No usage events yet, so no health score.");

@@ -97,6 +97,11 @@ final class AlertActions {
         return act(asker, alertId, AlertAction.RESOLVE, null);
     }
 
+    List<Alert> firing(Asker asker, Account account) {
+        return alerts.of(
+                asker.caller(), List.of(account.tenantId()), a -> a.state() == AlertState.FIRING);
+    }
+
     /** The account's one firing alert, or the one of the named rule. */
     Outcome withAlertOf(
             Asker asker, Account account, Optional<String> rule, Function<String, Outcome> then) {

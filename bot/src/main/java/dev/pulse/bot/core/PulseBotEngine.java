@@ -1,5 +1,7 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.accounts.AccountSnapshot;
+import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.command.CommandRecorder;
@@ -52,6 +54,7 @@ public final class PulseBotEngine implements BotEngine {
     private final CommandParser parser;
     private final AlertActions alertActions;
     private final Portfolios portfolios;
+    private final Accounts accounts;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -78,6 +81,7 @@ public final class PulseBotEngine implements BotEngine {
                 new AlertActions(
                         alerts, new FollowUps(recorder, alerts, clock), clock, linkBaseUrl);
         this.portfolios = new Portfolios(clock);
+        this.accounts = new Accounts(clock);
     }
 
     @Override
@@ -249,7 +253,15 @@ public final class PulseBotEngine implements BotEngine {
     }
 
     private Outcome accountStatus(Asker asker, String name) {
-        return withAccount(asker, name, account -> AccountReplies.status(asker, account));
+        return withAccount(
+                asker,
+                name,
+                account ->
+                        AccountReplies.status(
+                                account,
+                                accounts.snapshot(asker.caller(), account.tenantId())
+                                        .map(AccountSnapshot::score),
+                                alertActions.firing(asker, account)));
     }
 
     /** Resolves an account name among the accounts the asker may see. */

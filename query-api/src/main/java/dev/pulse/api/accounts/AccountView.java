@@ -1,5 +1,6 @@
 package dev.pulse.api.accounts;
 
+import dev.pulse.access.accounts.AccountSnapshot;
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
@@ -28,8 +29,11 @@ record AccountView(
 
     record Links(String self, String timeseries) {}
 
-    static AccountView of(
-            String tenantId, Account account, HealthScore health, Engagement engagement) {
+    static AccountView of(AccountSnapshot snapshot) {
+        String tenantId = snapshot.tenantId();
+        Account account = snapshot.account();
+        HealthScore health = snapshot.score();
+        Engagement engagement = new Engagement(snapshot.last7d(), snapshot.last30d());
         String self = "/v1/accounts/" + tenantId;
         Links links = new Links(self, self + "/timeseries");
         if (account == null) {
