@@ -119,10 +119,7 @@ public final class FollowUpsHandler {
     public void listForOwner(RoutingContext ctx) {
         RequestParams params = RequestParams.of(ctx);
         Caller caller = RequestAccess.caller(ctx);
-        String owner =
-                params.optional("owner").isPresent() || caller.principal().email() == null
-                        ? params.email("owner")
-                        : caller.principal().email();
+        String owner = params.ownerOr(caller.principal().email());
         Predicate<FollowUp> matching = hasStatus(params);
         Optional<String> tenant =
                 params.optional("tenant").map(t -> PathParams.tenantId("tenant", t));

@@ -93,4 +93,12 @@ public final class RequestParams {
     static String echo(String value) {
         return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
     }
+
+    /**
+     * The {@code owner} parameter (an e-mail), else {@code callerEmail}: whose portfolio or
+     * follow-ups, by default the caller's own. A caller without an e-mail must name one (400).
+     */
+    public String ownerOr(String callerEmail) {
+        return optional("owner").isPresent() || callerEmail == null ? email("owner") : callerEmail;
+    }
 }

@@ -28,10 +28,7 @@ public final class PortfolioHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         RequestParams params = RequestParams.of(ctx);
         Caller caller = RequestAccess.caller(ctx);
-        String owner =
-                params.optional("owner").isPresent() || caller.principal().email() == null
-                        ? params.email("owner")
-                        : caller.principal().email();
+        String owner = params.ownerOr(caller.principal().email());
         reads.respondJson(
                 ctx,
                 () -> {
