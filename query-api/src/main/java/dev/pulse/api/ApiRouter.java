@@ -29,7 +29,6 @@ import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
 import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
-import dev.pulse.api.internal.InternalRoutes;
 import dev.pulse.api.internal.InternalStateHandler;
 import dev.pulse.api.metrics.MetricsHandler;
 import dev.pulse.api.notifications.NotificationStreamHandler;
@@ -38,6 +37,7 @@ import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
 import dev.pulse.api.summary.SummaryHandler;
+import dev.pulse.streams.read.InternalReadProtocol;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -123,13 +123,14 @@ final class ApiRouter {
                             AUDIT_VERIFY,
                             API_KEYS,
                             API_KEY,
-                            InternalRoutes.SCORES,
-                            InternalRoutes.DAILY_SCORES,
-                            InternalRoutes.ENGAGEMENT,
-                            InternalRoutes.ENGAGEMENT_TOTALS,
-                            InternalRoutes.ALERTS,
-                            InternalRoutes.ALERT_HISTORY,
-                            InternalRoutes.FOLLOW_UPS,
+                            InternalReadProtocol.SCORES,
+                            InternalReadProtocol.DAILY_SCORES,
+                            InternalReadProtocol.ENGAGEMENT,
+                            InternalReadProtocol.ENGAGEMENT_TOTALS,
+                            InternalReadProtocol.ALERTS,
+                            InternalReadProtocol.ALERT,
+                            InternalReadProtocol.ALERT_HISTORY,
+                            InternalReadProtocol.FOLLOW_UPS,
                             LIVE,
                             READY,
                             METRICS,
@@ -190,7 +191,7 @@ final class ApiRouter {
         router.route()
                 .handler(
                         under(
-                                InternalRoutes.PREFIX + "/",
+                                InternalReadProtocol.PREFIX + "/",
                                 new InternalTokenHandler(security.internalToken())));
 
         BodyHandler body = BodyHandler.create(false).setBodyLimit(RequestLimits.BODY_LIMIT_BYTES);
@@ -306,16 +307,19 @@ final class ApiRouter {
         router.get(OPENAPI).handler(OpenApiHandler.fromClasspath());
 
         InternalStateHandler internal = new InternalStateHandler(deps.localReader(), reads);
-        router.get(InternalRoutes.SCORES).handler(gate).handler(internal::scores);
-        router.get(InternalRoutes.DAILY_SCORES).handler(gate).handler(internal::dailyScores);
-        router.get(InternalRoutes.ENGAGEMENT).handler(gate).handler(internal::engagement);
-        router.get(InternalRoutes.ENGAGEMENT_TOTALS)
+        router.get(InternalReadProtocol.SCORES).handler(gate).handler(internal::scores);
+        router.get(InternalReadProtocol.DAILY_SCORES).handler(gate).handler(internal::dailyScores);
+        router.get(InternalReadProtocol.ENGAGEMENT).handler(gate).handler(internal::engagement);
+        router.get(InternalReadProtocol.ENGAGEMENT_TOTALS)
                 .handler(gate)
                 .handler(internal::engagementTotals);
-        router.get(InternalRoutes.ALERTS).handler(gate).handler(internal::alerts);
-        router.get(InternalRoutes.ALERT_HISTORY).handler(gate).handler(internal::alertHistory);
+        router.get(InternalReadProtocol.ALERTS).handler(gate).handler(internal::alerts);
+        router.get(InternalReadProtocol.ALERT).handler(gate).handler(internal::alert);
+        router.get(InternalReadProtocol.ALERT_HISTORY)
+                .handler(gate)
+                .handler(internal::alertHistory);
         deps.extraRoutes().accept(router);
-        router.get(InternalRoutes.FOLLOW_UPS).handler(gate).handler(internal::followUps);
+        router.get(InternalReadProtocol.FOLLOW_UPS).handler(gate).handler(internal::followUps);
         return router;
     }
 }

@@ -44,6 +44,7 @@ class AuthorizedStateReaderTest {
                     r -> r.engagementTotals("globex", FROM, TO),
                     r -> r.account("globex"),
                     r -> r.alerts("globex"),
+                    r -> r.alert("globex", "gone-silent"),
                     r -> r.alertHistory("globex", FROM, TO),
                     r -> r.followUps("globex"));
 

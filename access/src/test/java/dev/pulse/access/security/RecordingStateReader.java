@@ -115,6 +115,12 @@ final class RecordingStateReader implements TenantStateReader {
     }
 
     @Override
+    public Optional<Alert> alert(String tenantId, String ruleId) {
+        calls.add("alert(" + tenantId + ", " + ruleId + ")");
+        return Optional.empty();
+    }
+
+    @Override
     public List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
         calls.add("alertHistory(" + tenantId + ")");
         return List.of();

@@ -1,6 +1,6 @@
 package dev.pulse.api.auth;
 
-import dev.pulse.streams.read.RemoteStateClient;
+import dev.pulse.streams.read.InternalReadProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +13,8 @@ import java.util.Base64;
  * a request without it, or with another, gets 401.
  */
 public final class InternalToken {
-    /** The request header carrying the token: the one the remote reader of streams sends. */
-    public static final String HEADER = RemoteStateClient.TOKEN_HEADER;
+    /** The request header carrying the token: the internal read protocol's. */
+    public static final String HEADER = InternalReadProtocol.TOKEN_HEADER;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

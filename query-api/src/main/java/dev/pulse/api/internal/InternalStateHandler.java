@@ -1,10 +1,20 @@
 package dev.pulse.api.internal;
 
+import static dev.pulse.streams.read.InternalReadProtocol.FROM;
+import static dev.pulse.streams.read.InternalReadProtocol.GRANULARITY;
+import static dev.pulse.streams.read.InternalReadProtocol.MAX_TENANTS_PER_CALL;
+import static dev.pulse.streams.read.InternalReadProtocol.RULE_PARAM;
+import static dev.pulse.streams.read.InternalReadProtocol.TENANT;
+import static dev.pulse.streams.read.InternalReadProtocol.TENANT_PARAM;
+import static dev.pulse.streams.read.InternalReadProtocol.TO;
+
+import dev.pulse.api.alerts.AlertsHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.api.http.TimeParams;
+import dev.pulse.streams.read.InternalReadProtocol;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.read.TenantStateReader.Granularity;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Serves {@link InternalRoutes} from this instance's own stores (the local reader), so a read
+ * Serves {@link InternalReadProtocol} from this instance's own stores (the local reader), so a read
  * forwarded by another instance never hops again.
  */
 public final class InternalStateHandler {
@@ -26,65 +36,75 @@ public final class InternalStateHandler {
     }
 
     public void scores(RoutingContext ctx) {
-        List<String> tenants = RequestParams.of(ctx).all(InternalRoutes.TENANT);
+        List<String> tenants = RequestParams.of(ctx).all(TENANT);
         if (tenants.isEmpty()) {
-            throw ProblemException.badParameter(
-                    InternalRoutes.TENANT, "is required: one or more tenant ids");
+            throw ProblemException.badParameter(TENANT, "is required: one or more tenant ids");
         }
-        if (tenants.size() > InternalRoutes.MAX_TENANTS_PER_CALL) {
+        if (tenants.size() > MAX_TENANTS_PER_CALL) {
             throw ProblemException.badParameter(
-                    InternalRoutes.TENANT,
+                    TENANT,
                     "is given "
                             + tenants.size()
                             + " times; at most "
-                            + InternalRoutes.MAX_TENANTS_PER_CALL
+                            + MAX_TENANTS_PER_CALL
                             + " per call");
         }
-        tenants.forEach(tenant -> PathParams.tenantId(InternalRoutes.TENANT, tenant));
+        tenants.forEach(tenant -> PathParams.tenantId(TENANT, tenant));
         reads.respondJson(ctx, () -> local.currentScores(tenants));
     }
 
     public void dailyScores(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, InternalRoutes.FROM);
-        Instant to = instant(params, InternalRoutes.TO);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
         reads.respondJson(ctx, () -> local.dailyScores(tenant, from, to));
     }
 
     public void engagement(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         RequestParams params = RequestParams.of(ctx);
         Granularity granularity = granularity(params);
-        Instant from = instant(params, InternalRoutes.FROM);
-        Instant to = instant(params, InternalRoutes.TO);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
         reads.respondJson(ctx, () -> local.engagement(tenant, granularity, from, to));
     }
 
     public void engagementTotals(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, InternalRoutes.FROM);
-        Instant to = instant(params, InternalRoutes.TO);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
         reads.respondJson(ctx, () -> local.engagementTotals(tenant, from, to));
     }
 
     public void alerts(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         reads.respondJson(ctx, () -> local.alerts(tenant));
     }
 
+    /** The alert or JSON {@code null}: a 404 could not be told from a missing route. */
+    public void alert(RoutingContext ctx) {
+        String tenant = tenant(ctx);
+        String rule = AlertsHandler.ruleId(ctx.pathParam(RULE_PARAM));
+        reads.respondJson(ctx, () -> local.alert(tenant, rule).orElse(null));
+    }
+
     public void alertHistory(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, InternalRoutes.FROM);
-        Instant to = instant(params, InternalRoutes.TO);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
         reads.respondJson(ctx, () -> local.alertHistory(tenant, from, to));
     }
 
     public void followUps(RoutingContext ctx) {
-        String tenant = PathParams.tenant(ctx);
+        String tenant = tenant(ctx);
         reads.respondJson(ctx, () -> local.followUps(tenant));
+    }
+
+    private static String tenant(RoutingContext ctx) {
+        return PathParams.tenantId(TENANT_PARAM, ctx.pathParam(TENANT_PARAM));
     }
 
     private static Instant instant(RequestParams params, String name) {
@@ -93,12 +113,12 @@ public final class InternalStateHandler {
     }
 
     private static Granularity granularity(RequestParams params) {
-        String value = params.required(InternalRoutes.GRANULARITY, "HOUR or DAY");
+        String value = params.required(GRANULARITY, "HOUR or DAY");
         try {
             return Granularity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter(
-                    InternalRoutes.GRANULARITY, "must be HOUR or DAY, not '" + value + "'");
+                    GRANULARITY, "must be HOUR or DAY, not '" + value + "'");
         }
     }
 }

@@ -201,6 +201,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     }
 
     @Override
+    public synchronized Optional<Alert> alert(String tenantId, String ruleId) {
+        enter();
+        return Optional.ofNullable(alerts.get(Alert.id(tenantId, ruleId)));
+    }
+
+    @Override
     public synchronized List<AlertTransition> alertHistory(
             String tenantId, Instant from, Instant to) {
         enter();

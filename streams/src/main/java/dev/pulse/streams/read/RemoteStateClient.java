@@ -1,5 +1,15 @@
 package dev.pulse.streams.read;
 
+import static dev.pulse.streams.read.InternalReadProtocol.ALERTS;
+import static dev.pulse.streams.read.InternalReadProtocol.ALERT_HISTORY;
+import static dev.pulse.streams.read.InternalReadProtocol.DAILY_SCORES;
+import static dev.pulse.streams.read.InternalReadProtocol.ENGAGEMENT;
+import static dev.pulse.streams.read.InternalReadProtocol.ENGAGEMENT_TOTALS;
+import static dev.pulse.streams.read.InternalReadProtocol.FOLLOW_UPS;
+import static dev.pulse.streams.read.InternalReadProtocol.SCORES;
+import static dev.pulse.streams.read.InternalReadProtocol.path;
+import static dev.pulse.streams.read.InternalReadProtocol.rangeQuery;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.pulse.topologies.alert.Alert;
@@ -8,30 +18,23 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Reads tenant state from the Pulse instance that owns it, over that instance's internal HTTP
- * routes (served by the query API from its local stores only, so requests never bounce).
+ * routes ({@link InternalReadProtocol}, served by the query API from its local stores only, so
+ * requests never bounce).
  */
 public final class RemoteStateClient {
-    /** Path prefix of the internal routes; the query API serves the same paths. */
-    public static final String PREFIX = "/internal/v1";
-
-    /** Header carrying the deployment's shared internal token; the API checks it. */
-    public static final String TOKEN_HEADER = "X-Pulse-Internal-Token";
-
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final String internalToken;
     private final HttpClient http =
@@ -45,18 +48,16 @@ public final class RemoteStateClient {
     }
 
     Map<String, HealthScore> currentScores(HostInfo host, Collection<String> tenants) {
-        String query =
-                tenants.stream().map(t -> "tenant=" + encode(t)).collect(Collectors.joining("&"));
         return get(
                 host,
-                PREFIX + "/scores?" + query,
+                SCORES + InternalReadProtocol.tenantsQuery(tenants),
                 new TypeReference<Map<String, HealthScore>>() {});
     }
 
     List<HealthScore> dailyScores(HostInfo host, String tenant, Instant from, Instant to) {
         return get(
                 host,
-                tenantPath(tenant, "daily-scores") + range(from, to),
+                path(DAILY_SCORES, tenant) + rangeQuery(from, to),
                 new TypeReference<List<HealthScore>>() {});
     }
 
@@ -68,30 +69,43 @@ public final class RemoteStateClient {
             Instant to) {
         return get(
                 host,
-                tenantPath(tenant, "engagement") + range(from, to) + "&granularity=" + granularity,
+                path(ENGAGEMENT, tenant)
+                        + rangeQuery(from, to)
+                        + "&"
+                        + InternalReadProtocol.GRANULARITY
+                        + "="
+                        + granularity,
                 new TypeReference<List<EngagementPoint>>() {});
     }
 
     EngagementTotals engagementTotals(HostInfo host, String tenant, Instant from, Instant to) {
         return get(
                 host,
-                tenantPath(tenant, "engagement-totals") + range(from, to),
+                path(ENGAGEMENT_TOTALS, tenant) + rangeQuery(from, to),
                 new TypeReference<EngagementTotals>() {});
     }
 
     List<Alert> alerts(HostInfo host, String tenant) {
-        return get(host, tenantPath(tenant, "alerts"), new TypeReference<List<Alert>>() {});
+        return get(host, path(ALERTS, tenant), new TypeReference<List<Alert>>() {});
+    }
+
+    Optional<Alert> alert(HostInfo host, String tenant, String rule) {
+        return Optional.ofNullable(
+                get(
+                        host,
+                        InternalReadProtocol.alertPath(tenant, rule),
+                        new TypeReference<Alert>() {}));
     }
 
     List<AlertTransition> alertHistory(HostInfo host, String tenant, Instant from, Instant to) {
         return get(
                 host,
-                tenantPath(tenant, "alert-history") + range(from, to),
+                path(ALERT_HISTORY, tenant) + rangeQuery(from, to),
                 new TypeReference<List<AlertTransition>>() {});
     }
 
     List<FollowUp> followUps(HostInfo host, String tenant) {
-        return get(host, tenantPath(tenant, "follow-ups"), new TypeReference<List<FollowUp>>() {});
+        return get(host, path(FOLLOW_UPS, tenant), new TypeReference<List<FollowUp>>() {});
     }
 
     private <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
@@ -99,7 +113,7 @@ public final class RemoteStateClient {
         HttpRequest request =
                 HttpRequest.newBuilder(uri)
                         .timeout(TIMEOUT)
-                        .header(TOKEN_HEADER, internalToken)
+                        .header(InternalReadProtocol.TOKEN_HEADER, internalToken)
                         .GET()
                         .build();
         try {
@@ -125,17 +139,5 @@ public final class RemoteStateClient {
                 "the instance owning this tenant (" + host + ") " + problem,
                 Duration.ofSeconds(2),
                 cause);
-    }
-
-    private static String tenantPath(String tenant, String resource) {
-        return PREFIX + "/tenants/" + encode(tenant) + "/" + resource;
-    }
-
-    private static String range(Instant from, Instant to) {
-        return "?from=" + encode(from.toString()) + "&to=" + encode(to.toString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -47,9 +47,7 @@ public interface TenantStateReader {
      * The tenant's alert of one rule, if that rule ever fired or is pending for it. The store key
      * is the tenant and the rule, so implementations read it directly rather than scanning.
      */
-    default Optional<Alert> alert(String tenantId, String ruleId) {
-        return alerts(tenantId).stream().filter(a -> a.ruleId().equals(ruleId)).findFirst();
-    }
+    Optional<Alert> alert(String tenantId, String ruleId);
 
     /**
      * Every state change of the tenant's alerts dated in {@code [from, to)}, oldest first; changes

@@ -5,6 +5,7 @@ import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.engagement.EngagementBucketSerde;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.health.HealthScoreSerde;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class PipelineStores {
             Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     static final Serde<EngagementBucket> BUCKET_SERDE = new EngagementBucketSerde();
-    static final Serde<HealthScore> SCORE_SERDE = JsonSerde.of(HealthScore.class);
+    static final Serde<HealthScore> SCORE_SERDE = new HealthScoreSerde();
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);
 

@@ -1,0 +1,170 @@
+package dev.pulse.streams.read;
+
+import dev.pulse.streams.read.TenantStateReader.Granularity;
+import dev.pulse.topologies.alert.Alert;
+import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.topic.PulseStores;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads of the tenants in one partition of this instance's tenant stores, the partition {@link
+ * TenantLocator} named: each read opens that partition's store only, not a composite that tries
+ * every partition in turn.
+ */
+final class LocalPartitionReader {
+    private static final Serializer<String> KEY = Serdes.String().serializer();
+
+    private final LocalStores stores;
+    private final int partition;
+
+    LocalPartitionReader(LocalStores stores, int partition) {
+        this.stores = stores;
+        this.partition = partition;
+    }
+
+    /** Current scores of tenants of this partition; tenants without a score are absent. */
+    Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        return stores.read(
+                PulseStores.HEALTH_SCORES,
+                QueryableStoreTypes.<String, HealthScore>keyValueStore(),
+                partition,
+                store -> LocalStateReader.inOrder(tenantIds, store::get));
+    }
+
+    List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
+        return fetch(
+                PulseStores.HEALTH_SCORE_DAILY,
+                tenantId,
+                from,
+                to,
+                (Instant at, HealthScore score) -> score);
+    }
+
+    List<EngagementPoint> engagement(
+            String tenantId, Granularity granularity, Instant from, Instant to) {
+        String name =
+                granularity == Granularity.HOUR
+                        ? PulseStores.ENGAGEMENT_HOURLY
+                        : PulseStores.ENGAGEMENT_DAILY;
+        return fetch(
+                name,
+                tenantId,
+                from,
+                to,
+                (Instant at, EngagementBucket b) ->
+                        new EngagementPoint(
+                                at, b.events(), b.activeUsers(), b.byType(), b.features()));
+    }
+
+    /** Engagement summed over {@code [from, to)} by day; active users are distinct over it. */
+    EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
+        List<EngagementBucket> days =
+                fetch(
+                        PulseStores.ENGAGEMENT_DAILY,
+                        tenantId,
+                        from,
+                        to,
+                        (Instant at, EngagementBucket b) -> b);
+        long events = 0;
+        long activeDays = 0;
+        Map<String, Long> byType = new TreeMap<>();
+        Map<String, Long> features = new TreeMap<>();
+        for (EngagementBucket day : days) {
+            events += day.events();
+            activeDays += day.events() > 0 ? 1 : 0;
+            day.byType().forEach((k, v) -> byType.merge(k, v, Long::sum));
+            day.features().forEach((k, v) -> features.merge(k, v, Long::sum));
+        }
+        return new EngagementTotals(
+                events, EngagementBucket.distinctUsers(days), activeDays, byType, features);
+    }
+
+    /** A prefix scan of the {@code alerts} store: its keys are {@code tenant/rule}. */
+    List<Alert> alerts(String tenantId) {
+        return withPrefix(PulseStores.ALERTS, tenantId);
+    }
+
+    /** A point read of the {@code alerts} store, at key {@link Alert#id}. */
+    Optional<Alert> alert(String tenantId, String ruleId) {
+        return Optional.ofNullable(
+                stores.read(
+                        PulseStores.ALERTS,
+                        QueryableStoreTypes.<String, Alert>keyValueStore(),
+                        partition,
+                        store -> store.get(Alert.id(tenantId, ruleId))));
+    }
+
+    /**
+     * A fetch from the {@code alert-history} window store: keyed by tenant, each window starting at
+     * the event time of one change, duplicates kept (several rules change at one day's end).
+     */
+    List<AlertTransition> alertHistory(String tenantId, Instant from, Instant to) {
+        return fetch(PulseStores.ALERT_HISTORY, tenantId, from, to, AlertTransition::of);
+    }
+
+    /** A prefix scan of the {@code follow-ups} store: its keys are {@code tenant/followUpId}. */
+    List<FollowUp> followUps(String tenantId) {
+        return withPrefix(PulseStores.FOLLOW_UPS, tenantId);
+    }
+
+    /** The tenant's windows of store {@code name} starting in {@code [from, to)}, oldest first. */
+    private <V, T> List<T> fetch(
+            String name,
+            String tenantId,
+            Instant from,
+            Instant to,
+            BiFunction<Instant, V, T> window) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        return stores.read(
+                name,
+                QueryableStoreTypes.<String, V>windowStore(),
+                partition,
+                (ReadOnlyWindowStore<String, V> store) -> {
+                    List<T> result = new ArrayList<>();
+                    try (WindowStoreIterator<V> it =
+                            store.fetch(tenantId, from, to.minusMillis(1))) {
+                        while (it.hasNext()) {
+                            KeyValue<Long, V> kv = it.next();
+                            if (kv.value != null) {
+                                result.add(window.apply(Instant.ofEpochMilli(kv.key), kv.value));
+                            }
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    /** The values of store {@code name} whose keys are {@code tenant/…}. */
+    private <V> List<V> withPrefix(String name, String tenantId) {
+        return stores.read(
+                name,
+                QueryableStoreTypes.<String, V>keyValueStore(),
+                partition,
+                (ReadOnlyKeyValueStore<String, V> store) -> {
+                    List<V> result = new ArrayList<>();
+                    try (KeyValueIterator<String, V> it = store.prefixScan(tenantId + "/", KEY)) {
+                        it.forEachRemaining(kv -> result.add(kv.value));
+                    }
+                    return result;
+                });
+    }
+}

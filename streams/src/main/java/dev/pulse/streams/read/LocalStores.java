@@ -1,0 +1,41 @@
+package dev.pulse.streams.read;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreType;
+
+/**
+ * This instance's stores, read through Kafka Streams' public interactive-query API only. A store
+ * that cannot be read right now (rebalance, restore, a task moved away, a thread not running) is
+ * {@link StateUnavailableException}: the API answers 503, never a stale or partial answer.
+ */
+final class LocalStores {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final KafkaStreams streams;
+
+    LocalStores(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * {@code read} applied to store {@code name}: of one partition, or (a global store, {@code
+     * partition} null) the only one. The handle finds its store again on every call and throws
+     * while reading too, not only while opening, so both are caught.
+     */
+    <S, T> T read(String name, QueryableStoreType<S> type, Integer partition, Function<S, T> read) {
+        StoreQueryParameters<S> query = StoreQueryParameters.fromNameAndType(name, type);
+        try {
+            return read.apply(
+                    streams.store(partition == null ? query : query.withPartition(partition)));
+        } catch (InvalidStateStoreException e) {
+            throw new StateUnavailableException(
+                    "state is not queryable right now (" + streams.state() + "); retry shortly",
+                    RETRY_AFTER,
+                    e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.pulse.topologies.health;
+
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.risk.RiskAssessment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Compact binary form of a {@link HealthScore}, the format of the score stores and their
+ * changelogs (the scores topic stays JSON for its consumers). The API reads a portfolio's scores
+ * on every request, and decoding JSON was most of its CPU; this format decodes with plain reads,
+ * so the typed store needs no cache in front of it.
+ *
+ * <p>Format 1: {@code 0x01}, then the fields in record order through {@link DataOutputStream}:
+ * strings as {@code writeUTF} (exact for any string, at most 65,535 bytes each), instants as epoch
+ * seconds and nanos, days as epoch days; every nullable field behind a presence byte; the
+ * contributions as a count ({@code -1}: none) and their fields; the at-risk decision likewise.
+ * Values written before this format are JSON objects (first byte {@code '{'}) and are still read;
+ * they are rewritten in format 1 on their next update.
+ */
+public final class HealthScoreSerde implements Serde<HealthScore> {
+    static final byte FORMAT_1 = 1;
+
+    private static final JsonSerde<HealthScore> JSON = JsonSerde.of(HealthScore.class);
+
+    public static byte[] toBytes(HealthScore score) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_1);
+            writeString(out, score.tenantId());
+            out.writeDouble(score.score());
+            writeString(out, score.band() == null ? null : score.band().name());
+            writeString(out, score.modelVersion());
+            writeInstant(out, score.asOf());
+            writeDouble(out, score.delta7d());
+            writeDouble(out, score.delta30d());
+            writeContributions(out, score.contributions());
+            writeString(out, score.topReason());
+            writeInstant(out, score.firstEventAt());
+            writeInstant(out, score.lastEventAt());
+            writeRisk(out, score.risk());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory stream does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    public static HealthScore fromBytes(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new SerializationException("empty HealthScore value");
+        }
+        if (bytes[0] != FORMAT_1) {
+            return JSON.fromBytes(bytes); // written before format 1
+        }
+        ByteArrayInputStream buffer = new ByteArrayInputStream(bytes, 1, bytes.length - 1);
+        try (DataInputStream in = new DataInputStream(buffer)) {
+            HealthScore score =
+                    new HealthScore(
+                            readString(in),
+                            in.readDouble(),
+                            band(readString(in)),
+                            readString(in),
+                            readInstant(in),
+                            readDouble(in),
+                            readDouble(in),
+                            readContributions(in),
+                            readString(in),
+                            readInstant(in),
+                            readInstant(in),
+                            readRisk(in));
+            if (buffer.available() != 0) {
+                throw new SerializationException(buffer.available() + " trailing bytes");
+            }
+            return score;
+        } catch (IOException | IllegalArgumentException | DateTimeException e) {
+            throw new SerializationException("not a valid HealthScore: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeContributions(DataOutputStream out, List<Contribution> list)
+            throws IOException {
+        out.writeInt(list == null ? -1 : list.size());
+        if (list == null) {
+            return;
+        }
+        for (Contribution c : list) {
+            writeString(out, c.measure());
+            writeString(out, c.label());
+            writeDouble(out, c.value());
+            writeDouble(out, c.points());
+            out.writeDouble(c.weight());
+            out.writeDouble(c.contribution());
+            writeString(out, c.explanation());
+        }
+    }
+
+    /** Read-only: one decoded score may be handed to several readers. */
+    private static List<Contribution> readContributions(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        if (size < 0) {
+            return null;
+        }
+        if (size > in.available()) {
+            throw new IllegalArgumentException("count " + size + " beyond the value");
+        }
+        List<Contribution> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(
+                    new Contribution(
+                            readString(in),
+                            readString(in),
+                            readDouble(in),
+                            readDouble(in),
+                            in.readDouble(),
+                            in.readDouble(),
+                            readString(in)));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static void writeRisk(DataOutputStream out, RiskAssessment risk) throws IOException {
+        out.writeBoolean(risk != null);
+        if (risk == null) {
+            return;
+        }
+        writeDay(out, risk.day());
+        out.writeBoolean(risk.atRisk());
+        out.writeBoolean(risk.signal());
+        out.writeBoolean(risk.declining());
+        out.writeBoolean(risk.recovered());
+        writeDay(out, risk.signalSince());
+        writeDay(out, risk.atRiskSince());
+        writeString(out, risk.reason());
+        writeString(out, risk.metric());
+        writeDouble(out, risk.dropPercent());
+        writeDouble(out, risk.portfolioChangePercent());
+    }
+
+    private static RiskAssessment readRisk(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new RiskAssessment(
+                readDay(in),
+                in.readBoolean(),
+                in.readBoolean(),
+                in.readBoolean(),
+                in.readBoolean(),
+                readDay(in),
+                readDay(in),
+                readString(in),
+                readString(in),
+                readDouble(in),
+                readDouble(in));
+    }
+
+    private static Band band(String name) {
+        return name == null ? null : Band.valueOf(name);
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeDouble(DataOutputStream out, Double value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static Double readDouble(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readDouble() : null;
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value.getEpochSecond());
+            out.writeInt(value.getNano());
+        }
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    private static void writeDay(DataOutputStream out, LocalDate value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value.toEpochDay());
+        }
+    }
+
+    private static LocalDate readDay(DataInputStream in) throws IOException {
+        return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+    }
+
+    @Override
+    public Serializer<HealthScore> serializer() {
+        return (topic, score) -> score == null ? null : toBytes(score);
+    }
+
+    @Override
+    public Deserializer<HealthScore> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
+    }
+}
