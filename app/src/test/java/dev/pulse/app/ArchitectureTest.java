@@ -3,8 +3,6 @@ package dev.pulse.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -53,28 +51,17 @@ class ArchitectureTest {
             noClasses()
                     .that()
                     .resideInAnyPackage(DOMAIN)
-                    // A Kafka adapter beside its record; it belongs in topologies.pipeline.
-                    .and(
-                            isNot(
-                                    "dev.pulse.topologies.engagement.EngagementBucketSerde",
-                                    "a Kafka serde in a domain package"))
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.apache.kafka..")
                     .because(
                             "domain records and logic are plain Java that the backtest, the front"
                                     + " ends and unit tests use without a broker; move the Kafka"
-                                    + " part (serde, processor, store) to topologies.pipeline,"
-                                    + " .topic or .json");
+                                    + " part (serde, processor, store) to topologies.serde,"
+                                    + " .pipeline, .topic or .json");
 
     static final ArchRule NO_STREAMS_INTERNALS =
             noClasses()
-                    // Reads MeteredKeyValueStore's serdes by reflection, below the public API; to
-                    // be replaced. Named here so that nothing else joins it.
-                    .that(
-                            isNot(
-                                    "dev.pulse.streams.read.DecodingKeyValueReader",
-                                    "reads store serdes by reflection"))
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.apache.kafka.streams..internals..")
@@ -150,14 +137,6 @@ class ArchitectureTest {
                     .because(
                             "a use case written once per front end drifts; call the use case in"
                                     + " dev.pulse.access, which authorizes, audits and then reads");
-
-    /** The class and its nested classes excepted from a rule, with the reason in the message. */
-    private static DescribedPredicate<JavaClass> isNot(String className, String reason) {
-        String simpleName = className.substring(className.lastIndexOf('.') + 1);
-        return DescribedPredicate.describe(
-                "are not " + simpleName + " (" + reason + ")",
-                c -> !c.getName().equals(className) && !c.getName().startsWith(className + "$"));
-    }
 
     @Test
     void domainPackagesImportNoKafka() {

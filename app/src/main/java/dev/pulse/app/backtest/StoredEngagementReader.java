@@ -2,7 +2,7 @@ package dev.pulse.app.backtest;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.EngagementBucket;
-import dev.pulse.topologies.engagement.EngagementBucketSerde;
+import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;

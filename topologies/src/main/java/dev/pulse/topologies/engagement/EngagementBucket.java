@@ -47,7 +47,8 @@ public final class EngagementBucket {
                 npsCount);
     }
 
-    EngagementBucket(
+    /** Every field as stored; for the store serde ({@code topologies.serde}). */
+    public EngagementBucket(
             long events,
             TreeMap<String, Long> byType,
             TreeMap<String, Long> features,
@@ -96,8 +97,9 @@ public final class EngagementBucket {
         return features;
     }
 
+    /** The distinct-users sketch in its compact form; null when no user was seen. */
     @JsonProperty("users")
-    byte[] usersSketch() {
+    public byte[] usersSketch() {
         return users == null ? null : users.toCompactByteArray();
     }
 

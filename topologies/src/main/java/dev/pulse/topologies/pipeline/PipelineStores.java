@@ -2,11 +2,11 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
-import dev.pulse.topologies.engagement.EngagementBucketSerde;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
-import dev.pulse.topologies.health.HealthScoreSerde;
 import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.serde.EngagementBucketSerde;
+import dev.pulse.topologies.serde.HealthScoreSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.util.Map;

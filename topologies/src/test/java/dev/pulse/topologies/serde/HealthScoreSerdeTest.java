@@ -1,8 +1,9 @@
-package dev.pulse.topologies.health;
+package dev.pulse.topologies.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.topologies.health.*;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.risk.RiskAssessment;
 import java.time.Instant;

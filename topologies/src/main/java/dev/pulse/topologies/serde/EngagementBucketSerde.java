@@ -1,5 +1,6 @@
-package dev.pulse.topologies.engagement;
+package dev.pulse.topologies.serde;
 
+import dev.pulse.topologies.engagement.*;
 import dev.pulse.topologies.json.JsonSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

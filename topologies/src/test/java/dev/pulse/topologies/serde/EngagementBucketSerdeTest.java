@@ -1,9 +1,10 @@
-package dev.pulse.topologies.engagement;
+package dev.pulse.topologies.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.pulse.topologies.engagement.*;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.json.JsonSerde;
 import java.nio.charset.StandardCharsets;

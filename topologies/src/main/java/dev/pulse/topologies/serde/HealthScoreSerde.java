@@ -1,5 +1,6 @@
-package dev.pulse.topologies.health;
+package dev.pulse.topologies.serde;
 
+import dev.pulse.topologies.health.*;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.risk.RiskAssessment;
 import java.io.ByteArrayInputStream;
