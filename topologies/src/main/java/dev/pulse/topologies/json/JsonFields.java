@@ -82,11 +82,30 @@ public final class JsonFields {
         return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
-    public Instant requiredInstant(String field) {
-        String value = requiredText(field, 64);
+    /**
+     * The field as an instant when it is an ISO-8601 timestamp with offset, else null: lenient, so
+     * that a record rejected for something else still has its time. Read it once and hand it to
+     * {@link #requiredInstant(String, Instant)}.
+     */
+    public static Instant instantOrNull(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
         try {
-            return IsoInstants.parse(value);
+            return IsoInstants.parse(value.textValue());
         } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The rule for a required timestamp, applied to what {@link #instantOrNull} read from this
+     * field, so that the text is not parsed twice.
+     */
+    public Instant requiredInstant(String field, Instant read) {
+        String value = requiredText(field, 64);
+        if (read == null) {
             throw invalid(
                     field,
                     "'"
@@ -94,6 +113,7 @@ public final class JsonFields {
                             + "' is not an ISO-8601 timestamp with offset, e.g."
                             + " 2026-11-20T09:30:00Z");
         }
+        return read;
     }
 
     public LocalDate optionalDate(String field) {
