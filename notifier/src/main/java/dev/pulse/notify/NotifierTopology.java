@@ -108,18 +108,18 @@ public final class NotifierTopology {
                         alerts.name(),
                         Consumed.with(alerts.keySerde(), alerts.valueSerde())
                                 .withName("alerts-source"))
-                .process(this::alertRouter, Named.as("route-alerts"), NotifierStores.NOTIFY_STATE);
-    }
-
-    private AlertRouter alertRouter() {
-        return new AlertRouter(
-                directory,
-                settings::defaultsFor,
-                settings.remindEvery(),
-                settings.reminderCheck(),
-                console,
-                channels.names(),
-                listener);
+                .process(
+                        () ->
+                                new AlertRouter(
+                                        directory,
+                                        settings::defaultsFor,
+                                        settings.remindEvery(),
+                                        settings.reminderCheck(),
+                                        console,
+                                        channels.names(),
+                                        listener),
+                        Named.as("route-alerts"),
+                        NotifierStores.NOTIFY_STATE);
     }
 
     private static void publish(KStream<String, Notification> routed) {
@@ -140,19 +140,16 @@ public final class NotifierTopology {
                         Repartitioned.with(notifications.keySerde(), notifications.valueSerde())
                                 .withName("notification-outbox"))
                 .process(
-                        this::outbox,
+                        () ->
+                                new OutboxProcessor(
+                                        channels,
+                                        settings.retry(),
+                                        settings.dispatchInterval(),
+                                        settings::defaultsFor,
+                                        listener),
                         Named.as("outbox"),
                         NotifierStores.OUTBOX,
                         NotifierStores.NOTIFICATION_IDS);
-    }
-
-    private OutboxProcessor outbox() {
-        return new OutboxProcessor(
-                channels,
-                settings.retry(),
-                settings.dispatchInterval(),
-                settings::defaultsFor,
-                listener);
     }
 
     /** A persistent, changelogged store keyed by string. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.outbox.ChannelWorkers;
-import dev.pulse.notify.outbox.RetryPolicy;
 import dev.pulse.notify.route.AlertConsole;
 import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
@@ -67,17 +66,9 @@ class TopologyGoldenFileTest {
     }
 
     private static NotifierTopology notifier() {
-        NotifierSettings settings =
-                new NotifierSettings(
-                        NotifierFixture.DEFAULTS,
-                        Duration.ofHours(4),
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(1),
-                        new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 0.0),
-                        100);
         return new NotifierTopology(
                 NotifierFixture.USERS,
-                settings,
+                NotifierFixture.settings(NotifierFixture.DEFAULTS, Duration.ofHours(4), 100),
                 new ChannelWorkers(List.of(), 100, Clock.systemUTC()),
                 new NotificationBus(),
                 AlertConsole.OFF,

@@ -79,7 +79,7 @@ public final class OutboxProcessor implements Processor<String, Notification, Vo
         this.seenIds = context.getStateStore(NotifierStores.NOTIFICATION_IDS);
         this.preferences = context.getStateStore(NotifierStores.PREFERENCES);
         // Both are written rarely.
-        ChangelogOffsets.of(context).keyValue(outbox).keyValue(seenIds).ensure();
+        new ChangelogOffsets(context).keyValue(outbox).keyValue(seenIds).ensure();
         open = true;
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::dispatch);
     }

@@ -87,7 +87,7 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         this.preferences = context.getStateStore(NotifierStores.PREFERENCES);
         this.policy = new AccessPolicy(directory, this::account);
-        ChangelogOffsets.of(context).keyValue(states).ensure();
+        new ChangelogOffsets(context).keyValue(states).ensure();
         context.schedule(reminderCheck, PunctuationType.WALL_CLOCK_TIME, this::remind);
     }
 

@@ -75,6 +75,20 @@ public final class UsageEventParser {
         }
     }
 
+    static boolean isFuture(Instant eventTime, Instant now) {
+        return eventTime.isAfter(now.plus(MAX_CLOCK_SKEW));
+    }
+
+    static InvalidRecordException futureTimestamp(Instant timestamp) {
+        return new InvalidRecordException(
+                "future_timestamp",
+                "'timestamp' "
+                        + timestamp
+                        + " is more than "
+                        + MAX_CLOCK_SKEW.toMinutes()
+                        + " minutes in the future");
+    }
+
     private static UsageRecord unreadable(byte[] raw, String code, String reason) {
         return new UsageRecord.Unreadable(
                 raw, new InvalidRecordException(code, reason), null, false);

@@ -6,29 +6,21 @@ import java.time.Instant;
 /**
  * One usage-event record, read once ({@link UsageEventParser#read}): the event, or the reason it is
  * not one. The pipeline's source serde makes one per record, so the timestamp extractor, validation
- * and the dead-letter topic all work from the same parse.
- *
- * <p>Reading applies every rule but two that the pipeline applies later: the clock ({@link
- * #checkedAt}, judged by the stream task's clock) and the record key (a pipeline rule).
+ * and the dead-letter topic share one parse. Reading applies every rule but the clock ({@link
+ * #checkedAt}, judged by the stream task's clock) and the pipeline's record-key rule.
  */
 public sealed interface UsageRecord {
 
     /** The record's value exactly as on the topic, kept for the dead-letter topic; may be null. */
     byte[] raw();
 
-    /**
-     * The record's {@code timestamp} field in epoch milliseconds, also for most unreadable records,
-     * or -1 when it has none that can be read.
-     */
+    /** The {@code timestamp} field in epoch ms, also for most unreadable records, or -1. */
     long eventTimeMs();
 
     /** The event; for an unreadable record, throws the reason. */
     UsageEvent event();
 
-    /**
-     * This record judged with {@code now} as the present: an event time more than {@link
-     * UsageEventParser#MAX_CLOCK_SKEW} ahead of it makes the record unreadable.
-     */
+    /** This record, unreadable if its event time is too far ahead of {@code now}. */
     UsageRecord checkedAt(Instant now);
 
     /** A record that passed every rule applied so far. */
@@ -40,16 +32,14 @@ public sealed interface UsageRecord {
 
         @Override
         public UsageRecord checkedAt(Instant now) {
-            return isFuture(event.timestamp(), now)
+            return UsageEventParser.isFuture(event.timestamp(), now)
                     ? futureTimestamp(raw, event.timestamp())
                     : this;
         }
     }
 
     /**
-     * A record that is not a valid event.
-     *
-     * @param eventTime the record's {@code timestamp} field whatever else is wrong, or null
+     * @param eventTime the {@code timestamp} field whatever else is wrong, or null
      * @param clockRuleFirst whether the reason was found by a rule after the timestamp's: rules
      *     apply in order, so a future event time, checked later, is reported instead
      */
@@ -68,28 +58,14 @@ public sealed interface UsageRecord {
 
         @Override
         public UsageRecord checkedAt(Instant now) {
-            return clockRuleFirst && isFuture(eventTime, now)
+            return clockRuleFirst && UsageEventParser.isFuture(eventTime, now)
                     ? futureTimestamp(raw, eventTime)
                     : this;
         }
     }
 
-    private static boolean isFuture(Instant eventTime, Instant now) {
-        return eventTime.isAfter(now.plus(UsageEventParser.MAX_CLOCK_SKEW));
-    }
-
     private static Unreadable futureTimestamp(byte[] raw, Instant eventTime) {
-        return new Unreadable(
-                raw,
-                new InvalidRecordException(
-                        "future_timestamp",
-                        "'timestamp' "
-                                + eventTime
-                                + " is more than "
-                                + UsageEventParser.MAX_CLOCK_SKEW.toMinutes()
-                                + " minutes in the future"),
-                eventTime,
-                false);
+        return new Unreadable(raw, UsageEventParser.futureTimestamp(eventTime), eventTime, false);
     }
 
     private static long epochMs(Instant time) {

@@ -82,11 +82,7 @@ public final class JsonFields {
         return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /**
-     * The field as an instant when it is an ISO-8601 timestamp with offset, else null: lenient, so
-     * that a record rejected for something else still has its time. Read it once and hand it to
-     * {@link #requiredInstant(String, Instant)}.
-     */
+    /** The field as an ISO-8601 instant, or null: for {@link #requiredInstant}, and lenient. */
     public static Instant instantOrNull(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || !value.isTextual()) {
@@ -99,10 +95,7 @@ public final class JsonFields {
         }
     }
 
-    /**
-     * The rule for a required timestamp, applied to what {@link #instantOrNull} read from this
-     * field, so that the text is not parsed twice.
-     */
+    /** The rule for a required timestamp, on what {@link #instantOrNull} read: parsed once. */
     public Instant requiredInstant(String field, Instant read) {
         String value = requiredText(field, 64);
         if (read == null) {

@@ -79,7 +79,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
         this.alertHistory = context.getStateStore(PulseStores.ALERT_HISTORY);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         // Alerts and their history change rarely.
-        this.offsets = ChangelogOffsets.of(context).keyValue(alerts).window(alertHistory);
+        this.offsets = new ChangelogOffsets(context).keyValue(alerts).window(alertHistory);
         this.clock =
                 new EventTimeClock(
                         context,

@@ -6,11 +6,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Uses the event's own {@code timestamp} field, as {@link UsageRecordSerde} read it, as record
- * time, so windows, grace and stream time follow event time whatever timestamp the producer set.
- * Records without a usable time (malformed, or too far in the future) get the partition's current
- * time: validation dead-letters them, and they must not drag stream time forward, which would make
- * every later valid event look late.
+ * Uses the event's own {@code timestamp} field, as the source serde read it, as record time, so
+ * windows, grace and stream time follow event time whatever timestamp the producer set. Records
+ * without a usable time (malformed, or too far in the future) get the partition's current time:
+ * validation dead-letters them, and they must not drag stream time forward, which would make every
+ * later valid event look late.
  */
 final class EventTimestampExtractor implements TimestampExtractor {
 

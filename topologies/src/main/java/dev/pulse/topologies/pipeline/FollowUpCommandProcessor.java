@@ -43,7 +43,7 @@ final class FollowUpCommandProcessor implements Processor<String, FollowUpComman
         this.context = context;
         this.followUps = context.getStateStore(PulseStores.FOLLOW_UPS);
         this.alerts = context.getStateStore(PulseStores.ALERTS);
-        this.offsets = ChangelogOffsets.of(context).keyValue(followUps);
+        this.offsets = new ChangelogOffsets(context).keyValue(followUps);
         this.touchSchedule =
                 context.schedule(
                         TOUCH_AFTER,

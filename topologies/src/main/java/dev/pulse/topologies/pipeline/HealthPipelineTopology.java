@@ -6,6 +6,7 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.event.UsageEventParser;
 import dev.pulse.topologies.event.UsageRecord;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
@@ -15,6 +16,8 @@ import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -43,7 +46,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
     private static final String REJECTED = "rejected";
-    private static final UsageRecordSerde USAGE_RECORDS = new UsageRecordSerde();
+
+    /** Never fails: a value that is no valid event reads as unreadable. Writes the raw bytes. */
+    private static final Serde<UsageRecord> USAGE_RECORDS =
+            Serdes.serdeFrom(
+                    (topic, record) -> record == null ? null : record.raw(),
+                    (topic, bytes) -> UsageEventParser.read(bytes));
 
     private final HealthScorer scorer;
     private final AlertEvaluator alertEvaluator;

@@ -94,7 +94,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         this.checkpoints = context.getStateStore(PulseStores.HEALTH_CHECKPOINTS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         // The daily history and the checkpoints are written rarely.
-        this.offsets = ChangelogOffsets.of(context).keyValue(checkpoints).window(history);
+        this.offsets = new ChangelogOffsets(context).keyValue(checkpoints).window(history);
         this.clock = new EventTimeClock(context, checkpoints, true, settings.caughtUpAfterIdle());
         context.schedule(
                 settings.scoreRefreshInterval(),

@@ -20,13 +20,9 @@ public final class ChangelogOffsets {
     private final List<Runnable> writes = new ArrayList<>();
     private boolean written;
 
-    private ChangelogOffsets(ProcessorContext<?, ?> context) {
-        this.context = context;
-    }
-
     /** For the stores of the processor with this context; add them with the methods below. */
-    public static ChangelogOffsets of(ProcessorContext<?, ?> context) {
-        return new ChangelogOffsets(context);
+    public ChangelogOffsets(ProcessorContext<?, ?> context) {
+        this.context = context;
     }
 
     public ChangelogOffsets keyValue(KeyValueStore<String, ?> store) {
