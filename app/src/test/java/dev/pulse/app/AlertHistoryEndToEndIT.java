@@ -127,8 +127,8 @@ class AlertHistoryEndToEndIT {
                 for (String line :
                         usage(run, fading, week, min(week.plusDays(7), today)).split("\n")) {
                     fromEvents.add(
-                            UsageEventParser.read(line.getBytes(StandardCharsets.UTF_8))
-                                    .acceptAt(Instant.now()));
+                            UsageEventParser.parse(
+                                    line.getBytes(StandardCharsets.UTF_8), Instant.now()));
                 }
             }
             StoredEngagementReader reader =

@@ -15,6 +15,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -64,6 +66,15 @@ public final class NotifierTopology {
     }
 
     public void build(StreamsBuilder builder) {
+        preferences(builder);
+        feed(builder);
+        KStream<String, Notification> routed = routeAlerts(builder);
+        publish(routed);
+        deliverPushes(builder, routed);
+    }
+
+    /** Global: people's saved preferences, read by routing and delivery. */
+    private static void preferences(StreamsBuilder builder) {
         Topic<String, NotificationPreferences> prefs = NotifierTopics.PREFERENCES;
         builder.globalTable(
                 prefs.name(),
@@ -73,7 +84,10 @@ public final class NotifierTopology {
                                 NotifierStores.PREFERENCES)
                         .withKeySerde(prefs.keySerde())
                         .withValueSerde(prefs.valueSerde()));
+    }
 
+    /** Global: every person's in-app feed, rebuilt from the notifications topic. */
+    private void feed(StreamsBuilder builder) {
         Topic<String, Notification> notifications = NotifierTopics.NOTIFICATIONS;
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(
@@ -85,45 +99,42 @@ public final class NotifierTopology {
                 Consumed.with(notifications.keySerde(), notifications.valueSerde())
                         .withName("notification-feed-source"),
                 () -> new FeedStoreProcessor(bus, listener));
+    }
 
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(NotifierStores.NOTIFY_STATE),
-                        Serdes.String(),
-                        JsonSerde.of(NotifyState.class)));
+    private KStream<String, Notification> routeAlerts(StreamsBuilder builder) {
+        builder.addStateStore(store(NotifierStores.NOTIFY_STATE, JsonSerde.of(NotifyState.class)));
         Topic<String, Alert> alerts = PulseTopics.ALERTS;
-        KStream<String, Notification> routed =
-                builder.stream(
-                                alerts.name(),
-                                Consumed.with(alerts.keySerde(), alerts.valueSerde())
-                                        .withName("alerts-source"))
-                        .process(
-                                () ->
-                                        new AlertRouter(
-                                                directory,
-                                                settings::defaultsFor,
-                                                settings.remindEvery(),
-                                                settings.reminderCheck(),
-                                                console,
-                                                channels.names(),
-                                                listener),
-                                Named.as("route-alerts"),
-                                NotifierStores.NOTIFY_STATE);
+        return builder.stream(
+                        alerts.name(),
+                        Consumed.with(alerts.keySerde(), alerts.valueSerde())
+                                .withName("alerts-source"))
+                .process(
+                        () ->
+                                new AlertRouter(
+                                        directory,
+                                        settings::defaultsFor,
+                                        settings.remindEvery(),
+                                        settings.reminderCheck(),
+                                        console,
+                                        channels.names(),
+                                        listener),
+                        Named.as("route-alerts"),
+                        NotifierStores.NOTIFY_STATE);
+    }
+
+    private static void publish(KStream<String, Notification> routed) {
+        Topic<String, Notification> notifications = NotifierTopics.NOTIFICATIONS;
         routed.to(
                 notifications.name(),
                 Produced.with(notifications.keySerde(), notifications.valueSerde())
                         .withName("notifications-sink"));
+    }
 
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(NotifierStores.OUTBOX),
-                        Serdes.String(),
-                        JsonSerde.of(OutboxEntry.class)));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(NotifierStores.NOTIFICATION_IDS),
-                        Serdes.String(),
-                        Serdes.Long()));
+    /** Notifications for push channels, repartitioned by e-mail into the outbox. */
+    private void deliverPushes(StreamsBuilder builder, KStream<String, Notification> routed) {
+        builder.addStateStore(store(NotifierStores.OUTBOX, JsonSerde.of(OutboxEntry.class)));
+        builder.addStateStore(store(NotifierStores.NOTIFICATION_IDS, Serdes.Long()));
+        Topic<String, Notification> notifications = NotifierTopics.NOTIFICATIONS;
         routed.filter((user, n) -> !n.channels().isEmpty(), Named.as("pushed-only"))
                 .repartition(
                         Repartitioned.with(notifications.keySerde(), notifications.valueSerde())
@@ -139,5 +150,11 @@ public final class NotifierTopology {
                         Named.as("outbox"),
                         NotifierStores.OUTBOX,
                         NotifierStores.NOTIFICATION_IDS);
+    }
+
+    /** A persistent, changelogged store keyed by string. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 }

@@ -78,6 +78,18 @@ final class NotifierFixture implements AutoCloseable {
     private final ChannelWorkers workers;
     private final Path stateDir;
 
+    /** Fast checks and retries, no jitter. */
+    static NotifierSettings settings(
+            NotificationPreferences defaults, Duration remindEvery, int channelQueue) {
+        return new NotifierSettings(
+                defaults,
+                remindEvery,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(100),
+                new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 0.0),
+                channelQueue);
+    }
+
     NotifierFixture(Instant wallClock, Duration remindEvery) {
         try {
             stateDir = Files.createTempDirectory("pulse-notifier-ttd");
@@ -85,14 +97,7 @@ final class NotifierFixture implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         workers = new ChannelWorkers(List.of(email), 100, Clock.systemUTC());
-        NotifierSettings settings =
-                new NotifierSettings(
-                        DEFAULTS,
-                        remindEvery,
-                        Duration.ofSeconds(10),
-                        Duration.ofMillis(100),
-                        new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 0.0),
-                        100);
+        NotifierSettings settings = settings(DEFAULTS, remindEvery, 100);
         AlertConsole printer =
                 (alert, name, reason, recipients) ->
                         console.add(reason.label() + " " + name + " -> " + recipients);

@@ -3,7 +3,6 @@ package dev.pulse.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.notify.model.NotificationPreferences;
-import dev.pulse.notify.outbox.RetryPolicy;
 import dev.pulse.notify.route.AlertConsole;
 import dev.pulse.topologies.alert.Severity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,14 +50,7 @@ class NotifierTest {
                         null,
                         "UTC",
                         null);
-        NotifierSettings settings =
-                new NotifierSettings(
-                        defaults,
-                        Duration.ZERO,
-                        Duration.ofSeconds(10),
-                        Duration.ofMillis(100),
-                        new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 0.0),
-                        10);
+        NotifierSettings settings = NotifierFixture.settings(defaults, Duration.ZERO, 10);
         return new Notifier(
                 NotifierFixture.USERS,
                 settings,

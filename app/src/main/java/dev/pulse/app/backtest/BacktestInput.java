@@ -61,7 +61,7 @@ public record BacktestInput(
                 events,
                 node -> {
                     try {
-                        engagement.add(UsageEventParser.read(node).acceptAt(now));
+                        engagement.add(UsageEventParser.parse(node, now));
                     } catch (InvalidRecordException e) {
                         rejected[0]++;
                     }

@@ -3,13 +3,13 @@ package dev.pulse.app.backtest;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
+import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * values, a window key being the tenant id followed by the window start and a sequence number.
  */
 public final class StoredEngagementReader {
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     /** A window store's changelog key ends with an 8-byte window start and a 4-byte sequence. */
     private static final int WINDOW_KEY_SUFFIX = 12;
@@ -83,10 +82,7 @@ public final class StoredEngagementReader {
                                 (start, bytes) -> {
                                     EngagementBucket bucket =
                                             EngagementBucketSerde.fromBytes(bytes);
-                                    engagement.putDay(
-                                            tenant,
-                                            LocalDate.ofEpochDay(Math.floorDiv(start, DAY_MS)),
-                                            bucket);
+                                    engagement.putDay(tenant, UtcDays.dayOfMs(start), bucket);
                                 }));
         Map<String, Account> accounts = new LinkedHashMap<>();
         Topic<String, Account> topic = PulseTopics.ACCOUNTS;

@@ -1,5 +1,7 @@
 package dev.pulse.bot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -13,10 +15,7 @@ import dev.pulse.notify.model.Notification;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,16 +59,8 @@ public final class SlackAlertChannel implements Channel {
     private final SlackUsers users;
     private final List<String> alertChannels;
     private final String linkBaseUrl;
-    private final Set<String> posted =
-            Collections.synchronizedSet(
-                    Collections.newSetFromMap(
-                            new LinkedHashMap<>() {
-                                @Override
-                                protected boolean removeEldestEntry(
-                                        Map.Entry<String, Boolean> eldest) {
-                                    return size() > REMEMBER;
-                                }
-                            }));
+    private final Cache<String, Boolean> posted =
+            Caffeine.newBuilder().maximumSize(REMEMBER).build();
 
     SlackAlertChannel(MethodsClient client, SlackUsers users, SlackSettings settings) {
         this.client = client;
@@ -154,7 +145,7 @@ public final class SlackAlertChannel implements Channel {
 
     /** Posts unless this target was already posted (an earlier attempt that partly failed). */
     private void postOnce(String key, String channel, BotReply reply) throws DeliveryException {
-        if (posted.contains(key)) {
+        if (posted.getIfPresent(key) != null) {
             return;
         }
         ChatPostMessageResponse response;
@@ -174,7 +165,7 @@ public final class SlackAlertChannel implements Channel {
                     "chat.postMessage to " + channel,
                     new SlackErrorException("chat.postMessage", response.getError()));
         }
-        posted.add(key);
+        posted.put(key, Boolean.TRUE);
     }
 
     static DeliveryException failure(String what, Exception e) {

@@ -3,6 +3,8 @@ package dev.pulse.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.bot.core.ChatUser;
 import dev.pulse.bot.reply.BotReply;
@@ -17,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
@@ -63,13 +63,8 @@ public final class TeamsWebhookEndpoint implements Handler<RoutingContext> {
     private final AdaptiveCardRenderer renderer;
     private final Duration replyTimeout;
     private final Clock clock;
-    private final Map<String, Boolean> answered =
-            new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_IDS;
-                }
-            };
+    private final Cache<String, Boolean> answered =
+            Caffeine.newBuilder().maximumSize(REMEMBERED_IDS).build();
 
     public TeamsWebhookEndpoint(
             TeamsSettings settings, BotEngine engine, AdaptiveCardRenderer renderer, Clock clock) {
@@ -187,9 +182,7 @@ public final class TeamsWebhookEndpoint implements Handler<RoutingContext> {
         if (id == null || id.isBlank()) {
             return true;
         }
-        synchronized (answered) {
-            return answered.put(id, Boolean.TRUE) == null;
-        }
+        return answered.asMap().putIfAbsent(id, Boolean.TRUE) == null;
     }
 
     private static void reply(RoutingContext ctx, ObjectNode message) {

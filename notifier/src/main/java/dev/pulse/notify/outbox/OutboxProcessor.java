@@ -6,6 +6,7 @@ import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.Notification;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.model.OutboxEntry;
+import dev.pulse.topologies.state.ChangelogOffsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * alert change sends nothing twice.
  */
 public final class OutboxProcessor implements Processor<String, Notification, Void, Void> {
-    private static final String SENTINEL = "#changelog-offset";
     private static final Duration REMEMBER_IDS = Duration.ofDays(30);
 
     private final ChannelWorkers workers;
@@ -78,10 +78,8 @@ public final class OutboxProcessor implements Processor<String, Notification, Vo
         this.outbox = context.getStateStore(NotifierStores.OUTBOX);
         this.seenIds = context.getStateStore(NotifierStores.NOTIFICATION_IDS);
         this.preferences = context.getStateStore(NotifierStores.PREFERENCES);
-        // Rarely written: give both stores a changelog offset so exactly-once does not take them
-        // for corrupt on the next start.
-        outbox.delete(SENTINEL);
-        seenIds.delete(SENTINEL);
+        // Both are written rarely.
+        new ChangelogOffsets(context).keyValue(outbox).keyValue(seenIds).ensure();
         open = true;
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::dispatch);
     }

@@ -11,6 +11,7 @@ import dev.pulse.notify.model.NotificationReason;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.state.ChangelogOffsets;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,6 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * remindEvery}; acknowledging or snoozing stops the reminders.
  */
 public final class AlertRouter implements Processor<String, Alert, String, Notification> {
-    private static final String SENTINEL = "#changelog-offset";
     private static final Duration FORGET_RESOLVED = Duration.ofDays(30);
 
     /** Changes dated further back than this are history (the topology's caught-up lag). */
@@ -87,7 +87,7 @@ public final class AlertRouter implements Processor<String, Alert, String, Notif
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         this.preferences = context.getStateStore(NotifierStores.PREFERENCES);
         this.policy = new AccessPolicy(directory, this::account);
-        states.delete(SENTINEL); // a changelog offset, so exactly-once restarts cleanly
+        new ChangelogOffsets(context).keyValue(states).ensure();
         context.schedule(reminderCheck, PunctuationType.WALL_CLOCK_TIME, this::remind);
     }
 

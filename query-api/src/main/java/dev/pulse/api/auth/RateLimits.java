@@ -1,11 +1,11 @@
 package dev.pulse.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,15 +14,15 @@ import java.util.Optional;
  * whose failures emptied its bucket is refused before its credentials are even checked, which slows
  * credential guessing without limiting the people who share its address and sign in fine.
  *
- * <p>Each map keeps the most recently used buckets only ({@link #MAX_BUCKETS}); a bucket evicted
- * and created again starts full, which errs on the caller's side.
+ * <p>Each cache keeps the most used buckets only ({@link #MAX_BUCKETS}); a bucket evicted and
+ * created again starts full, which errs on the caller's side.
  */
 public final class RateLimits {
     static final int MAX_BUCKETS = 100_000;
 
     private final RateLimitSettings settings;
-    private final Map<String, Bucket> subjects = lru();
-    private final Map<String, Bucket> addresses = lru();
+    private final Cache<String, Bucket> subjects = buckets();
+    private final Cache<String, Bucket> addresses = buckets();
 
     public RateLimits(RateLimitSettings settings) {
         this.settings = settings;
@@ -53,10 +53,8 @@ public final class RateLimits {
         bucket(addresses, address).tryConsume(1);
     }
 
-    private Bucket bucket(Map<String, Bucket> buckets, String key) {
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(key, k -> newBucket());
-        }
+    private Bucket bucket(Cache<String, Bucket> buckets, String key) {
+        return buckets.get(key, k -> newBucket());
     }
 
     private Bucket newBucket() {
@@ -70,14 +68,7 @@ public final class RateLimits {
                 .build();
     }
 
-    private static Map<String, Bucket> lru() {
-        return new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > MAX_BUCKETS;
-            }
-        };
+    private static Cache<String, Bucket> buckets() {
+        return Caffeine.newBuilder().maximumSize(MAX_BUCKETS).build();
     }
 }

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /v1/events}: validates each usage event with the topology's own parser and publishes
- * every valid one, byte for byte as received, keyed by tenant.
+ * {@code POST /v1/events}: validates each usage event with the topology's own parser (why: see
+ * {@link UsageEventParser}) and publishes every valid one, byte for byte as received, keyed by
+ * tenant.
  *
  * <p>Parsing, validation and the producer's {@code send} (which can block on metadata or a full
  * buffer) run on a worker; the wait for acknowledgements does not hold any thread.

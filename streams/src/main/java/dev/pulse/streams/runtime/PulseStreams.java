@@ -2,6 +2,7 @@ package dev.pulse.streams.runtime;
 
 import dev.pulse.streams.metrics.MicrometerPipelineListener;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
+import dev.pulse.topologies.pipeline.PipelineListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -49,12 +50,7 @@ public final class PulseStreams implements AutoCloseable {
             StreamsSettings settings, MeterRegistry registry, Consumer<StreamsBuilder> extension) {
         PulseTopicsAdmin.ensureTopics(settings);
         MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
-        StreamsBuilder builder = new StreamsBuilder();
-        new HealthPipelineTopology(
-                        settings.model(), settings.alertRules(), settings.pipeline(), listener)
-                .build(builder);
-        extension.accept(builder);
-        Topology topology = builder.build();
+        Topology topology = topology(settings, listener, extension);
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
         // Stores and tasks register their metrics after start: look for new ones every 5 s
@@ -85,6 +81,22 @@ public final class PulseStreams implements AutoCloseable {
                 });
         streams.start();
         return pulse;
+    }
+
+    /**
+     * The application's whole topology, as {@link #start} runs it: the health pipeline, then what
+     * {@code extension} adds to the same builder. docs/topology.txt describes it.
+     */
+    public static Topology topology(
+            StreamsSettings settings,
+            PipelineListener listener,
+            Consumer<StreamsBuilder> extension) {
+        StreamsBuilder builder = new StreamsBuilder();
+        new HealthPipelineTopology(
+                        settings.model(), settings.alertRules(), settings.pipeline(), listener)
+                .build(builder);
+        extension.accept(builder);
+        return builder.build();
     }
 
     public KafkaStreams kafkaStreams() {

@@ -1,9 +1,8 @@
 package dev.pulse.topologies.engagement;
 
-import java.time.Duration;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.function.ToLongFunction;
  * midnight when a full day leaves the window and an empty one enters.
  */
 public final class DailyHistory {
-    private static final double DAY_MS = Duration.ofDays(1).toMillis();
-
     private final NavigableMap<LocalDate, EngagementBucket> days;
     private final Instant asOf;
     private final LocalDate today;
@@ -32,9 +29,9 @@ public final class DailyHistory {
         this.days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
         this.asOf = asOf;
         Instant last = asOf.minusMillis(1);
-        this.today = LocalDate.ofInstant(last, ZoneOffset.UTC);
-        long startOfToday = today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        this.todayElapsed = (asOf.toEpochMilli() - startOfToday) / DAY_MS;
+        this.today = UtcDays.dayOf(last);
+        this.todayElapsed =
+                (asOf.toEpochMilli() - UtcDays.startMs(today)) / (double) UtcDays.DAY_MS;
     }
 
     public Instant asOf() {

@@ -9,13 +9,14 @@ import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Validates usage events. The same rules run at the HTTP ingest and inside the topology, so an
- * event that the API accepted is never dead-lettered later.
+ * Validates usage events. The same rules run twice on purpose: at the HTTP ingest, which parses
+ * every event before publishing it so that bad input is refused with a 4xx while the caller can
+ * still fix it, and inside the topology, which must not trust its topic (anything may write to it).
+ * Sharing the rules means an event the API accepted is never dead-lettered later. Other places that
+ * parse events point here.
  */
 public final class UsageEventParser {
     /** How far in the future an event time may be before it is taken for a clock error. */
@@ -26,52 +27,56 @@ public final class UsageEventParser {
 
     private UsageEventParser() {}
 
-    /** Parses raw JSON bytes, as found on the topic. */
+    /** Parses raw JSON bytes, as found on the topic; {@code now} bounds the event time. */
     public static UsageEvent parse(byte[] json, Instant now) {
-        return read(json).acceptAt(now);
+        return read(json).checkedAt(now).event();
     }
 
     /** Validates one JSON object; {@code now} bounds how far in the future the event may be. */
     public static UsageEvent parse(JsonNode node, Instant now) {
-        return read(node).acceptAt(now);
+        return read(null, node).checkedAt(now).event();
     }
 
     /**
      * Reads raw JSON bytes and applies every rule but the clock; never throws {@link
-     * InvalidRecordException}, returning the rejection instead.
+     * InvalidRecordException}, returning an unreadable record instead.
      */
-    public static ParsedUsageEvent read(byte[] json) {
+    public static UsageRecord read(byte[] json) {
         if (json == null || json.length == 0) {
-            return ParsedUsageEvent.rejected(
-                    new InvalidRecordException("empty", "the record has no value"), null, -1);
+            return unreadable(json, "empty", "the record has no value");
         }
-        JsonNode node;
         try {
-            node = READER.readTree(json);
+            return read(json, READER.readTree(json));
         } catch (JsonProcessingException e) {
-            return ParsedUsageEvent.rejected(
-                    new InvalidRecordException(
-                            "malformed_json", "not valid JSON: " + e.getOriginalMessage()),
-                    null,
-                    -1);
+            return unreadable(json, "malformed_json", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return ParsedUsageEvent.rejected(
-                    new InvalidRecordException(
-                            "malformed_json", "not valid JSON: " + e.getMessage()),
-                    null,
-                    -1);
+            return unreadable(json, "malformed_json", "not valid JSON: " + e.getMessage());
         }
-        return read(node);
     }
 
-    /** Applies every rule but the clock to one JSON object; see {@link #read(byte[])}. */
-    public static ParsedUsageEvent read(JsonNode node) {
-        Instant[] timestamp = new Instant[1];
+    /**
+     * Every rule but the clock, in order. The event time is read once, leniently, so that most
+     * rejected records still have it.
+     */
+    private static UsageRecord read(byte[] raw, JsonNode node) {
+        Instant time = JsonFields.instantOrNull(node, "timestamp");
+        JsonFields fields;
+        UsageEvent event;
         try {
-            return ParsedUsageEvent.accepted(validate(node, timestamp));
+            fields = JsonFields.of(node);
+            event = upToTimestamp(fields, time);
         } catch (InvalidRecordException e) {
-            return ParsedUsageEvent.rejected(e, timestamp[0], looseEventTime(node));
+            return new UsageRecord.Unreadable(raw, e, time, false);
         }
+        try {
+            return new UsageRecord.Readable(raw, withProperties(event, fields));
+        } catch (InvalidRecordException e) {
+            return new UsageRecord.Unreadable(raw, e, time, true);
+        }
+    }
+
+    static boolean isFuture(Instant eventTime, Instant now) {
+        return eventTime.isAfter(now.plus(MAX_CLOCK_SKEW));
     }
 
     static InvalidRecordException futureTimestamp(Instant timestamp) {
@@ -84,12 +89,13 @@ public final class UsageEventParser {
                         + " minutes in the future");
     }
 
-    /**
-     * Every rule but the clock, in order; the event time goes into {@code timestamp[0]} as soon as
-     * it is read, since the clock rule comes right after it.
-     */
-    private static UsageEvent validate(JsonNode node, Instant[] timestampOut) {
-        JsonFields fields = JsonFields.of(node);
+    private static UsageRecord unreadable(byte[] raw, String code, String reason) {
+        return new UsageRecord.Unreadable(
+                raw, new InvalidRecordException(code, reason), null, false);
+    }
+
+    /** The rules up to the event time's, which the clock rule follows; no properties yet. */
+    private static UsageEvent upToTimestamp(JsonFields fields, Instant time) {
         String eventId = fields.requiredText("eventId", 128);
         String tenantId = fields.requiredTenantId("tenantId");
         String userId = fields.requiredText("userId", 256);
@@ -104,10 +110,14 @@ public final class UsageEventParser {
             throw new InvalidRecordException(
                     "missing_field", "'feature' is required when type is feature_used");
         }
-        Instant timestamp = fields.requiredInstant("timestamp");
-        timestampOut[0] = timestamp;
+        Instant timestamp = fields.requiredInstant("timestamp", time);
+        return new UsageEvent(eventId, tenantId, userId, type, feature, timestamp, null);
+    }
+
+    /** The rules after the event time's. */
+    private static UsageEvent withProperties(UsageEvent event, JsonFields fields) {
         JsonNode properties = fields.optionalObject("properties");
-        if (EventTypes.NPS_RESPONSE.equals(type)) {
+        if (EventTypes.NPS_RESPONSE.equals(event.type())) {
             JsonNode score = properties == null ? null : properties.get("score");
             if (score == null
                     || !score.canConvertToExactIntegral()
@@ -118,19 +128,13 @@ public final class UsageEventParser {
                         "'properties.score' must be a whole number from 0 to 10 for nps_response");
             }
         }
-        return new UsageEvent(eventId, tenantId, userId, type, feature, timestamp, properties);
-    }
-
-    /** The {@code timestamp} field of a record whatever else is wrong with it, or -1. */
-    private static long looseEventTime(JsonNode node) {
-        JsonNode value = node == null ? null : node.get("timestamp");
-        if (value == null || !value.isTextual()) {
-            return -1;
-        }
-        try {
-            return OffsetDateTime.parse(value.textValue()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return -1;
-        }
+        return new UsageEvent(
+                event.eventId(),
+                event.tenantId(),
+                event.userId(),
+                event.type(),
+                event.feature(),
+                event.timestamp(),
+                properties);
     }
 }

@@ -82,11 +82,23 @@ public final class JsonFields {
         return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
-    public Instant requiredInstant(String field) {
-        String value = requiredText(field, 64);
+    /** The field as an ISO-8601 instant, or null: for {@link #requiredInstant}, and lenient. */
+    public static Instant instantOrNull(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
         try {
-            return IsoInstants.parse(value);
+            return IsoInstants.parse(value.textValue());
         } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The rule for a required timestamp, on what {@link #instantOrNull} read: parsed once. */
+    public Instant requiredInstant(String field, Instant read) {
+        String value = requiredText(field, 64);
+        if (read == null) {
             throw invalid(
                     field,
                     "'"
@@ -94,6 +106,7 @@ public final class JsonFields {
                             + "' is not an ISO-8601 timestamp with offset, e.g."
                             + " 2026-11-20T09:30:00Z");
         }
+        return read;
     }
 
     public LocalDate optionalDate(String field) {

@@ -5,10 +5,9 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertInput;
 import dev.pulse.topologies.alert.AlertState;
-import dev.pulse.topologies.engagement.DailyHistory;
-import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.state.ChangelogOffsets;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +40,6 @@ import org.apache.kafka.streams.state.WindowStore;
  * </ul>
  */
 final class AlertProcessor implements Processor<String, ScoreChange, String, Alert> {
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
-
-    /** Never a tenant id (those start with a letter or digit). */
-    private static final String SENTINEL = "#changelog-offset";
-
     private final HealthModel model;
     private final AlertEvaluator evaluator;
     private final Duration interval;
@@ -54,11 +48,11 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     private ProcessorContext<String, Alert> context;
     private EventTimeClock clock;
     private KeyValueStore<String, HealthScore> scores;
-    private WindowStore<String, EngagementBucket> daily;
+    private DailyHistoryReader history;
     private KeyValueStore<String, Alert> alerts;
     private WindowStore<String, Alert> alertHistory;
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
-    private boolean storeTouched;
+    private ChangelogOffsets offsets;
 
     AlertProcessor(
             HealthModel model,
@@ -77,10 +71,15 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.scores = context.getStateStore(PulseStores.HEALTH_SCORES);
-        this.daily = context.getStateStore(PulseStores.ENGAGEMENT_DAILY);
+        this.history =
+                new DailyHistoryReader(
+                        context.getStateStore(PulseStores.ENGAGEMENT_DAILY),
+                        evaluator.rules().lookbackDays());
         this.alerts = context.getStateStore(PulseStores.ALERTS);
         this.alertHistory = context.getStateStore(PulseStores.ALERT_HISTORY);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
+        // Alerts and their history change rarely.
+        this.offsets = new ChangelogOffsets(context).keyValue(alerts).window(alertHistory);
         this.clock =
                 new EventTimeClock(
                         context,
@@ -92,7 +91,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
 
     @Override
     public void process(Record<String, ScoreChange> record) {
-        touchStore();
+        offsets.ensure();
         ScoreChange change = record.value();
         if (change == null || change.score() == null || evaluator.rules().rules().isEmpty()) {
             return;
@@ -104,23 +103,10 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
             Account account = account(record.key());
             evaluate(
                     record.key(),
-                    AlertInput.endOfDay(score, account, history(record.key(), end), model),
+                    AlertInput.endOfDay(score, account, history.read(record.key(), end), model),
                     false);
         } else if (!change.endOfDay() && live) {
             evaluateLive(record.key(), score, clock.now());
-        }
-    }
-
-    /**
-     * Alerts and their history change rarely; under exactly-once a store without a changelog offset
-     * is taken for corrupt on restart and the task restored from scratch. One write gives each an
-     * offset.
-     */
-    private void touchStore() {
-        if (!storeTouched) {
-            storeTouched = true;
-            alerts.delete(SENTINEL);
-            alertHistory.put(SENTINEL, null, Math.max(0, context.currentStreamTimeMs()));
         }
     }
 
@@ -128,7 +114,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
         if (evaluator.rules().rules().isEmpty() || !clock.caughtUp()) {
             return;
         }
-        touchStore();
+        offsets.ensure();
         long now = clock.now();
         List<KeyValue<String, HealthScore>> tenants = new ArrayList<>();
         try (KeyValueIterator<String, HealthScore> it = scores.all()) {
@@ -149,7 +135,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
                 AlertInput.of(
                         score,
                         account,
-                        history(tenant, nowMs),
+                        history.read(tenant, nowMs),
                         Instant.ofEpochMilli(nowMs),
                         model,
                         true),
@@ -188,9 +174,5 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     private Account account(String tenant) {
         ValueAndTimestamp<Account> account = accounts.get(tenant);
         return account == null ? null : account.value();
-    }
-
-    private DailyHistory history(String tenant, long asOfMs) {
-        return DailyHistoryReader.read(daily, tenant, asOfMs, evaluator.rules().lookbackDays());
     }
 }

@@ -2,10 +2,10 @@ package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.state.RecentWrites;
+import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,8 +24,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * migration of the task.
  */
 final class EngagementProcessor implements Processor<String, UsageEvent, String, UsageEvent> {
-    static final long HOUR_MS = Duration.ofHours(1).toMillis();
-    static final long DAY_MS = Duration.ofDays(1).toMillis();
+    private static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
     /** Most tenants per task whose latest bucket of one store is kept decoded. */
     static final int HOT_TENANTS = 4096;
@@ -56,15 +55,15 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
             listener.onLateEvent();
             return;
         }
-        hourly.countInto(event, time - Math.floorMod(time, HOUR_MS));
-        daily.countInto(event, time - Math.floorMod(time, DAY_MS));
+        hourly.countInto(event, UtcDays.floorMs(time, HOUR_MS));
+        daily.countInto(event, UtcDays.floorMs(time, UtcDays.DAY_MS));
         listener.onCounted();
         context.forward(record);
     }
 
     /** Late means: the event's hour closed more than the grace period ago in stream time. */
     private boolean isLate(long time) {
-        long hourEnd = time - Math.floorMod(time, HOUR_MS) + HOUR_MS;
+        long hourEnd = UtcDays.floorMs(time, HOUR_MS) + HOUR_MS;
         return hourEnd + graceMs <= context.currentStreamTimeMs();
     }
 
@@ -77,13 +76,7 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
     /** One engagement store with the decoded copy of each hot tenant's latest bucket. */
     private static final class HotBuckets {
         private final WindowStore<String, EngagementBucket> store;
-        private final Map<String, Hot> hot =
-                new LinkedHashMap<>(256, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, Hot> eldest) {
-                        return size() > HOT_TENANTS;
-                    }
-                };
+        private final RecentWrites<String, Hot> hot = new RecentWrites<>(HOT_TENANTS);
 
         HotBuckets(WindowStore<String, EngagementBucket> store) {
             this.store = store;
@@ -91,20 +84,20 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
 
         void countInto(UsageEvent event, long windowStart) {
             String tenant = event.tenantId();
+            EngagementBucket bucket = latest(tenant, windowStart);
+            hot.write(
+                    tenant,
+                    new Hot(windowStart, bucket),
+                    () -> store.put(tenant, bucket.add(event), windowStart));
+        }
+
+        private EngagementBucket latest(String tenant, long windowStart) {
             Hot last = hot.get(tenant);
-            EngagementBucket bucket;
             if (last != null && last.windowStart == windowStart) {
-                bucket = last.bucket;
-            } else {
-                bucket = store.fetch(tenant, windowStart);
-                if (bucket == null) {
-                    bucket = new EngagementBucket();
-                }
+                return last.bucket;
             }
-            // Drop the copy first: should the put fail, the next event reads the store again.
-            hot.remove(tenant);
-            store.put(tenant, bucket.add(event), windowStart);
-            hot.put(tenant, new Hot(windowStart, bucket));
+            EngagementBucket stored = store.fetch(tenant, windowStart);
+            return stored == null ? new EngagementBucket() : stored;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpAction;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.followup.FollowUpLifecycle;
+import dev.pulse.topologies.state.ChangelogOffsets;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +24,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that are not applied (invalid, unknown, sent twice, conflicting) are ignored and counted.
  */
 final class FollowUpCommandProcessor implements Processor<String, FollowUpCommand, Void, Void> {
-    /** Never a store key (those start with a tenant id, a letter or digit). */
-    private static final String SENTINEL = "#changelog-offset";
-
+    /** Follow-ups change rarely: their store gets an offset this long after start at the latest. */
     private static final Duration TOUCH_AFTER = Duration.ofSeconds(1);
 
     private final PipelineListener listener;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, FollowUp> followUps;
     private KeyValueStore<String, Alert> alerts;
+    private ChangelogOffsets offsets;
     private Cancellable touchSchedule;
-    private boolean storeTouched;
 
     FollowUpCommandProcessor(PipelineListener listener) {
         this.listener = listener;
@@ -44,13 +43,20 @@ final class FollowUpCommandProcessor implements Processor<String, FollowUpComman
         this.context = context;
         this.followUps = context.getStateStore(PulseStores.FOLLOW_UPS);
         this.alerts = context.getStateStore(PulseStores.ALERTS);
+        this.offsets = new ChangelogOffsets(context).keyValue(followUps);
         this.touchSchedule =
-                context.schedule(TOUCH_AFTER, PunctuationType.WALL_CLOCK_TIME, t -> touchStore());
+                context.schedule(
+                        TOUCH_AFTER,
+                        PunctuationType.WALL_CLOCK_TIME,
+                        t -> {
+                            offsets.ensure();
+                            touchSchedule.cancel();
+                        });
     }
 
     @Override
     public void process(Record<String, FollowUpCommand> record) {
-        touchStore();
+        offsets.ensure();
         String tenant = record.key();
         FollowUpCommand command = record.value();
         long now = Math.max(context.currentSystemTimeMs(), context.currentStreamTimeMs());
@@ -74,18 +80,5 @@ final class FollowUpCommandProcessor implements Processor<String, FollowUpComman
         return command.action() != FollowUpAction.CREATE
                 || command.alertId() == null
                 || alerts.get(command.alertId()) != null;
-    }
-
-    /**
-     * Follow-ups change rarely; under exactly-once a store without a changelog offset is taken for
-     * corrupt on restart and the task restored from scratch. One write per task start, on the first
-     * command or shortly after start, gives it an offset.
-     */
-    private void touchStore() {
-        if (!storeTouched) {
-            storeTouched = true;
-            touchSchedule.cancel();
-            followUps.delete(SENTINEL);
-        }
     }
 }

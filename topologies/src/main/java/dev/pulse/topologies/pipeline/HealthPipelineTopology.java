@@ -6,6 +6,8 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.event.UsageEvent;
+import dev.pulse.topologies.event.UsageEventParser;
+import dev.pulse.topologies.event.UsageRecord;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScorer;
@@ -14,7 +16,8 @@ import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
 import java.time.Duration;
-import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -43,7 +46,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
     private static final String REJECTED = "rejected";
-    private static final SourceEventSerde SOURCE_SERDE = new SourceEventSerde();
+
+    /** Never fails: a value that is no valid event reads as unreadable. Writes the raw bytes. */
+    private static final Serde<UsageRecord> USAGE_RECORDS =
+            Serdes.serdeFrom(
+                    (topic, record) -> record == null ? null : record.raw(),
+                    (topic, bytes) -> UsageEventParser.read(bytes));
 
     private final HealthScorer scorer;
     private final AlertEvaluator alertEvaluator;
@@ -69,12 +77,24 @@ public final class HealthPipelineTopology {
 
     public void build(StreamsBuilder builder) {
         accountDirectory(builder);
-        Map<String, KStream<String, ValidatedEvent>> validated = validate(builder);
-        deadLetter(validated.get("events-" + REJECTED));
-        KStream<String, UsageEvent> events =
-                validated
-                        .get("events-" + VALID)
-                        .mapValues(v -> ((ValidatedEvent.Valid) v).event(), Named.as("unwrap"));
+        validate(builder)
+                .split(Named.as("events-"))
+                .branch(
+                        (tenant, record) -> record instanceof UsageRecord.Unreadable,
+                        Branched.withConsumer(HealthPipelineTopology::deadLetter, REJECTED))
+                .defaultBranch(
+                        Branched.withConsumer(
+                                valid ->
+                                        health(
+                                                builder,
+                                                valid.mapValues(
+                                                        UsageRecord::event, Named.as("unwrap"))),
+                                VALID));
+        applyFollowUpCommands(builder);
+    }
+
+    /** From valid events to scores and alerts. */
+    private void health(StreamsBuilder builder, KStream<String, UsageEvent> events) {
         KStream<String, UsageEvent> unique = deduplicate(builder, events);
         KStream<String, UsageEvent> counted = countEngagement(builder, unique);
         KStream<String, ScoreChange> scores = score(builder, counted);
@@ -86,7 +106,6 @@ public final class HealthPipelineTopology {
         publish(
                 evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
                 PulseTopics.ALERTS);
-        applyFollowUpCommands(builder);
     }
 
     private void accountDirectory(StreamsBuilder builder) {
@@ -100,23 +119,20 @@ public final class HealthPipelineTopology {
                         .withValueSerde(accounts.valueSerde()));
     }
 
-    private Map<String, KStream<String, ValidatedEvent>> validate(StreamsBuilder builder) {
+    private KStream<String, UsageRecord> validate(StreamsBuilder builder) {
         Topic<String, byte[]> input = PulseTopics.USAGE_EVENTS;
         // Parsed once, in the serde: the timestamp extractor and validation share the result.
         return builder.stream(
                         input.name(),
-                        Consumed.with(input.keySerde(), SOURCE_SERDE)
+                        Consumed.with(input.keySerde(), USAGE_RECORDS)
                                 .withTimestampExtractor(new EventTimestampExtractor())
                                 .withName("usage-events-source"))
-                .process(() -> new EventValidationProcessor(listener), Named.as("validate"))
-                .split(Named.as("events-"))
-                .branch((k, v) -> v instanceof ValidatedEvent.Valid, Branched.as(VALID))
-                .defaultBranch(Branched.as(REJECTED));
+                .process(() -> new EventValidationProcessor(listener), Named.as("validate"));
     }
 
-    private static void deadLetter(KStream<String, ValidatedEvent> rejected) {
+    private static void deadLetter(KStream<String, UsageRecord> rejected) {
         Topic<String, byte[]> dlq = PulseTopics.USAGE_EVENTS_DEAD_LETTER;
-        rejected.mapValues(v -> ((ValidatedEvent.Rejected) v).raw(), Named.as("rejected-raw"))
+        rejected.mapValues(UsageRecord::raw, Named.as("rejected-raw"))
                 .to(
                         dlq.name(),
                         Produced.with(dlq.keySerde(), dlq.valueSerde())

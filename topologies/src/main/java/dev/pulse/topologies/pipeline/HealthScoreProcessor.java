@@ -1,12 +1,13 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.engagement.DailyHistory;
-import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.risk.RiskAssessment;
+import dev.pulse.topologies.state.ChangelogOffsets;
+import dev.pulse.topologies.state.RecentWrites;
+import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,12 +52,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * of the task.
  */
 final class HealthScoreProcessor implements Processor<String, UsageEvent, String, ScoreChange> {
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final String CLOSED_THROUGH = "closed-through-epoch-day";
-    private static final String STARTED = "started-at";
-
-    /** Never a tenant id (those start with a letter or digit). */
-    private static final String SENTINEL = "#changelog-offset";
 
     /** A clock jump over more days than this is not back-filled day by day. */
     private static final int MAX_DAYS_CLOSED_AT_ONCE = 400;
@@ -70,15 +66,15 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     private final DailyClose dailyClose;
     private final PipelineSettings settings;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
-    private Map<String, HealthScore> lastWritten;
+    private RecentWrites<String, HealthScore> lastWritten;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
-    private WindowStore<String, EngagementBucket> daily;
+    private DailyHistoryReader engagement;
     private KeyValueStore<String, HealthScore> scores;
     private WindowStore<String, HealthScore> history;
     private KeyValueStore<String, Long> checkpoints;
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
-    private boolean storesTouched;
+    private ChangelogOffsets offsets;
 
     HealthScoreProcessor(DailyClose dailyClose, PipelineSettings settings) {
         this.dailyClose = dailyClose;
@@ -88,18 +84,17 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     @Override
     public void init(ProcessorContext<String, ScoreChange> context) {
         this.context = context;
-        this.lastWritten =
-                new LinkedHashMap<>(256, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, HealthScore> eldest) {
-                        return size() > HOT_TENANTS;
-                    }
-                };
-        this.daily = context.getStateStore(PulseStores.ENGAGEMENT_DAILY);
+        this.lastWritten = new RecentWrites<>(HOT_TENANTS);
+        this.engagement =
+                new DailyHistoryReader(
+                        context.getStateStore(PulseStores.ENGAGEMENT_DAILY),
+                        dailyClose.model().lookbackDays());
         this.scores = context.getStateStore(PulseStores.HEALTH_SCORES);
         this.history = context.getStateStore(PulseStores.HEALTH_SCORE_DAILY);
         this.checkpoints = context.getStateStore(PulseStores.HEALTH_CHECKPOINTS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
+        // The daily history and the checkpoints are written rarely.
+        this.offsets = new ChangelogOffsets(context).keyValue(checkpoints).window(history);
         this.clock = new EventTimeClock(context, checkpoints, true, settings.caughtUpAfterIdle());
         context.schedule(
                 settings.scoreRefreshInterval(),
@@ -114,24 +109,10 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
 
     @Override
     public void process(Record<String, UsageEvent> record) {
-        if (!storesTouched) {
-            touchStores();
-        }
+        offsets.ensure();
         clock.observe();
         long time = record.value().timestamp().toEpochMilli();
         dirty.merge(record.key(), new Activity(time, time), Activity::span);
-    }
-
-    /**
-     * Under exactly-once, a store with files on disk but no changelog offset in the checkpoint is
-     * taken for corrupt on restart, and the whole task is wiped and restored from the changelogs.
-     * Stores written rarely (daily history, checkpoints) would trigger that on every restart; one
-     * write each gives them an offset.
-     */
-    private void touchStores() {
-        storesTouched = true;
-        checkpoints.put(STARTED, context.currentSystemTimeMs());
-        history.put(SENTINEL, null, Math.max(0, context.currentStreamTimeMs()));
     }
 
     /** Earliest and latest event time seen for a tenant since it was last scored. */
@@ -181,7 +162,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
                 dailyClose
                         .score(
                                 tenant,
-                                history(tenant, now),
+                                engagement.read(tenant, now),
                                 account(tenant),
                                 d -> endOfDay(tenant, d))
                         .withActivity(first, last)
@@ -204,10 +185,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     private void writeScore(String tenant, HealthScore score) {
-        // Drop the copy first: should the put fail, the next rescoring reads the store again.
-        lastWritten.remove(tenant);
-        scores.put(tenant, score);
-        lastWritten.put(tenant, score);
+        lastWritten.write(tenant, score, () -> scores.put(tenant, score));
     }
 
     private Account account(String tenant) {
@@ -215,21 +193,17 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
         return account == null ? null : account.value();
     }
 
-    /** Daily engagement as of {@code asOfMs}, as far back as the model looks. */
-    private DailyHistory history(String tenant, long asOfMs) {
-        return DailyHistoryReader.read(daily, tenant, asOfMs, dailyClose.model().lookbackDays());
-    }
-
     private HealthScore endOfDay(String tenant, LocalDate day) {
-        return history.fetch(tenant, day.toEpochDay() * DAY_MS);
+        return history.fetch(tenant, UtcDays.startMs(day));
     }
 
     /** The decisions of the days before {@code day}, newest first. */
     private List<RiskAssessment> decisionsBefore(String tenant, LocalDate day) {
-        long end = day.toEpochDay() * DAY_MS - DAY_MS;
+        long end = UtcDays.startMs(day.minusDays(1));
         List<RiskAssessment> decisions = new ArrayList<>();
         try (WindowStoreIterator<HealthScore> it =
-                history.backwardFetch(tenant, end - (DECISION_MEMORY_DAYS - 1) * DAY_MS, end)) {
+                history.backwardFetch(
+                        tenant, end - (DECISION_MEMORY_DAYS - 1) * UtcDays.DAY_MS, end)) {
             while (it.hasNext()) {
                 HealthScore score = it.next().value;
                 if (score != null && score.risk() != null) {
@@ -241,7 +215,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     private void closeDays(long streamTime) {
-        long closable = Math.floorDiv(streamTime - settings.grace().toMillis(), DAY_MS) - 1;
+        long closable = Math.floorDiv(streamTime - settings.grace().toMillis(), UtcDays.DAY_MS) - 1;
         Long closedThrough = checkpoints.get(CLOSED_THROUGH);
         long firstToClose =
                 closedThrough == null
@@ -259,8 +233,8 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     private void closeDay(LocalDate day, List<String> tenants) {
-        long dayStart = day.toEpochDay() * DAY_MS;
-        long dayEnd = dayStart + DAY_MS;
+        long dayStart = UtcDays.startMs(day);
+        long dayEnd = dayStart + UtcDays.DAY_MS;
         List<DailyClose.Tenant> inputs = new ArrayList<>();
         for (String tenant : tenants) {
             HealthScore current = currentScore(tenant);
@@ -273,7 +247,7 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
                     new DailyClose.Tenant(
                             tenant,
                             account(tenant),
-                            history(tenant, dayEnd),
+                            engagement.read(tenant, dayEnd),
                             current.firstEventAt(),
                             current.lastEventAt() != null
                                             && current.lastEventAt().toEpochMilli() < dayEnd

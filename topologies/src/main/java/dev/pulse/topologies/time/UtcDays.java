@@ -24,8 +24,18 @@ public final class UtcDays {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** The first millisecond of {@code day}, as window stores key it. */
+    public static long startMs(LocalDate day) {
+        return day.toEpochDay() * DAY_MS;
+    }
+
     public static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The day that holds the epoch millisecond {@code epochMs}. */
+    public static LocalDate dayOfMs(long epochMs) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochMs, DAY_MS));
     }
 
     /** The UTC day an end-of-day score closes. */
@@ -35,8 +45,11 @@ public final class UtcDays {
 
     /** The start of the bucket of the given size that holds {@code instant}. */
     public static Instant floor(Instant instant, Duration bucket) {
-        long size = bucket.toMillis();
-        long ms = instant.toEpochMilli();
-        return Instant.ofEpochMilli(ms - Math.floorMod(ms, size));
+        return Instant.ofEpochMilli(floorMs(instant.toEpochMilli(), bucket.toMillis()));
+    }
+
+    /** The start of the bucket of {@code bucketMs} milliseconds that holds {@code epochMs}. */
+    public static long floorMs(long epochMs, long bucketMs) {
+        return epochMs - Math.floorMod(epochMs, bucketMs);
     }
 }

@@ -114,10 +114,11 @@ class UsageEventParserTest {
     }
 
     /**
-     * {@code read(bytes).acceptAt(now)} accepts or rejects exactly as {@code parse(bytes, now)}.
+     * {@code read(bytes).checkedAt(now).event()} accepts or rejects exactly as {@code parse(bytes,
+     * now)}.
      */
     private static void assertSameOutcome(byte[] bytes) {
-        ParsedUsageEvent read = UsageEventParser.read(bytes);
+        UsageRecord read = UsageEventParser.read(bytes);
         UsageEvent parsed = null;
         InvalidRecordException parseError = null;
         try {
@@ -126,10 +127,10 @@ class UsageEventParserTest {
             parseError = e;
         }
         if (parseError == null) {
-            assertThat(read.acceptAt(NOW)).isEqualTo(parsed);
+            assertThat(read.checkedAt(NOW).event()).isEqualTo(parsed);
         } else {
             InvalidRecordException expected = parseError;
-            assertThatThrownBy(() -> read.acceptAt(NOW))
+            assertThatThrownBy(() -> read.checkedAt(NOW).event())
                     .isInstanceOf(InvalidRecordException.class)
                     .hasMessage(expected.getMessage())
                     .extracting(e -> ((InvalidRecordException) e).code())
