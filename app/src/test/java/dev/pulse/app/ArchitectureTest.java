@@ -3,12 +3,14 @@ package dev.pulse.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,12 +127,27 @@ class ArchitectureTest {
                                     + " read layer's business; take the reader or use case that the"
                                     + " app module wires in instead of a store or KafkaStreams");
 
+    /** Authentication turns a request into the Caller the use cases take: it holds the reader. */
+    private static final String COMPOSES_CALLERS = "dev.pulse.api.auth..";
+
+    /** Composition roots: they hand the unchecked reader to what builds each Caller. */
+    private static final DescribedPredicate<JavaClass> WIRING =
+            DescribedPredicate.describe(
+                    "are not a composition root (ApiDependencies, ApiRouter, PulseBotEngine)",
+                    c ->
+                            !Set.of(
+                                            "dev.pulse.api.ApiDependencies",
+                                            "dev.pulse.api.ApiRouter",
+                                            "dev.pulse.bot.core.PulseBotEngine")
+                                    .contains(c.getName()));
+
     static final ArchRule FRONT_ENDS_USE_THE_USE_CASES =
             noClasses()
                     .that()
                     .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT)
                     .and()
-                    .resideOutsideOfPackage(API_INTERNAL_READS)
+                    .resideOutsideOfPackages(API_INTERNAL_READS, COMPOSES_CALLERS)
+                    .and(WIRING)
                     .should()
                     .dependOnClassesThat()
                     .haveFullyQualifiedName("dev.pulse.streams.read.TenantStateReader")
@@ -165,10 +182,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled(
-            "portfolio, account view, alert actions and follow-ups call the use cases; summary,"
-                    + " time series, alert history and the bot's name matching still read"
-                    + " TenantStateReader")
     void frontEndsReadThroughTheAccessUseCases() {
         FRONT_ENDS_USE_THE_USE_CASES.check(PULSE);
     }

@@ -5,6 +5,7 @@ import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.portfolio.Portfolios;
+import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
 import dev.pulse.api.admin.ApiKeyAdminHandler;
@@ -40,11 +41,13 @@ import dev.pulse.api.summary.SummaryHandler;
 import dev.pulse.streams.read.InternalReadProtocol;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Wires every route of the API, in one place.
@@ -211,15 +214,22 @@ final class ApiRouter {
         CommandRecorder recorder = new CommandRecorder(deps.publisher());
         Alerts alertCases = new Alerts(recorder, deps.clock());
         FollowUps followUpCases = new FollowUps(recorder, alertCases, deps.clock());
+        Accounts accountCases = new Accounts(deps.clock());
 
         router.get(PORTFOLIO)
                 .handler(gate)
                 .handler(new PortfolioHandler(new Portfolios(deps.clock()), reads));
-        router.get(ACCOUNT)
+        router.get(ACCOUNT).handler(gate).handler(new AccountDetailHandler(accountCases, reads));
+        router.get(TIMESERIES)
                 .handler(gate)
-                .handler(new AccountDetailHandler(new Accounts(deps.clock()), reads));
-        router.get(TIMESERIES).handler(gate).handler(new TimeseriesHandler(deps.clock(), reads));
-        router.get(SUMMARY).handler(gate).handler(new SummaryHandler(deps.clock(), reads));
+                .handler(new TimeseriesHandler(accountCases, deps.clock(), reads));
+        router.get(SUMMARY)
+                .handler(gate)
+                .handler(
+                        new SummaryHandler(
+                                new Summaries(deps.clock(), summaryReads(vertx)),
+                                deps.clock(),
+                                reads));
         router.get(ME).handler(new MeHandler());
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
@@ -227,7 +237,7 @@ final class ApiRouter {
         // Before every /v1/alerts/:tenant/... route, so "history" is never taken for a tenant.
         router.get(ALERT_HISTORY)
                 .handler(gate)
-                .handler(new AlertHistoryHandler(deps.clock(), reads));
+                .handler(new AlertHistoryHandler(alertCases, deps.clock(), reads));
         BodyHandler alertBody = BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES);
         router.post(ALERT_ACK)
                 .handler(Authorize.alertActions())
@@ -321,5 +331,20 @@ final class ApiRouter {
         deps.extraRoutes().accept(router);
         router.get(InternalReadProtocol.FOLLOW_UPS).handler(gate).handler(internal::followUps);
         return router;
+    }
+
+    /**
+     * The summary's per-account reads run in chunks on a pool of their own: the summary itself runs
+     * on the read pool, and waiting there for work queued on the same pool could stall it.
+     */
+    private static Executor summaryReads(Vertx vertx) {
+        WorkerExecutor pool = vertx.createSharedWorkerExecutor("pulse-summary-reads", 4);
+        return task ->
+                pool.executeBlocking(
+                        () -> {
+                            task.run();
+                            return null;
+                        },
+                        false);
     }
 }

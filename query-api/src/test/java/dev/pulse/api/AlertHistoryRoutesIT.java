@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.topologies.alert.Alert;

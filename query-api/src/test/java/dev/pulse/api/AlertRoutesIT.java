@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;

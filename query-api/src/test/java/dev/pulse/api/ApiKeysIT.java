@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.apikeys.KafkaApiKeyStore;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import dev.pulse.api.testing.TestUsers;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import java.net.http.HttpRequest;

@@ -3,9 +3,9 @@ package dev.pulse.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

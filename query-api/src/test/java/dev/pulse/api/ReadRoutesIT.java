@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.TenantStateReader.Granularity;
 import java.net.http.HttpResponse;

@@ -1,8 +1,10 @@
 package dev.pulse.access.alerts;
 
+import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Permission;
+import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;
@@ -43,6 +45,21 @@ public final class Alerts {
             return Optional.empty();
         }
         return caller.reader().alert(alertId.substring(0, slash), alertId.substring(slash + 1));
+    }
+
+    /**
+     * Every state change of a known tenant's alerts dated in {@code [from, to)}, of one rule or
+     * all, oldest first; empty when the tenant is unknown.
+     */
+    public Optional<List<AlertTransition>> history(
+            Caller caller, String tenantId, Optional<String> rule, Instant from, Instant to) {
+        if (!Accounts.known(caller.reader(), tenantId)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                caller.reader().alertHistory(tenantId, from, to).stream()
+                        .filter(t -> rule.isEmpty() || rule.get().equals(t.ruleId()))
+                        .toList());
     }
 
     /**

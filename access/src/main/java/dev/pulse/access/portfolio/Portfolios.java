@@ -31,22 +31,28 @@ public final class Portfolios {
         caller.requireOwners(owners);
         List<Account> owned =
                 caller.reader().accounts().stream()
-                        .filter(
-                                account ->
-                                        account.owner() != null
-                                                && owners.contains(
-                                                        account.owner().toLowerCase(Locale.ROOT)))
+                        .filter(account -> ownedByAny(account, owners))
                         .toList();
         Map<String, HealthScore> scores =
-                owned.isEmpty()
-                        ? Map.of()
-                        : caller.reader()
-                                .currentScores(owned.stream().map(Account::tenantId).toList());
+                owned.isEmpty() ? Map.of() : caller.reader().currentScoresOf(owned);
         List<PortfolioEntry> entries =
                 owned.stream()
                         .map(account -> new PortfolioEntry(account, scores.get(account.tenantId())))
                         .sorted(PortfolioRanking.RISKIEST_FIRST)
                         .toList();
         return new Portfolio(owners, entries, clock.instant());
+    }
+
+    /** Without lower-casing each of the directory's owners: this runs over every account. */
+    private static boolean ownedByAny(Account account, Set<String> owners) {
+        if (account.owner() == null) {
+            return false;
+        }
+        for (String owner : owners) {
+            if (owner.equalsIgnoreCase(account.owner())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -57,6 +57,20 @@ public final class AuthorizedStateReader implements TenantStateReader {
         return delegate.dailyScores(tenantId, from, to);
     }
 
+    /**
+     * Current scores of directory accounts already in hand, checked by their records ({@link
+     * AccessScope#allowsAccount}) rather than by reading each account again: a portfolio of 30
+     * accounts costs no account reads.
+     */
+    public Map<String, HealthScore> currentScoresOf(Collection<Account> accounts) {
+        for (Account account : accounts) {
+            if (!scope.allowsAccount(account)) {
+                check(account.tenantId());
+            }
+        }
+        return delegate.currentScores(accounts.stream().map(Account::tenantId).toList());
+    }
+
     @Override
     public List<EngagementPoint> engagement(
             String tenantId, Granularity granularity, Instant from, Instant to) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * scope spec grant, and the reader that enforces that scope. Use cases take a caller; nothing reads
  * tenant state for a person without one.
  */
-public record Caller(Principal principal, AccessScope scope, TenantStateReader reader) {
+public record Caller(Principal principal, AccessScope scope, AuthorizedStateReader reader) {
     public Caller {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(scope, "scope");

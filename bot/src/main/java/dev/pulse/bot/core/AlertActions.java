@@ -1,5 +1,6 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.AlertActionResult;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.followups.FollowUpDraft;
@@ -31,12 +32,19 @@ final class AlertActions {
 
     private final Alerts alerts;
     private final FollowUps followUps;
+    private final Accounts accounts;
     private final Clock clock;
     private final String linkBaseUrl;
 
-    AlertActions(Alerts alerts, FollowUps followUps, Clock clock, String linkBaseUrl) {
+    AlertActions(
+            Alerts alerts,
+            FollowUps followUps,
+            Accounts accounts,
+            Clock clock,
+            String linkBaseUrl) {
         this.alerts = alerts;
         this.followUps = followUps;
+        this.accounts = accounts;
         this.clock = clock;
         this.linkBaseUrl = linkBaseUrl;
     }
@@ -151,7 +159,7 @@ final class AlertActions {
         String tenant = alertId.substring(0, Math.max(0, alertId.indexOf('/')));
         String name =
                 result instanceof FollowUpResult.Accepted
-                        ? asker.reader().account(tenant).map(Account::name).orElse(tenant)
+                        ? accounts.account(asker.caller(), tenant).map(Account::name).orElse(tenant)
                         : tenant;
         return followUpReply(asker, name, result);
     }

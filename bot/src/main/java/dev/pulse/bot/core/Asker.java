@@ -4,7 +4,6 @@ import dev.pulse.access.security.AccessScope;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
-import dev.pulse.streams.read.TenantStateReader;
 
 /**
  * Who asks, resolved: their chat identity, their directory entry, and the {@link Caller} the use
@@ -17,9 +16,5 @@ record Asker(ChatUser chat, DirectoryUser person, Caller caller) {
 
     AccessScope scope() {
         return caller.scope();
-    }
-
-    TenantStateReader reader() {
-        return caller.reader();
     }
 }

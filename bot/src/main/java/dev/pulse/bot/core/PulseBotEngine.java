@@ -15,6 +15,7 @@ import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.summary.Summaries;
 import dev.pulse.bot.command.AccountCandidate;
 import dev.pulse.bot.command.AccountNameMatcher;
 import dev.pulse.bot.command.AlertRef;
@@ -28,6 +29,7 @@ import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -55,6 +57,7 @@ public final class PulseBotEngine implements BotEngine {
     private final AlertActions alertActions;
     private final Portfolios portfolios;
     private final Accounts accounts;
+    private final Summaries summaries;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -77,11 +80,17 @@ public final class PulseBotEngine implements BotEngine {
         this.parser = new CommandParser(clock, zone);
         CommandRecorder recorder = new CommandRecorder(publisher);
         Alerts alerts = new Alerts(recorder, clock);
+        this.accounts = new Accounts(clock);
         this.alertActions =
                 new AlertActions(
-                        alerts, new FollowUps(recorder, alerts, clock), clock, linkBaseUrl);
+                        alerts,
+                        new FollowUps(recorder, alerts, clock),
+                        accounts,
+                        clock,
+                        linkBaseUrl);
         this.portfolios = new Portfolios(clock);
-        this.accounts = new Accounts(clock);
+        // Chat answers one question at a time: the per-account reads run on the asking thread.
+        this.summaries = new Summaries(clock, Runnable::run);
     }
 
     @Override
@@ -166,7 +175,13 @@ public final class PulseBotEngine implements BotEngine {
         } else if (command instanceof BotCommand.AccountStatus c) {
             return accountStatus(asker, c.accountName());
         } else if (command instanceof BotCommand.Summary c) {
-            return SummaryReplies.summary(asker, c.range());
+            return SummaryReplies.summary(
+                    c.range(),
+                    summaries.summarize(
+                            asker.caller(),
+                            UtcDays.startOf(c.range().fromInclusive()),
+                            UtcDays.startOf(c.range().toExclusive()),
+                            SummaryReplies.LOWEST));
         } else if (command instanceof BotCommand.ListAlerts c) {
             return alertActions.list(asker, c.filter().orElse(null));
         } else if (command instanceof BotCommand.AckAlert c) {
@@ -267,7 +282,7 @@ public final class PulseBotEngine implements BotEngine {
     /** Resolves an account name among the accounts the asker may see. */
     private Outcome withAccount(
             Asker asker, String name, java.util.function.Function<Account, Outcome> then) {
-        List<Account> visible = asker.reader().accounts();
+        List<Account> visible = accounts.visible(asker.caller());
         NameMatch match =
                 new AccountNameMatcher(
                                 visible.stream()

@@ -1,91 +1,70 @@
 package dev.pulse.bot.core;
 
+import dev.pulse.access.summary.GroupSummary;
+import dev.pulse.access.summary.RankedAccount;
+import dev.pulse.access.summary.SummaryReport;
 import dev.pulse.bot.command.DateRange;
 import dev.pulse.bot.reply.Block;
 import dev.pulse.bot.reply.BotReply;
-import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.health.Band;
-import dev.pulse.topologies.health.HealthScore;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * "Summary last month": over the accounts the asker may see, how many are in each band now, and how
- * the average end-of-day score moved across the range.
+ * "Summary last month": the {@code Summaries} use case's figures over the accounts the asker may
+ * see, as a few fields and the lowest scores.
  */
 final class SummaryReplies {
+    /** How many of the lowest-scoring accounts the answer names. */
+    static final int LOWEST = 3;
+
     private SummaryReplies() {}
 
-    static Outcome summary(Asker asker, DateRange range) {
-        List<Account> accounts = asker.reader().accounts();
-        List<String> tenants = accounts.stream().map(Account::tenantId).toList();
-        Map<String, HealthScore> now = asker.reader().currentScores(tenants);
-        Map<Band, Integer> bands = new EnumMap<>(Band.class);
-        now.values().forEach(s -> bands.merge(s.band(), 1, Integer::sum));
-        double startSum = 0;
-        double endSum = 0;
-        int compared = 0;
-        int fellIntoRisk = 0;
-        for (String tenant : tenants) {
-            List<HealthScore> days =
-                    asker.reader()
-                            .dailyScores(
-                                    tenant,
-                                    range.fromInclusive().atStartOfDay().toInstant(ZoneOffset.UTC),
-                                    range.toExclusive().atStartOfDay().toInstant(ZoneOffset.UTC));
-            if (days.size() >= 2) {
-                HealthScore first = days.get(0);
-                HealthScore last = days.get(days.size() - 1);
-                startSum += first.score();
-                endSum += last.score();
-                compared++;
-                if (first.band() != Band.AT_RISK && last.band() == Band.AT_RISK) {
-                    fellIntoRisk++;
-                }
-            }
-        }
+    static Outcome summary(DateRange range, SummaryReport report) {
+        GroupSummary all = report.overall();
         List<Block.Field> fields = new ArrayList<>();
-        fields.add(new Block.Field("Accounts", String.valueOf(accounts.size())));
-        fields.add(
-                new Block.Field(
-                        "At risk now", String.valueOf(bands.getOrDefault(Band.AT_RISK, 0))));
-        fields.add(
-                new Block.Field(
-                        "Neutral now", String.valueOf(bands.getOrDefault(Band.NEUTRAL, 0))));
-        fields.add(
-                new Block.Field(
-                        "Healthy now", String.valueOf(bands.getOrDefault(Band.HEALTHY, 0))));
-        if (compared > 0) {
+        fields.add(new Block.Field("Accounts", String.valueOf(all.accounts())));
+        fields.add(new Block.Field("At risk", String.valueOf(all.bands().atRisk())));
+        fields.add(new Block.Field("Neutral", String.valueOf(all.bands().neutral())));
+        fields.add(new Block.Field("Healthy", String.valueOf(all.bands().healthy())));
+        if (all.averageScore() != null) {
             fields.add(
                     new Block.Field(
                             "Average score",
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.1f → %.1f",
-                                    startSum / compared,
-                                    endSum / compared)));
-            fields.add(new Block.Field("Fell into at risk", String.valueOf(fellIntoRisk)));
+                            String.format(Locale.ROOT, "%.1f", all.averageScore())
+                                    + (all.averageChange() == null
+                                            ? ""
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    " (%+.1f)",
+                                                    all.averageChange()))));
         }
-        BotReply reply =
+        BotReply.Builder reply =
                 BotReply.builder()
                         .header(
                                 "Summary "
                                         + range.fromInclusive()
                                         + " to "
                                         + range.toExclusive().minusDays(1))
-                        .fields(fields)
-                        .context(
-                                compared == 0
-                                        ? "No end-of-day scores in that range yet."
-                                        : "Average over the "
-                                                + compared
-                                                + " accounts with scores on at least two days of"
-                                                + " the range; bands as of now.")
-                        .build();
-        return Outcome.ok(reply, tenants);
+                        .fields(fields);
+        if (!report.bottom().isEmpty()) {
+            reply.paragraph(
+                    "Lowest scores: "
+                            + report.bottom().stream()
+                                    .limit(LOWEST)
+                                    .map(SummaryReplies::named)
+                                    .collect(Collectors.joining(", ")));
+        }
+        reply.context(
+                all.scored() == 0
+                        ? "No scores in that range yet."
+                        : "Bands and scores at the end of the range; the change is against the day"
+                                + " before it.");
+        return Outcome.ok(reply.build(), report.tenantIds());
+    }
+
+    private static String named(RankedAccount account) {
+        return String.format(Locale.ROOT, "%s %.0f", account.name(), account.score());
     }
 }

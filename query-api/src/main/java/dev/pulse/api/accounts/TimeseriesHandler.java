@@ -1,11 +1,12 @@
 package dev.pulse.api.accounts;
 
+import dev.pulse.access.accounts.Accounts;
+import dev.pulse.access.security.Caller;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
-import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.time.UtcDays;
 import io.vertx.core.Handler;
@@ -13,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -22,10 +22,12 @@ import java.util.SortedSet;
  * among them) one per scored day.
  */
 public final class TimeseriesHandler implements Handler<RoutingContext> {
+    private final Accounts accounts;
     private final Clock clock;
     private final BlockingReads reads;
 
-    public TimeseriesHandler(Clock clock, BlockingReads reads) {
+    public TimeseriesHandler(Accounts accounts, Clock clock, BlockingReads reads) {
+        this.accounts = accounts;
         this.clock = clock;
         this.reads = reads;
     }
@@ -35,37 +37,34 @@ public final class TimeseriesHandler implements Handler<RoutingContext> {
         String tenant = PathParams.tenant(ctx);
         Instant now = clock.instant();
         TimeseriesQuery query = TimeseriesQuery.parse(RequestParams.of(ctx), now);
-        TenantStateReader reader = RequestAccess.reader(ctx);
+        Caller caller = RequestAccess.caller(ctx);
         RequestAccess.touched(ctx, tenant);
-        reads.respondJson(ctx, () -> series(reader, tenant, query, now));
+        reads.respondJson(
+                ctx,
+                () -> {
+                    List<SeriesPoint> points =
+                            query.metric().fromDailyScores()
+                                    ? scorePoints(caller, tenant, query, now)
+                                    : engagementPoints(caller, tenant, query);
+                    return new Timeseries(
+                            tenant,
+                            query.metric().label(),
+                            query.step().label(),
+                            query.from(),
+                            query.to(),
+                            points);
+                });
     }
 
-    private Timeseries series(
-            TenantStateReader reader, String tenant, TimeseriesQuery query, Instant now) {
-        List<SeriesPoint> points =
-                query.metric().fromDailyScores()
-                        ? scorePoints(reader, tenant, query, now)
-                        : engagementPoints(reader, tenant, query);
-        return new Timeseries(
-                tenant,
-                query.metric().label(),
-                query.step().label(),
-                query.from(),
-                query.to(),
-                points);
-    }
-
-    private static List<SeriesPoint> scorePoints(
-            TenantStateReader reader, String tenant, TimeseriesQuery query, Instant now) {
-        Optional<HealthScore> current = reader.currentScore(tenant);
-        if (current.isEmpty() && reader.account(tenant).isEmpty()) {
-            throw AccountDetailHandler.unknownTenant(tenant);
-        }
-        List<HealthScore> daily = reader.dailyScores(tenant, query.from(), query.to());
+    private List<SeriesPoint> scorePoints(
+            Caller caller, String tenant, TimeseriesQuery query, Instant now) {
+        Accounts.ScoreHistory history =
+                accounts.scoreHistory(caller, tenant, query.from(), query.to())
+                        .orElseThrow(() -> AccountDetailHandler.unknownTenant(tenant));
         Instant today = UtcDays.startOfDay(now);
-        HealthScore shown = query.to().isAfter(today) ? current.orElse(null) : null;
+        HealthScore shown = query.to().isAfter(today) ? history.current() : null;
         if (query.metric().kind() == TimeseriesMetric.Kind.MEASURE) {
-            SortedSet<String> known = ScoreSeries.measures(daily, shown);
+            SortedSet<String> known = ScoreSeries.measures(history.daily(), shown);
             if (!known.isEmpty() && !known.contains(query.metric().qualifier())) {
                 throw ProblemException.badParameter(
                         "metric",
@@ -75,18 +74,22 @@ public final class TimeseriesHandler implements Handler<RoutingContext> {
                                 + String.join(", ", known));
             }
         }
-        return ScoreSeries.points(query.metric(), daily, shown, query.from(), query.to(), today);
+        return ScoreSeries.points(
+                query.metric(), history.daily(), shown, query.from(), query.to(), today);
     }
 
-    private static List<SeriesPoint> engagementPoints(
-            TenantStateReader reader, String tenant, TimeseriesQuery query) {
-        if (reader.account(tenant).isEmpty() && reader.currentScore(tenant).isEmpty()) {
-            throw AccountDetailHandler.unknownTenant(tenant);
-        }
+    private List<SeriesPoint> engagementPoints(
+            Caller caller, String tenant, TimeseriesQuery query) {
         return EngagementSeries.points(
                 query.metric(),
                 query.step(),
-                reader.engagement(tenant, query.step().granularity(), query.from(), query.to()),
+                accounts.engagement(
+                                caller,
+                                tenant,
+                                query.step().granularity(),
+                                query.from(),
+                                query.to())
+                        .orElseThrow(() -> AccountDetailHandler.unknownTenant(tenant)),
                 query.from(),
                 query.to());
     }

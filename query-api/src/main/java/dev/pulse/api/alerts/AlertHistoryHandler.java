@@ -1,5 +1,7 @@
 package dev.pulse.api.alerts;
 
+import dev.pulse.access.alerts.Alerts;
+import dev.pulse.access.security.Caller;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
@@ -7,7 +9,6 @@ import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.api.http.TimeRange;
 import dev.pulse.streams.read.AlertTransition;
-import dev.pulse.streams.read.TenantStateReader;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -32,10 +33,12 @@ public final class AlertHistoryHandler implements Handler<RoutingContext> {
     private static final int DEFAULT_LIMIT = 1000;
     private static final int MAX_LIMIT = 10_000;
 
+    private final Alerts alerts;
     private final Clock clock;
     private final BlockingReads reads;
 
-    public AlertHistoryHandler(Clock clock, BlockingReads reads) {
+    public AlertHistoryHandler(Alerts alerts, Clock clock, BlockingReads reads) {
+        this.alerts = alerts;
         this.clock = clock;
         this.reads = reads;
     }
@@ -50,31 +53,23 @@ public final class AlertHistoryHandler implements Handler<RoutingContext> {
         TimeRange range =
                 TimeRange.resolve(
                         params, clock.instant(), DEFAULT_SPAN, MAX_SPAN, "for the alert history");
-        TenantStateReader reader = RequestAccess.reader(ctx);
+        Caller caller = RequestAccess.caller(ctx);
         RequestAccess.touched(ctx, tenant);
-        reads.respondJson(ctx, () -> history(reader, tenant, rule, limit, range));
-    }
-
-    private static AlertHistory history(
-            TenantStateReader reader,
-            String tenant,
-            Optional<String> rule,
-            int limit,
-            TimeRange range) {
-        if (reader.account(tenant).isEmpty() && reader.currentScore(tenant).isEmpty()) {
-            throw AccountDetailHandler.unknownTenant(tenant);
-        }
-        List<AlertTransition> matching =
-                reader.alertHistory(tenant, range.from(), range.to()).stream()
-                        .filter(t -> rule.isEmpty() || rule.get().equals(t.ruleId()))
-                        .toList();
-        List<AlertTransition> page = matching.subList(0, Math.min(limit, matching.size()));
-        return new AlertHistory(
-                tenant,
-                range.from(),
-                range.to(),
-                page.size(),
-                matching.size() > page.size(),
-                List.copyOf(page));
+        reads.respondJson(
+                ctx,
+                () -> {
+                    List<AlertTransition> matching =
+                            alerts.history(caller, tenant, rule, range.from(), range.to())
+                                    .orElseThrow(() -> AccountDetailHandler.unknownTenant(tenant));
+                    List<AlertTransition> page =
+                            matching.subList(0, Math.min(limit, matching.size()));
+                    return new AlertHistory(
+                            tenant,
+                            range.from(),
+                            range.to(),
+                            page.size(),
+                            matching.size() > page.size(),
+                            List.copyOf(page));
+                });
     }
 }

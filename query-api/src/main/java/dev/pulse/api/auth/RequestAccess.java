@@ -1,11 +1,11 @@
 package dev.pulse.api.auth;
 
 import dev.pulse.access.security.AccessScope;
+import dev.pulse.access.security.AuthorizedStateReader;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.http.ProblemException;
-import dev.pulse.streams.read.TenantStateReader;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.List;
  * @param scope what they may see
  * @param reader the read layer filtered to {@code scope}
  */
-public record RequestAccess(Principal principal, AccessScope scope, TenantStateReader reader) {
+public record RequestAccess(Principal principal, AccessScope scope, AuthorizedStateReader reader) {
     private static final String KEY = "pulse.access";
 
     void attachTo(RoutingContext ctx) {
@@ -38,7 +38,7 @@ public record RequestAccess(Principal principal, AccessScope scope, TenantStateR
     }
 
     /** The scope-checked reader of this request; 403 for roles that read nothing. */
-    public static TenantStateReader reader(RoutingContext ctx) {
+    public static AuthorizedStateReader reader(RoutingContext ctx) {
         RequestAccess access = of(ctx);
         if (!access.principal().role().canRead()) {
             throw ProblemException.forbidden(

@@ -2,7 +2,7 @@ package dev.pulse.api.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.api.testing.Scores;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.RiskAssessment;

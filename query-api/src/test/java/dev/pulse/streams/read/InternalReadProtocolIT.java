@@ -3,9 +3,9 @@ package dev.pulse.streams.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.InMemoryTenantStateReader;
 import dev.pulse.api.testing.RunningApi;
-import dev.pulse.api.testing.Scores;
 import dev.pulse.streams.read.TenantStateReader.Granularity;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertKind;

@@ -1,4 +1,4 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.time.UtcDays;

@@ -1,4 +1,4 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 /**
  * Aggregates over a group of accounts: all of them, or one owner's.
@@ -11,7 +11,7 @@ package dev.pulse.api.summary;
  * @param events events over the range, summed over accounts
  * @param activeUsers distinct active users over the range, summed over accounts
  */
-record GroupSummary(
+public record GroupSummary(
         String owner,
         int accounts,
         int scored,

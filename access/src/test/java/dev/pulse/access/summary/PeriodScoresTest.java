@@ -1,8 +1,8 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.api.testing.Scores;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.time.LocalDate;

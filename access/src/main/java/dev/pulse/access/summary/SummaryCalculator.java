@@ -1,4 +1,4 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
@@ -43,7 +43,8 @@ final class SummaryCalculator {
                         .sorted(BY_END_SCORE)
                         .limit(n)
                         .map(SummaryCalculator::ranked)
-                        .toList());
+                        .toList(),
+                periods.stream().map(p -> p.account().tenantId()).toList());
     }
 
     static GroupSummary group(String owner, List<TenantPeriod> periods) {

@@ -1,2 +1,2 @@
 /** Aggregate health and engagement for a date range, across all accounts and per owner. */
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;

@@ -1,4 +1,4 @@
-package dev.pulse.api.testing;
+package dev.pulse.access.testing;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;

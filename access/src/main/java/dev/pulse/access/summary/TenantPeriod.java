@@ -1,4 +1,4 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.topologies.account.Account;

@@ -1,9 +1,9 @@
-package dev.pulse.api.summary;
+package dev.pulse.access.summary;
 
 import dev.pulse.topologies.health.Band;
 
 /** An account in the top or bottom list, by its score at the end of the range. */
-record RankedAccount(
+public record RankedAccount(
         String tenantId,
         String name,
         String owner,

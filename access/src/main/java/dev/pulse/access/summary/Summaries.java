@@ -1,0 +1,32 @@
+package dev.pulse.access.summary;
+
+import dev.pulse.access.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+/**
+ * Health and engagement over a range for the accounts the caller sees: overall, per owner, and the
+ * top and bottom accounts by their score at the end of the range. Filtered by scope, not refused:
+ * the caller's reader lists no other accounts.
+ */
+public final class Summaries {
+    private final Clock clock;
+    private final Executor reads;
+
+    /**
+     * @param reads runs chunks of per-account reads in parallel; must not be the pool the caller
+     *     itself runs on, or a full pool waits on itself
+     */
+    public Summaries(Clock clock, Executor reads) {
+        this.clock = clock;
+        this.reads = reads;
+    }
+
+    /** The summary of {@code [from, to)}, with the {@code n} highest and lowest accounts. */
+    public SummaryReport summarize(Caller caller, Instant from, Instant to, int n) {
+        Instant now = clock.instant();
+        return SummaryCalculator.summarize(
+                new SummaryReader(caller.reader(), reads).read(from, to, now), n, from, to, now);
+    }
+}
