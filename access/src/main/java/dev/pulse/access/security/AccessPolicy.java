@@ -1,9 +1,11 @@
 package dev.pulse.access.security;
 
 import dev.pulse.topologies.account.Account;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -53,7 +55,7 @@ public final class AccessPolicy {
                     email == null
                             ? Scopes.nothing("no tenants (scope own without an e-mail)")
                             : new Scopes.Owners(
-                                    Set.of(email), accountLookup, "accounts owned by " + email);
+                                    Set.of(email), lookupOnce(), "accounts owned by " + email);
             case TEAM -> team(email);
         };
     }
@@ -66,11 +68,21 @@ public final class AccessPolicy {
         int people = team.size();
         return new Scopes.Owners(
                 team,
-                accountLookup,
+                lookupOnce(),
                 "accounts of the team of "
                         + email
                         + " ("
                         + people
                         + (people == 1 ? " person)" : " people)"));
+    }
+
+    /**
+     * A scope serves one request or one chat command, which checks the same tenant several times
+     * (its account, score and engagement): each account is read once per scope, so a change of
+     * owner still counts from the next request on.
+     */
+    private Function<String, Optional<Account>> lookupOnce() {
+        Map<String, Optional<Account>> seen = new ConcurrentHashMap<>();
+        return tenantId -> seen.computeIfAbsent(tenantId, accountLookup);
     }
 }
