@@ -182,17 +182,20 @@ class AccessPolicyTest {
     }
 
     @Test
-    void ownershipChangesTakeEffectAtOnce() {
+    void ownershipChangesTakeEffectFromTheNextRequest() {
         Map<String, Account> live = new java.util.HashMap<>(ACCOUNTS);
         AccessPolicy livePolicy =
                 new AccessPolicy(DIRECTORY, t -> Optional.ofNullable(live.get(t)));
-        AccessScope sarah =
-                livePolicy.scopeFor(principal("sarah@x.test", Role.VIEWER, ScopeSpec.OWN));
-        assertThat(sarah.allowsTenant("acme")).isTrue();
+        Principal sarah = principal("sarah@x.test", Role.VIEWER, ScopeSpec.OWN);
+        AccessScope thisRequest = livePolicy.scopeFor(sarah);
+        assertThat(thisRequest.allowsTenant("acme")).isTrue();
 
         live.put("acme", account("acme", "tom@x.test"));
 
-        assertThat(sarah.allowsTenant("acme")).isFalse();
+        // One request answers consistently (each account is read once per scope) ...
+        assertThat(thisRequest.allowsTenant("acme")).isTrue();
+        // ... and the next request sees the new owner.
+        assertThat(livePolicy.scopeFor(sarah).allowsTenant("acme")).isFalse();
     }
 
     @Test
