@@ -150,21 +150,22 @@ final class AlertActions {
     Outcome followUp(Asker asker, Account account, String title, LocalDate due) {
         FollowUpDraft draft = new FollowUpDraft(title.strip(), due, null, null);
         return followUpReply(
-                asker, account.name(), followUps.create(asker.caller(), account.tenantId(), draft));
+                account.name(), followUps.create(asker.caller(), account.tenantId(), draft));
     }
 
     private Outcome followUpFromAlert(Asker asker, String alertId) {
         FollowUpDraft draft = new FollowUpDraft(null, null, null, null);
         FollowUpResult result = followUps.createFromAlert(asker.caller(), alertId, draft);
-        String tenant = alertId.substring(0, Math.max(0, alertId.indexOf('/')));
         String name =
-                result instanceof FollowUpResult.Accepted
-                        ? accounts.account(asker.caller(), tenant).map(Account::name).orElse(tenant)
-                        : tenant;
-        return followUpReply(asker, name, result);
+                result instanceof FollowUpResult.Accepted accepted
+                        ? accounts.account(asker.caller(), accepted.followUp().tenantId())
+                                .map(Account::name)
+                                .orElse(accepted.followUp().tenantId())
+                        : alertId;
+        return followUpReply(name, result);
     }
 
-    private static Outcome followUpReply(Asker asker, String accountName, FollowUpResult result) {
+    private static Outcome followUpReply(String accountName, FollowUpResult result) {
         if (result instanceof FollowUpResult.Accepted accepted) {
             FollowUp created = accepted.followUp();
             return new Outcome(
