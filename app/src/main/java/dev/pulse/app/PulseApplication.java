@@ -4,6 +4,7 @@ import dev.pulse.access.apikeys.KafkaApiKeyStore;
 import dev.pulse.access.audit.AuditReader;
 import dev.pulse.access.audit.AuditTopic;
 import dev.pulse.access.audit.KafkaAuditLog;
+import dev.pulse.access.live.LiveScores;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.ApiDependencies;
@@ -61,6 +62,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PulseApplication implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PulseApplication.class);
+
+    /** How often open dashboards get the scores that changed: live, without one write per event. */
+    private static final Duration LIVE_SCORE_INTERVAL = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String bootstrapServers;
@@ -152,6 +156,8 @@ public final class PulseApplication implements AutoCloseable {
         botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);
+        LiveScores liveScores = LiveScores.following(bootstrapServers, LIVE_SCORE_INTERVAL);
+        resources.push(liveScores);
         ApiDependencies deps =
                 new ApiDependencies(
                         routing,
@@ -166,7 +172,8 @@ public final class PulseApplication implements AutoCloseable {
                                 notifier.bus(),
                                 new PreferencesReader(streams.kafkaStreams()),
                                 notifier.channels(),
-                                notifier::defaultsFor),
+                                notifier::defaultsFor,
+                                liveScores),
                         chat::mount);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));

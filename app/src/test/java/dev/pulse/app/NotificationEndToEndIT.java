@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -97,6 +98,11 @@ class NotificationEndToEndIT {
                                 .until(
                                         () ->
                                                 stream.events().stream()
+                                                        .filter(
+                                                                e ->
+                                                                        e.event()
+                                                                                .equals(
+                                                                                        "notification"))
                                                         .filter(e -> e.data().contains(tenant))
                                                         .findFirst()
                                                         .orElse(null),
@@ -104,6 +110,22 @@ class NotificationEndToEndIT {
                 assertThat(stream.status()).isEqualTo(200);
                 assertThat(pushed.event()).isEqualTo("notification");
                 assertThat(pushed.id()).isEqualTo(feed.path("id").asText());
+
+                // The same stream carries the account's new scores, for an open portfolio.
+                SseClient.Event scored =
+                        await().atMost(DEADLINE)
+                                .until(
+                                        () ->
+                                                stream.events().stream()
+                                                        .filter(e -> e.event().equals("score"))
+                                                        .filter(e -> e.data().contains(tenant))
+                                                        .findFirst()
+                                                        .orElse(null),
+                                        e -> e != null);
+                JsonNode score = new ObjectMapper().readTree(scored.data());
+                assertThat(score.path("tenantId").asText()).isEqualTo(tenant);
+                assertThat(score.path("score").isNumber()).isTrue();
+                assertThat(score.path("band").asText()).isNotBlank();
 
                 // Nobody else: not David (another account manager), by mail or in his feed.
                 assertThat(feedItem(admin.as(DAVID), tenant)).isNull();

@@ -288,7 +288,12 @@ final class ApiRouter {
                         deps.notifications(), reads, deps.publisher(), deps.clock());
         // Registered before the {id}/read route so "stream" and "read" are not taken for ids.
         router.get(NOTIFICATION_STREAM)
-                .handler(new NotificationStreamHandler(deps.notifications(), reads, SSE_HEARTBEAT));
+                .handler(
+                        new NotificationStreamHandler(
+                                deps.notifications(),
+                                reads,
+                                SSE_HEARTBEAT,
+                                deps.security().policy()));
         router.post(NOTIFICATIONS_READ_ALL).handler(feed::markAllRead);
         router.get(NOTIFICATIONS).handler(feed::list);
         router.post(NOTIFICATION_READ).handler(feed::markRead);

@@ -120,7 +120,13 @@ class ReadRoutesIT {
         assertThat(acme.path("plan").asText()).isEqualTo("enterprise");
         assertThat(acme.path("segment").asText()).isEqualTo("enterprise");
         assertThat(acme.path("links").path("self").asText()).isEqualTo("/v1/accounts/acme");
+        assertThat(texts(acme.path("sparkline"), "day"))
+                .containsExactly("2026-11-17", "2026-11-18", "2026-11-19");
+        assertThat(texts(acme.path("sparkline"), "score")).containsExactly("60.0", "57.0", "56.0");
+        assertThat(acme.path("openAlerts").asInt()).isZero();
+        assertThat(acme.path("openFollowUps").asInt()).isZero();
         assertThat(accounts.get(4).has("score")).isFalse();
+        assertThat(accounts.get(4).path("sparkline")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pulse.access.apikeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.streams.runtime.KafkaTopics;
 import dev.pulse.topologies.json.PulseJson;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ApiKeyTable table = new ApiKeyTable();
     private final Producer<String, byte[]> producer;
-    private final ApiKeyTopicFollower follower;
+    private final TopicFollower follower;
 
     /** A store on {@link #TOPIC}; starts reading it at once. */
     public KafkaApiKeyStore(String bootstrapServers) {
@@ -66,7 +67,13 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
                         producerConfig(bootstrapServers),
                         new StringSerializer(),
                         new ByteArraySerializer());
-        this.follower = new ApiKeyTopicFollower(bootstrapServers, topic, table);
+        this.follower =
+                new TopicFollower(
+                        bootstrapServers,
+                        topic,
+                        TopicFollower.Start.BEGINNING,
+                        "pulse-api-keys",
+                        new ApiKeyRecords(topic, table));
         follower.start();
     }
 
@@ -93,7 +100,7 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
      */
     public void awaitLoaded(Duration timeout) {
         try {
-            if (!follower.awaitLoaded(timeout)) {
+            if (!follower.awaitCaughtUp(timeout)) {
                 throw new IllegalStateException(
                         "API keys were not loaded from " + topic + " within " + timeout);
             }

@@ -10,6 +10,10 @@ package dev.pulse.access.summary;
  *     over accounts that have both, one decimal; absent when none
  * @param events events over the range, summed over accounts
  * @param activeUsers distinct active users over the range, summed over accounts
+ * @param bandsAtStart bands of the end-of-day scores of the day before the range, over accounts
+ *     that had one: with {@code bands}, how the distribution changed
+ * @param arr annual recurring revenue of the group's accounts that state one
+ * @param arrAtRisk the part of {@code arr} whose account ends the range at risk
  */
 public record GroupSummary(
         String owner,
@@ -19,4 +23,7 @@ public record GroupSummary(
         BandCounts bands,
         Double averageChange,
         long events,
-        long activeUsers) {}
+        long activeUsers,
+        BandCounts bandsAtStart,
+        double arr,
+        double arrAtRisk) {}

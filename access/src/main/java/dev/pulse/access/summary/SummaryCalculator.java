@@ -1,5 +1,6 @@
 package dev.pulse.access.summary;
 
+import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,23 +51,28 @@ final class SummaryCalculator {
     static GroupSummary group(String owner, List<TenantPeriod> periods) {
         int scored = 0;
         double scoreSum = 0;
-        int healthy = 0;
-        int neutral = 0;
-        int atRisk = 0;
         int changed = 0;
         double changeSum = 0;
         long events = 0;
         long activeUsers = 0;
+        BandTally endBands = new BandTally();
+        BandTally startBands = new BandTally();
+        double arr = 0;
+        double arrAtRisk = 0;
         for (TenantPeriod period : periods) {
             HealthScore end = period.end();
+            double accountArr = period.account().arr() == null ? 0 : period.account().arr();
+            arr += accountArr;
             if (end != null) {
                 scored++;
                 scoreSum += end.score();
-                switch (end.band()) {
-                    case HEALTHY -> healthy++;
-                    case NEUTRAL -> neutral++;
-                    case AT_RISK -> atRisk++;
+                endBands.add(end.band());
+                if (end.band() == Band.AT_RISK) {
+                    arrAtRisk += accountArr;
                 }
+            }
+            if (period.start() != null) {
+                startBands.add(period.start().band());
             }
             Double change = period.change();
             if (change != null) {
@@ -83,10 +89,32 @@ final class SummaryCalculator {
                 periods.size(),
                 scored,
                 scored == 0 ? null : oneDecimal(scoreSum / scored),
-                new BandCounts(healthy, neutral, atRisk),
+                endBands.counts(),
                 changed == 0 ? null : oneDecimal(changeSum / changed),
                 events,
-                activeUsers);
+                activeUsers,
+                startBands.counts(),
+                arr,
+                arrAtRisk);
+    }
+
+    /** Counts accounts per band. */
+    private static final class BandTally {
+        private int healthy;
+        private int neutral;
+        private int atRisk;
+
+        void add(Band band) {
+            switch (band) {
+                case HEALTHY -> healthy++;
+                case NEUTRAL -> neutral++;
+                case AT_RISK -> atRisk++;
+            }
+        }
+
+        BandCounts counts() {
+            return new BandCounts(healthy, neutral, atRisk);
+        }
     }
 
     private static RankedAccount ranked(TenantPeriod period) {

@@ -30,6 +30,7 @@ final class InMemoryState implements TenantStateReader, EventPublisher {
     final Map<String, HealthScore> scores = new LinkedHashMap<>();
     final List<Alert> alerts = new ArrayList<>();
     final List<FollowUp> followUps = new ArrayList<>();
+    final List<HealthScore> daily = new ArrayList<>();
     final List<Object> published = new ArrayList<>();
 
     @Override
@@ -46,7 +47,10 @@ final class InMemoryState implements TenantStateReader, EventPublisher {
 
     @Override
     public List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {
-        return List.of();
+        return daily.stream()
+                .filter(s -> s.tenantId().equals(tenantId))
+                .filter(s -> !s.asOf().isBefore(from) && s.asOf().isBefore(to))
+                .toList();
     }
 
     @Override

@@ -9,6 +9,9 @@ import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUpDraft;
 import dev.pulse.access.followups.FollowUpResult;
 import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.portfolio.AccountActivity;
+import dev.pulse.access.portfolio.Portfolio;
+import dev.pulse.access.portfolio.PortfolioActivity;
 import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.security.AccessDeniedException;
@@ -18,6 +21,7 @@ import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;
@@ -25,12 +29,18 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertKind;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
+import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.followup.FollowUpStatus;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +75,33 @@ class UseCasesTest {
                                 .toList();
 
         assertThat(order).containsExactly("bravo", "delta", "echo", "charlie", "alpha");
+    }
+
+    @Test
+    void portfolioActivityCountsOpenWorkAndKeepsThirtyDaysOfScoresOldestFirst() {
+        state.accounts.add(account("acme", SARAH));
+        state.accounts.add(account("globex", SARAH));
+        state.scores.put("acme", score("acme", 40, Band.AT_RISK));
+        state.alerts.add(firing("acme", "usage-drop"));
+        state.alerts.add(withState(firing("acme", "silence"), AlertState.RESOLVED));
+        for (int daysAgo = 40; daysAgo >= 1; daysAgo--) {
+            state.daily.add(endOfDay("acme", daysAgo, 80 - daysAgo));
+        }
+        Caller sarah = caller(Role.VIEWER, SARAH, Set.of(SARAH));
+        state.followUps.add(created(sarah, "call", FollowUpStatus.OPEN));
+        state.followUps.add(created(sarah, "mail", FollowUpStatus.DONE));
+
+        Portfolio portfolio = new Portfolios(clock).of(sarah, List.of(SARAH));
+        Map<String, AccountActivity> activity = PortfolioActivity.of(sarah, portfolio);
+
+        AccountActivity acme = activity.get("acme");
+        assertThat(acme.openAlerts()).isEqualTo(1);
+        assertThat(acme.openFollowUps()).isEqualTo(1);
+        assertThat(acme.recentScores()).hasSize(PortfolioActivity.DAYS);
+        assertThat(acme.recentScores().get(0).day()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(acme.recentScores().get(PortfolioActivity.DAYS - 1).score()).isEqualTo(79);
+        assertThat(activity.get("globex")).isEqualTo(new AccountActivity(0, 0, List.of()));
+        assertThat(activity.keySet()).containsExactly("acme", "globex");
     }
 
     @Test
@@ -225,6 +262,33 @@ class UseCasesTest {
     private static HealthScore score(String tenant, double score, Band band) {
         return new HealthScore(
                 tenant, score, band, "test", NOW, null, null, List.of(), "none", null, null);
+    }
+
+    /** The score that closed the UTC day {@code daysAgo} days before today. */
+    private static HealthScore endOfDay(String tenant, int daysAgo, double score) {
+        return Scores.score(
+                tenant, score, UtcDays.startOfDay(NOW).minus(Duration.ofDays(daysAgo - 1L)));
+    }
+
+    /** A follow-up on acme created through the use case, stored as it stands in {@code status}. */
+    private FollowUp created(Caller caller, String title, FollowUpStatus status) {
+        FollowUp f =
+                ((FollowUpResult.Accepted)
+                                followUps.create(
+                                        caller, "acme", new FollowUpDraft(title, null, null, null)))
+                        .followUp();
+        return new FollowUp(
+                f.id(),
+                f.tenantId(),
+                f.alertId(),
+                f.title(),
+                f.dueDate(),
+                status,
+                f.owner(),
+                f.createdBy(),
+                f.createdAt(),
+                NOW,
+                f.note());
     }
 
     private static Alert firing(String tenant, String rule) {

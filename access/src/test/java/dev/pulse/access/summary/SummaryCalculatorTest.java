@@ -44,6 +44,16 @@ class SummaryCalculatorTest {
     }
 
     @Test
+    void showsHowBandsMovedAndHowMuchRevenueIsAtRisk() {
+        GroupSummary overall = SummaryCalculator.group(null, PERIODS);
+        // starts: a 50, b 60, d 40 neutral; e 71 healthy; c none
+        assertThat(overall.bandsAtStart()).isEqualTo(new BandCounts(1, 3, 0));
+        assertThat(overall.arr()).isEqualTo(600_000.0);
+        // only b ends at risk (35)
+        assertThat(overall.arrAtRisk()).isEqualTo(120_000.0);
+    }
+
+    @Test
     void averagesChangeOverAccountsWithBothScores() {
         // a +30, b -25, e +1.5: c has no start, d no end
         assertThat(SummaryCalculator.group(null, PERIODS).averageChange()).isEqualTo(2.2);

@@ -1,5 +1,6 @@
 package dev.pulse.api.notifications;
 
+import dev.pulse.access.live.LiveScores;
 import dev.pulse.notify.PreferencesReader;
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.feed.NotificationFeed;
@@ -13,15 +14,28 @@ import java.util.function.Function;
  *
  * @param channels every channel a person may choose here (in-app and configured push channels)
  * @param defaults preferences of a person who saved none
+ * @param scores new scores for the stream's {@code score} events; null when this instance follows
+ *     none
  */
 public record NotificationAccess(
         NotificationFeed feed,
         NotificationBus bus,
         PreferencesReader preferences,
         Set<String> channels,
-        Function<String, NotificationPreferences> defaults) {
+        Function<String, NotificationPreferences> defaults,
+        LiveScores scores) {
     public static final NotificationAccess DISABLED =
-            new NotificationAccess(null, null, null, Set.of(), user -> null);
+            new NotificationAccess(null, null, null, Set.of(), user -> null, null);
+
+    /** Without live scores: the stream carries notifications only. */
+    public NotificationAccess(
+            NotificationFeed feed,
+            NotificationBus bus,
+            PreferencesReader preferences,
+            Set<String> channels,
+            Function<String, NotificationPreferences> defaults) {
+        this(feed, bus, preferences, channels, defaults, null);
+    }
 
     public boolean enabled() {
         return feed != null;

@@ -1,6 +1,8 @@
 package dev.pulse.api.portfolio;
 
+import dev.pulse.access.portfolio.AccountActivity;
 import dev.pulse.access.portfolio.Portfolio;
+import dev.pulse.access.portfolio.PortfolioActivity;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.security.Caller;
 import dev.pulse.api.auth.RequestAccess;
@@ -9,11 +11,13 @@ import dev.pulse.api.http.RequestParams;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /v1/portfolio?owner=EMAIL}: an account manager's portfolio ({@link Portfolios}),
- * riskiest first. Without {@code owner}, the caller's own. An owner outside the caller's scope is
- * 403; an owner with no accounts gets an empty list.
+ * riskiest first, each with its open alerts, open follow-ups and 30-day sparkline ({@link
+ * PortfolioActivity}). Without {@code owner}, the caller's own. An owner outside the caller's scope
+ * is 403; an owner with no accounts gets an empty list.
  */
 public final class PortfolioHandler implements Handler<RoutingContext> {
     private final Portfolios portfolios;
@@ -34,8 +38,11 @@ public final class PortfolioHandler implements Handler<RoutingContext> {
                 () -> {
                     Portfolio portfolio = portfolios.of(caller, List.of(owner));
                     RequestAccess.touched(ctx, portfolio.tenantIds());
+                    Map<String, AccountActivity> activity = PortfolioActivity.of(caller, portfolio);
                     List<PortfolioItem> items =
-                            portfolio.entries().stream().map(PortfolioItem::of).toList();
+                            portfolio.entries().stream()
+                                    .map(e -> PortfolioItem.of(e, activity.get(e.tenantId())))
+                                    .toList();
                     return new PortfolioBody(owner, items.size(), items, portfolio.asOf());
                 });
     }

@@ -1,13 +1,18 @@
 package dev.pulse.api.portfolio;
 
+import dev.pulse.access.portfolio.AccountActivity;
 import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** One account of a portfolio; score fields are absent until the account has been scored. */
+/**
+ * One account of a portfolio with what its row shows: open work and the last 30 days' scores. Score
+ * fields are absent until the account has been scored.
+ */
 record PortfolioItem(
         String tenantId,
         String name,
@@ -22,11 +27,14 @@ record PortfolioItem(
         LocalDate renewalDate,
         String plan,
         String segment,
+        int openAlerts,
+        int openFollowUps,
+        List<AccountActivity.DailyScore> sparkline,
         Links links) {
 
     record Links(String self) {}
 
-    static PortfolioItem of(PortfolioEntry entry) {
+    static PortfolioItem of(PortfolioEntry entry, AccountActivity activity) {
         Account account = entry.account();
         HealthScore score = entry.score();
         return new PortfolioItem(
@@ -43,6 +51,9 @@ record PortfolioItem(
                 account.renewalDate(),
                 account.plan(),
                 account.segment(),
+                activity.openAlerts(),
+                activity.openFollowUps(),
+                activity.recentScores(),
                 new Links("/v1/accounts/" + account.tenantId()));
     }
 }

@@ -1,7 +1,5 @@
-package dev.pulse.access.apikeys;
+package dev.pulse.streams.follow;
 
-import dev.pulse.topologies.json.PulseJson;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,43 +19,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A daemon thread that reads the API-key topic from the beginning and then follows it, applying
- * every record to an {@link ApiKeyTable}, so that every instance knows every key and every
- * revocation. No consumer group: each instance needs all of the (small) topic, and nothing is
- * committed because each start replays it whole.
+ * A daemon thread that reads every partition of one topic, from the beginning or from its end, and
+ * hands each keyed record to a {@link RecordSink}. No consumer group and no commits: each instance
+ * needs the whole topic, and each start decides again where to begin.
  *
- * <p>On any error it logs, waits and starts over from the beginning; replaying is harmless because
- * the table keeps the newest offset per key.
+ * <p>On any error it logs, waits and starts over from the same {@link Start}; sinks that read from
+ * the beginning must therefore tolerate a replay (keep the newest offset per key).
  */
-final class ApiKeyTopicFollower implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyTopicFollower.class);
+public final class TopicFollower implements AutoCloseable {
+    /** Where each (re)start begins. */
+    public enum Start {
+        /** Replay the whole topic, then follow it: for tables every instance keeps. */
+        BEGINNING,
+        /** Only what arrives from now on: for live fan-out, where the past is not news. */
+        END
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String topic;
+    private final Start start;
     private final Map<String, Object> config;
-    private final ApiKeyTable table;
-    private final CountDownLatch loaded = new CountDownLatch(1);
+    private final RecordSink sink;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    ApiKeyTopicFollower(String bootstrapServers, String topic, ApiKeyTable table) {
+    /**
+     * @param clientId names the consumer (and its thread) in logs and broker metrics
+     */
+    public TopicFollower(
+            String bootstrapServers, String topic, Start start, String clientId, RecordSink sink) {
         this.topic = topic;
-        this.table = table;
-        this.config = consumerConfig(bootstrapServers);
-        this.thread = new Thread(this::run, "pulse-api-keys-" + topic);
+        this.start = start;
+        this.sink = sink;
+        this.config = consumerConfig(bootstrapServers, clientId);
+        this.thread = new Thread(this::run, clientId + "-" + topic);
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    /** True once the records present at start have been applied. */
-    boolean awaitLoaded(Duration timeout) throws InterruptedException {
-        return loaded.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    /** True once the records present when following began have been handed to the sink. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -85,11 +96,11 @@ final class ApiKeyTopicFollower implements AutoCloseable {
                 follow(c);
             } catch (WakeupException | InterruptException e) {
                 if (running) {
-                    LOG.warn("API-key reader of {} interrupted; restarting", topic);
+                    LOG.warn("Reader of {} interrupted; restarting", topic);
                 }
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.error("API-key reader of {} failed; retrying in {}", topic, RETRY, e);
+                    LOG.error("Reader of {} failed; retrying in {}", topic, RETRY, e);
                 }
             } finally {
                 consumer = null;
@@ -103,19 +114,23 @@ final class ApiKeyTopicFollower implements AutoCloseable {
     private void follow(KafkaConsumer<String, byte[]> c) {
         List<TopicPartition> partitions = partitions(c);
         if (partitions.isEmpty()) {
-            LOG.warn("API-key topic {} does not exist yet; waiting for it", topic);
+            LOG.warn("Topic {} does not exist yet; waiting for it", topic);
             return;
         }
         c.assign(partitions);
-        c.seekToBeginning(partitions);
+        if (start == Start.BEGINNING) {
+            c.seekToBeginning(partitions);
+        } else {
+            c.seekToEnd(partitions);
+        }
         Map<TopicPartition, Long> end = c.endOffsets(partitions);
         while (running) {
-            if (loaded.getCount() > 0 && caughtUp(c, end)) {
-                loaded.countDown();
+            if (caughtUp.getCount() > 0 && reached(c, end)) {
+                caughtUp.countDown();
             }
             for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
                 if (r.key() != null) {
-                    table.apply(r.offset(), r.key(), decode(r));
+                    sink.accept(r.offset(), r.key(), r.value());
                 }
             }
         }
@@ -128,27 +143,8 @@ final class ApiKeyTopicFollower implements AutoCloseable {
                 : infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     }
 
-    private static boolean caughtUp(
-            KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+    private static boolean reached(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
-    }
-
-    private ApiKey decode(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
-            return null;
-        }
-        try {
-            return PulseJson.mapper().readValue(r.value(), ApiKey.class);
-        } catch (IOException | RuntimeException e) {
-            // Fail closed: a key whose newest record cannot be read authenticates nobody.
-            LOG.warn(
-                    "Unreadable API-key record for id {} at {} offset {}; treating the key as"
-                            + " deleted",
-                    r.key(),
-                    topic,
-                    r.offset());
-            return null;
-        }
     }
 
     /** Waits before a retry; returns at once when closed. */
@@ -161,11 +157,11 @@ final class ApiKeyTopicFollower implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerConfig(String bootstrapServers) {
+    private static Map<String, Object> consumerConfig(String bootstrapServers, String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-api-keys");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return config;
     }
 }
