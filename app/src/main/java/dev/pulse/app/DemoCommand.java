@@ -39,9 +39,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PulseConfig base = ConfigLoader.load(config, System.getenv());
         wipe(dataDir);
-        DemoIdentityProvider idp = DemoIdentityProvider.create(dataDir.resolve("idp"));
-        PulseConfig demo = demoConfig(base, idp);
-        PulseApplication app = PulseApplication.start(demo, ConsoleStartup.INSTANCE);
+        int port = base.api().port() == 0 ? PulseApplication.freePort() : base.api().port();
+        // Always "localhost": browsers keep Secure cookies on http://localhost, and the redirect
+        // URI must match the address the browser uses.
+        String site = "http://localhost:" + port;
+        DemoIdentityProvider idp =
+                DemoIdentityProvider.create(dataDir.resolve("idp"), site, System.getenv());
+        PulseConfig demo = demoConfig(base, idp, port);
+        PulseApplication app =
+                PulseApplication.start(
+                        demo,
+                        ConsoleStartup.INSTANCE,
+                        idp.routes(PulseApplication.loadUsers(demo.auth().users())));
         CountDownLatch stopped = new CountDownLatch(1);
         DemoSimulator[] simulator = new DemoSimulator[1];
         Runtime.getRuntime()
@@ -94,10 +103,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PulseConfig demoConfig(PulseConfig base, DemoIdentityProvider idp) {
+    private PulseConfig demoConfig(PulseConfig base, DemoIdentityProvider idp, int port) {
         PulseConfig.Kafka kafka = base.kafka();
         PulseConfig.Streams streams = base.streams();
-        return base.withAuth(base.auth().withJwt(idp.jwtSettings()))
+        PulseConfig.Api api = base.api();
+        return base.withAuth(
+                        base.auth()
+                                .withJwt(idp.jwtSettings())
+                                .withOidc(idp.oidcSettings(base.auth().oidc())))
+                .withApi(new PulseConfig.Api(api.host(), port, api.advertisedHost()))
                 .withKafka(
                         new PulseConfig.Kafka(
                                 kafka.bootstrapServers(),
@@ -120,21 +134,19 @@ final class DemoCommand implements Callable<Integer> {
         String tenant = simulator.customerBase().accountsOf(sarah.email()).get(0).tenantId();
         String auth = "-H \"Authorization: Bearer $SARAH\" ";
         System.out.printf(
-                "%n  Pulse demo is serving at %s%n"
-                        + "  Every /v1 call needs a token. Demo tokens (valid 12 h):%n"
-                        + "    source %s     # sets SARAH, MARCUS and ADMIN%n"
-                        + "    SARAH  = %s, account manager: her own accounts%n"
-                        + "    MARCUS = Marcus Webb, VP: every account of both teams%n"
-                        + "    ADMIN  = administrator: everything, audit log, API keys%n"
-                        + "  %s's portfolio, riskiest first:%n"
-                        + "    curl -s %s'%s/v1/portfolio?owner=%s'%n"
-                        + "  One account, with why its score is what it is:%n"
-                        + "    curl -s %s%s/v1/accounts/%s%n"
-                        + "  Its daily events over 30 days:%n"
-                        + "    curl -s %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
-                        + "  Marcus's view of every account, last 30 days:%n"
-                        + "    curl -s -H \"Authorization: Bearer $MARCUS\" %s/v1/summary%n"
-                        + "  Metrics: %s/metrics   API: %s/openapi.yaml   Ctrl-C stops.%n%n",
+                "%n  Open the Pulse dashboard: %s/%n  (the demo sign-in page lets you be anyone:"
+                    + " Sarah Chen, Marcus Webb, the administrator, a customer admin, ...)%n%n  For"
+                    + " the API, every /v1 call needs a token. Demo tokens (valid 12 h):%n   "
+                    + " source %s     # sets SARAH, MARCUS and ADMIN%n    SARAH  = %s, account"
+                    + " manager: her own accounts%n    MARCUS = Marcus Webb, VP: every account of"
+                    + " both teams%n    ADMIN  = administrator: everything, audit log, API keys%n "
+                    + " %s's portfolio, riskiest first:%n    curl -s %s'%s/v1/portfolio?owner=%s'%n"
+                    + "  One account, with why its score is what it is:%n    curl -s"
+                    + " %s%s/v1/accounts/%s%n  Its daily events over 30 days:%n    curl -s"
+                    + " %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n  Marcus's view of"
+                    + " every account, last 30 days:%n    curl -s -H \"Authorization: Bearer"
+                    + " $MARCUS\" %s/v1/summary%n  Metrics: %s/metrics   API: %s/openapi.yaml  "
+                    + " Ctrl-C stops.%n%n",
                 api,
                 tokens.file(),
                 sarah.name(),
