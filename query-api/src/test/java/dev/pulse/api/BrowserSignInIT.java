@@ -242,6 +242,49 @@ class BrowserSignInIT {
     }
 
     @Test
+    void aRefusalByTheProviderIsA401Page() {
+        HttpResponse<String> atProvider =
+                browser.follow(
+                        URI.create(base + "/auth/login"),
+                        uri -> !uri.getPath().startsWith("/auth/"));
+        URI authorize = Browser.location(atProvider).orElseThrow();
+        String state = query(authorize, "state");
+
+        HttpResponse<String> page =
+                browser.get(
+                        URI.create(
+                                base
+                                        + "/auth/callback?error=access_denied&error_description=no&state="
+                                        + URLEncoder.encode(state, StandardCharsets.UTF_8)));
+
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.body()).contains("did not sign you in").contains("access_denied");
+    }
+
+    @Test
+    void anUnreachableProviderIsA502Page() {
+        int closed = RunningApi.freePort();
+        OidcSettings nowhere =
+                new OidcSettings(
+                        URI.create("http://localhost:" + closed + "/nobody"),
+                        CLIENT_ID,
+                        "secret",
+                        URI.create("http://localhost:" + closed + "/auth/callback"),
+                        null);
+        try (RunningApi other =
+                RunningApi.builder()
+                        .signIn(
+                                new OidcClient(nowhere),
+                                new BrowserSessions(IDLE, IDLE, 10, sessionClock))
+                        .start()) {
+            HttpResponse<String> page = browser.get(other.uri("/auth/login"));
+
+            assertThat(page.statusCode()).isEqualTo(502);
+            assertThat(page.body()).contains("could not read the identity provider");
+        }
+    }
+
+    @Test
     void bearerTokensStillWorkBesideSessions() {
         assertThat(api.as(TestUsers.SARAH).get("/v1/me").statusCode()).isEqualTo(200);
     }
@@ -261,6 +304,16 @@ class BrowserSignInIT {
         URI callback = Browser.location(atCallback).orElseThrow();
         assertThat(browser.cookie("pulse_login")).isPresent();
         return browser.get(callback);
+    }
+
+    private static String query(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(
+                        pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(uri + " has no " + name);
     }
 
     private HttpRequest.Builder post(String path, String json) {
