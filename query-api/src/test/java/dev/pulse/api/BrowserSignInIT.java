@@ -108,6 +108,19 @@ class BrowserSignInIT {
     }
 
     @Test
+    void signingInAgainEndsTheSessionBefore() {
+        signIn(TestUsers.SARAH, "/");
+        String first = browser.cookie("pulse_session").orElseThrow().value();
+
+        signIn(TestUsers.SARAH, "/");
+
+        assertThat(browser.cookie("pulse_session").orElseThrow().value()).isNotEqualTo(first);
+        Browser old = new Browser();
+        old.put("pulse_session", first, "/");
+        assertThat(old.get(URI.create(base + "/v1/me")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aCustomerAdminSeesTheirTenantInMe() {
         signIn(TestUsers.ACME_ADMIN, "/");
 

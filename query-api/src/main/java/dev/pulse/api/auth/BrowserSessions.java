@@ -23,7 +23,8 @@ import java.util.Optional;
  * (the identity provider usually remembers them, so that is one redirect).
  */
 public final class BrowserSessions {
-    public static final int DEFAULT_MAX_SESSIONS = 100_000;
+    /** Each session holds an ID token (about 1 KB): some 30 MB at most. */
+    public static final int DEFAULT_MAX_SESSIONS = 20_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -131,6 +131,8 @@ public final class SignInHandler {
                         session -> {
                             trail.authenticated(session.principal());
                             trail.detail("signed in from the browser (OpenID Connect)");
+                            // A session this browser had before ends: one browser, one session.
+                            sessions.close(SessionCookies.sessionId(ctx.request()));
                             SessionCookies.set(ctx.response(), session, sessions.maxAge());
                             redirect(ctx, login.get().returnTo());
                         })
