@@ -134,19 +134,25 @@ final class DemoCommand implements Callable<Integer> {
         String tenant = simulator.customerBase().accountsOf(sarah.email()).get(0).tenantId();
         String auth = "-H \"Authorization: Bearer $SARAH\" ";
         System.out.printf(
-                "%n  Open the Pulse dashboard: %s/%n  (the demo sign-in page lets you be anyone:"
-                    + " Sarah Chen, Marcus Webb, the administrator, a customer admin, ...)%n%n  For"
-                    + " the API, every /v1 call needs a token. Demo tokens (valid 12 h):%n   "
-                    + " source %s     # sets SARAH, MARCUS and ADMIN%n    SARAH  = %s, account"
-                    + " manager: her own accounts%n    MARCUS = Marcus Webb, VP: every account of"
-                    + " both teams%n    ADMIN  = administrator: everything, audit log, API keys%n "
-                    + " %s's portfolio, riskiest first:%n    curl -s %s'%s/v1/portfolio?owner=%s'%n"
-                    + "  One account, with why its score is what it is:%n    curl -s"
-                    + " %s%s/v1/accounts/%s%n  Its daily events over 30 days:%n    curl -s"
-                    + " %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n  Marcus's view of"
-                    + " every account, last 30 days:%n    curl -s -H \"Authorization: Bearer"
-                    + " $MARCUS\" %s/v1/summary%n  Metrics: %s/metrics   API: %s/openapi.yaml  "
-                    + " Ctrl-C stops.%n%n",
+                "%n  Open the Pulse dashboard: %s/%n"
+                        + "  (its sign-in page lets you be anyone in the demo: Sarah Chen, Marcus"
+                        + " Webb, the administrator, a customer admin, ...)%n",
+                api);
+        System.out.printf(
+                "%n  The API at %s: every /v1 call needs a token. Demo tokens (valid 12 h):%n"
+                        + "    source %s     # sets SARAH, MARCUS and ADMIN%n"
+                        + "    SARAH  = %s, account manager: her own accounts%n"
+                        + "    MARCUS = Marcus Webb, VP: every account of both teams%n"
+                        + "    ADMIN  = administrator: everything, audit log, API keys%n"
+                        + "  %s's portfolio, riskiest first:%n"
+                        + "    curl -s %s'%s/v1/portfolio?owner=%s'%n"
+                        + "  One account, with why its score is what it is:%n"
+                        + "    curl -s %s%s/v1/accounts/%s%n"
+                        + "  Its daily events over 30 days:%n"
+                        + "    curl -s %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
+                        + "  Marcus's view of every account, last 30 days:%n"
+                        + "    curl -s -H \"Authorization: Bearer $MARCUS\" %s/v1/summary%n"
+                        + "  Metrics: %s/metrics   API: %s/openapi.yaml   Ctrl-C stops.%n%n",
                 api,
                 tokens.file(),
                 sarah.name(),
