@@ -228,8 +228,12 @@ class BrowserSignInIT {
         HttpResponse<String> out =
                 browser.send(post("/auth/logout", "").header("X-XSRF-TOKEN", token));
         assertThat(out.statusCode()).isEqualTo(200);
-        assertThat(RunningApi.json(out).path("redirect").asText())
-                .startsWith(provider.endSessionEndpointUrl("default").toString());
+        String redirect = RunningApi.json(out).path("redirect").asText();
+        assertThat(redirect)
+                .startsWith(provider.endSessionEndpointUrl("default").toString())
+                .contains("client_id=" + CLIENT_ID)
+                .contains("post_logout_redirect_uri=")
+                .doesNotContain("id_token_hint");
         assertThat(browser.cookie("pulse_session")).isEmpty();
         assertThat(browser.cookie("XSRF-TOKEN")).isEmpty();
 

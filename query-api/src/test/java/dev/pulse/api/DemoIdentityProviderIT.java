@@ -106,6 +106,17 @@ class DemoIdentityProviderIT {
         assertThat(RunningApi.json(me).path("email").asText())
                 .isEqualTo("sarah.chen@demo.pulse.dev");
         assertThat(RunningApi.json(me).path("name").asText()).isEqualTo("Sarah Chen");
+
+        String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().value();
+        HttpResponse<String> out =
+                browser.send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(base + "/auth/logout"))
+                                .header("X-XSRF-TOKEN", csrf)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        URI endSession = URI.create(RunningApi.json(out).path("redirect").asText());
+        assertThat(endSession.getPath()).isEqualTo("/demo-idp/end-session");
+        assertThat(Browser.location(browser.get(endSession))).hasValue(URI.create(base + "/"));
+        assertThat(browser.get(URI.create(base + "/v1/me")).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A person signed in through the browser. The identity provider's tokens stay here, on the server;
- * the browser holds only the session id (an HttpOnly cookie) and the CSRF token.
+ * A person signed in through the browser. The browser holds only the session id (an HttpOnly
+ * cookie) and the CSRF token; the identity provider's tokens were used once at sign-in and are not
+ * kept.
  *
  * @param id the value of the session cookie: 256 random bits
  * @param csrfToken what every write must echo in {@link CsrfCheck#HEADER}: 256 random bits
  * @param principal who signed in, resolved from the user directory at sign-in
- * @param idToken the identity provider's ID token, sent back as a hint when signing out
  * @param created when the person signed in; the absolute timeout counts from here
  */
-public record BrowserSession(
-        String id, String csrfToken, Principal principal, String idToken, Instant created) {
+public record BrowserSession(String id, String csrfToken, Principal principal, Instant created) {
     public BrowserSession {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(csrfToken, "csrfToken");

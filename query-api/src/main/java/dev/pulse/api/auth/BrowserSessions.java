@@ -23,7 +23,7 @@ import java.util.Optional;
  * (the identity provider usually remembers them, so that is one redirect).
  */
 public final class BrowserSessions {
-    /** Each session holds an ID token (about 1 KB): some 30 MB at most. */
+    /** Well above the target of 1,000 concurrent users; a few MB at most. */
     public static final int DEFAULT_MAX_SESSIONS = 20_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,10 +54,9 @@ public final class BrowserSessions {
     }
 
     /** A new session for {@code principal}, with fresh random id and CSRF token. */
-    public BrowserSession open(Principal principal, String idToken) {
+    public BrowserSession open(Principal principal) {
         BrowserSession session =
-                new BrowserSession(
-                        randomToken(), randomToken(), principal, idToken, clock.instant());
+                new BrowserSession(randomToken(), randomToken(), principal, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }

@@ -8,7 +8,6 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -59,7 +58,7 @@ public final class OidcClient {
     public record Start(URI authorizationUri, PendingLogins.Pending pending) {}
 
     /** Who the provider vouched for. */
-    public record Identity(String email, String name, String idToken) {}
+    public record Identity(String email, String name) {}
 
     private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
@@ -139,32 +138,28 @@ public final class OidcClient {
             throw SignInFailure.refused(
                     "The identity provider has not verified the e-mail address " + email + ".");
         }
-        return new Identity(
-                email.strip().toLowerCase(Locale.ROOT),
-                claims.getStringClaim("name"),
-                idToken.serialize());
+        return new Identity(email.strip().toLowerCase(Locale.ROOT), claims.getStringClaim("name"));
     }
 
     /**
      * Where to send the browser so the provider signs the person out too and sends them back to
-     * Pulse; empty when the provider has no end-session endpoint or was never reached.
+     * Pulse; empty when the provider has no end-session endpoint or was never reached. It names the
+     * client rather than passing the ID token as a hint, so no token reaches the browser (nor its
+     * history).
      */
-    public Optional<URI> endSession(String idTokenHint) {
+    public Optional<URI> endSession() {
         Provider known = provider;
         if (known == null || known.metadata().getEndSessionEndpointURI() == null) {
             return Optional.empty();
         }
-        JWT hint = null;
-        try {
-            hint = idTokenHint == null ? null : JWTParser.parse(idTokenHint);
-        } catch (java.text.ParseException e) {
-            // a hint is optional: sign out without one
-        }
         return Optional.of(
                 new LogoutRequest(
                                 known.metadata().getEndSessionEndpointURI(),
-                                hint,
+                                null,
+                                null,
+                                clientId,
                                 settings.home(),
+                                null,
                                 null)
                         .toURI());
     }

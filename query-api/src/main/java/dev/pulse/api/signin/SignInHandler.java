@@ -147,7 +147,7 @@ public final class SignInHandler {
             trail.proven(identity.email());
             throw SignInFailure.notAPulseUser(identity.email());
         }
-        return sessions.open(principal, identity.idToken());
+        return sessions.open(principal);
     }
 
     private void logout(RoutingContext ctx) {
@@ -165,9 +165,7 @@ public final class SignInHandler {
         }
         SessionCookies.clear(ctx.response());
         String redirect =
-                session.flatMap(s -> client.endSession(s.idToken()))
-                        .map(URI::toString)
-                        .orElse(ReturnTo.HOME);
+                session.flatMap(s -> client.endSession()).map(URI::toString).orElse(ReturnTo.HOME);
         JsonReply.send(ctx, 200, Map.of("redirect", redirect));
     }
 

@@ -26,7 +26,7 @@ class BrowserSessionsTest {
 
     @Test
     void findsAnOpenSessionByItsId() {
-        BrowserSession session = sessions.open(SARAH, "id-token");
+        BrowserSession session = sessions.open(SARAH);
 
         assertThat(sessions.find(session.id())).hasValue(session);
         assertThat(session.id()).isNotEqualTo(session.csrfToken()).hasSizeGreaterThanOrEqualTo(43);
@@ -34,7 +34,7 @@ class BrowserSessionsTest {
 
     @Test
     void endsAfterTheIdleTimeoutWithoutUse() {
-        BrowserSession session = sessions.open(SARAH, null);
+        BrowserSession session = sessions.open(SARAH);
 
         clock.advance(Duration.ofMinutes(30).plusSeconds(1));
 
@@ -43,7 +43,7 @@ class BrowserSessionsTest {
 
     @Test
     void useKeepsItAliveUntilTheAbsoluteLimit() {
-        BrowserSession session = sessions.open(SARAH, null);
+        BrowserSession session = sessions.open(SARAH);
         for (int i = 0; i < 15; i++) {
             clock.advance(Duration.ofMinutes(29));
             assertThat(sessions.find(session.id())).as("after %d uses", i).isPresent();
@@ -57,7 +57,7 @@ class BrowserSessionsTest {
 
     @Test
     void closedSessionsAreGone() {
-        BrowserSession session = sessions.open(SARAH, null);
+        BrowserSession session = sessions.open(SARAH);
 
         sessions.close(session.id());
 
@@ -74,7 +74,7 @@ class BrowserSessionsTest {
     @Test
     void keepsAtMostTheConfiguredNumber() {
         for (int i = 0; i < 10; i++) {
-            sessions.open(SARAH, null);
+            sessions.open(SARAH);
         }
 
         assertThat(sessions.size()).isLessThanOrEqualTo(3);
