@@ -91,7 +91,6 @@ class BrowserSignInIT {
         assertThat(xsrf.has("Secure")).isTrue();
         assertThat(xsrf.has("HttpOnly")).isFalse();
         assertThat(xsrf.has("SameSite=Strict")).isTrue();
-        assertThat(browser.cookie("pulse_login")).isEmpty();
 
         HttpResponse<String> me = browser.get(URI.create(base + "/v1/me"));
         assertThat(me.statusCode()).isEqualTo(200);
@@ -167,6 +166,24 @@ class BrowserSignInIT {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("expired or was not started from this browser");
         assertThat(browser.cookie("pulse_session")).isEmpty();
+    }
+
+    @Test
+    void severalTabsSigningInAtOnceAllSucceed() {
+        URI first = startSignIn(TestUsers.SARAH);
+        URI second = startSignIn(TestUsers.SARAH);
+
+        assertThat(browser.get(first).statusCode()).isEqualTo(302);
+        assertThat(browser.get(second).statusCode()).isEqualTo(302);
+        assertThat(browser.get(URI.create(base + "/v1/me")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallbackCannotBeUsedTwice() {
+        URI callback = startSignIn(TestUsers.SARAH);
+        assertThat(browser.get(callback).statusCode()).isEqualTo(302);
+
+        assertThat(browser.get(callback).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -308,6 +325,15 @@ class BrowserSignInIT {
 
     /** Signs in as {@code email}; returns the answer of the callback. */
     private HttpResponse<String> signIn(String email, String returnTo) {
+        return browser.get(startSignIn(email, returnTo));
+    }
+
+    private URI startSignIn(String email) {
+        return startSignIn(email, "/");
+    }
+
+    /** Goes from {@code /auth/login} through the provider; returns the callback URL, unvisited. */
+    private URI startSignIn(String email, String returnTo) {
         provider.enqueueCallback(
                 new DefaultOAuth2TokenCallback(
                         "default", email, "JWT", List.of(CLIENT_ID), Map.of("email", email), 3600));
@@ -318,9 +344,8 @@ class BrowserSignInIT {
                                         + "/auth/login?returnTo="
                                         + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)),
                         uri -> uri.getPath().equals("/auth/callback"));
-        URI callback = Browser.location(atCallback).orElseThrow();
         assertThat(browser.cookie("pulse_login")).isPresent();
-        return browser.get(callback);
+        return Browser.location(atCallback).orElseThrow();
     }
 
     private static String query(URI uri, String name) {

@@ -95,7 +95,7 @@ public final class OidcClient {
         return new Start(
                 request.toURI(),
                 new PendingLogins.Pending(
-                        state.getValue(), verifier.getValue(), nonce.getValue(), returnTo));
+                        state.getValue(), verifier.getValue(), nonce.getValue(), returnTo, null));
     }
 
     /**

@@ -20,10 +20,16 @@ public final class PendingLogins {
     /**
      * One started sign-in.
      *
-     * @param state the value the provider hands back, also kept in the browser's {@code
-     *     pulse_login} cookie
+     * @param state the value the provider hands back
+     * @param browser the value of the {@code pulse_login} cookie of the browser that started it
      */
-    public record Pending(String state, String codeVerifier, String nonce, String returnTo) {}
+    public record Pending(
+            String state, String codeVerifier, String nonce, String returnTo, String browser) {
+        /** The same sign-in, bound to {@code browser}. */
+        public Pending boundTo(String browser) {
+            return new Pending(state, codeVerifier, nonce, returnTo, browser);
+        }
+    }
 
     private final Cache<String, Pending> pending;
 

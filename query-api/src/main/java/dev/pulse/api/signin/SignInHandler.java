@@ -1,5 +1,6 @@
 package dev.pulse.api.signin;
 
+import com.nimbusds.oauth2.sdk.id.State;
 import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.auth.BrowserSession;
@@ -30,9 +31,10 @@ import java.util.Optional;
  * to go to sign out at the provider too. Failures on the way are small pages in plain words, since
  * a person, not a program, reads them.
  *
- * <p>The sign-in is bound to the browser that started it: its {@code state} is also kept in a
- * short-lived {@value #LOGIN_COOKIE} cookie, so a callback link sent to someone else does not sign
- * them in as the sender.
+ * <p>The sign-in is bound to the browser that started it by a random value in a short-lived {@value
+ * #LOGIN_COOKIE} cookie, so a callback link sent to someone else does not sign them in as the
+ * sender. A browser keeps one such value while it signs in, so several tabs signing in at once
+ * (each after its session ended) all succeed.
  */
 public final class SignInHandler {
     public static final String LOGIN = "/auth/login";
@@ -79,13 +81,18 @@ public final class SignInHandler {
                                     + "'."));
             return;
         }
+        Cookie known = ctx.request().getCookie(LOGIN_COOKIE);
+        String browser =
+                known != null && !known.getValue().isEmpty()
+                        ? known.getValue()
+                        : new State().getValue();
         workers.run(() -> client.start(returnTo.get()))
                 .onSuccess(
                         start -> {
-                            pending.add(start.pending());
+                            pending.add(start.pending().boundTo(browser));
                             ctx.response()
                                     .addCookie(
-                                            loginCookie(start.pending().state())
+                                            loginCookie(browser)
                                                     .setMaxAge(
                                                             PendingLogins.DEFAULT_TTL.toSeconds()));
                             redirect(ctx, start.authorizationUri().toString());
@@ -94,15 +101,11 @@ public final class SignInHandler {
     }
 
     private void callback(RoutingContext ctx) {
-        String state = ctx.request().getParam("state");
         Cookie started = ctx.request().getCookie(LOGIN_COOKIE);
-        ctx.response().addCookie(loginCookie("").setMaxAge(0));
-        if (state == null || started == null || !sameText(state, started.getValue())) {
-            page(ctx, SignInFailure.badState());
-            return;
-        }
-        Optional<PendingLogins.Pending> login = pending.take(state);
-        if (login.isEmpty()) {
+        Optional<PendingLogins.Pending> login = pending.take(ctx.request().getParam("state"));
+        if (login.isEmpty()
+                || started == null
+                || !sameText(login.get().browser(), started.getValue())) {
             page(ctx, SignInFailure.badState());
             return;
         }
@@ -198,8 +201,8 @@ public final class SignInHandler {
     }
 
     /** Lax, so the browser sends it on the provider's redirect back (a top-level GET). */
-    private static Cookie loginCookie(String state) {
-        return Cookie.cookie(LOGIN_COOKIE, state)
+    private static Cookie loginCookie(String browser) {
+        return Cookie.cookie(LOGIN_COOKIE, browser)
                 .setPath(LOGIN_COOKIE_PATH)
                 .setSecure(true)
                 .setHttpOnly(true)

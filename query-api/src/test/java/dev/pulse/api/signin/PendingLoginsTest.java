@@ -13,7 +13,8 @@ class PendingLoginsTest {
 
     @Test
     void aSignInCanBeFinishedOnce() {
-        PendingLogins.Pending login = new PendingLogins.Pending("s1", "verifier", "nonce", "/x");
+        PendingLogins.Pending login =
+                new PendingLogins.Pending("s1", "verifier", "nonce", "/x", "b");
         pending.add(login);
 
         assertThat(pending.take("s1")).hasValue(login);
@@ -22,7 +23,7 @@ class PendingLoginsTest {
 
     @Test
     void aSignInStartedTooLongAgoIsGone() {
-        pending.add(new PendingLogins.Pending("s1", "verifier", "nonce", "/"));
+        pending.add(new PendingLogins.Pending("s1", "verifier", "nonce", "/", "b"));
 
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
