@@ -39,9 +39,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PulseConfig base = ConfigLoader.load(config, System.getenv());
         wipe(dataDir);
-        DemoIdentityProvider idp = DemoIdentityProvider.create(dataDir.resolve("idp"));
-        PulseConfig demo = demoConfig(base, idp);
-        PulseApplication app = PulseApplication.start(demo, ConsoleStartup.INSTANCE);
+        int port = base.api().port() == 0 ? PulseApplication.freePort() : base.api().port();
+        // Always "localhost": browsers keep Secure cookies on http://localhost, and the redirect
+        // URI must match the address the browser uses.
+        String site = "http://localhost:" + port;
+        DemoIdentityProvider idp =
+                DemoIdentityProvider.create(dataDir.resolve("idp"), site, System.getenv());
+        PulseConfig demo = demoConfig(base, idp, port);
+        PulseApplication app =
+                PulseApplication.start(
+                        demo,
+                        ConsoleStartup.INSTANCE,
+                        idp.routes(PulseApplication.loadUsers(demo.auth().users())));
         CountDownLatch stopped = new CountDownLatch(1);
         DemoSimulator[] simulator = new DemoSimulator[1];
         Runtime.getRuntime()
@@ -94,10 +103,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PulseConfig demoConfig(PulseConfig base, DemoIdentityProvider idp) {
+    private PulseConfig demoConfig(PulseConfig base, DemoIdentityProvider idp, int port) {
         PulseConfig.Kafka kafka = base.kafka();
         PulseConfig.Streams streams = base.streams();
-        return base.withAuth(base.auth().withJwt(idp.jwtSettings()))
+        PulseConfig.Api api = base.api();
+        return base.withAuth(
+                        base.auth()
+                                .withJwt(idp.jwtSettings())
+                                .withOidc(idp.oidcSettings(base.auth().oidc())))
+                .withApi(new PulseConfig.Api(api.host(), port, api.advertisedHost()))
                 .withKafka(
                         new PulseConfig.Kafka(
                                 kafka.bootstrapServers(),
@@ -120,8 +134,12 @@ final class DemoCommand implements Callable<Integer> {
         String tenant = simulator.customerBase().accountsOf(sarah.email()).get(0).tenantId();
         String auth = "-H \"Authorization: Bearer $SARAH\" ";
         System.out.printf(
-                "%n  Pulse demo is serving at %s%n"
-                        + "  Every /v1 call needs a token. Demo tokens (valid 12 h):%n"
+                "%n  Open the Pulse dashboard: %s/%n"
+                        + "  (its sign-in page lets you be anyone in the demo: Sarah Chen, Marcus"
+                        + " Webb, the administrator, a customer admin, ...)%n",
+                api);
+        System.out.printf(
+                "%n  The API at %s: every /v1 call needs a token. Demo tokens (valid 12 h):%n"
                         + "    source %s     # sets SARAH, MARCUS and ADMIN%n"
                         + "    SARAH  = %s, account manager: her own accounts%n"
                         + "    MARCUS = Marcus Webb, VP: every account of both teams%n"

@@ -1,57 +1,66 @@
 package dev.pulse.app;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.pulse.access.security.UserDirectory;
+import dev.pulse.api.demoidp.DemoIdpRoutes;
+import dev.pulse.api.demoidp.DemoOidcProvider;
+import dev.pulse.api.demoidp.DemoSigningKey;
 import dev.pulse.app.config.PulseConfig;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Stands in for a company's identity provider in the demo: a fresh RS256 key per run, its public
- * half published as a JWKS file that Pulse is configured with exactly as it would be with a real
- * provider's key set, and tokens signed with the private half.
+ * Stands in for a company's identity provider in the demo, with one fresh signing key per run. For
+ * the browser it is an OpenID provider on Pulse's own server ({@code /demo-idp}) that Pulse signs
+ * people in with exactly as it would with a real one; for curl it mints ready-made bearer tokens,
+ * verified against its public key written as a JWKS file.
  */
 final class DemoIdentityProvider {
     static final String ISSUER = "https://idp.demo.pulse.dev";
     static final String AUDIENCE = "pulse";
+    static final String CLIENT_ID = "pulse-demo";
 
-    private final RSAKey key;
+    private final DemoSigningKey key;
     private final Path jwksFile;
+    private final Path secretFile;
+    private final String clientSecret;
+    private final String site;
 
-    private DemoIdentityProvider(RSAKey key, Path jwksFile) {
+    private DemoIdentityProvider(
+            DemoSigningKey key, Path jwksFile, Path secretFile, String clientSecret, String site) {
         this.key = key;
         this.jwksFile = jwksFile;
+        this.secretFile = secretFile;
+        this.clientSecret = clientSecret;
+        this.site = site;
     }
 
-    static DemoIdentityProvider create(Path dir) throws IOException {
-        try {
-            RSAKey key =
-                    new RSAKeyGenerator(2048)
-                            .keyID("demo-" + UUID.randomUUID().toString().substring(0, 8))
-                            .algorithm(JWSAlgorithm.RS256)
-                            .generate();
-            Files.createDirectories(dir);
-            Path jwks = dir.resolve("jwks.json");
-            Files.writeString(
-                    jwks, new JWKSet(key.toPublicJWK()).toString(), StandardCharsets.UTF_8);
-            return new DemoIdentityProvider(key, jwks);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate the demo signing key", e);
-        }
+    /**
+     * A provider for a Pulse served at {@code site} ({@code http://localhost:8080}), its files
+     * under {@code dir}.
+     */
+    static DemoIdentityProvider create(Path dir, String site, Map<String, String> env)
+            throws IOException {
+        DemoSigningKey key = DemoSigningKey.generate();
+        Files.createDirectories(dir);
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, key.publicKeys().toString(), StandardCharsets.UTF_8);
+        // The sign-in reads its secret from the environment first: the provider must agree.
+        String secret = env.getOrDefault(BrowserSignIn.SECRET_ENV, UUID.randomUUID().toString());
+        Path secretFile = dir.resolve("client-secret");
+        Files.writeString(secretFile, secret, StandardCharsets.UTF_8);
+        return new DemoIdentityProvider(key, jwks, secretFile, secret, site);
     }
 
     /** Configuration pointing Pulse's JWT verification at this provider's key set. */
@@ -60,10 +69,34 @@ final class DemoIdentityProvider {
                 jwksFile.toString(), "", "", ISSUER, AUDIENCE, Duration.ofMinutes(1));
     }
 
+    /** Browser sign-in against this provider, keeping the session lifetimes of {@code base}. */
+    PulseConfig.Oidc oidcSettings(PulseConfig.Oidc base) {
+        return new PulseConfig.Oidc(
+                DemoIdpRoutes.issuerAt(site).toString(),
+                CLIENT_ID,
+                secretFile.toString(),
+                callback().toString(),
+                "openid email profile",
+                base.sessionIdleTimeout(),
+                base.sessionMaxAge());
+    }
+
+    /** The provider's routes, listing the people of {@code users}. */
+    Consumer<Router> routes(UserDirectory users) {
+        DemoOidcProvider provider =
+                new DemoOidcProvider(
+                        DemoIdpRoutes.issuerAt(site),
+                        new DemoOidcProvider.Client(CLIENT_ID, clientSecret, callback()),
+                        users,
+                        key,
+                        Clock.systemUTC());
+        return new DemoIdpRoutes(provider)::mount;
+    }
+
     /** A token for a directory user, valid for the given time. */
     String tokenFor(String email, Duration validity) {
         Instant now = Instant.now();
-        JWTClaimsSet claims =
+        return key.sign(
                 new JWTClaimsSet.Builder()
                         .issuer(ISSUER)
                         .audience(AUDIENCE)
@@ -72,19 +105,10 @@ final class DemoIdentityProvider {
                         .issueTime(Date.from(now))
                         .notBeforeTime(Date.from(now.minusSeconds(5)))
                         .expirationTime(Date.from(now.plus(validity)))
-                        .build();
-        SignedJWT jwt =
-                new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.RS256)
-                                .keyID(key.getKeyID())
-                                .type(JOSEObjectType.JWT)
-                                .build(),
-                        claims);
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a demo token", e);
-        }
-        return jwt.serialize();
+                        .build());
+    }
+
+    private URI callback() {
+        return URI.create(site + "/auth/callback");
     }
 }

@@ -11,9 +11,11 @@ import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
 import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.auth.BrowserSessions;
 import dev.pulse.api.auth.InternalToken;
 import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
+import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.api.notifications.NotificationAccess;
@@ -37,6 +39,7 @@ import dev.pulse.topologies.health.HealthModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +54,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +85,18 @@ public final class PulseApplication implements AutoCloseable {
 
     /** Starts everything; returns when the API listens (streams may still be restoring). */
     public static PulseApplication start(PulseConfig config, StartupProgress progress) {
+        return start(config, progress, router -> {});
+    }
+
+    /**
+     * As {@link #start(PulseConfig, StartupProgress)}, with more routes on the API's server (the
+     * demo's identity provider).
+     */
+    public static PulseApplication start(
+            PulseConfig config, StartupProgress progress, Consumer<Router> extraRoutes) {
         PulseApplication app = new PulseApplication();
         try {
-            app.startAll(config, progress);
+            app.startAll(config, progress, extraRoutes);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -91,7 +104,8 @@ public final class PulseApplication implements AutoCloseable {
         }
     }
 
-    private void startAll(PulseConfig config, StartupProgress progress) {
+    private void startAll(
+            PulseConfig config, StartupProgress progress, Consumer<Router> extraRoutes) {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -142,7 +156,8 @@ public final class PulseApplication implements AutoCloseable {
                         local,
                         new RemoteStateClient(internalToken));
         progress.step("Loading users, API keys and the audit log");
-        ApiSecurity security = security(config, registry, local, internalToken);
+        BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
+        ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
         engine =
                 new PulseBotEngine(
                         routing,
@@ -174,7 +189,11 @@ public final class PulseApplication implements AutoCloseable {
                                 notifier.channels(),
                                 notifier::defaultsFor,
                                 liveScores),
-                        chat::mount);
+                        router -> {
+                            chat.mount(router);
+                            extraRoutes.accept(router);
+                        },
+                        signIn.client());
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
@@ -183,7 +202,8 @@ public final class PulseApplication implements AutoCloseable {
             PulseConfig config,
             PrometheusMeterRegistry registry,
             LocalStateReader local,
-            String internalToken) {
+            String internalToken,
+            BrowserSessions sessions) {
         short replication = config.streams().replicationFactor();
         AuditTopic.ensure(bootstrapServers, replication, config.audit().retention());
         KafkaAuditLog audit = new KafkaAuditLog(bootstrapServers, registry);
@@ -217,7 +237,9 @@ public final class PulseApplication implements AutoCloseable {
                 audit,
                 new AuditReader(bootstrapServers),
                 new RateLimitSettings(limit.requestsPerSecond(), limit.burst()),
-                internalToken);
+                internalToken,
+                new People(users),
+                sessions);
     }
 
     /** Before the stores are queryable nobody's ownership is known: nothing is visible. */
@@ -367,7 +389,7 @@ public final class PulseApplication implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.pulse.api;
 
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.notifications.NotificationAccess;
+import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
  *     this instance runs no notifier
  * @param extraRoutes mounts routes of other front ends (the chat platforms' webhooks), which
  *     authenticate their callers themselves (platform signatures) and write their own audit entries
+ * @param oidc the OpenID Connect client of browser sign-in ({@code /auth/...}); null when browser
+ *     sign-in is off. Needs {@link ApiSecurity#sessions()}.
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -37,7 +40,8 @@ public record ApiDependencies(
         Clock clock,
         ApiSecurity security,
         NotificationAccess notifications,
-        Consumer<Router> extraRoutes) {
+        Consumer<Router> extraRoutes,
+        OidcClient oidc) {
 
     /** Without a notifier: the notification routes answer 503. */
     public ApiDependencies(
@@ -57,7 +61,8 @@ public record ApiDependencies(
                 clock,
                 security,
                 NotificationAccess.DISABLED,
-                router -> {});
+                router -> {},
+                null);
     }
 
     public ApiDependencies {
@@ -70,5 +75,8 @@ public record ApiDependencies(
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(security, "security");
+        if (oidc != null && security.sessions() == null) {
+            throw new IllegalArgumentException("browser sign-in needs browser sessions");
+        }
     }
 }

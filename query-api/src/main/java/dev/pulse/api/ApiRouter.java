@@ -37,6 +37,8 @@ import dev.pulse.api.notifications.NotificationsHandler;
 import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
+import dev.pulse.api.signin.PendingLogins;
+import dev.pulse.api.signin.SignInHandler;
 import dev.pulse.api.summary.SummaryHandler;
 import dev.pulse.streams.read.InternalReadProtocol;
 import io.vertx.core.Handler;
@@ -55,10 +57,12 @@ import java.util.concurrent.Executor;
  * <p>Every request first gets a request id and, when it is audited, one audit entry. Every {@code
  * /v1/} request is then authenticated and given its scope-checked reader ({@link
  * ApiAuthenticationHandler}), and charged to its caller's rate limit; {@code /internal/} requests
- * must carry the internal token. Health, metrics and the OpenAPI document are public. Read routes
- * pass a readiness gate; only the ingest and key-creation routes read a body, bounded to {@link
- * RequestLimits#BODY_LIMIT_BYTES}, and only after the caller's role was checked ({@link
- * Authorize}). Every failure, unknown route and wrong method ends in {@link ProblemFailureHandler}.
+ * must carry the internal token. The browser sign-in routes under {@code /auth/} are public (see
+ * {@link SignInHandler}); the session cookie they set authenticates {@code /v1/} requests. Health,
+ * metrics and the OpenAPI document are public. Read routes pass a readiness gate; only the ingest
+ * and key-creation routes read a body, bounded to {@link RequestLimits#BODY_LIMIT_BYTES}, and only
+ * after the caller's role was checked ({@link Authorize}). Every failure, unknown route and wrong
+ * method ends in {@link ProblemFailureHandler}.
  *
  * <p>The security handlers sit on routes without a path (see {@link #under}), so the {@code route}
  * label of the HTTP metrics stays the route template.
@@ -137,7 +141,10 @@ final class ApiRouter {
                             LIVE,
                             READY,
                             METRICS,
-                            OPENAPI));
+                            OPENAPI,
+                            SignInHandler.LOGIN,
+                            SignInHandler.CALLBACK,
+                            SignInHandler.LOGOUT));
 
     /** Comment sent on idle notification streams so proxies keep them open. */
     private static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
@@ -230,7 +237,7 @@ final class ApiRouter {
                                 new Summaries(deps.clock(), summaryReads(vertx)),
                                 deps.clock(),
                                 reads));
-        router.get(ME).handler(new MeHandler());
+        router.get(ME).handler(new MeHandler(security.people()));
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
         router.get(ALERTS).handler(gate).handler(alerts::list);
@@ -314,6 +321,20 @@ final class ApiRouter {
                 .handler(apiKeys::create);
         router.get(API_KEYS).handler(Authorize.admin()).handler(apiKeys::list);
         router.delete(API_KEY).handler(Authorize.admin()).handler(apiKeys::revoke);
+
+        if (deps.oidc() != null) {
+            // Browser sign-in (/auth/...): public routes that open and end cookie sessions.
+            new SignInHandler(
+                            deps.oidc(),
+                            security.people(),
+                            security.sessions(),
+                            new PendingLogins(
+                                    PendingLogins.DEFAULT_TTL,
+                                    PendingLogins.DEFAULT_MAX,
+                                    deps.clock()),
+                            reads)
+                    .mount(router);
+        }
 
         HealthHandler health = new HealthHandler(deps.ready());
         router.get(LIVE).handler(health::live);

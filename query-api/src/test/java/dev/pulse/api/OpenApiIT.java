@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pulse.api.signin.SignInHandler;
 import dev.pulse.api.testing.RunningApi;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -70,6 +71,9 @@ class OpenApiIT {
         routes.put(ApiRouter.READY, "get");
         routes.put(ApiRouter.METRICS, "get");
         routes.put(ApiRouter.OPENAPI, "get");
+        routes.put(SignInHandler.LOGIN, "get");
+        routes.put(SignInHandler.CALLBACK, "get");
+        routes.put(SignInHandler.LOGOUT, "post");
         routes.forEach(
                 (route, method) -> {
                     String path = route.replaceAll(":(\\w+)", "{$1}");
@@ -78,7 +82,7 @@ class OpenApiIT {
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
         assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
         assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
-        assertThat(paths.size()).isEqualTo(29);
+        assertThat(paths.size()).isEqualTo(32);
     }
 
     @Test
@@ -121,7 +125,12 @@ class OpenApiIT {
                                                             .forEachRemaining(codes::add);
                                                     assertThat(codes)
                                                             .as(name)
-                                                            .anyMatch(c -> c.startsWith("2"));
+                                                            // sign-in answers with redirects
+                                                            .anyMatch(
+                                                                    c ->
+                                                                            c.startsWith("2")
+                                                                                    || c.startsWith(
+                                                                                            "3"));
                                                     if (path.getKey().startsWith("/v1/")) {
                                                         assertThat(codes)
                                                                 .as(name)
@@ -150,10 +159,21 @@ class OpenApiIT {
         assertThat(schemes.path("bearerJwt").path("scheme").asText()).isEqualTo("bearer");
         assertThat(schemes.path("bearerJwt").path("bearerFormat").asText()).isEqualTo("JWT");
         assertThat(schemes.path("apiKeyHeader").path("name").asText()).isEqualTo("X-API-Key");
-        assertThat(document.path("security")).hasSize(3);
+        assertThat(schemes.path("sessionCookie").path("in").asText()).isEqualTo("cookie");
+        assertThat(schemes.path("sessionCookie").path("name").asText()).isEqualTo("pulse_session");
+        assertThat(document.path("security")).hasSize(4);
+        Map<String, String> publicRoutes = new LinkedHashMap<>();
         for (String route :
                 List.of(ApiRouter.LIVE, ApiRouter.READY, ApiRouter.METRICS, ApiRouter.OPENAPI)) {
-            JsonNode security = document.path("paths").path(route).path("get").path("security");
+            publicRoutes.put(route, "get");
+        }
+        publicRoutes.put(SignInHandler.LOGIN, "get");
+        publicRoutes.put(SignInHandler.CALLBACK, "get");
+        publicRoutes.put(SignInHandler.LOGOUT, "post");
+        for (Map.Entry<String, String> entry : publicRoutes.entrySet()) {
+            String route = entry.getKey();
+            JsonNode security =
+                    document.path("paths").path(route).path(entry.getValue()).path("security");
             assertThat(security.isArray() && security.isEmpty()).as(route + " is public").isTrue();
         }
         assertThat(

@@ -93,9 +93,46 @@ public record PulseConfig(
 
     public record Demo(int tenants, int days, int liveEventsPerSecond, long seed) {}
 
-    public record Auth(String users, Jwt jwt, String internalToken, RateLimit rateLimit) {
+    public record Auth(
+            String users, Jwt jwt, String internalToken, RateLimit rateLimit, Oidc oidc) {
+        /** Without browser sign-in. */
+        public Auth(String users, Jwt jwt, String internalToken, RateLimit rateLimit) {
+            this(users, jwt, internalToken, rateLimit, Oidc.OFF);
+        }
+
+        public Auth {
+            oidc = oidc == null ? Oidc.OFF : oidc;
+        }
+
         public Auth withJwt(Jwt jwt) {
-            return new Auth(users, jwt, internalToken, rateLimit);
+            return new Auth(users, jwt, internalToken, rateLimit, oidc);
+        }
+
+        public Auth withOidc(Oidc oidc) {
+            return new Auth(users, jwt, internalToken, rateLimit, oidc);
+        }
+    }
+
+    /**
+     * Browser sign-in with OpenID Connect (query-api/README.md, "Browser sign-in"); an empty issuer
+     * turns it off. The client secret comes from {@code PULSE_OIDC_CLIENT_SECRET} or {@code
+     * clientSecretFile}, never from this file.
+     *
+     * @param scopes space- or comma-separated
+     */
+    public record Oidc(
+            String issuer,
+            String clientId,
+            String clientSecretFile,
+            String redirectUri,
+            String scopes,
+            Duration sessionIdleTimeout,
+            Duration sessionMaxAge) {
+        public static final Oidc OFF =
+                new Oidc("", "", "", "", "", Duration.ofHours(1), Duration.ofHours(12));
+
+        public boolean configured() {
+            return issuer != null && !issuer.isBlank();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.streams.testing.MutableClock;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.event.UsageEventParser;

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * which role, which route, which tenants, allowed or denied (401, 403, 429), the status, from
  * where, and why it was denied.
  *
- * <p>Audited are every {@code /v1/} request, allowed or not, and denied calls of the internal
- * routes; the public operational routes (health, metrics, the OpenAPI document) are not, and
- * allowed internal calls are not either: they serve a user request that was audited on the instance
- * that received it.
+ * <p>Audited are every {@code /v1/} request, allowed or not, every browser sign-in and sign-out
+ * request ({@code /auth/}), and denied calls of the internal routes; the public operational routes
+ * (health, metrics, the OpenAPI document) are not, and allowed internal calls are not either: they
+ * serve a user request that was audited on the instance that received it.
  *
  * <p>The entry is appended just before the response head is written, so it exists by the time the
  * client sees the answer; a request whose connection closes before that is appended when it ends.
@@ -52,7 +52,7 @@ public final class AuditHandler implements Handler<RoutingContext> {
         AuditTrail trail = new AuditTrail(requestId);
         trail.attachTo(ctx);
         String path = ctx.normalizedPath();
-        boolean always = path.startsWith("/v1/") || path.equals("/v1");
+        boolean always = path.startsWith("/v1/") || path.equals("/v1") || path.startsWith("/auth/");
         boolean whenDenied = path.startsWith("/internal/");
         if (always || whenDenied) {
             AtomicBoolean appended = new AtomicBoolean();

@@ -13,17 +13,19 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
- * Authenticates every {@code /v1/} request and authorizes it in one place: verifies the bearer JWT
- * or API key, resolves the caller's scope with the access policy, and attaches a {@link
- * RequestAccess} whose reader is an {@link AuthorizedStateReader} over that scope. Handlers read
- * only through it.
+ * Authenticates every {@code /v1/} request and authorizes it in one place: verifies the bearer JWT,
+ * the API key or, when neither header is sent, the browser session cookie, resolves the caller's
+ * scope with the access policy, and attaches a {@link RequestAccess} whose reader is an {@link
+ * AuthorizedStateReader} over that scope. Handlers read only through it.
  *
  * <p>Missing or invalid credentials get 401 with a {@code WWW-Authenticate} challenge; a valid
  * token of someone who is not a Pulse user gets 403. Failed attempts are charged to the client
- * address (see {@link RateLimits}). Verification may fetch a key set and resolving a scope may read
- * accounts, so both run on the worker pool.
+ * address (see {@link RateLimits}). A request authenticated by the session cookie that may change
+ * something must echo the session's CSRF token ({@link CsrfCheck}), or it gets 403. Verification
+ * may fetch a key set and resolving a scope may read accounts, so both run on the worker pool.
  */
 public final class ApiAuthenticationHandler implements AuthenticationHandler {
     static final String REALM = "Bearer realm=\"pulse\"";
@@ -68,6 +70,13 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
             reject(ctx, address, e);
             return;
         }
+        if (credentials == null && security.sessions() != null) {
+            String sessionId = SessionCookies.sessionId(ctx.request());
+            if (sessionId != null) {
+                session(ctx, address, sessionId);
+                return;
+            }
+        }
         if (credentials == null) {
             ctx.fail(
                     ProblemException.unauthorized(
@@ -78,11 +87,41 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
                             .withHeader("WWW-Authenticate", REALM));
             return;
         }
+        proceed(ctx, address, () -> access(credentials));
+    }
+
+    /**
+     * The session cookie's person: an unknown or expired session is 401 (sign in again), a write
+     * without the CSRF token 403.
+     */
+    private void session(RoutingContext ctx, String address, String sessionId) {
+        Optional<BrowserSession> session = security.sessions().find(sessionId);
+        if (session.isEmpty()) {
+            // Not charged to the address: an ended session is routine (a tab left open), and a
+            // 256-bit id is not guessed by retrying.
+            ctx.fail(
+                    ProblemException.unauthorized(
+                                    "the session has ended or is unknown; sign in again at"
+                                            + " /auth/login")
+                            .withHeader("WWW-Authenticate", REALM));
+            return;
+        }
+        Principal principal = session.get().principal();
+        if (!CsrfCheck.passes(ctx.request(), session.get())) {
+            AuditTrail.of(ctx).authenticated(principal);
+            ctx.fail(ProblemException.forbidden(CsrfCheck.missingTokenReason()));
+            return;
+        }
+        proceed(ctx, address, () -> scoped(principal));
+    }
+
+    /** Resolves the caller's access on a worker, then continues with the request's handlers. */
+    private void proceed(RoutingContext ctx, String address, Callable<RequestAccess> resolve) {
         // A body is read by the route's BodyHandler, after this asynchronous step: hold it until
         // then. The handlers up to a BodyHandler run synchronously, so once next() returns the
         // BodyHandler has taken the request over, or the route has none and it may flow (and end).
         ctx.request().pause();
-        workers.run(() -> access(credentials))
+        workers.run(resolve)
                 .onSuccess(
                         access -> {
                             access.attachTo(ctx);
@@ -116,6 +155,10 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
                 credentials instanceof Credentials.Bearer bearer
                         ? jwt(bearer.token())
                         : apiKey(((Credentials.ApiKey) credentials).key());
+        return scoped(principal);
+    }
+
+    private RequestAccess scoped(Principal principal) {
         AccessScope scope = security.policy().scopeFor(principal);
         return new RequestAccess(principal, scope, new AuthorizedStateReader(unchecked, scope));
     }

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param rateLimits per-identity limits; null means {@link RateLimitSettings#DEFAULT}
  * @param internalToken the shared secret of the internal routes ({@link InternalToken#HEADER});
  *     null or blank disables them
+ * @param people who a verified e-mail is: shared by every way a person signs in
+ * @param sessions browser sessions (the {@link SessionCookies#SESSION} cookie); null when browser
+ *     sign-in is not configured
  */
 public record ApiSecurity(
         JwtAuthenticator jwt,
@@ -27,9 +30,12 @@ public record ApiSecurity(
         AuditLog auditLog,
         AuditReader auditReader,
         RateLimitSettings rateLimits,
-        String internalToken) {
+        String internalToken,
+        People people,
+        BrowserSessions sessions) {
 
     public ApiSecurity {
+        Objects.requireNonNull(people, "people");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(auditLog, "auditLog");
@@ -45,6 +51,8 @@ public record ApiSecurity(
                 + rateLimits
                 + ", internalToken="
                 + (internalToken == null ? "none" : "(set)")
+                + ", browserSessions="
+                + (sessions == null ? "off" : "on")
                 + "]";
     }
 }

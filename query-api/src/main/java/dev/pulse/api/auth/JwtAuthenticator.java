@@ -27,7 +27,6 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.http.ProblemException;
@@ -47,7 +46,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,7 +85,7 @@ public final class JwtAuthenticator {
     private static final Set<JOSEObjectType> TYPES =
             Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"));
 
-    private final UserDirectory directory;
+    private final People people;
     private final List<JWSAlgorithm> allowed;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Clock clock;
@@ -101,11 +99,11 @@ public final class JwtAuthenticator {
     private record Verified(String identity, Instant until) {}
 
     private JwtAuthenticator(
-            UserDirectory directory,
+            People people,
             List<JWSAlgorithm> allowed,
             DefaultJWTProcessor<SecurityContext> processor,
             Clock clock) {
-        this.directory = directory;
+        this.people = people;
         this.allowed = allowed;
         this.processor = processor;
         this.clock = clock;
@@ -172,7 +170,7 @@ public final class JwtAuthenticator {
         processor.setJWTClaimsSetVerifier(
                 new ClaimsVerifier(
                         settings.issuer(), settings.audience(), settings.leeway(), clock));
-        return new JwtAuthenticator(directory, List.copyOf(allowed), processor, clock);
+        return new JwtAuthenticator(new People(directory), List.copyOf(allowed), processor, clock);
     }
 
     /** The algorithms a token may be signed with: RS256, ES256 with a key set; HS256. */
@@ -188,14 +186,7 @@ public final class JwtAuthenticator {
      * @throws ProblemException 503 when the key set cannot be fetched right now
      */
     public Principal authenticate(String token) {
-        String email = verifiedIdentity(token);
-        Optional<DirectoryUser> user = directory.find(email);
-        if (user.isEmpty()) {
-            throw CredentialsRejectedException.notAllowed(
-                    email,
-                    "not a Pulse user; ask an admin to add " + email + " to the user directory");
-        }
-        return user.get().principal("jwt");
+        return people.principal(verifiedIdentity(token), "jwt");
     }
 
     /** The identity {@code token} proves: remembered, or verified now and remembered. */

@@ -10,15 +10,20 @@ import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
 import dev.pulse.api.auth.ApiSecurity;
+import dev.pulse.api.auth.BrowserSessions;
 import dev.pulse.api.auth.InternalToken;
 import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
+import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
+import dev.pulse.api.notifications.NotificationAccess;
+import dev.pulse.api.signin.OidcClient;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -86,7 +92,9 @@ public final class RunningApi implements AutoCloseable {
                                 },
                         builder.auditReader,
                         builder.rateLimits,
-                        INTERNAL_TOKEN);
+                        INTERNAL_TOKEN,
+                        new People(directory),
+                        builder.sessions);
         ApiDependencies deps =
                 new ApiDependencies(
                         reader,
@@ -95,9 +103,12 @@ public final class RunningApi implements AutoCloseable {
                         registry,
                         ready::get,
                         builder.clock,
-                        security);
+                        security,
+                        NotificationAccess.DISABLED,
+                        builder.extraRoutes,
+                        builder.oidc);
         try {
-            this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", 0));
+            this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
             await(vertx.close());
             throw e;
@@ -123,6 +134,29 @@ public final class RunningApi implements AutoCloseable {
         private AuditReader auditReader;
         private AuditLog alsoAuditTo;
         private RateLimitSettings rateLimits = GENEROUS;
+        private int port;
+        private BrowserSessions sessions;
+        private OidcClient oidc;
+        private Consumer<Router> extraRoutes = router -> {};
+
+        /** The port to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Browser sign-in against this OpenID provider, with these sessions. */
+        public Builder signIn(OidcClient oidc, BrowserSessions sessions) {
+            this.oidc = oidc;
+            this.sessions = sessions;
+            return this;
+        }
+
+        /** More routes, as the application mounts the chat webhooks or the demo provider. */
+        public Builder extraRoutes(Consumer<Router> extraRoutes) {
+            this.extraRoutes = extraRoutes;
+            return this;
+        }
 
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -175,6 +209,19 @@ public final class RunningApi implements AutoCloseable {
         ready.set(true);
     }
 
+    /** A port free right now, for a test that must know the API's address before it starts. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
@@ -225,10 +272,13 @@ public final class RunningApi implements AutoCloseable {
 
     /** Sends a request as built, adding nothing. */
     public HttpResponse<String> sendRaw(HttpRequest.Builder request) {
+        return send(http, request.timeout(TIMEOUT).build());
+    }
+
+    /** {@code request} sent with {@code http}, its body read as UTF-8 text. */
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
-            return http.send(
-                    request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
