@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useAccount, useTimeseries } from '../lib/api/accounts';
 import { useAlerts } from '../lib/api/alerts';
 import type { AccountDetail, Contribution, Me } from '../lib/api/types';
@@ -14,6 +14,7 @@ import { FollowUps } from '../components/FollowUps';
 import { Refusal } from '../components/Refusal';
 import { BandBadge, Delta } from '../components/Score';
 import { TimeChart } from '../components/TimeChart';
+import { useUrlParams } from '../lib/useUrlParams';
 
 export const HISTORY_RANGES = [
   { value: '30d', label: '30 days', days: 30 },
@@ -29,7 +30,7 @@ function daysAgo(days: number): string {
 }
 
 function ScoreHistory({ tenant }: { tenant: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const range = HISTORY_RANGES.find((r) => r.value === params.get('range')) ?? HISTORY_RANGES[1];
   const from = daysAgo(range.days);
   const series = useTimeseries(tenant, 'health_score', from);
@@ -39,11 +40,7 @@ function ScoreHistory({ tenant }: { tenant: string }) {
         <h2 id="history-heading">Score history</h2>
         <label>
           Range
-          <select data-testid="history-range" value={range.value} onChange={(e) => {
-            const next = new URLSearchParams(params);
-            next.set('range', e.target.value);
-            setParams(next, { replace: true });
-          }}>
+          <select data-testid="history-range" value={range.value} onChange={(e) => set({ range: e.target.value })}>
             {HISTORY_RANGES.map((r) => (
               <option key={r.value} value={r.value}>{r.label}</option>
             ))}

@@ -1,4 +1,3 @@
-import { useSearchParams } from 'react-router';
 import { useAlerts, type AlertFilter } from '../lib/api/alerts';
 import type { AlertState, Me, Severity } from '../lib/api/types';
 import { useLive } from '../lib/live';
@@ -6,21 +5,19 @@ import { mayAct } from '../lib/permissions';
 import { AlertTable, alertCsvColumns } from '../components/AlertTable';
 import { CsvButton } from '../components/CsvButton';
 import { Empty, QueryState } from '../components/ErrorState';
+import { useUrlParams } from '../lib/useUrlParams';
 
 export default function AlertsPage({ me }: { me: Me }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filter: AlertFilter = {
-    state: (params.get('state') ?? 'firing') as AlertState | '',
+    state: (params.get('state') === 'any' ? '' : (params.get('state') ?? 'firing')) as AlertState | '',
     severity: (params.get('severity') ?? '') as Severity | '',
     owner: params.get('owner') ?? undefined,
   };
   const { pollMs } = useLive();
   const alerts = useAlerts(filter, pollMs);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next, { replace: true });
-  };
+  // "Any state" is an explicit empty value, not the default (firing).
+  const set = (key: string, value: string) => setParams({ [key]: value || (key === 'state' ? 'any' : '') });
   return (
     <section aria-labelledby="alerts-page-heading">
       <div className="page-head">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { usePortfolio, usePortfolioCounts, useSparkline } from '../lib/api/portfolio';
 import type { Band, Me, PortfolioItem } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
@@ -22,6 +22,7 @@ import { CsvButton } from '../components/CsvButton';
 import { Empty, QueryState } from '../components/ErrorState';
 import { BandBadge, Delta } from '../components/Score';
 import { Sparkline } from '../components/Sparkline';
+import { useUrlParams } from '../lib/useUrlParams';
 
 const COLUMN_LABEL: Record<SortColumn, string> = {
   risk: 'Risk',
@@ -81,6 +82,20 @@ function SparkCell({ item, index }: { item: PortfolioItem; index: number }) {
   return <Sparkline points={item.sparkline ?? fetched.data} label={`${item.name} score, 30 days`} />;
 }
 
+function ChoiceFilter({ label, all, value, choices, onChange }: { label: string; all: string; value: string; choices: string[]; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select data-testid={`filter-${label.toLowerCase()}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c} value={c}>{c}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function SortHeader({ column, sort, onSort }: { column: SortColumn; sort: { column: SortColumn; direction: SortDirection }; onSort: (c: SortColumn) => void }) {
   const active = sort.column === column;
   return (
@@ -94,7 +109,7 @@ function SortHeader({ column, sort, onSort }: { column: SortColumn; sort: { colu
 }
 
 export function PortfolioPage({ me }: { me: Me }) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const owner = params.get('owner') ?? undefined;
   const { pollMs } = useLive();
   const portfolio = usePortfolio(owner, pollMs);
@@ -114,14 +129,6 @@ export function PortfolioPage({ me }: { me: Me }) {
   );
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.column, sort.direction), [rows, filter, sort]);
 
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const onSort = (column: SortColumn) => {
     const s = nextSort(sort, column);
     set({ sort: s.column === 'risk' && s.direction === 'asc' ? '' : s.column, dir: s.direction === 'desc' ? 'desc' : '' });
@@ -155,24 +162,10 @@ export function PortfolioPage({ me }: { me: Me }) {
             <option value="healthy">Healthy</option>
           </select>
         </label>
-        <label>
-          Segment
-          <select data-testid="filter-segment" value={filter.segment} onChange={(e) => set({ segment: e.target.value })}>
-            <option value="">All segments</option>
-            {distinct(rows, 'segment').map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Plan
-          <select data-testid="filter-plan" value={filter.plan} onChange={(e) => set({ plan: e.target.value })}>
-            <option value="">All plans</option>
-            {distinct(rows, 'plan').map((p) => (
-              <option key={p} value={p}>{p}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="Segment" all="All segments" value={filter.segment} choices={distinct(rows, 'segment')}
+          onChange={(segment) => set({ segment })} />
+        <ChoiceFilter label="Plan" all="All plans" value={filter.plan} choices={distinct(rows, 'plan')}
+          onChange={(plan) => set({ plan })} />
         <label>
           Renewal
           <select data-testid="filter-renewal" value={filter.renewalWithin}

@@ -14,13 +14,16 @@ export function renderAt(ui: ReactElement, path = '/') {
   );
 }
 
-/** Answers fetches by path (without query) from `routes`; unknown paths are 404 problems. */
+/**
+ * Answers fetches from `routes` by `METHOD /path` or else `/path` (without query); unknown paths
+ * are 404 problems.
+ */
 export function mockFetch(routes: Record<string, { status?: number; body?: unknown; headers?: Record<string, string> }>) {
   const calls: { url: string; init?: RequestInit }[] = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
     const path = url.split('?')[0];
-    const route = routes[path] ?? { status: 404, body: { title: 'Not Found', status: 404, detail: path } };
+    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? routes[path] ?? { status: 404, body: { title: 'Not Found', status: 404, detail: path } };
     return new Response(route.body === undefined ? null : JSON.stringify(route.body), {
       status: route.status ?? 200,
       headers: { 'Content-Type': 'application/json', ...route.headers },
