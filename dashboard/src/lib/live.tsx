@@ -1,6 +1,7 @@
 // Live updates: one EventSource on the caller's notification stream. `event: score` updates the
 // portfolio in place (then refetches it); `event: notification` refreshes alerts and the feed.
-// When the stream is down, pages poll every 30 s instead.
+// When the stream is down, pages poll every 30 s instead; while it is up, every 5 minutes, in
+// case a change reaches no event.
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -11,7 +12,7 @@ export type LiveState = 'live' | 'polling' | 'offline';
 
 interface Live {
   state: LiveState;
-  /** Refetch interval for pages that show live data: none while the stream is live. */
+  /** Refetch interval for pages that show live data: long while the stream is live. */
   pollMs: number | false;
 }
 
@@ -22,6 +23,9 @@ export function useLive(): Live {
 }
 
 export const STREAM = '/v1/notifications/stream';
+
+/** Safety refresh while the stream is live. */
+export const LIVE_REFRESH_MS = 5 * 60_000;
 
 /** The portfolio with `event` applied to its account, or unchanged when it is not there. */
 export function applyScore(portfolio: Portfolio | undefined, event: ScoreEvent): Portfolio | undefined {
@@ -74,6 +78,7 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     source.addEventListener('notification', () => {
       void client.invalidateQueries({ queryKey: ['notifications'] });
       void client.invalidateQueries({ queryKey: ['alerts'] });
+      void client.invalidateQueries({ queryKey: ['portfolio'], refetchType: 'active' });
     });
     return () => {
       window.clearTimeout(pending);
@@ -83,5 +88,5 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     };
   }, [client, enabled]);
 
-  return <LiveContext.Provider value={{ state, pollMs: state === 'live' ? false : POLL_MS }}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={{ state, pollMs: state === 'live' ? LIVE_REFRESH_MS : POLL_MS }}>{children}</LiveContext.Provider>;
 }
