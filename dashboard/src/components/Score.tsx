@@ -10,10 +10,12 @@ export function BandBadge({ band, value }: { band?: Band; value?: number }) {
   );
 }
 
-export function Delta({ value, label }: { value?: number; label: string }) {
+/** A change with an arrow; `worseWhenUp` colours a rise red (e.g. more accounts at risk). */
+export function Delta({ value, label, worseWhenUp = false }: { value?: number; label: string; worseWhenUp?: boolean }) {
   const d = delta(value);
+  const tone = worseWhenUp && d.direction !== 'flat' ? (d.direction === 'up' ? 'down' : 'up') : d.direction;
   return (
-    <span className={`delta delta-${d.direction}`} aria-label={value === undefined ? `${label}: no history` : `${label}: ${d.text}`}>
+    <span className={`delta delta-${tone}`} aria-label={value === undefined ? `${label}: no history` : `${label}: ${d.text}`}>
       <span aria-hidden="true">{d.arrow}</span> {d.text}
     </span>
   );

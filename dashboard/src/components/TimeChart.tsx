@@ -35,6 +35,11 @@ export function toColumns(series: ChartSeries[]): uPlot.AlignedData {
   return [x, ...ys];
 }
 
+/** True when some series has two values or more: one point makes no line, only odd axes. */
+export function chartable(series: ChartSeries[]): boolean {
+  return series.some((s) => s.points.filter((p) => (s.usePoints ? p.points : p.value) !== undefined).length >= 2);
+}
+
 function zonesPlugin(): uPlot.Plugin {
   return {
     hooks: {
@@ -66,12 +71,13 @@ export function TimeChart({ series, title, testId, scoreZones = false, height = 
   useEffect(() => {
     const element = holder.current;
     if (!element) return;
+    if (!chartable(series)) return;
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 280),
       height,
       plugins: scoreZones ? [zonesPlugin()] : [],
       scales: scoreZones ? { y: { range: [0, 100] } } : {},
-      series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: true }))],
+      series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, spanGaps: false }))],
       axes: [{}, { size: 48 }],
       legend: { show: series.length > 1 },
     };
@@ -89,6 +95,7 @@ export function TimeChart({ series, title, testId, scoreZones = false, height = 
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
+      {!chartable(series) && <p className="empty">Not enough data to chart yet.</p>}
       <div ref={holder} role="img"
         aria-label={`${title}: ${series.map((s) => s.label).join(', ')}${lastValue !== undefined ? `; latest ${Math.round(lastValue * 100) / 100}` : ''}`} />
     </figure>

@@ -45,8 +45,8 @@ export function rangeFromParams(params: URLSearchParams, now: Date = new Date())
 function Bands({ bands, change }: { bands: BandCounts; change?: BandCounts }) {
   const item = (key: keyof BandCounts, label: string) => (
     <li className={`band-count band-${key}`}>
-      {label}: <strong>{bands[key] ?? 0}</strong>
-      {change && <Delta value={change[key]} label={`${label} change against the previous period`} />}
+      {label}: <strong>{bands[key] ?? 0}</strong>{' '}
+      {change && <Delta value={change[key]} label={`${label} change against the previous period`} worseWhenUp={key !== 'healthy'} />}
     </li>
   );
   return (
