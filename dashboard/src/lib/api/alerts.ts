@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
+import { api, APPLIED_CHECKS_MS, query } from './client';
 import type { AlertList, AlertState, Severity } from './types';
 
 export interface AlertFilter {
@@ -39,11 +39,13 @@ export function useAlertAction() {
         body: action === 'snooze' ? { for: snoozeFor ?? 'P1D' } : {},
       }),
     onSettled: () => {
-      // The command is applied by the stream topology, usually within a second.
-      window.setTimeout(() => {
-        void client.invalidateQueries({ queryKey: ['alerts'] });
-        void client.invalidateQueries({ queryKey: ['notifications'] });
-      }, 1000);
+      // The command is applied by the stream topology, usually within a second: look twice.
+      for (const delay of APPLIED_CHECKS_MS) {
+        window.setTimeout(() => {
+          void client.invalidateQueries({ queryKey: ['alerts'] });
+          void client.invalidateQueries({ queryKey: ['notifications'] });
+        }, delay);
+      }
     },
   });
 }

@@ -108,6 +108,12 @@ export function retryDelay(failureCount: number, error: unknown): number {
   return Math.min(1000 * 2 ** failureCount, 30_000);
 }
 
+/**
+ * When to refetch after a command (alert action, follow-up change): the API records it at once
+ * and the stream topology applies it, usually within a second.
+ */
+export const APPLIED_CHECKS_MS = [1000, 4000];
+
 /** Builds a query string from the defined values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
+import { api, APPLIED_CHECKS_MS, query } from './client';
 import type { FollowUp, FollowUpList } from './types';
 
 export function useAccountFollowUps(tenant: string, enabled = true) {
@@ -11,8 +11,9 @@ export function useAccountFollowUps(tenant: string, enabled = true) {
 }
 
 function refreshSoon(client: ReturnType<typeof useQueryClient>) {
-  // Commands are applied by the stream topology, usually within a second.
-  window.setTimeout(() => void client.invalidateQueries({ queryKey: ['follow-ups'] }), 1000);
+  for (const delay of APPLIED_CHECKS_MS) {
+    window.setTimeout(() => void client.invalidateQueries({ queryKey: ['follow-ups'] }), delay);
+  }
 }
 
 export function useCreateFollowUp(tenant: string) {
