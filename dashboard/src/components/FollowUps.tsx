@@ -63,13 +63,14 @@ export function FollowUps({ tenant }: { tenant: string }) {
           ) : (
             <ul className="follow-ups">
               {data.followUps.map((f) => (
-                <li key={f.id} data-testid="follow-up-row" data-status={f.status} className={`follow-up follow-up-${f.status}`}>
+                <li key={f.id} data-testid="follow-up-row" data-status={f.status} data-pending={f.pending ? 'true' : undefined} className={`follow-up follow-up-${f.status}`}>
                   <span className="follow-up-title">{f.title}</span>
                   <span className="muted">
                     {f.status}
                     {f.dueDate ? ` · due ${date(f.dueDate)}` : ''} · {f.owner} · {time(f.createdAt)}
                   </span>
-                  {f.status === 'open' && (
+                  {f.pending && <span className="muted" role="status">saving…</span>}
+                  {f.status === 'open' && !f.pending && (
                     <button type="button" data-testid="follow-up-done" disabled={update.isPending}
                       onClick={() => update.mutate({ followUp: f, status: 'done' })} aria-label={`Mark "${f.title}" done`}>
                       Mark done

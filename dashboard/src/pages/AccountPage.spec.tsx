@@ -77,7 +77,11 @@ describe('account page', () => {
     renderAccount();
     await userEvent.type(await screen.findByTestId('follow-up-title'), 'Call the champion');
     await userEvent.click(screen.getByTestId('follow-up-create'));
-    expect(await screen.findByTestId('follow-up-row')).toHaveTextContent('Call the champion');
+    const created = await screen.findByTestId('follow-up-row');
+    expect(created).toHaveTextContent('Call the champion');
+    // Not yet applied by the topology: it cannot be marked done before the list shows it.
+    expect(created).toHaveAttribute('data-pending', 'true');
+    expect(within(created).queryByTestId('follow-up-done')).not.toBeInTheDocument();
     const create = calls.find((c) => c.init?.method === 'POST' && c.url.endsWith('/follow-ups'))!;
     expect(JSON.parse(create.init!.body as string)).toEqual({ title: 'Call the champion' });
     expect((create.init!.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('abc');

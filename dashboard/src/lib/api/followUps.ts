@@ -23,7 +23,7 @@ export function useCreateFollowUp(tenant: string) {
       api<FollowUp>(`/v1/accounts/${encodeURIComponent(tenant)}/follow-ups`, { method: 'POST', body: input }),
     onSuccess: (created) => {
       client.setQueryData<FollowUpList>(['follow-ups', 'account', tenant], (list) =>
-        list ? { ...list, count: list.count + 1, followUps: [...list.followUps, created] } : list,
+        list ? { ...list, count: list.count + 1, followUps: [...list.followUps, { ...created, pending: true }] } : list,
       );
       refreshSoon(client);
     },

@@ -185,6 +185,8 @@ export interface FollowUp {
   createdAt: string;
   updatedAt: string;
   note?: string;
+  /** UI only: created here, not yet applied by the topology (the API answers 404 for it). */
+  pending?: boolean;
 }
 
 export interface FollowUpList {
