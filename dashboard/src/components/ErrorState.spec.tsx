@@ -17,6 +17,15 @@ describe('error states', () => {
     expect(screen.getByTestId('error-restoring')).toHaveTextContent(/restoring its state.*Retrying in about 5 s/);
   });
 
+  it('offers a sign-in link when signed out (instead of looping through sign-in)', () => {
+    window.history.pushState({}, '', '/team?preset=this-quarter');
+    render(<ErrorState error={new ApiError(401, 'Not signed in')} what="the team summary" />);
+    expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute(
+      'href',
+      '/auth/login?returnTo=%2Fteam%3Fpreset%3Dthis-quarter',
+    );
+  });
+
   it('offers a retry for other failures', () => {
     render(<ErrorState error={new Error('network down')} what="alerts" onRetry={() => undefined} />);
     expect(screen.getByTestId('error-other')).toHaveTextContent('network down');

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { ApiError } from '../lib/api/client';
+import { ApiError, currentPath } from '../lib/api/client';
+import { loginPath } from '../lib/paths';
 
 /** What went wrong, in words: refusals name what is out of reach; restoring state retries. */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
@@ -9,6 +10,13 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
       <div role="alert" className="notice notice-forbidden" data-testid="error-forbidden">
         <strong>Not available to you:</strong> {what}. Your role or scope does not include it
         {error.detail ? ` (${error.detail})` : ''}.
+      </div>
+    );
+  }
+  if (error instanceof ApiError && error.status === 401) {
+    return (
+      <div role="alert" className="notice" data-testid="error-signed-out">
+        You are not signed in, so {what} cannot be shown. <a href={loginPath(currentPath())}>Sign in</a>
       </div>
     );
   }

@@ -3,6 +3,7 @@ import { mockFetch } from '../../test/render';
 import { api, ApiError, cookie, navigation, retryDelay, shouldRetry } from './client';
 
 afterEach(() => {
+  window.sessionStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
@@ -26,6 +27,10 @@ describe('API client', () => {
     mockFetch({ '/v1/portfolio': { status: 401, body: {} } });
     await expect(api('/v1/portfolio')).rejects.toBeInstanceOf(ApiError);
     expect(assign).toHaveBeenCalledWith('/auth/login?returnTo=%2Faccounts%2Facme.io%3Frange%3D1y');
+
+    // Back moments later and still signed out: no second trip, no loop.
+    await expect(api('/v1/portfolio')).rejects.toMatchObject({ status: 401 });
+    expect(assign).toHaveBeenCalledTimes(1);
   });
 
   it('turns problems into errors with status, detail and Retry-After', async () => {

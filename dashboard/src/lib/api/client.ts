@@ -35,9 +35,25 @@ export const navigation = {
   },
 };
 
-export function signIn(): void {
-  const here = window.location.pathname + window.location.search;
-  navigation.assign(loginPath(here));
+/** Marks when this tab last went to sign in (a time, not a credential). */
+const SIGN_IN_STARTED = 'pulse.signInStartedAt';
+const SIGN_IN_LOOP_MS = 15_000;
+
+/**
+ * Goes to the server's sign-in, coming back to the current path, unless this tab went there
+ * moments ago and came back still signed out: then it stays, and the page offers a sign-in link
+ * instead of looping.
+ */
+export function signIn(): boolean {
+  const last = Number(window.sessionStorage.getItem(SIGN_IN_STARTED) ?? 0);
+  if (Date.now() - last < SIGN_IN_LOOP_MS) return false;
+  window.sessionStorage.setItem(SIGN_IN_STARTED, String(Date.now()));
+  navigation.assign(loginPath(currentPath()));
+  return true;
+}
+
+export function currentPath(): string {
+  return window.location.pathname + window.location.search;
 }
 
 export interface RequestOptions {
@@ -67,7 +83,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   });
   if (response.status === 401) {
     signIn();
-    throw new ApiError(401, 'Signing in again');
+    throw new ApiError(401, 'Not signed in');
   }
   if (!response.ok) {
     throw await errorOf(response);
