@@ -25,6 +25,9 @@ export const alertCsvColumns: CsvColumn<Alert>[] = [
 export function AlertActions({ alertId, state, acknowledged }: { alertId: string; state: Alert['state']; acknowledged: boolean }) {
   const action = useAlertAction();
   const open = state !== 'resolved';
+  if (!open && !action.isSuccess) {
+    return <span className="muted">–</span>;
+  }
   const run = (kind: AlertAction) => action.mutate({ alertId, action: kind, snoozeFor: 'P1D' });
   return (
     <div className="actions">

@@ -5,7 +5,8 @@ import type { Band, Me, PortfolioItem } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
 import { arr, count, date, time } from '../lib/format';
 import { useLive } from '../lib/live';
-import { accountPath } from '../lib/paths';
+import { accountPath, paths } from '../lib/paths';
+import { mayOpen } from '../lib/permissions';
 import {
   distinct,
   filterRows,
@@ -180,7 +181,14 @@ export function PortfolioPage({ me }: { me: Me }) {
       <QueryState query={portfolio} what={owner ? `the portfolio of ${owner}` : 'your portfolio'}>
         {(data) =>
           data.accounts.length === 0 ? (
-            <Empty>No accounts are owned by {data.owner}.</Empty>
+            <Empty>
+              No accounts are owned by {data.owner}.
+              {!owner && mayOpen(me, 'team') && (
+                <>
+                  {' '}Your team's accounts are in the <Link to={paths.team}>team view</Link>.
+                </>
+              )}
+            </Empty>
           ) : shown.length === 0 ? (
             <Empty>No account matches these filters.</Empty>
           ) : (
