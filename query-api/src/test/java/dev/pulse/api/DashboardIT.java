@@ -2,6 +2,7 @@ package dev.pulse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.api.dashboard.DashboardBundle;
 import dev.pulse.api.dashboard.SecurityHeaders;
 import dev.pulse.api.testing.RunningApi;
 import java.net.http.HttpResponse;
@@ -39,6 +40,14 @@ class DashboardIT {
                     .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
             assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         }
+    }
+
+    @Test
+    void loadsEveryAssetOfTheBuiltBundleAtStart() {
+        assertThat(DashboardBundle.fromClasspath().assetCount()).isGreaterThan(2);
+        assertThat(api.anonymous().get("/.vite/manifest.json").body())
+                .as("the build manifest is not served")
+                .contains("<div id=\"root\"></div>");
     }
 
     @Test

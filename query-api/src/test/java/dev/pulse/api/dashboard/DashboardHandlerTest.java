@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +150,22 @@ class DashboardHandlerTest {
                 .isEqualTo(418);
         // A route's wrong method stays Vert.x's 405; the dashboard does not take it.
         assertThat(get("/v1/things").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void listsEveryAssetOfTheBuildManifest() {
+        String manifest =
+                "{\"index.html\":{\"file\":\"assets/index-a1.js\",\"css\":[\"assets/index-b2.css\"],"
+                    + "\"dynamicImports\":[\"src/pages/AccountPage.tsx\"]},"
+                    + "\"src/pages/AccountPage.tsx\":{\"file\":\"assets/AccountPage-c3.js\","
+                    + "\"css\":[\"assets/AccountPage-d4.css\"],\"assets\":[\"assets/font-e5.woff2\"]}}";
+        assertThat(DashboardBundle.assetFiles(manifest.getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(
+                        "assets/AccountPage-c3.js",
+                        "assets/AccountPage-d4.css",
+                        "assets/font-e5.woff2",
+                        "assets/index-a1.js",
+                        "assets/index-b2.css");
     }
 
     @Test
