@@ -21,6 +21,8 @@ import dev.pulse.api.auth.InternalTokenHandler;
 import dev.pulse.api.auth.MeHandler;
 import dev.pulse.api.auth.RateLimitHandler;
 import dev.pulse.api.auth.RateLimits;
+import dev.pulse.api.dashboard.DashboardBundle;
+import dev.pulse.api.dashboard.DashboardRoutes;
 import dev.pulse.api.followups.FollowUpsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
@@ -356,6 +358,10 @@ final class ApiRouter {
                 .handler(internal::alertHistory);
         deps.extraRoutes().accept(router);
         router.get(InternalReadProtocol.FOLLOW_UPS).handler(gate).handler(internal::followUps);
+
+        // The web app answers what no route matched (its page for client routes, its assets);
+        // everything else still ends in the problem 404 set above.
+        DashboardRoutes.mount(router, DashboardBundle.fromClasspath(), failures);
         return router;
     }
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Portfolio } from './api/types';
+import { applyScore } from './live';
+
+const portfolio: Portfolio = {
+  owner: 'sarah@example.com',
+  count: 2,
+  asOf: '2026-12-03T10:00:00Z',
+  accounts: [
+    { tenantId: 'acme', name: 'Acme', score: 55, band: 'neutral', lastEventAt: '2026-12-03T09:00:00Z' },
+    { tenantId: 'globex', name: 'Globex', score: 30, band: 'at_risk' },
+  ],
+};
+
+describe('live score events', () => {
+  it('update the matching account in place', () => {
+    const next = applyScore(portfolio, { tenant: 'acme', score: 38, band: 'at_risk', at: '2026-12-03T10:05:00Z' });
+    expect(next?.accounts[0]).toMatchObject({ score: 38, band: 'at_risk', lastEventAt: '2026-12-03T10:05:00Z' });
+    expect(next?.accounts[1]).toBe(portfolio.accounts[1]);
+  });
+
+  it('leave other portfolios alone', () => {
+    expect(applyScore(portfolio, { tenant: 'initech', score: 90, band: 'healthy', at: '2026-12-03T10:05:00Z' })).toBe(portfolio);
+    expect(applyScore(undefined, { tenant: 'acme', score: 1, band: 'at_risk', at: 'x' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,72 @@
+// Who sees which page, decided in one place. The API enforces; this only keeps the
+// navigation honest and explains refusals.
+
+import type { Me, Role } from './api/types';
+import { tenantOf } from './api/me';
+import { accountPath, paths } from './paths';
+
+export type Page = 'portfolio' | 'account' | 'team' | 'alerts' | 'notifications' | 'audit' | 'apiKeys';
+
+const STAFF: Role[] = ['viewer', 'analyst', 'manager', 'admin'];
+
+const ALLOWED: Record<Page, Role[]> = {
+  portfolio: STAFF,
+  account: [...STAFF, 'customer-admin'],
+  team: ['manager', 'admin'],
+  alerts: STAFF,
+  notifications: STAFF,
+  audit: ['admin'],
+  apiKeys: ['admin'],
+};
+
+export const PAGE_LABEL: Record<Page, string> = {
+  portfolio: 'Portfolio',
+  account: 'Account',
+  team: 'Team',
+  alerts: 'Alerts',
+  notifications: 'Notifications',
+  audit: 'Audit log',
+  apiKeys: 'API keys',
+};
+
+export function mayOpen(me: Me, page: Page, tenant?: string): boolean {
+  if (!ALLOWED[page].includes(me.role)) return false;
+  if (me.role === 'customer-admin' && page === 'account') return tenant === tenantOf(me);
+  return true;
+}
+
+/** May act on alerts and follow-ups (staff only; customer admins read). */
+export function mayAct(me: Me): boolean {
+  return STAFF.includes(me.role);
+}
+
+export interface NavItem {
+  page: Page;
+  to: string;
+  label: string;
+}
+
+export function navigation(me: Me): NavItem[] {
+  if (me.role === 'customer-admin') {
+    const tenant = tenantOf(me);
+    return tenant ? [{ page: 'account', to: accountPath(tenant), label: 'Your account' }] : [];
+  }
+  const items: NavItem[] = [
+    { page: 'portfolio', to: paths.portfolio, label: PAGE_LABEL.portfolio },
+    { page: 'team', to: paths.team, label: PAGE_LABEL.team },
+    { page: 'alerts', to: paths.alerts, label: PAGE_LABEL.alerts },
+    { page: 'notifications', to: paths.notifications, label: PAGE_LABEL.notifications },
+    { page: 'audit', to: paths.audit, label: PAGE_LABEL.audit },
+    { page: 'apiKeys', to: paths.apiKeys, label: PAGE_LABEL.apiKeys },
+  ];
+  return items.filter((item) => mayOpen(me, item.page));
+}
+
+/** Where `/` takes this person: customer admins to their account, everyone else the portfolio. */
+export function homeOf(me: Me): string | undefined {
+  if (me.role === 'customer-admin') {
+    const tenant = tenantOf(me);
+    return tenant ? accountPath(tenant) : undefined;
+  }
+  return undefined;
+}

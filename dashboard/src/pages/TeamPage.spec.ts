@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { teamCsvColumns, rangeFromParams, teamCsvName } from './TeamPage';
+import { toCsv } from '../lib/csv';
+import { teamRows } from '../lib/team';
+import type { Portfolio } from '../lib/api/types';
+
+const NOW = new Date(2026, 11, 3);
+
+describe('team view', () => {
+  it('reads a preset or explicit dates from the URL, last month by default', () => {
+    expect(rangeFromParams(new URLSearchParams(''), NOW)).toEqual({ preset: 'last-month', range: { from: '2026-11-01', to: '2026-12-01' } });
+    expect(rangeFromParams(new URLSearchParams('preset=this-quarter'), NOW).range).toEqual({ from: '2026-10-01', to: '2026-12-04' });
+    expect(rangeFromParams(new URLSearchParams('from=2026-01-01&to=2026-02-01'), NOW)).toEqual({ preset: 'custom', range: { from: '2026-01-01', to: '2026-02-01' } });
+    expect(rangeFromParams(new URLSearchParams('from=2026-02-01&to=2026-01-01'), NOW).preset).toBe('last-month');
+  });
+
+  it('names the export after the range and adds ARR at risk per manager', () => {
+    expect(teamCsvName({ from: '2026-11-01', to: '2026-12-01' })).toBe('pulse-team-2026-11-01-to-2026-12-01.csv');
+    const portfolio: Portfolio = {
+      owner: '=cmd@example.com', count: 2, asOf: '', accounts: [
+        { tenantId: 'a', name: 'A', band: 'at_risk', arr: 100 },
+        { tenantId: 'b', name: 'B', band: 'healthy', arr: 900 },
+      ],
+    };
+    const rows = teamRows(
+      [{ owner: '=cmd@example.com', accounts: 2, scored: 2, averageScore: 50, bands: { at_risk: 1, healthy: 1 } }, { accounts: 2, scored: 2, bands: {} }],
+      new Map([['=cmd@example.com', portfolio]]),
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].arrAtRisk).toBe(100);
+    expect(toCsv(teamCsvColumns, rows).split('\r\n')[1]).toMatch(/^'=cmd@example.com,2,2,50,,1,0,1,100,,$/);
+  });
+});

@@ -1,0 +1,198 @@
+import { Link, useSearchParams } from 'react-router';
+import { useOwnerPortfolios, useSummary } from '../lib/api/summary';
+import type { BandCounts, RankedAccount, Summary } from '../lib/api/types';
+import type { CsvColumn } from '../lib/csv';
+import { isPreset, PRESETS, previousRange, rangeOf, type DateRange, type Preset } from '../lib/dateRange';
+import { arr, count, date, score } from '../lib/format';
+import { accountPath, portfolioPath } from '../lib/paths';
+import { bandChange, teamRows, type TeamRow } from '../lib/team';
+import { CsvButton } from '../components/CsvButton';
+import { Empty, QueryState } from '../components/ErrorState';
+import { BandBadge, Delta } from '../components/Score';
+
+const DEFAULT_PRESET: Preset = 'last-month';
+
+export const teamCsvColumns: CsvColumn<TeamRow>[] = [
+  { header: 'account manager', value: (r) => r.owner },
+  { header: 'accounts', value: (r) => r.accounts },
+  { header: 'scored', value: (r) => r.scored },
+  { header: 'average score', value: (r) => (r.averageScore === undefined ? undefined : Math.round(r.averageScore * 10) / 10) },
+  { header: 'average change', value: (r) => (r.averageChange === undefined ? undefined : Math.round(r.averageChange * 10) / 10) },
+  { header: 'healthy', value: (r) => r.bands.healthy ?? 0 },
+  { header: 'neutral', value: (r) => r.bands.neutral ?? 0 },
+  { header: 'at risk', value: (r) => r.bands.at_risk ?? 0 },
+  { header: 'arr at risk now', value: (r) => r.arrAtRisk },
+  { header: 'events', value: (r) => r.events },
+  { header: 'active users', value: (r) => r.activeUsers },
+];
+
+export function teamCsvName(range: DateRange): string {
+  return `pulse-team-${range.from}-to-${range.to}.csv`;
+}
+
+/** The range in the URL: a preset, or explicit `from` and `to` dates. */
+export function rangeFromParams(params: URLSearchParams, now: Date = new Date()): { preset: Preset | 'custom'; range: DateRange } {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to) {
+    return { preset: 'custom', range: { from, to } };
+  }
+  const preset = params.get('preset');
+  const chosen = isPreset(preset) ? preset : DEFAULT_PRESET;
+  return { preset: chosen, range: rangeOf(chosen, now) };
+}
+
+function Bands({ bands, change }: { bands: BandCounts; change?: BandCounts }) {
+  const item = (key: keyof BandCounts, label: string) => (
+    <li className={`band-count band-${key}`}>
+      {label}: <strong>{bands[key] ?? 0}</strong>{' '}
+      {change && <Delta value={change[key]} label={`${label} change against the previous period`} worseWhenUp={key !== 'healthy'} />}
+    </li>
+  );
+  return (
+    <ul className="bands">
+      {item('healthy', 'Healthy')}
+      {item('neutral', 'Neutral')}
+      {item('at_risk', 'At risk')}
+    </ul>
+  );
+}
+
+function Ranked({ title, accounts }: { title: string; accounts: RankedAccount[] }) {
+  return (
+    <section aria-label={title} className="ranked">
+      <h2>{title}</h2>
+      {accounts.length === 0 ? (
+        <Empty>No scored accounts.</Empty>
+      ) : (
+        <ol>
+          {accounts.map((a) => (
+            <li key={a.tenantId}>
+              <Link to={accountPath(a.tenantId)}>{a.name ?? a.tenantId}</Link> <BandBadge band={a.band} value={a.score} />{' '}
+              <Delta value={a.change} label="change over the range" /> <span className="muted">{a.owner}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TeamSummary({ summary, previous, range }: { summary: Summary; previous?: Summary; range: DateRange }) {
+  const owners = summary.owners.map((o) => o.owner).filter((o): o is string => !!o);
+  const portfolios = useOwnerPortfolios(owners);
+  const byOwner = new Map(owners.map((o, i) => [o, portfolios[i]?.data]));
+  const rows = teamRows(summary.owners, byOwner);
+  const known = rows.filter((r) => r.arrAtRisk !== undefined);
+  const totalAtRisk = known.length ? known.reduce((s, r) => s + (r.arrAtRisk ?? 0), 0) : undefined;
+  const o = summary.overall;
+  return (
+    <>
+      <div className="cards">
+        <div className="card">
+          <h2>Average score</h2>
+          <p className="big">{score(o.averageScore)}</p>
+          <Delta value={o.averageChange} label="average change over the range" />
+          <p className="muted">{o.scored} of {o.accounts} accounts scored</p>
+        </div>
+        <div className="card">
+          <h2>Bands at the end of the range</h2>
+          <Bands bands={o.bands} change={bandChange(o.bands, previous?.overall.bands)} />
+          <p className="muted">Change against {previous ? `${date(previous.from.slice(0, 10))} – ${date(range.from)}` : 'the previous period'}</p>
+        </div>
+        <div className="card">
+          <h2>ARR at risk (now)</h2>
+          <p className="big">{arr(totalAtRisk)}</p>
+          <p className="muted">ARR of accounts currently at risk, from {known.length} of {rows.length} portfolios</p>
+        </div>
+      </div>
+      <section aria-labelledby="team-table-heading">
+        <div className="section-head">
+          <h2 id="team-table-heading">By account manager</h2>
+          <CsvButton testId="csv-team" filename={teamCsvName(range)} columns={teamCsvColumns} rows={rows} />
+        </div>
+        {rows.length === 0 ? (
+          <Empty>No accounts in your scope.</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="team-table">
+              <caption className="sr-only">Health per account manager</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Account manager</th>
+                  <th scope="col">Accounts</th>
+                  <th scope="col">Average score</th>
+                  <th scope="col">Average change</th>
+                  <th scope="col">Healthy</th>
+                  <th scope="col">Neutral</th>
+                  <th scope="col">At risk</th>
+                  <th scope="col">ARR at risk (now)</th>
+                  <th scope="col">Events</th>
+                  <th scope="col">Active users</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.owner} data-testid="team-row" data-owner={r.owner}>
+                    <th scope="row"><Link to={portfolioPath(r.owner)}>{r.owner}</Link></th>
+                    <td className="num">{r.accounts}</td>
+                    <td className="num">{score(r.averageScore)}</td>
+                    <td><Delta value={r.averageChange} label="average change" /></td>
+                    <td className="num">{r.bands.healthy ?? 0}</td>
+                    <td className="num">{r.bands.neutral ?? 0}</td>
+                    <td className="num">{r.bands.at_risk ?? 0}</td>
+                    <td className="num">{arr(r.arrAtRisk)}</td>
+                    <td className="num">{count(r.events)}</td>
+                    <td className="num">{count(r.activeUsers)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div className="two-columns">
+        <Ranked title="Top accounts" accounts={summary.top} />
+        <Ranked title="Bottom accounts" accounts={summary.bottom} />
+      </div>
+    </>
+  );
+}
+
+export default function TeamPage() {
+  const [params, setParams] = useSearchParams();
+  const { preset, range } = rangeFromParams(params);
+  const summary = useSummary(range.from, range.to, 5);
+  const previous = useSummary(previousRange(range).from, range.from, 1);
+  const choose = (next: Record<string, string>) => setParams(new URLSearchParams(next), { replace: true });
+  return (
+    <section aria-labelledby="team-heading">
+      <div className="page-head">
+        <h1 id="team-heading">Team</h1>
+        <form className="filters" aria-label="Date range" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            Range
+            <select data-testid="range-preset" value={preset}
+              onChange={(e) => choose(e.target.value === 'custom' ? { from: range.from, to: range.to } : { preset: e.target.value })}>
+              {PRESETS.map((p) => (
+                <option key={p.value} value={p.value}>{p.label}</option>
+              ))}
+              <option value="custom">Custom</option>
+            </select>
+          </label>
+          <label>
+            From
+            <input type="date" data-testid="range-from" value={range.from} onChange={(e) => e.target.value && choose({ from: e.target.value, to: range.to })} />
+          </label>
+          <label>
+            To (exclusive)
+            <input type="date" data-testid="range-to" value={range.to} onChange={(e) => e.target.value && choose({ from: range.from, to: e.target.value })} />
+          </label>
+        </form>
+      </div>
+      <QueryState query={summary} what="the team summary">
+        {(data) => <TeamSummary summary={data} previous={previous.data} range={range} />}
+      </QueryState>
+    </section>
+  );
+}
