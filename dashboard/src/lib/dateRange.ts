@@ -60,15 +60,6 @@ export function isPreset(value: string | null | undefined): value is Preset {
   return PRESETS.some((p) => p.value === value);
 }
 
-/** The range just before `range`, of the same number of days (for "change" figures). */
-export function previousRange(range: DateRange): DateRange {
-  const from = new Date(`${range.from}T00:00:00`);
-  const to = new Date(`${range.to}T00:00:00`);
-  const days = Math.round((to.getTime() - from.getTime()) / 86_400_000);
-  const start = new Date(from.getFullYear(), from.getMonth(), from.getDate() - days);
-  return { from: isoDate(start), to: range.from };
-}
-
 /** Days between two ISO dates, `to` exclusive. */
 export function daysBetween(range: DateRange): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000);

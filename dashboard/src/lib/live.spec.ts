@@ -14,13 +14,13 @@ const portfolio: Portfolio = {
 
 describe('live score events', () => {
   it('update the matching account in place', () => {
-    const next = applyScore(portfolio, { tenant: 'acme', score: 38, band: 'at_risk', at: '2026-12-03T10:05:00Z' });
+    const next = applyScore(portfolio, { tenantId: 'acme', score: 38, band: 'at_risk', asOf: '2026-12-03T10:05:00Z', lastEventAt: '2026-12-03T10:05:00Z' });
     expect(next?.accounts[0]).toMatchObject({ score: 38, band: 'at_risk', lastEventAt: '2026-12-03T10:05:00Z' });
     expect(next?.accounts[1]).toBe(portfolio.accounts[1]);
   });
 
   it('leave other portfolios alone', () => {
-    expect(applyScore(portfolio, { tenant: 'initech', score: 90, band: 'healthy', at: '2026-12-03T10:05:00Z' })).toBe(portfolio);
-    expect(applyScore(undefined, { tenant: 'acme', score: 1, band: 'at_risk', at: 'x' })).toBeUndefined();
+    expect(applyScore(portfolio, { tenantId: 'initech', score: 90, band: 'healthy', asOf: '2026-12-03T10:05:00Z' })).toBe(portfolio);
+    expect(applyScore(undefined, { tenantId: 'acme', score: 1, band: 'at_risk', asOf: 'x' })).toBeUndefined();
   });
 });

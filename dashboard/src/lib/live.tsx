@@ -29,26 +29,32 @@ export const LIVE_REFRESH_MS = 5 * 60_000;
 
 /** The portfolio with `event` applied to its account, or unchanged when it is not there. */
 export function applyScore(portfolio: Portfolio | undefined, event: ScoreEvent): Portfolio | undefined {
-  if (!portfolio || !portfolio.accounts.some((a) => a.tenantId === event.tenant)) return portfolio;
+  if (!portfolio || !portfolio.accounts.some((a) => a.tenantId === event.tenantId)) return portfolio;
   return {
     ...portfolio,
     accounts: portfolio.accounts.map((a) =>
-      a.tenantId === event.tenant
-        ? { ...a, score: event.score, band: event.band, lastEventAt: event.at > (a.lastEventAt ?? '') ? event.at : a.lastEventAt }
+      a.tenantId === event.tenantId
+        ? {
+            ...a,
+            score: event.score,
+            band: event.band,
+            delta7d: event.delta7d ?? a.delta7d,
+            delta30d: event.delta30d ?? a.delta30d,
+            topReason: event.topReason ?? a.topReason,
+            lastEventAt: event.lastEventAt ?? a.lastEventAt,
+          }
         : a,
     ),
   };
 }
 
-function onScore(client: QueryClient, data: string): void {
+function applyEvent(client: QueryClient, data: string): void {
   try {
     const event = JSON.parse(data) as ScoreEvent;
     client.setQueriesData<Portfolio>({ queryKey: ['portfolio'] }, (p) => applyScore(p, event));
   } catch {
     return;
   }
-  // Deltas, reasons and order come from the server: refetch, at most every few seconds.
-  void client.invalidateQueries({ queryKey: ['portfolio'], refetchType: 'active' });
 }
 
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
@@ -71,9 +77,14 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     source.onopen = () => setState('live');
     source.onerror = () => setState(navigator.onLine === false ? 'offline' : 'polling');
     source.addEventListener('score', (e) => {
+      // Each score shows at once; the order, sparklines and counts come from one refetch after
+      // a burst (the server sends each changed account's score about once a second).
+      applyEvent(client, (e as MessageEvent<string>).data);
       window.clearTimeout(pending);
-      const data = (e as MessageEvent<string>).data;
-      pending = window.setTimeout(() => onScore(client, data), 250);
+      pending = window.setTimeout(
+        () => void client.invalidateQueries({ queryKey: ['portfolio'], refetchType: 'active' }),
+        2000,
+      );
     });
     source.addEventListener('notification', () => {
       void client.invalidateQueries({ queryKey: ['notifications'] });

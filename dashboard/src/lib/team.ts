@@ -1,11 +1,6 @@
-// Team view figures that the summary does not carry: ARR at risk, from the owners' portfolios.
+// Team view rows: one per account manager, weakest average first.
 
-import type { BandCounts, GroupSummary, Portfolio } from './api/types';
-
-export function arrAtRisk(portfolio: Portfolio | undefined): number | undefined {
-  if (!portfolio) return undefined;
-  return portfolio.accounts.filter((a) => a.band === 'at_risk').reduce((sum, a) => sum + (a.arr ?? 0), 0);
-}
+import type { BandCounts, GroupSummary } from './api/types';
 
 export function bandChange(now: BandCounts, before: BandCounts | undefined): BandCounts | undefined {
   if (!before) return undefined;
@@ -16,14 +11,10 @@ export function bandChange(now: BandCounts, before: BandCounts | undefined): Ban
   };
 }
 
-export interface TeamRow extends GroupSummary {
-  owner: string;
-  arrAtRisk?: number;
-}
+export type TeamRow = GroupSummary & { owner: string };
 
-export function teamRows(owners: GroupSummary[], portfolios: Map<string, Portfolio | undefined>): TeamRow[] {
+export function teamRows(owners: GroupSummary[]): TeamRow[] {
   return owners
-    .filter((o): o is GroupSummary & { owner: string } => !!o.owner)
-    .map((o) => ({ ...o, arrAtRisk: arrAtRisk(portfolios.get(o.owner)) }))
+    .filter((o): o is TeamRow => !!o.owner)
     .sort((a, b) => (a.averageScore ?? 101) - (b.averageScore ?? 101));
 }

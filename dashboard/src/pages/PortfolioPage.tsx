@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { usePortfolio, usePortfolioCounts, useSparkline } from '../lib/api/portfolio';
+import { usePortfolio } from '../lib/api/portfolio';
 import type { Band, Me, PortfolioItem } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
 import { arr, count, date, time } from '../lib/format';
@@ -78,9 +78,8 @@ function readSort(params: URLSearchParams): { column: SortColumn; direction: Sor
   };
 }
 
-function SparkCell({ item, index }: { item: PortfolioItem; index: number }) {
-  const fetched = useSparkline(item, index);
-  return <Sparkline points={item.sparkline ?? fetched.data} label={`${item.name} score, 30 days`} />;
+function SparkCell({ item }: { item: PortfolioItem }) {
+  return <Sparkline points={item.sparkline} label={`${item.name} score, 30 days`} />;
 }
 
 function ChoiceFilter({ label, all, value, choices, onChange }: { label: string; all: string; value: string; choices: string[]; onChange: (v: string) => void }) {
@@ -114,19 +113,13 @@ export function PortfolioPage({ me }: { me: Me }) {
   const owner = params.get('owner') ?? undefined;
   const { pollMs } = useLive();
   const portfolio = usePortfolio(owner, pollMs);
-  const counts = usePortfolioCounts(owner, portfolio.data?.accounts);
   const filter = readFilter(params);
   const sort = readSort(params);
 
   const rows: PortfolioRow[] = useMemo(
     () =>
-      (portfolio.data?.accounts ?? []).map((a, risk) => ({
-        ...a,
-        risk,
-        openAlerts: a.openAlerts ?? counts.openAlerts?.get(a.tenantId) ?? (counts.openAlerts ? 0 : undefined),
-        openFollowUps: a.openFollowUps ?? counts.openFollowUps?.get(a.tenantId) ?? (counts.openFollowUps ? 0 : undefined),
-      })),
-    [portfolio.data, counts.openAlerts, counts.openFollowUps],
+      (portfolio.data?.accounts ?? []).map((a, risk) => ({ ...a, risk })),
+    [portfolio.data],
   );
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.column, sort.direction), [rows, filter, sort]);
 
@@ -219,7 +212,7 @@ export function PortfolioPage({ me }: { me: Me }) {
                         <span className="muted tenant-id">{row.tenantId}</span>
                       </th>
                       <td><BandBadge band={row.band} value={row.score} /></td>
-                      <td><SparkCell item={row} index={row.risk} /></td>
+                      <td><SparkCell item={row} /></td>
                       <td><Delta value={row.delta7d} label="7-day change" /></td>
                       <td><Delta value={row.delta30d} label="30-day change" /></td>
                       <td className="reason">{row.topReason ?? '–'}</td>

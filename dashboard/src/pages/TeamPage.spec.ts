@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { teamCsvColumns, rangeFromParams, teamCsvName } from './TeamPage';
 import { toCsv } from '../lib/csv';
 import { teamRows } from '../lib/team';
-import type { Portfolio } from '../lib/api/types';
 
 const NOW = new Date(2026, 11, 3);
 
@@ -14,20 +13,14 @@ describe('team view', () => {
     expect(rangeFromParams(new URLSearchParams('from=2026-02-01&to=2026-01-01'), NOW).preset).toBe('last-month');
   });
 
-  it('names the export after the range and adds ARR at risk per manager', () => {
+  it('names the export after the range and lists managers weakest first, without the overall group', () => {
     expect(teamCsvName({ from: '2026-11-01', to: '2026-12-01' })).toBe('pulse-team-2026-11-01-to-2026-12-01.csv');
-    const portfolio: Portfolio = {
-      owner: '=cmd@example.com', count: 2, asOf: '', accounts: [
-        { tenantId: 'a', name: 'A', band: 'at_risk', arr: 100 },
-        { tenantId: 'b', name: 'B', band: 'healthy', arr: 900 },
-      ],
-    };
-    const rows = teamRows(
-      [{ owner: '=cmd@example.com', accounts: 2, scored: 2, averageScore: 50, bands: { at_risk: 1, healthy: 1 } }, { accounts: 2, scored: 2, bands: {} }],
-      new Map([['=cmd@example.com', portfolio]]),
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0].arrAtRisk).toBe(100);
-    expect(toCsv(teamCsvColumns, rows).split('\r\n')[1]).toMatch(/^'=cmd@example.com,2,2,50,,1,0,1,100,,$/);
+    const rows = teamRows([
+      { owner: 'ok@example.com', accounts: 1, scored: 1, averageScore: 80, bands: { healthy: 1 }, arr: 500, arrAtRisk: 0 },
+      { owner: '=cmd@example.com', accounts: 2, scored: 2, averageScore: 50, bands: { at_risk: 1, healthy: 1 }, arr: 1000, arrAtRisk: 100 },
+      { accounts: 3, scored: 3, bands: {} },
+    ]);
+    expect(rows.map((r) => r.owner)).toEqual(['=cmd@example.com', 'ok@example.com']);
+    expect(toCsv(teamCsvColumns, rows).split('\r\n')[1]).toMatch(/^'=cmd@example.com,2,2,50,,1,0,1,1000,100,,$/);
   });
 });

@@ -1,8 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
-import { useOwnerPortfolios, useSummary } from '../lib/api/summary';
+import { useSummary } from '../lib/api/summary';
 import type { BandCounts, RankedAccount, Summary } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
-import { isPreset, PRESETS, previousRange, rangeOf, type DateRange, type Preset } from '../lib/dateRange';
+import { isPreset, PRESETS, rangeOf, type DateRange, type Preset } from '../lib/dateRange';
 import { arr, count, date, score } from '../lib/format';
 import { accountPath, portfolioPath } from '../lib/paths';
 import { bandChange, teamRows, type TeamRow } from '../lib/team';
@@ -21,7 +21,8 @@ export const teamCsvColumns: CsvColumn<TeamRow>[] = [
   { header: 'healthy', value: (r) => r.bands.healthy ?? 0 },
   { header: 'neutral', value: (r) => r.bands.neutral ?? 0 },
   { header: 'at risk', value: (r) => r.bands.at_risk ?? 0 },
-  { header: 'arr at risk now', value: (r) => r.arrAtRisk },
+  { header: 'arr', value: (r) => r.arr },
+  { header: 'arr at risk', value: (r) => r.arrAtRisk },
   { header: 'events', value: (r) => r.events },
   { header: 'active users', value: (r) => r.activeUsers },
 ];
@@ -78,13 +79,8 @@ function Ranked({ title, accounts }: { title: string; accounts: RankedAccount[] 
   );
 }
 
-function TeamSummary({ summary, previous, range }: { summary: Summary; previous?: Summary; range: DateRange }) {
-  const owners = summary.owners.map((o) => o.owner).filter((o): o is string => !!o);
-  const portfolios = useOwnerPortfolios(owners);
-  const byOwner = new Map(owners.map((o, i) => [o, portfolios[i]?.data]));
-  const rows = teamRows(summary.owners, byOwner);
-  const known = rows.filter((r) => r.arrAtRisk !== undefined);
-  const totalAtRisk = known.length ? known.reduce((s, r) => s + (r.arrAtRisk ?? 0), 0) : undefined;
+function TeamSummary({ summary, range }: { summary: Summary; range: DateRange }) {
+  const rows = teamRows(summary.owners);
   const o = summary.overall;
   return (
     <>
@@ -97,13 +93,13 @@ function TeamSummary({ summary, previous, range }: { summary: Summary; previous?
         </div>
         <div className="card">
           <h2>Bands at the end of the range</h2>
-          <Bands bands={o.bands} change={bandChange(o.bands, previous?.overall.bands)} />
-          <p className="muted">Change against {previous ? `${date(previous.from.slice(0, 10))} – ${date(range.from)}` : 'the previous period'}</p>
+          <Bands bands={o.bands} change={bandChange(o.bands, o.bandsAtStart)} />
+          <p className="muted">Change since the day before {date(range.from)}</p>
         </div>
         <div className="card">
-          <h2>ARR at risk (now)</h2>
-          <p className="big">{arr(totalAtRisk)}</p>
-          <p className="muted">ARR of accounts currently at risk, from {known.length} of {rows.length} portfolios</p>
+          <h2>ARR at risk</h2>
+          <p className="big">{arr(o.arrAtRisk)}</p>
+          <p className="muted">of {arr(o.arr)} ARR, in accounts at risk at the end of the range</p>
         </div>
       </div>
       <section aria-labelledby="team-table-heading">
@@ -126,7 +122,7 @@ function TeamSummary({ summary, previous, range }: { summary: Summary; previous?
                   <th scope="col">Healthy</th>
                   <th scope="col">Neutral</th>
                   <th scope="col">At risk</th>
-                  <th scope="col">ARR at risk (now)</th>
+                  <th scope="col">ARR at risk</th>
                   <th scope="col">Events</th>
                   <th scope="col">Active users</th>
                 </tr>
@@ -163,7 +159,6 @@ export default function TeamPage() {
   const [params, setParams] = useSearchParams();
   const { preset, range } = rangeFromParams(params);
   const summary = useSummary(range.from, range.to, 5);
-  const previous = useSummary(previousRange(range).from, range.from, 1);
   const choose = (next: Record<string, string>) => setParams(new URLSearchParams(next), { replace: true });
   return (
     <section aria-labelledby="team-heading">
@@ -191,7 +186,7 @@ export default function TeamPage() {
         </form>
       </div>
       <QueryState query={summary} what="the team summary">
-        {(data) => <TeamSummary summary={data} previous={previous.data} range={range} />}
+        {(data) => <TeamSummary summary={data} range={range} />}
       </QueryState>
     </section>
   );

@@ -123,6 +123,11 @@ export interface GroupSummary {
   averageChange?: number;
   events?: number;
   activeUsers?: number;
+  /** Bands the day before the range began: with `bands`, how the distribution changed. */
+  bandsAtStart?: BandCounts;
+  arr?: number;
+  /** ARR of the accounts that end the range at risk. */
+  arrAtRisk?: number;
 }
 
 export interface RankedAccount {
@@ -273,9 +278,14 @@ export interface CreatedApiKey extends ApiKeyView {
 }
 
 /** A score change pushed on the notification stream (`event: score`). */
+/** Data of `event: score` on the notification stream: an account's newest score. */
 export interface ScoreEvent {
-  tenant: string;
+  tenantId: string;
   score: number;
   band: Band;
-  at: string;
+  asOf: string;
+  delta7d?: number | null;
+  delta30d?: number | null;
+  topReason?: string | null;
+  lastEventAt?: string | null;
 }
