@@ -67,7 +67,7 @@ export function AlertTable({ alerts, canAct, showAccount = true }: { alerts: Ale
         </thead>
         <tbody>
           {alerts.map((a) => (
-            <tr key={a.id} data-testid="alert-row" data-alert={a.id} data-state={a.state}>
+            <tr key={a.id} data-testid="alert-row" data-alert={a.id} data-state={a.state} data-acknowledged={a.acknowledgedAt ? 'true' : 'false'}>
               {showAccount && (
                 <td>
                   <Link to={accountPath(a.tenantId)}>{a.tenantId}</Link>

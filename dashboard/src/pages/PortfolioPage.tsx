@@ -206,7 +206,7 @@ export function PortfolioPage({ me }: { me: Me }) {
                 </thead>
                 <tbody>
                   {shown.map((row) => (
-                    <tr key={row.tenantId} data-testid="portfolio-row" data-tenant={row.tenantId} data-band={row.band ?? 'none'}>
+                    <tr key={row.tenantId} data-testid="portfolio-row" data-tenant={row.tenantId} data-band={row.band ?? 'none'} data-score={row.score ?? ''}>
                       <th scope="row">
                         <Link to={accountPath(row.tenantId)}>{row.name}</Link>
                         <span className="muted tenant-id">{row.tenantId}</span>

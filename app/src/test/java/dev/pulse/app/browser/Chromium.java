@@ -32,8 +32,11 @@ public final class Chromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** A browser window of {@code width} × {@code height} CSS pixels. */
-    public static Chromium start(int width, int height) {
+    /**
+     * A browser window of {@code width} × {@code height} CSS pixels that saves downloads into
+     * {@code downloads} without asking.
+     */
+    public static Chromium start(int width, int height, Path downloads) {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException(
                     "Browser tests need Debian's chromium and chromium-driver ("
@@ -58,7 +61,14 @@ public final class Chromium implements AutoCloseable {
                     "--disable-sync",
                     "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("download.prompt_for_download", false));
+            Files.createDirectories(downloads);
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of(
+                            "download.prompt_for_download",
+                            false,
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString()));
             options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
             ChromeDriverService service =
                     new ChromeDriverService.Builder()
