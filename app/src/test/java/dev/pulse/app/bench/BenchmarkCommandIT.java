@@ -49,7 +49,8 @@ class BenchmarkCommandIT {
                     "alert timeouts",
                     "portfolio errors",
                     "point errors",
-                    "browsing users' errors");
+                    "browsing users' errors",
+                    "cold loads: responses from browser cache");
 
     @Test
     void reportsEveryFigureWithAPositiveNumberAndNoErrors() {

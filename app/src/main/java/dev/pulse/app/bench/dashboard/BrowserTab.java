@@ -16,6 +16,10 @@ final class BrowserTab {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 10;
+    private static final String FROM_CACHE =
+            "performance.getEntriesByType('navigation')"
+                    + ".concat(performance.getEntriesByType('resource'))"
+                    + ".filter(e => e.transferSize === 0 && e.decodedBodySize > 0).length";
 
     private final DevToolsConnection devTools;
     private final String session;
@@ -70,7 +74,10 @@ final class BrowserTab {
         command("Page.navigate", devTools.params().put("url", "about:blank"));
         command("Network.clearBrowserCache", null);
         long start = System.nanoTime();
-        command("Page.navigate", devTools.params().put("url", url));
+        JsonNode navigated = command("Page.navigate", devTools.params().put("url", url));
+        if (navigated.hasNonNull("errorText")) {
+            throw new IllegalStateException(url + ": " + navigated.get("errorText").asText());
+        }
         long deadline = start + PAGE_DEADLINE.toNanos();
         while (!holds(ready)) {
             if (System.nanoTime() > deadline) {
@@ -79,6 +86,18 @@ final class BrowserTab {
             sleep();
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * How many of the current page's responses, the document included, came from the browser's
+     * cache rather than the server (a body but no bytes transferred): 0 after a truly cold load.
+     */
+    int responsesFromCache() {
+        JsonNode result =
+                command(
+                        "Runtime.evaluate",
+                        devTools.params().put("expression", FROM_CACHE).put("returnByValue", true));
+        return result.path("result").path("value").asInt(0);
     }
 
     /** False also while the new document has no execution context yet. */

@@ -77,6 +77,10 @@ final class BrowsingUsers implements AutoCloseable {
 
     private void browse(Person person) {
         String cookie = person.session().cookieHeader();
+        // Random starts and think times: people in step would hit the server in bursts.
+        if (!pause(ThreadLocalRandom.current().nextDouble())) {
+            return;
+        }
         while (running.get()) {
             view(cookie, List.of("/v1/me", "/v1/portfolio"));
             if (!think()) {
@@ -128,9 +132,13 @@ final class BrowsingUsers implements AutoCloseable {
                         });
     }
 
-    /** Pauses between page views; false once the browsing is over. */
+    /** Pauses between page views, half to one and a half think times; false once it is over. */
     private boolean think() {
-        long until = System.nanoTime() + thinkTime.toNanos();
+        return pause(0.5 + ThreadLocalRandom.current().nextDouble());
+    }
+
+    private boolean pause(double thinkTimes) {
+        long until = System.nanoTime() + (long) (thinkTime.toNanos() * thinkTimes);
         while (running.get() && System.nanoTime() < until) {
             try {
                 Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));

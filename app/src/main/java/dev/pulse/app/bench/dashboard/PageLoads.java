@@ -10,6 +10,11 @@ import dev.pulse.app.bench.LatencySummary;
  *     rendered
  * @param yardstick {@code /health/live}, a few bytes from the same server, until loaded: what a
  *     page load costs on this machine before any of the dashboard's work
+ * @param responsesFromCache responses of those loads that the browser took from its cache: 0 when
+ *     every load was cold, as intended
  */
 public record PageLoads(
-        LatencySummary portfolio, LatencySummary account, LatencySummary yardstick) {}
+        LatencySummary portfolio,
+        LatencySummary account,
+        LatencySummary yardstick,
+        long responsesFromCache) {}
