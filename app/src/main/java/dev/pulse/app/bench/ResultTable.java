@@ -144,13 +144,13 @@ public final class ResultTable {
         BrowsingLoad load = d.browsing();
         pages("with " + load.people() + " users", d.withUsers());
         row("browsing users' requests", rate(load.requests(), "req/s"), NONE, NONE);
+        row("browsing users' errors", count(load.errors()), "0", verdict(load.errors() == 0));
         long fromCache = d.alone().responsesFromCache() + d.withUsers().responsesFromCache();
         row(
                 "cold loads: responses from browser cache",
                 count(fromCache),
                 "0",
                 verdict(fromCache == 0));
-        row("browsing users' errors", count(load.errors()), "0", verdict(load.errors() == 0));
     }
 
     private void pages(String when, PageLoads loads) {
