@@ -30,11 +30,15 @@ final class HeadlessChromium implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final URI devTools;
+    private final Thread onExit;
 
     private HeadlessChromium(Process process, Path profile, URI devTools) {
         this.process = process;
         this.profile = profile;
         this.devTools = devTools;
+        // On Ctrl-C the JVM exits without closing us; a child process would outlive it.
+        this.onExit = new Thread(() -> stop(process, profile), "pulse-bench-chromium-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     static HeadlessChromium start(Path executable) {
@@ -114,6 +118,11 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the browser
+        }
         stop(process, profile);
     }
 
