@@ -4,8 +4,10 @@ import dev.pulse.app.bench.BenchPlan;
 import dev.pulse.app.bench.BenchProgress;
 import dev.pulse.app.bench.BenchResults;
 import dev.pulse.app.bench.BenchmarkRun;
+import dev.pulse.app.bench.DashboardPlan;
 import dev.pulse.app.bench.ResultTable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
         description = {
             "Benchmark a fresh Pulse (embedded broker, temporary state) on this machine:",
             "producer baseline, ingest through the topologies, event-to-API freshness,",
-            "portfolio and point query latency under concurrent clients."
+            "portfolio and point query latency under concurrent clients, and cold page loads",
+            "of the dashboard in Chromium, alone and while other signed-in people browse."
         })
 final class BenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,6 +81,33 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--no-dashboard",
+            description = "Skip the dashboard phase (Chromium page loads).")
+    boolean skipDashboard;
+
+    @Option(
+            names = "--browser",
+            defaultValue = "/usr/bin/chromium",
+            description = "Chromium for the dashboard phase (default: ${DEFAULT-VALUE}).")
+    Path browser;
+
+    @Option(
+            names = "--page-loads",
+            defaultValue = "10",
+            description =
+                    "Cold loads of each dashboard page, alone and again under load"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int pageLoads;
+
+    @Option(
+            names = "--browsing-users",
+            defaultValue = "49",
+            description =
+                    "Other signed-in people browsing during the second round of page loads"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int browsingUsers;
+
     @Override
     public Integer call() {
         BenchPlan plan = plan();
@@ -100,7 +130,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                     concurrency,
                     partitions,
                     threads,
-                    seed);
+                    seed,
+                    new DashboardPlan(
+                            !skipDashboard,
+                            browser,
+                            pageLoads,
+                            browsingUsers,
+                            Duration.ofSeconds(1)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * people in with exactly as it would with a real one; for curl it mints ready-made bearer tokens,
  * verified against its public key written as a JWKS file.
  */
-final class DemoIdentityProvider {
+public final class DemoIdentityProvider {
     static final String ISSUER = "https://idp.demo.pulse.dev";
     static final String AUDIENCE = "pulse";
     static final String CLIENT_ID = "pulse-demo";
@@ -50,7 +50,7 @@ final class DemoIdentityProvider {
      * A provider for a Pulse served at {@code site} ({@code http://localhost:8080}), its files
      * under {@code dir}.
      */
-    static DemoIdentityProvider create(Path dir, String site, Map<String, String> env)
+    public static DemoIdentityProvider create(Path dir, String site, Map<String, String> env)
             throws IOException {
         DemoSigningKey key = DemoSigningKey.generate();
         Files.createDirectories(dir);
@@ -70,7 +70,7 @@ final class DemoIdentityProvider {
     }
 
     /** Browser sign-in against this provider, keeping the session lifetimes of {@code base}. */
-    PulseConfig.Oidc oidcSettings(PulseConfig.Oidc base) {
+    public PulseConfig.Oidc oidcSettings(PulseConfig.Oidc base) {
         return new PulseConfig.Oidc(
                 DemoIdpRoutes.issuerAt(site).toString(),
                 CLIENT_ID,
@@ -82,7 +82,7 @@ final class DemoIdentityProvider {
     }
 
     /** The provider's routes, listing the people of {@code users}. */
-    Consumer<Router> routes(UserDirectory users) {
+    public Consumer<Router> routes(UserDirectory users) {
         DemoOidcProvider provider =
                 new DemoOidcProvider(
                         DemoIdpRoutes.issuerAt(site),

@@ -251,7 +251,7 @@ public final class PulseApplication implements AutoCloseable {
         }
     }
 
-    static UserDirectory loadUsers(String location) {
+    public static UserDirectory loadUsers(String location) {
         Path file = Path.of(location);
         if (Files.isRegularFile(file)) {
             return UserDirectory.fromFile(file);
@@ -389,7 +389,7 @@ public final class PulseApplication implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param partitions partitions of the usage-events topic
  * @param threads Kafka Streams threads
  * @param seed seed of the generated data, so runs are comparable
+ * @param dashboard the dashboard phase: page loads in a real browser
  */
 public record BenchPlan(
         int events,
@@ -25,7 +26,8 @@ public record BenchPlan(
         int concurrency,
         int partitions,
         int threads,
-        long seed) {
+        long seed,
+        DashboardPlan dashboard) {
 
     public BenchPlan {
         requirePositive(events, "events");

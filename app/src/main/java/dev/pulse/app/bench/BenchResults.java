@@ -1,5 +1,6 @@
 package dev.pulse.app.bench;
 
+import dev.pulse.app.bench.dashboard.DashboardResult;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,7 @@ import java.time.Instant;
  * @param loadAverageAtEnd the one-minute system load average when the run ended
  * @param cpu how busy the cores were from the first measured phase to the last, and how much of
  *     that was not this process
+ * @param dashboard page loads of the dashboard in a browser, or why there are none
  */
 public record BenchResults(
         Instant date,
@@ -21,4 +23,5 @@ public record BenchResults(
         FreshnessBenchmark.Result freshness,
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
-        QueryLoad.Result point) {}
+        QueryLoad.Result point,
+        DashboardResult dashboard) {}

@@ -1,8 +1,13 @@
 package dev.pulse.app.bench;
 
+import dev.pulse.app.DemoIdentityProvider;
 import dev.pulse.app.PulseApplication;
+import dev.pulse.app.bench.dashboard.DashboardBenchmark;
+import dev.pulse.app.bench.dashboard.DashboardResult;
 import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.config.PulseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * One benchmark run: a fresh Pulse (embedded broker, topologies, API) on a temporary directory,
- * then the producer baseline, sustained ingest, end-to-end freshness and the two query loads, in
- * that order, each on the state the previous one left.
+ * then the producer baseline, sustained ingest, end-to-end freshness, alert latency, the two query
+ * loads and the dashboard in a browser, in that order, each on the state the previous one left.
  */
 public final class BenchmarkRun {
     private static final String API_HOST = "127.0.0.1";
@@ -88,7 +93,17 @@ public final class BenchmarkRun {
             BenchTenants tenants,
             GeneratedEvents events,
             MachineInfo machine) {
-        PulseApplication app = PulseApplication.start(config(scratch.path(), auth), progress);
+        // A fixed port, because the demo provider and the browser's cookies need the site's
+        // address.
+        int port = PulseApplication.freePort();
+        String site = "http://localhost:" + port;
+        DemoIdentityProvider idp = identityProvider(scratch.path(), site);
+        PulseConfig config = config(scratch.path(), auth, idp, port);
+        PulseApplication app =
+                PulseApplication.start(
+                        config,
+                        progress,
+                        idp.routes(PulseApplication.loadUsers(config.auth().users())));
         running.set(app);
         try {
             app.awaitRunning(START_TIMEOUT);
@@ -103,6 +118,7 @@ public final class BenchmarkRun {
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
                 QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                DashboardResult dashboard = dashboard(site, tenants);
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
                 progress.step("Stopping Pulse and deleting " + scratch.path());
                 return new BenchResults(
@@ -117,7 +133,8 @@ public final class BenchmarkRun {
                         freshness,
                         alerts,
                         portfolio,
-                        point);
+                        point,
+                        dashboard);
             }
         } finally {
             if (running.compareAndSet(app, null)) {
@@ -126,10 +143,20 @@ public final class BenchmarkRun {
         }
     }
 
-    private PulseConfig config(Path dir, BenchAuth auth) {
+    /** Signs the dashboard's browser in, as {@code ./pulse demo} does. */
+    private static DemoIdentityProvider identityProvider(Path dir, String site) {
+        try {
+            return DemoIdentityProvider.create(dir.resolve("idp"), site, System.getenv());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up the demo identity provider", e);
+        }
+    }
+
+    private PulseConfig config(Path dir, BenchAuth auth, DemoIdentityProvider idp, int port) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
-        return defaults.withAuth(auth.config(defaults.auth()))
+        PulseConfig.Auth benchAuth = auth.config(defaults.auth());
+        return defaults.withAuth(benchAuth.withOidc(idp.oidcSettings(defaults.auth().oidc())))
                 // Forty alerts fire on purpose: the console would bury the progress and table.
                 .withNotifier(defaults.notifier().withConsole(false))
                 .withAlertRules(BenchAlertRules.write(dir).toString())
@@ -143,14 +170,14 @@ public final class BenchmarkRun {
                                 0,
                                 plan.threads(),
                                 streams.rocksDbCacheMb()))
-                .withApi(new PulseConfig.Api(API_HOST, 0, "localhost"));
+                .withApi(new PulseConfig.Api(API_HOST, port, "localhost"));
     }
 
     private Throughput baseline(PulseApplication app, GeneratedEvents events) {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/5: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/6: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -169,7 +196,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/5: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 2/6: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -193,7 +220,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/5: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 3/6: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -214,7 +241,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/5: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 4/6: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -237,7 +264,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/5: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 5/6: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         plan.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -252,6 +279,25 @@ public final class BenchmarkRun {
                         result.latency().p99(),
                         result.errors(),
                         CpuMeter.between(start, CpuMeter.now()).describe()));
+        return result;
+    }
+
+    private DashboardResult dashboard(String site, BenchTenants tenants) {
+        DashboardPlan dashboard = plan.dashboard();
+        if (!dashboard.enabled()) {
+            progress.step("Phase 6/6: dashboard in a browser, skipped (--no-dashboard)");
+            return DashboardResult.notRun("--no-dashboard");
+        }
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 6/6: dashboard in Chromium, %d cold loads of the portfolio and an"
+                                + " account, alone and with %d people browsing",
+                        dashboard.navigations(),
+                        dashboard.browsingUsers()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        DashboardResult result = new DashboardBenchmark(dashboard, site, progress).run(tenants);
+        progress.step("  (CPU: " + CpuMeter.between(start, CpuMeter.now()).describe() + ")");
         return result;
     }
 

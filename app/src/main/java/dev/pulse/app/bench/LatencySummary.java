@@ -8,17 +8,19 @@ import org.HdrHistogram.Histogram;
  *
  * @param count values recorded
  */
-public record LatencySummary(long count, double p50, double p90, double p99, double max) {
+public record LatencySummary(
+        long count, double p50, double p90, double p95, double p99, double max) {
     /** Latencies up to a minute, to three significant digits. */
-    static Histogram newHistogram() {
+    public static Histogram newHistogram() {
         return new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
     }
 
-    static LatencySummary of(Histogram micros) {
+    public static LatencySummary of(Histogram micros) {
         return new LatencySummary(
                 micros.getTotalCount(),
                 millis(micros.getValueAtPercentile(50)),
                 millis(micros.getValueAtPercentile(90)),
+                millis(micros.getValueAtPercentile(95)),
                 millis(micros.getValueAtPercentile(99)),
                 millis(micros.getMaxValue()));
     }

@@ -1,5 +1,8 @@
 package dev.pulse.app.bench;
 
+import dev.pulse.app.bench.dashboard.BrowsingLoad;
+import dev.pulse.app.bench.dashboard.DashboardResult;
+import dev.pulse.app.bench.dashboard.PageLoads;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ public final class ResultTable {
     static final int PORTFOLIO_TARGET_CLIENTS = 200;
     static final double POINT_TARGET_REQ_PER_S = 20_000;
     static final double POINT_TARGET_P99_MS = 10;
+    static final double PAGE_TARGET_P95_MS = 2_000;
 
     private static final String NONE = "-";
 
@@ -32,6 +36,7 @@ public final class ResultTable {
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.dashboard(results.dashboard());
         return header(results) + table.text();
     }
 
@@ -128,6 +133,44 @@ public final class ResultTable {
         }
         row(name + " max", millis(l.max()), NONE, NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void dashboard(DashboardResult d) {
+        if (d.skipped().isPresent()) {
+            row("dashboard", "not measured", NONE, d.skipped().get());
+            return;
+        }
+        pages("alone", d.alone());
+        BrowsingLoad load = d.browsing();
+        pages("with " + load.people() + " users", d.withUsers());
+        row("browsing users' requests", rate(load.requests(), "req/s"), NONE, NONE);
+        row("browsing users' errors", count(load.errors()), "0", verdict(load.errors() == 0));
+        long fromCache = d.alone().responsesFromCache() + d.withUsers().responsesFromCache();
+        row(
+                "cold loads: responses from browser cache",
+                count(fromCache),
+                "0",
+                verdict(fromCache == 0));
+    }
+
+    private void pages(String when, PageLoads loads) {
+        page("portfolio page (30 rows) cold, " + when, loads.portfolio());
+        page("account page cold, " + when, loads.account());
+        row(
+                "yardstick /health/live cold p50, " + when,
+                millis(loads.yardstick().p50()),
+                "same server, same browser",
+                NONE);
+    }
+
+    private void page(String name, LatencySummary l) {
+        row(name + " p50", millis(l.p50()), NONE, NONE);
+        row(
+                name + " p95",
+                millis(l.p95()),
+                String.format(Locale.ROOT, "< %,.0f ms", PAGE_TARGET_P95_MS),
+                verdict(l.p95() < PAGE_TARGET_P95_MS));
+        row(name + " max", millis(l.max()), NONE, NONE);
     }
 
     private void row(String figure, String measured, String target, String verdict) {

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Runs {@code pulse bench} end to end with tiny options and reads the figures it reports. */
+/**
+ * Runs {@code pulse bench} end to end with tiny options and reads the figures it reports; the
+ * dashboard phase needs Debian's Chromium, as the other browser tests do.
+ */
 class BenchmarkCommandIT {
     private static final List<String> POSITIVE_FIGURES =
             List.of(
@@ -32,10 +35,22 @@ class BenchmarkCommandIT {
                     "point throughput",
                     "point p50",
                     "point p99",
-                    "point max");
+                    "point max",
+                    "portfolio page (30 rows) cold, alone p50",
+                    "account page cold, alone p50",
+                    "yardstick /health/live cold p50, alone",
+                    "portfolio page (30 rows) cold, with 3 users p95",
+                    "account page cold, with 3 users p95",
+                    "browsing users' requests");
 
     private static final List<String> ZERO_FIGURES =
-            List.of("freshness timeouts", "alert timeouts", "portfolio errors", "point errors");
+            List.of(
+                    "freshness timeouts",
+                    "alert timeouts",
+                    "portfolio errors",
+                    "point errors",
+                    "browsing users' errors",
+                    "cold loads: responses from browser cache");
 
     @Test
     void reportsEveryFigureWithAPositiveNumberAndNoErrors() {
@@ -59,11 +74,15 @@ class BenchmarkCommandIT {
                         "--warmup-seconds",
                         "1",
                         "--concurrency",
-                        "20");
+                        "20",
+                        "--page-loads",
+                        "2",
+                        "--browsing-users",
+                        "3");
 
         String report = out.toString();
         assertThat(exitCode).as(report).isZero();
-        assertThat(report).contains("machine", "cores", "Phase 4/5", "Phase 5/5");
+        assertThat(report).contains("machine", "cores", "Phase 4/6", "Phase 6/6");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)
