@@ -99,7 +99,7 @@ class ReadRoutesIT {
 
     @Test
     void portfolioListsOwnersAccountsRiskiestFirst() {
-        JsonNode portfolio = ok(api.get("/v1/portfolio?owner=SARAH@example.com"));
+        JsonNode portfolio = ok(api.get("/v1/portfolio?owner=SARAH@example.com&include=activity"));
 
         assertThat(portfolio.path("owner").asText()).isEqualTo(SARAH);
         assertThat(portfolio.path("count").asInt()).isEqualTo(5);
@@ -127,6 +127,18 @@ class ReadRoutesIT {
         assertThat(acme.path("openFollowUps").asInt()).isZero();
         assertThat(accounts.get(4).has("score")).isFalse();
         assertThat(accounts.get(4).path("sparkline")).isEmpty();
+    }
+
+    @Test
+    void portfolioLeavesActivityOutUnlessAskedAndRefusesOtherIncludes() {
+        JsonNode acme = ok(api.get("/v1/portfolio?owner=" + SARAH)).path("accounts").get(2);
+        assertThat(acme.path("tenantId").asText()).isEqualTo("acme");
+        assertThat(acme.has("sparkline")).isFalse();
+        assertThat(acme.has("openAlerts")).isFalse();
+
+        HttpResponse<String> bad = api.get("/v1/portfolio?include=everything");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("include").contains("activity").contains("everything");
     }
 
     @Test

@@ -27,8 +27,8 @@ record PortfolioItem(
         LocalDate renewalDate,
         String plan,
         String segment,
-        int openAlerts,
-        int openFollowUps,
+        Integer openAlerts,
+        Integer openFollowUps,
         List<AccountActivity.DailyScore> sparkline,
         Links links) {
 
@@ -51,9 +51,9 @@ record PortfolioItem(
                 account.renewalDate(),
                 account.plan(),
                 account.segment(),
-                activity.openAlerts(),
-                activity.openFollowUps(),
-                activity.recentScores(),
+                activity == null ? null : activity.openAlerts(),
+                activity == null ? null : activity.openFollowUps(),
+                activity == null ? null : activity.recentScores(),
                 new Links("/v1/accounts/" + account.tenantId()));
     }
 }

@@ -82,7 +82,7 @@ final class BrowsingUsers implements AutoCloseable {
             return;
         }
         while (running.get()) {
-            view(cookie, List.of("/v1/me", "/v1/portfolio"));
+            view(cookie, List.of("/v1/me", "/v1/portfolio?include=activity"));
             if (!think()) {
                 return;
             }
