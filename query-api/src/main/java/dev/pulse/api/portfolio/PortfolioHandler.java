@@ -20,8 +20,8 @@ import java.util.Map;
  * caller's scope is 403; an owner with no accounts gets an empty list.
  *
  * <p>{@code include=activity} adds each account's open alerts, open follow-ups and 30-day sparkline
- * ({@link PortfolioActivity}), for a page that shows them: three more reads per account, about six
- * times the cost of the plain list (bench: 4,552 against 679 requests/s), so BI tools and bots that
+ * ({@link PortfolioActivity}), for a page that shows them: three more reads per account, about four
+ * times the cost of the plain list (bench: 2,598 against 679 requests/s), so BI tools and bots that
  * only want scores do not pay for them.
  */
 public final class PortfolioHandler implements Handler<RoutingContext> {
