@@ -162,6 +162,10 @@ class DashboardEndToEndIT {
             browser.driver().get(site + "/alerts");
             waitFor(browser).until(visible("alert-row"));
             screenshot(browser, "alerts");
+
+            browser.driver().get(site + "/notifications");
+            waitFor(browser).until(visible("preferences-save"));
+            screenshot(browser, "notifications");
         }
     }
 
@@ -256,6 +260,10 @@ class DashboardEndToEndIT {
             assertThat(report.getAttribute("data-intact")).isEqualTo("true");
             assertNoCriticalAccessibilityFindings(browser);
             screenshot(browser, "admin");
+
+            browser.driver().get(site + "/admin/api-keys");
+            waitFor(browser).until(visible("api-key-create"));
+            screenshot(browser, "api-keys");
         }
     }
 
