@@ -1,5 +1,6 @@
 package dev.pulse.app.browser;
 
+import dev.pulse.app.bench.dashboard.HeadlessChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven through Debian's ChromeDriver ({@code .ci/run} installs both
  * when missing). Each instance is a fresh profile: a cold cache and no cookies.
  *
- * <p>The flags are the ones this machine needs: as root, Chromium needs {@code --no-sandbox}; the
- * network is closed, so background networking (component updates, sync, Google lookups) is off.
+ * <p>With the flags this machine needs ({@link HeadlessChromium#FLAGS}), the same as the bench's.
  */
 public final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -49,18 +49,9 @@ public final class Chromium implements AutoCloseable {
             Path profile = Files.createTempDirectory("pulse-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BINARY.toFile());
+            options.addArguments(HeadlessChromium.FLAGS);
             options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--window-size=" + width + "," + height,
-                    "--user-data-dir=" + profile);
+                    "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
             Files.createDirectories(downloads);
             options.setExperimentalOption(
                     "prefs",

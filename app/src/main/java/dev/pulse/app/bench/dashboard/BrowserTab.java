@@ -15,7 +15,10 @@ import java.util.concurrent.TimeoutException;
 final class BrowserTab {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
+
+    /** Poll interval of a page condition: the measurement error it adds, bounded by a deadline. */
     private static final long POLL_MILLIS = 10;
+
     private static final String FROM_CACHE =
             "performance.getEntriesByType('navigation')"
                     + ".concat(performance.getEntriesByType('resource'))"

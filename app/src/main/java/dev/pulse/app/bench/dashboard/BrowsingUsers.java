@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,6 +40,7 @@ final class BrowsingUsers implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final CountDownLatch firstViews;
     private long started;
 
     BrowsingUsers(String site, List<Person> people, Duration thinkTime) {
@@ -51,6 +53,17 @@ final class BrowsingUsers implements AutoCloseable {
                         .connectTimeout(REQUEST_TIMEOUT)
                         .build();
         this.threads = Executors.newFixedThreadPool(Math.max(1, people.size()));
+        this.firstViews = new CountDownLatch(this.people.size());
+    }
+
+    /** True once every person has had a page view answered, so the load is all there. */
+    boolean awaitEveryoneBrowsing(Duration deadline) {
+        try {
+            return firstViews.await(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Everyone starts browsing. */
@@ -83,6 +96,7 @@ final class BrowsingUsers implements AutoCloseable {
         }
         while (running.get()) {
             view(cookie, List.of("/v1/me", "/v1/portfolio?include=activity"));
+            firstViews.countDown();
             if (!think()) {
                 return;
             }
@@ -132,7 +146,10 @@ final class BrowsingUsers implements AutoCloseable {
                         });
     }
 
-    /** Pauses between page views, half to one and a half think times; false once it is over. */
+    /**
+     * Pauses between page views, half to one and a half think times; false once it is over. A timed
+     * pause is the model here (a person reading the page), not a wait for something.
+     */
     private boolean think() {
         return pause(0.5 + ThreadLocalRandom.current().nextDouble());
     }

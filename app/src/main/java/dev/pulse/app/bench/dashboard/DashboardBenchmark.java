@@ -24,6 +24,9 @@ public final class DashboardBenchmark {
     private static final String HEALTH = "/health/live";
     private static final String LOADED = "document.readyState === 'complete'";
 
+    /** How long the browsing people may take to get their first page view answered. */
+    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
+
     private final DashboardPlan plan;
     private final String site;
     private final PulseApplication.StartupProgress progress;
@@ -79,8 +82,10 @@ public final class DashboardBenchmark {
                             plan.thinkTime().toMillis()));
             try (BrowsingUsers browsing = new BrowsingUsers(site, people, plan.thinkTime())) {
                 browsing.start();
-                // Everyone has started and their page views have spread out over the think time.
-                pause(plan.thinkTime().multipliedBy(2));
+                if (!browsing.awaitEveryoneBrowsing(START_DEADLINE)) {
+                    throw new IllegalStateException(
+                            "the browsing users did not all get a page within " + START_DEADLINE);
+                }
                 PageLoads loaded = pages.measure(plan.navigations());
                 BrowsingLoad load = browsing.stop();
                 progress.step(
@@ -130,15 +135,6 @@ public final class DashboardBenchmark {
                 loads.account().p50(),
                 loads.yardstick().p50(),
                 loads.responsesFromCache());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The three pages, loaded cold in turn so that each round sees the same conditions. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,24 @@ import java.util.stream.Stream;
  * the network is closed, so everything that would phone home (component updates, sync, background
  * networking, QUIC probes) is off, or it hammers the closed network while we measure.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
+    /**
+     * What Chromium needs here, shared with the browser tests: as root it needs {@code
+     * --no-sandbox}; the network is closed, so background networking (updates, sync, lookups of
+     * Google's hosts) is off.
+     */
+    public static final List<String> FLAGS =
+            List.of(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync");
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
@@ -48,22 +66,15 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command =
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(FLAGS);
+        command.addAll(
                 List.of(
-                        executable.toString(),
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
                         "--window-size=1280,900",
                         "--remote-debugging-port=0",
                         "--user-data-dir=" + profile,
-                        "about:blank");
+                        "about:blank"));
         Process process;
         try {
             process =
