@@ -9,6 +9,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,12 +70,12 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         if (bytes[0] != FORMAT_1) {
             return JSON.fromBytes(bytes); // written before format 1
         }
-        ByteArrayInputStream buffer = new ByteArrayInputStream(bytes, 1, bytes.length - 1);
-        try (DataInputStream in = new DataInputStream(buffer)) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+        try {
             HealthScore score =
                     new HealthScore(
                             readString(in),
-                            in.readDouble(),
+                            in.getDouble(),
                             band(readString(in)),
                             readString(in),
                             readInstant(in),
@@ -83,11 +86,14 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
                             readInstant(in),
                             readInstant(in),
                             readRisk(in));
-            if (buffer.available() != 0) {
-                throw new SerializationException(buffer.available() + " trailing bytes");
+            if (in.hasRemaining()) {
+                throw new SerializationException(in.remaining() + " trailing bytes");
             }
             return score;
-        } catch (IOException | IllegalArgumentException | DateTimeException e) {
+        } catch (IOException
+                | BufferUnderflowException
+                | IllegalArgumentException
+                | DateTimeException e) {
             throw new SerializationException("not a valid HealthScore: " + e.getMessage(), e);
         }
     }
@@ -110,12 +116,12 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
     }
 
     /** Read-only: one decoded score may be handed to several readers. */
-    private static List<Contribution> readContributions(DataInputStream in) throws IOException {
-        int size = in.readInt();
+    private static List<Contribution> readContributions(ByteBuffer in) throws IOException {
+        int size = in.getInt();
         if (size < 0) {
             return null;
         }
-        if (size > in.available()) {
+        if (size > in.remaining()) {
             throw new IllegalArgumentException("count " + size + " beyond the value");
         }
         List<Contribution> list = new ArrayList<>(size);
@@ -126,8 +132,8 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
                             readString(in),
                             readDouble(in),
                             readDouble(in),
-                            in.readDouble(),
-                            in.readDouble(),
+                            in.getDouble(),
+                            in.getDouble(),
                             readString(in)));
         }
         return Collections.unmodifiableList(list);
@@ -151,16 +157,16 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         writeDouble(out, risk.portfolioChangePercent());
     }
 
-    private static RiskAssessment readRisk(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
+    private static RiskAssessment readRisk(ByteBuffer in) throws IOException {
+        if (!readBoolean(in)) {
             return null;
         }
         return new RiskAssessment(
                 readDay(in),
-                in.readBoolean(),
-                in.readBoolean(),
-                in.readBoolean(),
-                in.readBoolean(),
+                readBoolean(in),
+                readBoolean(in),
+                readBoolean(in),
+                readBoolean(in),
                 readDay(in),
                 readDay(in),
                 readString(in),
@@ -180,8 +186,38 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         }
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    /**
+     * {@code writeUTF}'s modified UTF-8 is plain ASCII for ASCII text, which the String constructor
+     * copies in one step; only other text goes through {@code readUTF}, whose per-byte reads over a
+     * synchronized stream were most of a portfolio request's CPU.
+     */
+    private static String readString(ByteBuffer in) throws IOException {
+        if (!readBoolean(in)) {
+            return null;
+        }
+        int start = in.position();
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException("string of " + length + " bytes beyond the value");
+        }
+        byte[] bytes = in.array();
+        int end = in.position() + length;
+        in.position(end);
+        for (int i = start + 2; i < end; i++) {
+            if (bytes[i] < 0) {
+                return DataInputStream.readUTF(
+                        new DataInputStream(new ByteArrayInputStream(bytes, start, end - start)));
+            }
+        }
+        return new String(bytes, start + 2, length, StandardCharsets.US_ASCII);
+    }
+
+    private static boolean readBoolean(ByteBuffer in) {
+        byte value = in.get();
+        if (value != 0 && value != 1) {
+            throw new IllegalArgumentException("flag byte " + value);
+        }
+        return value == 1;
     }
 
     private static void writeDouble(DataOutputStream out, Double value) throws IOException {
@@ -191,8 +227,8 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         }
     }
 
-    private static Double readDouble(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readDouble() : null;
+    private static Double readDouble(ByteBuffer in) {
+        return readBoolean(in) ? in.getDouble() : null;
     }
 
     private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
@@ -203,8 +239,8 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         }
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    private static Instant readInstant(ByteBuffer in) {
+        return readBoolean(in) ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
     }
 
     private static void writeDay(DataOutputStream out, LocalDate value) throws IOException {
@@ -214,8 +250,8 @@ public final class HealthScoreSerde implements Serde<HealthScore> {
         }
     }
 
-    private static LocalDate readDay(DataInputStream in) throws IOException {
-        return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+    private static LocalDate readDay(ByteBuffer in) {
+        return readBoolean(in) ? LocalDate.ofEpochDay(in.getLong()) : null;
     }
 
     @Override
