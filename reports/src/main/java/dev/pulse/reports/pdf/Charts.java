@@ -130,6 +130,7 @@ final class Charts {
         plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot.getRangeAxis().setTickLabelFont(LABEL);
         plot.getDomainAxis().setTickLabelFont(LABEL);
+        plot.getRangeAxis().setLabelFont(LABEL);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
