@@ -19,6 +19,7 @@ import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.api.notifications.NotificationAccess;
+import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.bot.core.PulseBotEngine;
@@ -193,7 +194,8 @@ public final class PulseApplication implements AutoCloseable {
                             chat.mount(router);
                             extraRoutes.accept(router);
                         },
-                        signIn.client());
+                        signIn.client(),
+                        ReportSettings.DEFAULT.withBands(model.bands()));
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ApiKeyCommand.class,
             AuditCommand.class,
-            BacktestCommand.class
+            BacktestCommand.class,
+            ReportCommand.class
         })
 public final class PulseMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -43,6 +43,9 @@ class ArchitectureTest {
     private static final String FRONT_ENDS_API = "dev.pulse.api..";
     private static final String FRONT_ENDS_BOT = "dev.pulse.bot..";
 
+    /** Renders report data into files: a front end of sorts, it gets everything from access. */
+    private static final String FRONT_ENDS_REPORTS = "dev.pulse.reports..";
+
     /**
      * Serves this instance's local state to other instances (the far end of RoutingStateReader):
      * part of the read layer, not a front end for people, so it reads TenantStateReader directly.
@@ -94,6 +97,18 @@ class ArchitectureTest {
                             "the chat bot and the HTTP API are peer front ends; what both need"
                                     + " belongs in the access use cases, not in one of them");
 
+    static final ArchRule REPORTS_USE_NO_FRONT_END =
+            noClasses()
+                    .that()
+                    .resideInAPackage(FRONT_ENDS_REPORTS)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT, "dev.pulse.notify..")
+                    .because(
+                            "reports render what the access use cases return, for every front end"
+                                    + " (API, bot, schedules); move what a renderer needs from a"
+                                    + " front end into access or into the reports module");
+
     static final ArchRule NOTIFIER_USES_NO_FRONT_END =
             noClasses()
                     .that()
@@ -109,7 +124,7 @@ class ArchitectureTest {
     static final ArchRule FRONT_ENDS_DO_NOT_TOUCH_STORES =
             noClasses()
                     .that()
-                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT)
+                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT, FRONT_ENDS_REPORTS)
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.apache.kafka.streams.state..")
@@ -144,7 +159,7 @@ class ArchitectureTest {
     static final ArchRule FRONT_ENDS_USE_THE_USE_CASES =
             noClasses()
                     .that()
-                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT)
+                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT, FRONT_ENDS_REPORTS)
                     .and()
                     .resideOutsideOfPackages(API_INTERNAL_READS, COMPOSES_CALLERS)
                     .and(WIRING)
@@ -169,6 +184,11 @@ class ArchitectureTest {
     void apiAndBotNeverImportEachOther() {
         API_DOES_NOT_USE_BOT.check(PULSE);
         BOT_DOES_NOT_USE_API.check(PULSE);
+    }
+
+    @Test
+    void reportsImportNoFrontEnd() {
+        REPORTS_USE_NO_FRONT_END.check(PULSE);
     }
 
     @Test

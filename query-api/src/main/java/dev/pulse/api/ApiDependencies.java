@@ -2,6 +2,7 @@ package dev.pulse.api;
 
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.notifications.NotificationAccess;
+import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  *     authenticate their callers themselves (platform signatures) and write their own audit entries
  * @param oidc the OpenID Connect client of browser sign-in ({@code /auth/...}); null when browser
  *     sign-in is off. Needs {@link ApiSecurity#sessions()}.
+ * @param reports the score chart's band lines and how many reports render at once
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -41,7 +43,34 @@ public record ApiDependencies(
         ApiSecurity security,
         NotificationAccess notifications,
         Consumer<Router> extraRoutes,
-        OidcClient oidc) {
+        OidcClient oidc,
+        ReportSettings reports) {
+
+    /** With the default report settings. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security,
+            NotificationAccess notifications,
+            Consumer<Router> extraRoutes,
+            OidcClient oidc) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                notifications,
+                extraRoutes,
+                oidc,
+                ReportSettings.DEFAULT);
+    }
 
     /** Without a notifier: the notification routes answer 503. */
     public ApiDependencies(
@@ -75,6 +104,7 @@ public record ApiDependencies(
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(reports, "reports");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

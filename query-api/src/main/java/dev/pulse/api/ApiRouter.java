@@ -5,6 +5,8 @@ import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.portfolio.Portfolios;
+import dev.pulse.access.reports.ExportFormat;
+import dev.pulse.access.reports.Reports;
 import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
@@ -26,6 +28,7 @@ import dev.pulse.api.dashboard.DashboardRoutes;
 import dev.pulse.api.followups.FollowUpsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ListCsv;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
@@ -39,9 +42,13 @@ import dev.pulse.api.notifications.NotificationsHandler;
 import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
+import dev.pulse.api.reports.RenderQueue;
+import dev.pulse.api.reports.ReportSettings;
+import dev.pulse.api.reports.ReportsHandler;
 import dev.pulse.api.signin.PendingLogins;
 import dev.pulse.api.signin.SignInHandler;
 import dev.pulse.api.summary.SummaryHandler;
+import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.read.InternalReadProtocol;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -98,6 +105,10 @@ final class ApiRouter {
     static final String AUDIT_VERIFY = "/v1/audit/verify";
     static final String API_KEYS = "/v1/admin/api-keys";
     static final String API_KEY = API_KEYS + "/:" + ApiKeyAdminHandler.ID;
+    static final String REPORT_ACCOUNT = "/v1/reports/accounts/:" + ReportsHandler.FILE;
+    static final String REPORT_PORTFOLIO_PDF = "/v1/reports/portfolio.pdf";
+    static final String REPORT_PORTFOLIO_CSV = "/v1/reports/portfolio.csv";
+    static final String CSV = ".csv";
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
     static final String METRICS = "/metrics";
@@ -132,6 +143,17 @@ final class ApiRouter {
                             AUDIT_VERIFY,
                             API_KEYS,
                             API_KEY,
+                            REPORT_ACCOUNT,
+                            REPORT_PORTFOLIO_PDF,
+                            REPORT_PORTFOLIO_CSV,
+                            PORTFOLIO + CSV,
+                            SUMMARY + CSV,
+                            TIMESERIES + CSV,
+                            ALERTS + CSV,
+                            ALERT_HISTORY + CSV,
+                            FOLLOW_UPS + CSV,
+                            ACCOUNT_FOLLOW_UPS + CSV,
+                            AUDIT + CSV,
                             InternalReadProtocol.SCORES,
                             InternalReadProtocol.DAILY_SCORES,
                             InternalReadProtocol.ENGAGEMENT,
@@ -225,28 +247,36 @@ final class ApiRouter {
         FollowUps followUpCases = new FollowUps(recorder, alertCases, deps.clock());
         Accounts accountCases = new Accounts(deps.clock());
 
-        router.get(PORTFOLIO)
-                .handler(gate)
-                .handler(new PortfolioHandler(new Portfolios(deps.clock()), reads));
+        PortfolioHandler portfolio = new PortfolioHandler(new Portfolios(deps.clock()), reads);
+        for (String path : List.of(PORTFOLIO, PORTFOLIO + CSV)) {
+            router.get(path).handler(ListCsv.rows("accounts")).handler(gate).handler(portfolio);
+        }
         router.get(ACCOUNT).handler(gate).handler(new AccountDetailHandler(accountCases, reads));
-        router.get(TIMESERIES)
-                .handler(gate)
-                .handler(new TimeseriesHandler(accountCases, deps.clock(), reads));
-        router.get(SUMMARY)
-                .handler(gate)
-                .handler(
-                        new SummaryHandler(
-                                new Summaries(deps.clock(), summaryReads(vertx)),
-                                deps.clock(),
-                                reads));
+        TimeseriesHandler timeseries = new TimeseriesHandler(accountCases, deps.clock(), reads);
+        for (String path : List.of(TIMESERIES, TIMESERIES + CSV)) {
+            router.get(path).handler(ListCsv.rows("points")).handler(gate).handler(timeseries);
+        }
+        Executor summaryReads = summaryReads(vertx);
+        SummaryHandler summary =
+                new SummaryHandler(new Summaries(deps.clock(), summaryReads), deps.clock(), reads);
+        for (String path : List.of(SUMMARY, SUMMARY + CSV)) {
+            router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
+        }
+        mountReports(router, vertx, deps, gate, summaryReads);
         router.get(ME).handler(new MeHandler(security.people()));
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
-        router.get(ALERTS).handler(gate).handler(alerts::list);
+        for (String path : List.of(ALERTS, ALERTS + CSV)) {
+            router.get(path).handler(ListCsv.rows("alerts")).handler(gate).handler(alerts::list);
+        }
         // Before every /v1/alerts/:tenant/... route, so "history" is never taken for a tenant.
-        router.get(ALERT_HISTORY)
-                .handler(gate)
-                .handler(new AlertHistoryHandler(alertCases, deps.clock(), reads));
+        AlertHistoryHandler alertHistory = new AlertHistoryHandler(alertCases, deps.clock(), reads);
+        for (String path : List.of(ALERT_HISTORY, ALERT_HISTORY + CSV)) {
+            router.get(path)
+                    .handler(ListCsv.rows("transitions"))
+                    .handler(gate)
+                    .handler(alertHistory);
+        }
         BodyHandler alertBody = BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES);
         router.post(ALERT_ACK)
                 .handler(Authorize.alertActions())
@@ -267,14 +297,20 @@ final class ApiRouter {
         FollowUpsHandler followUps = new FollowUpsHandler(followUpCases, deps.clock(), reads);
         BodyHandler followUpBody =
                 BodyHandler.create(false).setBodyLimit(FOLLOW_UP_BODY_LIMIT_BYTES);
-        router.get(FOLLOW_UPS)
-                .handler(Authorize.followUps())
-                .handler(gate)
-                .handler(followUps::listForOwner);
-        router.get(ACCOUNT_FOLLOW_UPS)
-                .handler(Authorize.followUps())
-                .handler(gate)
-                .handler(followUps::listForAccount);
+        for (String path : List.of(FOLLOW_UPS, FOLLOW_UPS + CSV)) {
+            router.get(path)
+                    .handler(Authorize.followUps())
+                    .handler(ListCsv.rows("followUps"))
+                    .handler(gate)
+                    .handler(followUps::listForOwner);
+        }
+        for (String path : List.of(ACCOUNT_FOLLOW_UPS, ACCOUNT_FOLLOW_UPS + CSV)) {
+            router.get(path)
+                    .handler(Authorize.followUps())
+                    .handler(ListCsv.rows("followUps"))
+                    .handler(gate)
+                    .handler(followUps::listForAccount);
+        }
         router.post(ACCOUNT_FOLLOW_UPS)
                 .handler(Authorize.followUps())
                 .handler(followUpBody)
@@ -313,7 +349,12 @@ final class ApiRouter {
                 .handler(BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES))
                 .handler(preferences::put);
 
-        router.get(AUDIT).handler(Authorize.admin()).handler(audit::query);
+        for (String path : List.of(AUDIT, AUDIT + CSV)) {
+            router.get(path)
+                    .handler(Authorize.admin())
+                    .handler(ListCsv.rows("records"))
+                    .handler(audit::query);
+        }
         router.get(AUDIT_VERIFY).handler(Authorize.admin()).handler(audit::verify);
 
         ApiKeyAdminHandler apiKeys = new ApiKeyAdminHandler(security.apiKeys(), reads);
@@ -363,6 +404,34 @@ final class ApiRouter {
         // everything else still ends in the problem 404 set above.
         DashboardRoutes.mount(router, DashboardBundle.fromClasspath(), failures);
         return router;
+    }
+
+    /**
+     * Report downloads: the use case reads in the caller's scope and audits the export; rendering
+     * runs on a pool of its own with a bounded queue ({@link RenderQueue}).
+     */
+    private static void mountReports(
+            Router router,
+            Vertx vertx,
+            ApiDependencies deps,
+            ReadinessGate gate,
+            Executor summaryReads) {
+        ReportSettings settings = deps.reports();
+        WorkerExecutor renders =
+                vertx.createSharedWorkerExecutor("pulse-report-renders", settings.concurrent());
+        ReportsHandler reports =
+                new ReportsHandler(
+                        new Reports(deps.clock(), summaryReads, deps.security().auditLog()),
+                        new ReportRenderer(settings.bands()),
+                        new RenderQueue(renders, settings.concurrent(), settings.queued()),
+                        deps.clock());
+        router.get(REPORT_ACCOUNT).handler(gate).handler(reports::account);
+        router.get(REPORT_PORTFOLIO_PDF)
+                .handler(gate)
+                .handler(ctx -> reports.portfolio(ctx, ExportFormat.PDF));
+        router.get(REPORT_PORTFOLIO_CSV)
+                .handler(gate)
+                .handler(ctx -> reports.portfolio(ctx, ExportFormat.CSV));
     }
 
     /**

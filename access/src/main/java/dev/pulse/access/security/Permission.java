@@ -12,7 +12,11 @@ public enum Permission {
     ACT_ON_ALERTS(
             Role::mayActOnAlerts, "acting on alerts needs role viewer, analyst, manager or admin"),
     KEEP_FOLLOW_UPS(
-            Role::mayKeepFollowUps, "follow-ups need role viewer, analyst, manager or admin");
+            Role::mayKeepFollowUps, "follow-ups need role viewer, analyst, manager or admin"),
+    EXPORT(Role::canExport, "exports need role viewer, analyst, manager, admin or customer-admin"),
+    EXPORT_PORTFOLIOS(
+            Role::mayExportPortfolios,
+            "portfolio reports need role viewer, analyst, manager or admin");
 
     private final Predicate<Role> granted;
     private final String needs;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** What a caller may do. Which tenants they may see is their {@link ScopeSpec}. */
 public enum Role {
-    /** Reads dashboards of their scope. */
+    /** Reads dashboards of their scope and exports what they read (PDF and CSV). */
     VIEWER,
     /** Reads and exports within their scope. */
     ANALYST,
@@ -45,8 +45,22 @@ public enum Role {
         return this == ADMIN || this == INGEST;
     }
 
+    /**
+     * Exports (reports, CSV of lists) are what the caller may read, in a file: every role that
+     * reads may export, within its scope, and every export is audited. Account managers are viewers
+     * in the directory and need their accounts' business reviews; refusing them would only move the
+     * data into screenshots.
+     */
     public boolean canExport() {
-        return this == ANALYST || this == MANAGER || this == ADMIN;
+        return canRead();
+    }
+
+    /**
+     * Portfolio reports compare accounts and account managers: staff only. A customer admin exports
+     * the review of their own tenant and the lists they read, nothing that compares.
+     */
+    public boolean mayExportPortfolios() {
+        return canExport() && this != CUSTOMER_ADMIN;
     }
 
     public boolean isAdmin() {

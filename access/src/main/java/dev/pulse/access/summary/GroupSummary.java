@@ -26,4 +26,7 @@ public record GroupSummary(
         long activeUsers,
         BandCounts bandsAtStart,
         double arr,
-        double arrAtRisk) {}
+        double arrAtRisk) {
+    /** The group of accounts without an owner. */
+    public static final String UNASSIGNED = "unassigned";
+}

@@ -1,8 +1,10 @@
 package dev.pulse.access.summary;
 
 import dev.pulse.access.security.Caller;
+import dev.pulse.topologies.account.Account;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -28,5 +30,19 @@ public final class Summaries {
         Instant now = clock.instant();
         return SummaryCalculator.summarize(
                 new SummaryReader(caller.reader(), reads).read(from, to, now), n, from, to, now);
+    }
+
+    /**
+     * Each of these accounts over {@code [from, to)}: score at both ends and engagement, read as
+     * the summary reads them. The accounts come from the caller's reader, so they are in scope.
+     */
+    public List<TenantPeriod> periods(
+            Caller caller, List<Account> accounts, Instant from, Instant to) {
+        return new SummaryReader(caller.reader(), reads).read(accounts, from, to, clock.instant());
+    }
+
+    /** Aggregates of a group of periods, as the summary computes them; owner null for "all". */
+    public static GroupSummary group(String owner, List<TenantPeriod> periods) {
+        return SummaryCalculator.group(owner, periods);
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /** The arithmetic of the summary, over per-account figures already read. */
 final class SummaryCalculator {
-    static final String UNASSIGNED = "unassigned";
+    static final String UNASSIGNED = GroupSummary.UNASSIGNED;
 
     private static final Comparator<TenantPeriod> BY_END_SCORE =
             Comparator.comparingDouble((TenantPeriod p) -> p.end().score())

@@ -34,8 +34,12 @@ final class SummaryReader {
     }
 
     List<TenantPeriod> read(Instant from, Instant to, Instant now) {
+        return read(reader.accounts(), from, to, now);
+    }
+
+    /** The periods of these accounts, which the reader must allow. */
+    List<TenantPeriod> read(List<Account> accounts, Instant from, Instant to, Instant now) {
         Instant today = UtcDays.startOfDay(now);
-        List<Account> accounts = reader.accounts();
         Map<String, HealthScore> current =
                 to.isAfter(today) && !accounts.isEmpty()
                         ? reader.currentScores(accounts.stream().map(Account::tenantId).toList())

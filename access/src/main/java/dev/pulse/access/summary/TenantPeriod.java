@@ -11,10 +11,11 @@ import dev.pulse.topologies.health.HealthScore;
  * @param start the end-of-day score of the day before the range; null when there is none
  * @param totals engagement over the range
  */
-record TenantPeriod(Account account, HealthScore end, HealthScore start, EngagementTotals totals) {
+public record TenantPeriod(
+        Account account, HealthScore end, HealthScore start, EngagementTotals totals) {
 
     /** End score minus start score, when both exist. */
-    Double change() {
+    public Double change() {
         return end == null || start == null ? null : end.score() - start.score();
     }
 }

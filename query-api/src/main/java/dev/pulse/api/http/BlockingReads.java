@@ -22,10 +22,18 @@ public final class BlockingReads {
     }
 
     /**
-     * Reads and serialises on a worker, then answers 200 with the JSON; any failure goes to the
+     * Reads and serialises on a worker, then answers 200 with the JSON, or with the body's list as
+     * CSV when the route offers it and the request asks ({@link ListCsv}); any failure goes to the
      * failure handler (a {@link ProblemException}, unreadable state, or a bug).
      */
     public void respondJson(RoutingContext ctx, Callable<?> read) {
+        String csvRows = ListCsv.wanted(ctx);
+        if (csvRows != null) {
+            run(() -> ListCsv.csv(read.call(), csvRows))
+                    .onSuccess(csv -> ListCsv.send(ctx, csv))
+                    .onFailure(ctx::fail);
+            return;
+        }
         run(() -> PulseJson.mapper().writeValueAsBytes(read.call()))
                 .onSuccess(json -> JsonReply.send(ctx, 200, json))
                 .onFailure(ctx::fail);
