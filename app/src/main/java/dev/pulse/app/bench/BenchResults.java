@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param loadAverageAtEnd the one-minute system load average when the run ended
  * @param cpu how busy the cores were from the first measured phase to the last, and how much of
  *     that was not this process
+ * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
  */
 public record BenchResults(
@@ -24,4 +25,5 @@ public record BenchResults(
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
         QueryLoad.Result point,
+        ReportBenchmark.Result reports,
         DashboardResult dashboard) {}

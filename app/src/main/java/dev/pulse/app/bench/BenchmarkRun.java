@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +120,7 @@ public final class BenchmarkRun {
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
                 QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
                 progress.step("Stopping Pulse and deleting " + scratch.path());
@@ -134,6 +137,7 @@ public final class BenchmarkRun {
                         alerts,
                         portfolio,
                         point,
+                        reports,
                         dashboard);
             }
         } finally {
@@ -177,7 +181,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/6: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/7: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -196,7 +200,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/6: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 2/7: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -220,7 +224,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/6: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 3/7: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -241,7 +245,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/6: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 4/7: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -264,7 +268,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/6: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 5/7: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         plan.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -282,16 +286,44 @@ public final class BenchmarkRun {
         return result;
     }
 
+    /** Null when {@code --report-renders 0}. */
+    private ReportBenchmark.Result reports(
+            PulseApplication app, BenchHttpClient http, BenchTenants tenants, BenchAuth auth) {
+        if (plan.reportRenders() == 0) {
+            progress.step("Phase 6/7: reports, skipped (--report-renders 0)");
+            return null;
+        }
+        progress.step(
+                String.format(
+                        "Phase 6/7: reports, %d PDFs of each kind one after another",
+                        plan.reportRenders()));
+        String owner = tenants.ownerOf(0);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String year = "?from=" + today.minusDays(364) + "&to=" + today.plusDays(1);
+        return new ReportBenchmark(plan.reportRenders(), app.model().bands(), progress)
+                .run(
+                        http,
+                        new BenchRequest(
+                                "/v1/reports/accounts/" + tenants.ids().get(0) + ".pdf" + year,
+                                auth.bearer(owner)),
+                        new BenchRequest(
+                                "/v1/reports/portfolio.pdf"
+                                        + year
+                                        + "&owner="
+                                        + URLEncoder.encode(owner, StandardCharsets.UTF_8),
+                                auth.bearer(owner)));
+    }
+
     private DashboardResult dashboard(String site, BenchTenants tenants) {
         DashboardPlan dashboard = plan.dashboard();
         if (!dashboard.enabled()) {
-            progress.step("Phase 6/6: dashboard in a browser, skipped (--no-dashboard)");
+            progress.step("Phase 7/7: dashboard in a browser, skipped (--no-dashboard)");
             return DashboardResult.notRun("--no-dashboard");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 6/6: dashboard in Chromium, %d cold loads of the portfolio and an"
+                        "Phase 7/7: dashboard in Chromium, %d cold loads of the portfolio and an"
                                 + " account, alone and with %d people browsing",
                         dashboard.navigations(),
                         dashboard.browsingUsers()));

@@ -21,6 +21,7 @@ public final class ResultTable {
     static final double POINT_TARGET_REQ_PER_S = 20_000;
     static final double POINT_TARGET_P99_MS = 10;
     static final double PAGE_TARGET_P95_MS = 2_000;
+    static final double REPORT_TARGET_MS = 2_000;
 
     private static final String NONE = "-";
 
@@ -36,6 +37,7 @@ public final class ResultTable {
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.reports(results.reports());
         table.dashboard(results.dashboard());
         return header(results) + table.text();
     }
@@ -133,6 +135,26 @@ public final class ResultTable {
         }
         row(name + " max", millis(l.max()), NONE, NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void reports(ReportBenchmark.Result r) {
+        if (r == null) {
+            row("reports", "not measured", NONE, "--report-renders 0");
+            return;
+        }
+        report("12-month account review PDF, rendered", r.review());
+        report("500-account portfolio PDF, rendered", r.portfolio());
+        report("12-month review PDF via API", r.apiReview());
+        report("30-account portfolio PDF via API", r.apiPortfolio());
+    }
+
+    private void report(String name, LatencySummary l) {
+        row(name + " p50", millis(l.p50()), NONE, NONE);
+        row(
+                name + " p99",
+                millis(l.p99()),
+                String.format(Locale.ROOT, "< %,.0f ms", REPORT_TARGET_MS),
+                verdict(l.p99() < REPORT_TARGET_MS));
     }
 
     private void dashboard(DashboardResult d) {
