@@ -36,6 +36,10 @@ class BenchmarkCommandIT {
                     "point p50",
                     "point p99",
                     "point max",
+                    "12-month account review PDF, rendered p99",
+                    "500-account portfolio PDF, rendered p99",
+                    "12-month review PDF via API p99",
+                    "30-account portfolio PDF via API p99",
                     "portfolio page (30 rows) cold, alone p50",
                     "account page cold, alone p50",
                     "yardstick /health/live cold p50, alone",
@@ -78,11 +82,13 @@ class BenchmarkCommandIT {
                         "--page-loads",
                         "2",
                         "--browsing-users",
-                        "3");
+                        "3",
+                        "--report-renders",
+                        "2");
 
         String report = out.toString();
         assertThat(exitCode).as(report).isZero();
-        assertThat(report).contains("machine", "cores", "Phase 4/6", "Phase 6/6");
+        assertThat(report).contains("machine", "cores", "Phase 4/7", "Phase 6/7", "Phase 7/7");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)
