@@ -48,7 +48,12 @@ export function ScheduleForm({ owner, teams }: { owner: string; teams: boolean }
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateSchedule();
   const accounts = usePortfolio(undefined, false);
-  const zones = useMemo(timeZones, []);
+  // Hundreds of options: built once, so typing does not re-render them.
+  const zoneList = useMemo(() => (
+    <datalist id="schedule-zones">
+      {timeZones().map((z) => <option key={z} value={z} />)}
+    </datalist>
+  ), []);
   const change = (next: Partial<ScheduleDraft>) => setDraft((d) => ({ ...d, ...next }));
 
   const chooseReport = (report: ScheduledReport) => change({ report, target: report === 'portfolio' ? owner : '' });
@@ -118,9 +123,7 @@ export function ScheduleForm({ owner, teams }: { owner: string; teams: boolean }
         <Field field="timeZone" label="Time zone" errors={errors}>
           {(a11y) => <input {...a11y} list="schedule-zones" value={draft.timeZone} onChange={(e) => change({ timeZone: e.target.value })} />}
         </Field>
-        <datalist id="schedule-zones">
-          {zones.map((z) => <option key={z} value={z} />)}
-        </datalist>
+        {zoneList}
         <Field field="format" label="Format" errors={errors}>
           {(a11y) => (
             <select {...a11y} value={draft.format} onChange={(e) => change({ format: e.target.value as ScheduleDraft['format'] })}>
