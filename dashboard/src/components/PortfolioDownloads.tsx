@@ -15,7 +15,7 @@ export function PortfolioDownloads({ owner }: { owner: string }) {
   const period: Preset = isPreset(chosen) ? chosen : DEFAULT_PERIOD;
   const range = rangeOf(period);
   return (
-    <div className="section-head">
+    <div className="report-downloads">
       <ExportLinks what={`portfolio report of ${owner}`} testId="export-portfolio"
         pdf={portfolioReportUrl('pdf', range, owner)} csv={portfolioReportUrl('csv', range, owner)}>
         <label>
