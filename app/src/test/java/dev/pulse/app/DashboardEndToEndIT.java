@@ -185,6 +185,18 @@ class DashboardEndToEndIT {
             browser.driver().get(site + "/notifications");
             waitFor(browser).until(visible("preferences-save"));
             screenshot(browser, "notifications");
+
+            // The schedules page, from the navigation: the form where the server keeps
+            // schedules, a plain notice where it does not (404), never an error.
+            browser.driver().findElement(By.linkText("Reports")).click();
+            waitFor(browser)
+                    .until(
+                            ExpectedConditions.or(
+                                    visible("schedule-form"), visible("schedules-unavailable")));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid^=error-]")))
+                    .isEmpty();
+            assertNoCriticalAccessibilityFindings(browser);
+            screenshot(browser, "reports");
         }
     }
 
