@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,8 +30,6 @@ import org.apache.kafka.streams.state.WindowStore;
 final class YardstickPipeline {
     static final String APPLICATION_ID = "pulse-bench-yardstick";
 
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String bootstrapServers;
@@ -72,7 +68,7 @@ final class YardstickPipeline {
                 .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("daily-counts"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), properties())) {
             streams.start();
-            awaitSeen(seen, records);
+            ProgressWait.until(seen::get, records, "records the yardstick processed", () -> "");
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
@@ -91,29 +87,6 @@ final class YardstickPipeline {
             return node.path("tenantId").asText();
         } catch (IOException e) {
             throw new UncheckedIOException("the yardstick cannot parse an event", e);
-        }
-    }
-
-    private static void awaitSeen(AtomicLong seen, long records) {
-        long progress = seen.get();
-        long lastProgress = System.nanoTime();
-        while (progress < records) {
-            LockSupport.parkNanos(POLL_NANOS);
-            long now = System.nanoTime();
-            long current = seen.get();
-            if (current > progress) {
-                progress = current;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
-                throw new IllegalStateException(
-                        "the yardstick pipeline processed "
-                                + progress
-                                + " of "
-                                + records
-                                + " records and made no progress for "
-                                + STALL_TIMEOUT.toSeconds()
-                                + " s");
-            }
         }
     }
 
