@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param yardstick a minimal Kafka Streams pipeline over the same events: the machine's ceiling
  * @param ingest events sent, and counted through Pulse's topologies
  * @param ingestCost the topologies' rate and CPU per event (the producer running beside them)
+ * @param memory heap and RocksDB memory after the query phases
  * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
  */
@@ -30,5 +31,6 @@ public record BenchResults(
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
         QueryLoad.Result point,
+        MemoryUse memory,
         ReportBenchmark.Result reports,
         DashboardResult dashboard) {}

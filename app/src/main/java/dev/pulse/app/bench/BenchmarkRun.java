@@ -123,6 +123,7 @@ public final class BenchmarkRun {
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
                 QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                MemoryUse memory = MemoryUse.now();
                 ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
@@ -142,6 +143,7 @@ public final class BenchmarkRun {
                         alerts,
                         portfolio,
                         point,
+                        memory,
                         reports,
                         dashboard);
             }

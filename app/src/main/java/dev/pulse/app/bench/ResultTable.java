@@ -38,6 +38,7 @@ public final class ResultTable {
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.memory(results.memory());
         table.reports(results.reports());
         table.dashboard(results.dashboard());
         return header(results) + table.text();
@@ -158,6 +159,15 @@ public final class ResultTable {
         }
         row(name + " max", millis(l.max()), NONE, NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void memory(MemoryUse m) {
+        row("heap in use after GC", mebibytes(m.heapAfterGcBytes()), NONE, NONE);
+        row("RocksDB cache incl. memtables", mebibytes(m.rocksDbBytes()), NONE, NONE);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private void reports(ReportBenchmark.Result r) {

@@ -40,6 +40,8 @@ class BenchmarkCommandIT {
                     "point p50",
                     "point p99",
                     "point max",
+                    "heap in use after GC",
+                    "RocksDB cache incl. memtables",
                     "12-month account review PDF, rendered p99",
                     "500-account portfolio PDF, rendered p99",
                     "12-month review PDF via API p99",
