@@ -37,7 +37,9 @@ public final class WarehouseConnection {
                                     new PemTrustOptions().addCertPath(settings.sslRootCert())));
         }
         // Every statement names tables without a schema: the search path says which.
-        parsed.setProperties(Map.of("search_path", settings.schema(), "application_name", "pulse"));
+        // Source tables named without a schema are looked up in public after Pulse's own.
+        parsed.setProperties(
+                Map.of("search_path", settings.schema() + ", public", "application_name", "pulse"));
         parsed.setReconnectAttempts(0);
         this.options = parsed;
     }

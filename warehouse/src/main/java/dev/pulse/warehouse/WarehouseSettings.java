@@ -71,26 +71,66 @@ public record WarehouseSettings(
 
     public WarehouseSettings withEvents(EventSource events) {
         return new WarehouseSettings(
-                url, user, password, schema, sslMode, sslRootCert, poolSize, retryInitial,
-                retryMax, sink, events, directory);
+                url,
+                user,
+                password,
+                schema,
+                sslMode,
+                sslRootCert,
+                poolSize,
+                retryInitial,
+                retryMax,
+                sink,
+                events,
+                directory);
     }
 
     public WarehouseSettings withDirectory(DirectorySource directory) {
         return new WarehouseSettings(
-                url, user, password, schema, sslMode, sslRootCert, poolSize, retryInitial,
-                retryMax, sink, events, directory);
+                url,
+                user,
+                password,
+                schema,
+                sslMode,
+                sslRootCert,
+                poolSize,
+                retryInitial,
+                retryMax,
+                sink,
+                events,
+                directory);
     }
 
     public WarehouseSettings withSink(Sink sink) {
         return new WarehouseSettings(
-                url, user, password, schema, sslMode, sslRootCert, poolSize, retryInitial,
-                retryMax, sink, events, directory);
+                url,
+                user,
+                password,
+                schema,
+                sslMode,
+                sslRootCert,
+                poolSize,
+                retryInitial,
+                retryMax,
+                sink,
+                events,
+                directory);
     }
 
     public WarehouseSettings withUrl(String url) {
         return new WarehouseSettings(
-                url, user, password, schema, sslMode, sslRootCert, poolSize, retryInitial,
-                retryMax, sink, events, directory);
+                url,
+                user,
+                password,
+                schema,
+                sslMode,
+                sslRootCert,
+                poolSize,
+                retryInitial,
+                retryMax,
+                sink,
+                events,
+                directory);
     }
 
     /**
@@ -145,12 +185,13 @@ public record WarehouseSettings(
 
     /**
      * @param table a table or view, optionally schema-qualified
-     * @param columns account field to column ({@code tenantId}, {@code name}, {@code owner},
-     *     {@code team}, {@code plan}, {@code licensedSeats}, {@code arr}, {@code renewalDate},
-     *     {@code segment}, {@code status})
+     * @param columns account field to column ({@code tenantId}, {@code name}, {@code owner}, {@code
+     *     team}, {@code plan}, {@code licensedSeats}, {@code arr}, {@code renewalDate}, {@code
+     *     segment}, {@code status})
      * @param refreshInterval how often it is read again; it is also read on demand
      */
-    public record DirectorySource(String table, Map<String, String> columns, Duration refreshInterval) {
+    public record DirectorySource(
+            String table, Map<String, String> columns, Duration refreshInterval) {
         public static final DirectorySource OFF =
                 new DirectorySource("", Map.of(), Duration.ofMinutes(5));
 

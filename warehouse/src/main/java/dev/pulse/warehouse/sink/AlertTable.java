@@ -12,19 +12,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class AlertTable implements SinkTable {
     static final String UPSERT =
-            "INSERT INTO alerts (alert_id, tenant_id, rule_id, kind, severity, state, first_seen_at,"
-                    + " fired_at, resolved_at, acknowledged_at, snoozed_until, acted_by, owner,"
-                    + " explanation, replayed, updated_at)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                    + " now())"
-                    + " ON CONFLICT (alert_id) DO UPDATE SET kind = EXCLUDED.kind,"
-                    + " severity = EXCLUDED.severity, state = EXCLUDED.state,"
-                    + " first_seen_at = EXCLUDED.first_seen_at, fired_at = EXCLUDED.fired_at,"
-                    + " resolved_at = EXCLUDED.resolved_at,"
-                    + " acknowledged_at = EXCLUDED.acknowledged_at,"
-                    + " snoozed_until = EXCLUDED.snoozed_until, acted_by = EXCLUDED.acted_by,"
-                    + " owner = EXCLUDED.owner, explanation = EXCLUDED.explanation,"
-                    + " replayed = EXCLUDED.replayed, updated_at = now()";
+            "INSERT INTO alerts (alert_id, tenant_id, rule_id, kind, severity, state,"
+                + " first_seen_at, fired_at, resolved_at, acknowledged_at, snoozed_until, acted_by,"
+                + " owner, explanation, replayed, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                + " $8, $9, $10, $11, $12, $13, $14, $15, now()) ON CONFLICT (alert_id) DO UPDATE"
+                + " SET kind = EXCLUDED.kind, severity = EXCLUDED.severity, state = EXCLUDED.state,"
+                + " first_seen_at = EXCLUDED.first_seen_at, fired_at = EXCLUDED.fired_at,"
+                + " resolved_at = EXCLUDED.resolved_at, acknowledged_at = EXCLUDED.acknowledged_at,"
+                + " snoozed_until = EXCLUDED.snoozed_until, acted_by = EXCLUDED.acted_by, owner ="
+                + " EXCLUDED.owner, explanation = EXCLUDED.explanation, replayed ="
+                + " EXCLUDED.replayed, updated_at = now()";
 
     static final String TRANSITION =
             "INSERT INTO alert_transitions (source_partition, source_offset, alert_id, tenant_id,"

@@ -8,19 +8,18 @@ import io.vertx.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * {@code engagement_daily} from the changelog of the {@code engagement-daily} store: every committed
- * update of a tenant's day is the whole bucket, so the newest one wins.
+ * {@code engagement_daily} from the changelog of the {@code engagement-daily} store: every
+ * committed update of a tenant's day is the whole bucket, so the newest one wins.
  */
 final class EngagementTable implements SinkTable {
     static final String UPSERT =
             "INSERT INTO engagement_daily (tenant_id, day, events, active_users, by_type, features,"
-                    + " nps_sum, nps_count, bucket, updated_at)"
-                    + " VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, now())"
-                    + " ON CONFLICT (tenant_id, day) DO UPDATE SET events = EXCLUDED.events,"
-                    + " active_users = EXCLUDED.active_users, by_type = EXCLUDED.by_type,"
-                    + " features = EXCLUDED.features, nps_sum = EXCLUDED.nps_sum,"
-                    + " nps_count = EXCLUDED.nps_count, bucket = EXCLUDED.bucket,"
-                    + " updated_at = now()";
+                + " nps_sum, nps_count, bucket, updated_at) VALUES ($1, $2, $3, $4,"
+                + " $5::text::jsonb, $6::text::jsonb, $7, $8, $9, now()) ON CONFLICT (tenant_id,"
+                + " day) DO UPDATE SET events = EXCLUDED.events, active_users ="
+                + " EXCLUDED.active_users, by_type = EXCLUDED.by_type, features ="
+                + " EXCLUDED.features, nps_sum = EXCLUDED.nps_sum, nps_count = EXCLUDED.nps_count,"
+                + " bucket = EXCLUDED.bucket, updated_at = now()";
 
     private final String topic;
 

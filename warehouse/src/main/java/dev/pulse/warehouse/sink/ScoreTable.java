@@ -15,17 +15,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class ScoreTable implements SinkTable {
     static final String UPSERT =
             "INSERT INTO score_daily (tenant_id, day, score, band, model_version, as_of, delta_7d,"
-                    + " delta_30d, contributions, top_reason, at_risk, at_risk_since, risk_reason,"
-                    + " snapshot, updated_at)"
-                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13,"
-                    + " $14::jsonb, now())"
-                    + " ON CONFLICT (tenant_id, day) DO UPDATE SET score = EXCLUDED.score,"
-                    + " band = EXCLUDED.band, model_version = EXCLUDED.model_version,"
-                    + " as_of = EXCLUDED.as_of, delta_7d = EXCLUDED.delta_7d,"
-                    + " delta_30d = EXCLUDED.delta_30d, contributions = EXCLUDED.contributions,"
-                    + " top_reason = EXCLUDED.top_reason, at_risk = EXCLUDED.at_risk,"
-                    + " at_risk_since = EXCLUDED.at_risk_since, risk_reason = EXCLUDED.risk_reason,"
-                    + " snapshot = EXCLUDED.snapshot, updated_at = now()";
+                + " delta_30d, contributions, top_reason, at_risk, at_risk_since, risk_reason,"
+                + " snapshot, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb,"
+                + " $10, $11, $12, $13, $14::text::jsonb, now()) ON CONFLICT (tenant_id, day) DO"
+                + " UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, model_version ="
+                + " EXCLUDED.model_version, as_of = EXCLUDED.as_of, delta_7d = EXCLUDED.delta_7d,"
+                + " delta_30d = EXCLUDED.delta_30d, contributions = EXCLUDED.contributions,"
+                + " top_reason = EXCLUDED.top_reason, at_risk = EXCLUDED.at_risk, at_risk_since ="
+                + " EXCLUDED.at_risk_since, risk_reason = EXCLUDED.risk_reason, snapshot ="
+                + " EXCLUDED.snapshot, updated_at = now()";
 
     private final String topic;
 

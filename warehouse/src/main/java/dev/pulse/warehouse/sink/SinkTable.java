@@ -7,6 +7,8 @@ interface SinkTable {
     /** The topic whose records this table takes. */
     String topic();
 
-    /** Adds the rows {@code record} becomes to {@code batch}; nothing for records that say nothing. */
+    /**
+     * Adds the rows {@code record} becomes to {@code batch}; nothing for records that say nothing.
+     */
     void addRows(ConsumerRecord<byte[], byte[]> record, SinkBatch batch);
 }

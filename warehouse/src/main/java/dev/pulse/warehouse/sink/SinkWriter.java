@@ -12,9 +12,10 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Writes one batch in one PostgreSQL transaction: its rows, then the Kafka positions they came from.
- * Either both are stored or neither, so a restart that seeks to the stored positions neither skips
- * nor repeats a record; and every row is an upsert by natural key, so a repeat would change nothing.
+ * Writes one batch in one PostgreSQL transaction: its rows, then the Kafka positions they came
+ * from. Either both are stored or neither, so a restart that seeks to the stored positions neither
+ * skips nor repeats a record; and every row is an upsert by natural key, so a repeat would change
+ * nothing.
  */
 final class SinkWriter {
     static final String SAVE_OFFSET =
@@ -38,14 +39,20 @@ final class SinkWriter {
                 connection -> {
                     Future<Void> chain = Future.succeededFuture();
                     for (Map.Entry<String, List<Tuple>> rows : batch.rows().entrySet()) {
-                        chain = chain.compose(v -> execute(connection, rows.getKey(), rows.getValue()));
+                        chain =
+                                chain.compose(
+                                        v -> execute(connection, rows.getKey(), rows.getValue()));
                     }
                     List<Tuple> offsets = new ArrayList<>();
                     batch.nextOffsets()
                             .forEach(
                                     (tp, next) ->
                                             offsets.add(
-                                                    Tuple.of(consumer, tp.topic(), tp.partition(), next)));
+                                                    Tuple.of(
+                                                            consumer,
+                                                            tp.topic(),
+                                                            tp.partition(),
+                                                            next)));
                     return chain.compose(v -> execute(connection, SAVE_OFFSET, offsets));
                 });
     }
@@ -60,7 +67,8 @@ final class SinkWriter {
                             for (Row row : rows) {
                                 out.put(
                                         new TopicPartition(
-                                                row.getString("topic"), row.getInteger("partition")),
+                                                row.getString("topic"),
+                                                row.getInteger("partition")),
                                         row.getLong("next_offset"));
                             }
                             return out;

@@ -17,7 +17,10 @@ final class SqlValues {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** JSON text, bound as a string and cast with {@code ::jsonb} in the statement. */
+    /**
+     * JSON text, cast in the statement with {@code ::text::jsonb}: a string bound straight to a
+     * jsonb parameter is stored as one JSON string.
+     */
     static String json(Object value) {
         try {
             return PulseJson.mapper().writeValueAsString(value);

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries Pulse's results into the warehouse: the committed records (read_committed) of the
- * alerts, accounts and audit topics and of the daily-engagement, daily-score and follow-up store
+ * Carries Pulse's results into the warehouse: the committed records (read_committed) of the alerts,
+ * accounts and audit topics and of the daily-engagement, daily-score and follow-up store
  * changelogs, as upserts in batches. Each batch is one PostgreSQL transaction holding its rows and
  * the Kafka positions after them ({@link SinkWriter}); Kafka's own group offsets are never
  * committed. On assignment, and after any failure, the consumer seeks to the positions stored in
@@ -62,6 +62,7 @@ public final class WarehouseSink implements AutoCloseable {
     private final String consumerName;
     private final Thread thread;
     private final Map<TopicPartition, Long> written = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> read = new ConcurrentHashMap<>();
     private final Set<TopicPartition> needsSeek = new HashSet<>();
 
     private volatile boolean running = true;
@@ -117,7 +118,9 @@ public final class WarehouseSink implements AutoCloseable {
     private void run() {
         try (KafkaConsumer<byte[], byte[]> c =
                 new KafkaConsumer<>(
-                        consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                        consumerConfig(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             consumer = c;
             c.subscribe(tables.keySet(), new Rebalance());
             while (running) {
@@ -192,7 +195,9 @@ public final class WarehouseSink implements AutoCloseable {
                     record.offset(),
                     e.toString());
         }
-        batch.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        batch.consumed(partition, record.offset());
+        read.put(partition, record.offset() + 1);
     }
 
     private void submit() {
@@ -257,6 +262,7 @@ public final class WarehouseSink implements AutoCloseable {
         metrics.failures.increment();
         health.failed(PART, cause);
         batch = new SinkBatch();
+        read.clear();
         tail = Future.succeededFuture();
         needsSeek.addAll(consumer.assignment());
         retryAtNanos = now + wait.toNanos();
@@ -302,7 +308,13 @@ public final class WarehouseSink implements AutoCloseable {
         }
         long lag = 0;
         for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assigned).entrySet()) {
-            lag += Math.max(0, end.getValue() - written.getOrDefault(end.getKey(), 0L));
+            TopicPartition tp = end.getKey();
+            long stored = written.getOrDefault(tp, 0L);
+            // Transaction markers take offsets too: with nothing read beyond what is stored, the
+            // consumer's position (past any marker) is where the warehouse stands.
+            boolean pending = read.getOrDefault(tp, 0L) > stored || needsSeek.contains(tp);
+            long at = pending ? stored : consumer.position(tp);
+            lag += Math.max(0, end.getValue() - at);
         }
         metrics.lag.set(lag);
         health.behind(PART, lag);
@@ -341,6 +353,7 @@ public final class WarehouseSink implements AutoCloseable {
             awaitTail();
             needsSeek.removeAll(partitions);
             partitions.forEach(written::remove);
+            partitions.forEach(read::remove);
         }
 
         @Override

@@ -44,6 +44,7 @@ public final class LocalPostgres implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) {
+        execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                         + database
@@ -55,7 +56,9 @@ public final class LocalPostgres implements BeforeEachCallback, AfterEachCallbac
         return database;
     }
 
-    /** {@code postgresql://postgres@127.0.0.1:5432/<database>}, as {@code warehouse.url} takes it. */
+    /**
+     * {@code postgresql://postgres@127.0.0.1:5432/<database>}, as {@code warehouse.url} takes it.
+     */
     public String url() {
         return "postgresql://postgres@" + HOST + ":" + PORT + "/" + database;
     }
@@ -67,16 +70,31 @@ public final class LocalPostgres implements BeforeEachCallback, AfterEachCallbac
     /** Ends every session Pulse holds on this test's database: a database "failing" mid-run. */
     public int terminatePulseSessions() {
         return queryLong(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname"
-                                + " = '"
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE"
+                                + " datname = '"
                                 + database
                                 + "' AND application_name LIKE 'pulse%'")
                 .intValue();
     }
 
+    /**
+     * Makes the server refuse new connections to this test's database and ends the open ones (as an
+     * outage does), or accepts them again.
+     */
+    public void refuseConnections(boolean refuse) {
+        execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + !refuse);
+        if (refuse) {
+            execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                            + database
+                            + "'");
+        }
+    }
+
     /** Runs SQL in this test's database. */
     public void sql(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
