@@ -95,7 +95,13 @@ final class EventQuery {
                                             + ") ORDER BY "
                                             + cursorColumn
                                             + " LIMIT $2";
-                            at = select + " WHERE " + cursorColumn + " = CAST(CAST($1 AS text) AS " + type + ")";
+                            at =
+                                    select
+                                            + " WHERE "
+                                            + cursorColumn
+                                            + " = CAST(CAST($1 AS text) AS "
+                                            + type
+                                            + ")";
                             return null;
                         });
     }
