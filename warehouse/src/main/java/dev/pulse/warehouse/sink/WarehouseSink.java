@@ -106,7 +106,8 @@ public final class WarehouseSink implements AutoCloseable {
                 .collect(Collectors.toMap(SinkTable::topic, Function.identity()));
     }
 
-    static String changelog(String applicationId, String store) {
+    /** Kafka Streams' name for a store's changelog topic. */
+    public static String changelog(String applicationId, String store) {
         return applicationId + "-" + store + "-changelog";
     }
 

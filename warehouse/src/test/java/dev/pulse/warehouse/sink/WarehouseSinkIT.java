@@ -10,6 +10,7 @@ import dev.pulse.warehouse.WarehouseHealth;
 import dev.pulse.warehouse.WarehouseSettings;
 import dev.pulse.warehouse.schema.WarehouseMigrations;
 import dev.pulse.warehouse.testing.LocalPostgres;
+import dev.pulse.warehouse.testing.ResultRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package dev.pulse.warehouse.sink;
+package dev.pulse.warehouse.testing;
 
 import dev.pulse.streams.runtime.KafkaTopics;
 import dev.pulse.topologies.alert.Alert;
@@ -14,6 +14,7 @@ import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
 import dev.pulse.topologies.topic.PulseStores;
+import dev.pulse.warehouse.sink.WarehouseSink;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,14 +35,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * daily engagement and daily scores as their store changelogs carry them (window keys), alerts as
  * {@code pulse.alerts.v1} carries them.
  */
-final class ResultRecords implements AutoCloseable {
+public final class ResultRecords implements AutoCloseable {
     static final JsonSerde<Alert> ALERT_JSON = JsonSerde.of(Alert.class);
-    static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+    public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
 
     private final String applicationId;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    ResultRecords(String bootstrapServers, String applicationId) {
+    public ResultRecords(String bootstrapServers, String applicationId) {
         this.applicationId = applicationId;
         List<NewTopic> topics = new ArrayList<>();
         for (String store :
@@ -63,7 +64,7 @@ final class ResultRecords implements AutoCloseable {
     }
 
     /** {@code days} days of engagement for {@code tenant}, {@code eventsPerDay} events each. */
-    void engagement(String tenant, int days, int eventsPerDay, boolean commit) {
+    public void engagement(String tenant, int days, int eventsPerDay, boolean commit) {
         producer.beginTransaction();
         for (int d = 0; d < days; d++) {
             LocalDate day = FIRST_DAY.plusDays(d);
@@ -110,7 +111,7 @@ final class ResultRecords implements AutoCloseable {
     }
 
     /** {@code count} changes of one alert of {@code tenant}. */
-    void alertChanges(String tenant, int count, boolean commit) {
+    public void alertChanges(String tenant, int count, boolean commit) {
         producer.beginTransaction();
         for (int i = 0; i < count; i++) {
             Instant at = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(i);
