@@ -53,7 +53,10 @@ public final class WarehouseHealth {
         return parts.values().stream().allMatch(PartState::up);
     }
 
-    /** Per part: up, behind, last success, last error. */
+    /**
+     * Per part: up, behind, last success. Not the error text: readiness is public and errors name
+     * hosts; the log and the failure counters carry them.
+     */
     public Map<String, Object> details() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", up() ? "UP" : "BEHIND");
@@ -65,9 +68,6 @@ public final class WarehouseHealth {
                             part.put("behind", state.behind());
                             if (state.lastSuccessAt() != null) {
                                 part.put("lastSuccessAt", state.lastSuccessAt().toString());
-                            }
-                            if (state.error() != null) {
-                                part.put("error", state.error());
                             }
                             out.put(name, part);
                         });
