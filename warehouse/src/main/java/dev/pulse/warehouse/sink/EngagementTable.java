@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code engagement_daily} from the changelog of the {@code engagement-daily} store: every
  * committed update of a tenant's day is the whole bucket, so the newest one wins.
  */
-final class EngagementTable implements SinkTable {
+record EngagementTable(String topic) implements SinkTable {
     static final String UPSERT =
             "INSERT INTO engagement_daily (tenant_id, day, events, active_users, by_type, features,"
                 + " nps_sum, nps_count, bucket, updated_at) VALUES ($1, $2, $3, $4,"
@@ -20,17 +20,6 @@ final class EngagementTable implements SinkTable {
                 + " EXCLUDED.active_users, by_type = EXCLUDED.by_type, features ="
                 + " EXCLUDED.features, nps_sum = EXCLUDED.nps_sum, nps_count = EXCLUDED.nps_count,"
                 + " bucket = EXCLUDED.bucket, updated_at = now()";
-
-    private final String topic;
-
-    EngagementTable(String topic) {
-        this.topic = topic;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
 
     @Override
     public void addRows(ConsumerRecord<byte[], byte[]> record, SinkBatch batch) {

@@ -6,7 +6,7 @@ import io.vertx.sqlclient.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** {@code follow_ups} from the changelog of the {@code follow-ups} store: each as it stands now. */
-final class FollowUpTable implements SinkTable {
+record FollowUpTable(String topic) implements SinkTable {
     static final String UPSERT =
             "INSERT INTO follow_ups (tenant_id, follow_up_id, alert_id, title, due_date, status,"
                     + " owner, created_by, created_at, updated_at, note)"
@@ -19,17 +19,6 @@ final class FollowUpTable implements SinkTable {
                     + " note = EXCLUDED.note";
 
     private static final JsonSerde<FollowUp> SERDE = JsonSerde.of(FollowUp.class);
-
-    private final String topic;
-
-    FollowUpTable(String topic) {
-        this.topic = topic;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
 
     @Override
     public void addRows(ConsumerRecord<byte[], byte[]> record, SinkBatch batch) {

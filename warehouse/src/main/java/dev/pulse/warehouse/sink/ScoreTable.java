@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code score_daily} from the changelog of the {@code health-score-daily} store: a tenant's
  * end-of-day score with its contributions, model version and that day's at-risk decision.
  */
-final class ScoreTable implements SinkTable {
+record ScoreTable(String topic) implements SinkTable {
     static final String UPSERT =
             "INSERT INTO score_daily (tenant_id, day, score, band, model_version, as_of, delta_7d,"
                 + " delta_30d, contributions, top_reason, at_risk, at_risk_since, risk_reason,"
@@ -24,17 +24,6 @@ final class ScoreTable implements SinkTable {
                 + " top_reason = EXCLUDED.top_reason, at_risk = EXCLUDED.at_risk, at_risk_since ="
                 + " EXCLUDED.at_risk_since, risk_reason = EXCLUDED.risk_reason, snapshot ="
                 + " EXCLUDED.snapshot, updated_at = now()";
-
-    private final String topic;
-
-    ScoreTable(String topic) {
-        this.topic = topic;
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
 
     @Override
     public void addRows(ConsumerRecord<byte[], byte[]> record, SinkBatch batch) {
