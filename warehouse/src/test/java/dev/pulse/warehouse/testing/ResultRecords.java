@@ -155,7 +155,7 @@ public final class ResultRecords implements AutoCloseable {
     }
 
     /** A window-store changelog key: the key, the window start, a sequence number. */
-    static byte[] windowKey(String key, Instant start) {
+    public static byte[] windowKey(String key, Instant start) {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(k.length + 12)
                 .put(k)
