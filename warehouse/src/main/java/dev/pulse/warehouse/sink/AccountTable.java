@@ -34,8 +34,9 @@ final class AccountTable implements SinkTable {
             return;
         }
         Account a = SERDE.fromBytes(record.value());
-        batch.add(
+        batch.upsert(
                 UPSERT,
+                a.tenantId(),
                 Tuple.from(
                         new Object[] {
                             a.tenantId(),

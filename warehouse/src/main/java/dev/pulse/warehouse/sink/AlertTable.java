@@ -44,8 +44,9 @@ final class AlertTable implements SinkTable {
         }
         Alert alert = SERDE.fromBytes(record.value());
         boolean replayed = Boolean.TRUE.equals(alert.replayed());
-        batch.add(
+        batch.upsert(
                 UPSERT,
+                alert.id(),
                 Tuple.from(
                         new Object[] {
                             alert.id(),

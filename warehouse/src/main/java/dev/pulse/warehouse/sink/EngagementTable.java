@@ -28,8 +28,9 @@ record EngagementTable(String topic) implements SinkTable {
         }
         SqlValues.WindowedKey key = SqlValues.windowedKey(record.key());
         EngagementBucket bucket = EngagementBucketSerde.fromBytes(record.value());
-        batch.add(
+        batch.upsert(
                 UPSERT,
+                key.key() + "/" + key.windowStart(),
                 Tuple.from(
                         new Object[] {
                             key.key(),

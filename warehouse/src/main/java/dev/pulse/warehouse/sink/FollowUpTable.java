@@ -26,8 +26,9 @@ record FollowUpTable(String topic) implements SinkTable {
             return;
         }
         FollowUp f = SERDE.fromBytes(record.value());
-        batch.add(
+        batch.upsert(
                 UPSERT,
+                FollowUp.key(f.tenantId(), f.id()),
                 Tuple.from(
                         new Object[] {
                             f.tenantId(),

@@ -34,8 +34,9 @@ record ScoreTable(String topic) implements SinkTable {
         HealthScore score = HealthScoreSerde.fromBytes(record.value());
         RiskAssessment risk = score.risk();
         boolean atRisk = risk != null ? risk.atRisk() : score.band() == Band.AT_RISK;
-        batch.add(
+        batch.upsert(
                 UPSERT,
+                key.key() + "/" + key.windowStart(),
                 Tuple.from(
                         new Object[] {
                             key.key(),

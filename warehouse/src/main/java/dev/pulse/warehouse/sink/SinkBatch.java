@@ -10,18 +10,24 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Rows of one transaction, grouped by statement in first-seen order, and the Kafka position after
- * the last record they came from, per partition. Within one statement rows keep the records' order,
- * so the newest value of a key is written last.
+ * the last record they came from, per partition. An upsert of a key already in the batch replaces
+ * the earlier row: a changelog carries every update of a busy day's bucket, and only the newest is
+ * worth writing, which is what lets the sink keep up with the topology.
  */
 final class SinkBatch {
-    private final Map<String, List<Tuple>> rows = new LinkedHashMap<>();
+    private final Map<String, Map<Object, Tuple>> rows = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private int records;
-    private int rowCount;
+    private int appended;
 
+    /** A row that replaces any earlier row of the same statement and natural key. */
+    void upsert(String statement, Object naturalKey, Tuple row) {
+        rows.computeIfAbsent(statement, s -> new LinkedHashMap<>()).put(naturalKey, row);
+    }
+
+    /** A row of its own (one record, one row), never replaced. */
     void add(String statement, Tuple row) {
-        rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(row);
-        rowCount++;
+        rows.computeIfAbsent(statement, s -> new LinkedHashMap<>()).put(appended++, row);
     }
 
     /** Records the position after {@code offset}; called for every record, written or skipped. */
@@ -30,8 +36,11 @@ final class SinkBatch {
         records++;
     }
 
+    /** Statements in first-seen order, each with its rows. */
     Map<String, List<Tuple>> rows() {
-        return rows;
+        Map<String, List<Tuple>> out = new LinkedHashMap<>();
+        rows.forEach((statement, byKey) -> out.put(statement, new ArrayList<>(byKey.values())));
+        return out;
     }
 
     Map<TopicPartition, Long> nextOffsets() {
@@ -43,7 +52,7 @@ final class SinkBatch {
     }
 
     int rowCount() {
-        return rowCount;
+        return rows.values().stream().mapToInt(Map::size).sum();
     }
 
     boolean isEmpty() {

@@ -46,6 +46,7 @@ class UsageEventSourceIT {
     private Vertx vertx;
     private Pool pool;
     private WarehouseSettings.EventSource settings;
+    private final WarehouseHealth health = new WarehouseHealth(Clock.systemUTC());
 
     @BeforeEach
     void setUp() {
@@ -89,7 +90,7 @@ class UsageEventSourceIT {
                         settings,
                         pool,
                         new SimpleMeterRegistry(),
-                        new WarehouseHealth(Clock.systemUTC()),
+                        health,
                         new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)))
                 .start();
     }
@@ -113,6 +114,25 @@ class UsageEventSourceIT {
                         pg.queryString(
                                 "SELECT md5(string_agg(event_uuid, ',' ORDER BY event_uuid)) FROM"
                                         + " product_events"));
+    }
+
+    @Test
+    void resumesExactlyAfterTheDatabaseRefusedConnectionsMidStream() {
+        insertEvents(0, 400);
+        try (UsageEventSource source = startSource()) {
+            await().atMost(DEADLINE).until(() -> source.cursor() != null);
+            pg.refuseConnections(true);
+            await().atMost(DEADLINE).until(() -> !health.up());
+            String during = source.cursor();
+
+            pg.refuseConnections(false);
+            insertEvents(400, 100);
+            await().atMost(DEADLINE).until(() -> "500".equals(source.cursor()));
+            assertThat(Long.parseLong(during)).isLessThan(500);
+        }
+
+        List<String> published = publishedEventIds();
+        assertThat(published).hasSize(500).doesNotHaveDuplicates();
     }
 
     @Test
