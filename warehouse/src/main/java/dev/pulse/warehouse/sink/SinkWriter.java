@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,14 @@ final class SinkWriter {
 
     private final Pool pool;
     private final String consumer;
+    private final Map<String, ColumnarUpsert> columnar = new HashMap<>();
 
-    SinkWriter(Pool pool, String consumer) {
+    SinkWriter(Pool pool, String consumer, Collection<SinkTable> tables) {
         this.pool = pool;
         this.consumer = consumer;
+        for (SinkTable table : tables) {
+            table.columnar().forEach(c -> columnar.put(c.sql(), c));
+        }
     }
 
     Future<Void> write(SinkBatch batch) {
@@ -75,9 +80,13 @@ final class SinkWriter {
                         });
     }
 
-    private static Future<Void> execute(SqlConnection connection, String sql, List<Tuple> rows) {
+    private Future<Void> execute(SqlConnection connection, String sql, List<Tuple> rows) {
         if (rows.isEmpty()) {
             return Future.succeededFuture();
+        }
+        ColumnarUpsert arrays = columnar.get(sql);
+        if (arrays != null) {
+            return connection.preparedQuery(sql).execute(arrays.columns(rows)).mapEmpty();
         }
         return connection.preparedQuery(sql).executeBatch(rows).mapEmpty();
     }

@@ -84,8 +84,8 @@ public final class WarehouseSink implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.consumerName = settings.applicationId() + "-warehouse-sink";
-        this.writer = new SinkWriter(pool, consumerName);
         this.tables = tables(settings.applicationId());
+        this.writer = new SinkWriter(pool, consumerName, tables.values());
         this.metrics = new SinkMetrics(registry);
         this.health = health;
         this.backoff = backoff;
