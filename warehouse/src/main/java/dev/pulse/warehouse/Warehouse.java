@@ -84,7 +84,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private void startParts() {
-        Backoff backoff = new Backoff(settings.retryInitial(), settings.retryMax());
+        Backoff backoff = backoff();
         while (stopping.getCount() > 0) {
             try {
                 String version = new WarehouseMigrations(connection).migrate();
@@ -126,7 +126,7 @@ public final class Warehouse implements AutoCloseable {
                                     pool,
                                     registry,
                                     health,
-                                    new Backoff(settings.retryInitial(), settings.retryMax()))
+                                    backoff())
                             .start());
         }
         if (settings.events().enabled()) {
@@ -138,7 +138,7 @@ public final class Warehouse implements AutoCloseable {
                                     pool,
                                     registry,
                                     health,
-                                    new Backoff(settings.retryInitial(), settings.retryMax()))
+                                    backoff())
                             .start());
         }
         if (settings.directory().enabled()) {
@@ -148,6 +148,11 @@ public final class Warehouse implements AutoCloseable {
             parts.push(source.start());
             directory = source;
         }
+    }
+
+    /** Each part backs off on its own: one failing does not slow the others' retries. */
+    private Backoff backoff() {
+        return new Backoff(settings.retryInitial(), settings.retryMax());
     }
 
     private boolean awaitStop(Duration wait) {

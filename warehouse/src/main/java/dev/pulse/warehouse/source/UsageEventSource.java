@@ -130,6 +130,8 @@ public final class UsageEventSource implements AutoCloseable {
             return false;
         }
         health.succeeded(PART);
+        // Counting what is left would scan the table: a full batch says "at least this many more".
+        health.behind(PART, rows.size() >= settings.batchSize() ? rows.size() : 0);
         if (rows.isEmpty()) {
             return false;
         }
