@@ -25,16 +25,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LocalPostgres implements BeforeEachCallback, AfterEachCallback {
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5432;
-    private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
     static final String HOW_TO_START =
-            "PostgreSQL is not reachable at "
-                    + HOST
-                    + ":"
-                    + PORT
-                    + " (user postgres, trust auth). These tests need it: start it with"
+            " (user postgres, trust auth). These tests need it: start it with"
                     + " `pg_ctlcluster --skip-systemctl-redirect 15 main start`.";
 
+    private final int port;
     private String database;
+
+    public LocalPostgres() {
+        this(PORT);
+    }
+
+    /** At another port: only for proving what a test says when the server is not there. */
+    LocalPostgres(int port) {
+        this.port = port;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -60,7 +65,7 @@ public final class LocalPostgres implements BeforeEachCallback, AfterEachCallbac
      * {@code postgresql://postgres@127.0.0.1:5432/<database>}, as {@code warehouse.url} takes it.
      */
     public String url() {
-        return "postgresql://postgres@" + HOST + ":" + PORT + "/" + database;
+        return "postgresql://postgres@" + HOST + ":" + port + "/" + database;
     }
 
     public WarehouseSettings settings() {
@@ -135,17 +140,27 @@ public final class LocalPostgres implements BeforeEachCallback, AfterEachCallbac
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, "postgres", "");
+                "jdbc:postgresql://" + HOST + ":" + port + "/" + database, "postgres", "");
     }
 
-    private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+    private void execute(String sql) {
+        String admin = "jdbc:postgresql://" + HOST + ":" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             if ("08001".equals(e.getSQLState())
                     || e.getMessage().toLowerCase(Locale.ROOT).contains("connection")) {
-                throw new IllegalStateException(HOW_TO_START + " (" + e.getMessage() + ")", e);
+                throw new IllegalStateException(
+                        "PostgreSQL is not reachable at "
+                                + HOST
+                                + ":"
+                                + port
+                                + HOW_TO_START
+                                + " ("
+                                + e.getMessage()
+                                + ")",
+                        e);
             }
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
