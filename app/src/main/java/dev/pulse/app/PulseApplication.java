@@ -10,6 +10,7 @@ import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
+import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.auth.BrowserSessions;
 import dev.pulse.api.auth.InternalToken;
@@ -32,11 +33,17 @@ import dev.pulse.streams.read.LocalStateReader;
 import dev.pulse.streams.read.RemoteStateClient;
 import dev.pulse.streams.read.RoutingStateReader;
 import dev.pulse.streams.read.StateUnavailableException;
+import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.warehouse.Warehouse;
+import dev.pulse.warehouse.WarehouseConnection;
+import dev.pulse.warehouse.WarehouseSettings;
+import dev.pulse.warehouse.history.HistoryReader;
+import dev.pulse.warehouse.history.WarehouseHistory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -81,6 +88,7 @@ public final class PulseApplication implements AutoCloseable {
     private PrometheusMeterRegistry registry;
     private final DeferredBotEngine botEngine = new DeferredBotEngine();
     private BotEngine engine;
+    private Warehouse warehouse;
 
     private PulseApplication() {}
 
@@ -145,17 +153,27 @@ public final class PulseApplication implements AutoCloseable {
 
         KafkaEventPublisher publisher = new KafkaEventPublisher(bootstrapServers);
         resources.push(publisher);
+        Warehouse warehouse = startWarehouse(config, publisher, vertx, progress);
         LocalStateReader local = new LocalStateReader(streams.kafkaStreams());
         String internalToken =
                 config.auth().internalToken().isBlank()
                         ? InternalToken.generate()
                         : config.auth().internalToken();
-        RoutingStateReader routing =
+        RoutingStateReader stores =
                 new RoutingStateReader(
                         streams.kafkaStreams(),
                         new HostInfo(config.api().advertisedHost(), apiPort),
                         local,
                         new RemoteStateClient(internalToken));
+        // With a warehouse, daily history older than the stores keep is read from it.
+        TenantStateReader routing =
+                warehouse == null
+                        ? stores
+                        : new HistoryReader(
+                                stores,
+                                new WarehouseHistory(warehouse.pool()),
+                                config.pipeline().dailyRetention(),
+                                Clock.systemUTC());
         progress.step("Loading users, API keys and the audit log");
         BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
@@ -195,9 +213,41 @@ public final class PulseApplication implements AutoCloseable {
                             extraRoutes.accept(router);
                         },
                         signIn.client(),
-                        ReportSettings.DEFAULT.withBands(model.bands()));
+                        ReportSettings.DEFAULT.withBands(model.bands()),
+                        warehouse == null
+                                ? WarehouseAdmin.NONE
+                                : WarehouseFactory.admin(warehouse));
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
+    }
+
+    /** Only when {@code warehouse.url} is set; it never waits for PostgreSQL. */
+    private Warehouse startWarehouse(
+            PulseConfig config,
+            KafkaEventPublisher publisher,
+            Vertx vertx,
+            StartupProgress progress) {
+        if (!config.warehouse().configured()) {
+            return null;
+        }
+        WarehouseSettings settings = WarehouseFactory.settings(config, System.getenv());
+        progress.step("Connecting the warehouse " + new WarehouseConnection(settings).describe());
+        Warehouse warehouse =
+                Warehouse.start(
+                        settings,
+                        bootstrapServers,
+                        config.streams().replicationFactor(),
+                        publisher,
+                        registry,
+                        vertx);
+        resources.push(warehouse);
+        this.warehouse = warehouse;
+        return warehouse;
+    }
+
+    /** The warehouse, when one is configured; null otherwise. */
+    public Warehouse warehouse() {
+        return warehouse;
     }
 
     private ApiSecurity security(

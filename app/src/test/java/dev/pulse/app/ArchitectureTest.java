@@ -121,6 +121,37 @@ class ArchitectureTest {
                                     + " a front end plugs in by implementing notify.channel.Channel"
                                     + " (as the bot's *AlertChannel classes do)");
 
+    private static final String WAREHOUSE = "dev.pulse.warehouse..";
+
+    static final ArchRule WAREHOUSE_USES_NO_FRONT_END =
+            noClasses()
+                    .that()
+                    .resideInAPackage(WAREHOUSE)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            FRONT_ENDS_API,
+                            FRONT_ENDS_BOT,
+                            FRONT_ENDS_REPORTS,
+                            "dev.pulse.notify..")
+                    .because(
+                            "the warehouse moves data between Kafka and PostgreSQL below every"
+                                    + " front end; the API sees it only through"
+                                    + " api.admin.WarehouseAdmin, which the app module implements");
+
+    static final ArchRule FRONT_ENDS_DO_NOT_USE_THE_WAREHOUSE =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(FRONT_ENDS_API, FRONT_ENDS_BOT, FRONT_ENDS_REPORTS)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(WAREHOUSE)
+                    .because(
+                            "history older than the stores reaches front ends through the read"
+                                    + " layer (the app module puts warehouse.history.HistoryReader"
+                                    + " in front of it), so a front end never knows where a day"
+                                    + " is kept; take TenantStateReader or a use case instead");
+
     static final ArchRule FRONT_ENDS_DO_NOT_TOUCH_STORES =
             noClasses()
                     .that()
@@ -189,6 +220,12 @@ class ArchitectureTest {
     @Test
     void reportsImportNoFrontEnd() {
         REPORTS_USE_NO_FRONT_END.check(PULSE);
+    }
+
+    @Test
+    void warehouseAndFrontEndsNeverImportEachOther() {
+        WAREHOUSE_USES_NO_FRONT_END.check(PULSE);
+        FRONT_ENDS_DO_NOT_USE_THE_WAREHOUSE.check(PULSE);
     }
 
     @Test

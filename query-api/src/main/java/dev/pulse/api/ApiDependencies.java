@@ -1,5 +1,6 @@
 package dev.pulse.api;
 
+import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
  * @param oidc the OpenID Connect client of browser sign-in ({@code /auth/...}); null when browser
  *     sign-in is off. Needs {@link ApiSecurity#sessions()}.
  * @param reports the score chart's band lines and how many reports render at once
+ * @param warehouse the warehouse's state for {@code /health/ready} and its admin actions; {@link
+ *     WarehouseAdmin#NONE} without one
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -44,7 +47,36 @@ public record ApiDependencies(
         NotificationAccess notifications,
         Consumer<Router> extraRoutes,
         OidcClient oidc,
-        ReportSettings reports) {
+        ReportSettings reports,
+        WarehouseAdmin warehouse) {
+
+    /** Without a warehouse. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security,
+            NotificationAccess notifications,
+            Consumer<Router> extraRoutes,
+            OidcClient oidc,
+            ReportSettings reports) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                notifications,
+                extraRoutes,
+                oidc,
+                reports,
+                WarehouseAdmin.NONE);
+    }
 
     /** With the default report settings. */
     public ApiDependencies(
@@ -105,6 +137,7 @@ public record ApiDependencies(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(warehouse, "warehouse");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

@@ -11,6 +11,7 @@ import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
 import dev.pulse.api.admin.ApiKeyAdminHandler;
+import dev.pulse.api.admin.WarehouseAdminHandler;
 import dev.pulse.api.alerts.AlertHistoryHandler;
 import dev.pulse.api.alerts.AlertsHandler;
 import dev.pulse.api.audit.AuditHandler;
@@ -105,6 +106,7 @@ final class ApiRouter {
     static final String AUDIT_VERIFY = "/v1/audit/verify";
     static final String API_KEYS = "/v1/admin/api-keys";
     static final String API_KEY = API_KEYS + "/:" + ApiKeyAdminHandler.ID;
+    static final String DIRECTORY_REFRESH = "/v1/admin/warehouse/directory-refresh";
     static final String REPORT_ACCOUNT = "/v1/reports/accounts/:" + ReportsHandler.FILE;
     static final String REPORT_PORTFOLIO_PDF = "/v1/reports/portfolio.pdf";
     static final String REPORT_PORTFOLIO_CSV = "/v1/reports/portfolio.csv";
@@ -143,6 +145,7 @@ final class ApiRouter {
                             AUDIT_VERIFY,
                             API_KEYS,
                             API_KEY,
+                            DIRECTORY_REFRESH,
                             REPORT_ACCOUNT,
                             REPORT_PORTFOLIO_PDF,
                             REPORT_PORTFOLIO_CSV,
@@ -364,6 +367,10 @@ final class ApiRouter {
                 .handler(apiKeys::create);
         router.get(API_KEYS).handler(Authorize.admin()).handler(apiKeys::list);
         router.delete(API_KEY).handler(Authorize.admin()).handler(apiKeys::revoke);
+        WarehouseAdminHandler warehouse = new WarehouseAdminHandler(deps.warehouse());
+        router.post(DIRECTORY_REFRESH)
+                .handler(Authorize.admin())
+                .handler(warehouse::refreshDirectory);
 
         if (deps.oidc() != null) {
             // Browser sign-in (/auth/...): public routes that open and end cookie sessions.
@@ -379,7 +386,7 @@ final class ApiRouter {
                     .mount(router);
         }
 
-        HealthHandler health = new HealthHandler(deps.ready());
+        HealthHandler health = new HealthHandler(deps.ready(), deps.warehouse());
         router.get(LIVE).handler(health::live);
         router.get(READY).handler(health::ready);
         router.get(METRICS).handler(new MetricsHandler(deps.registry(), reads));

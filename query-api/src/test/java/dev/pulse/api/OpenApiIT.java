@@ -67,6 +67,7 @@ class OpenApiIT {
         routes.put(ApiRouter.AUDIT_VERIFY, "get");
         routes.put(ApiRouter.API_KEYS, "get");
         routes.put(ApiRouter.API_KEY, "delete");
+        routes.put(ApiRouter.DIRECTORY_REFRESH, "post");
         routes.put(ApiRouter.LIVE, "get");
         routes.put(ApiRouter.READY, "get");
         routes.put(ApiRouter.METRICS, "get");
@@ -87,7 +88,7 @@ class OpenApiIT {
         assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
         // The .csv forms of the lists are described under the reports tag, not as paths of their
         // own.
-        assertThat(paths.size()).isEqualTo(35);
+        assertThat(paths.size()).isEqualTo(36);
     }
 
     @Test

@@ -20,8 +20,14 @@ public record PulseConfig(
         Audit audit,
         Notifier notifier,
         Bot bot,
-        Demo demo)
+        Demo demo,
+        Warehouse warehouse)
         implements PulseConfigBuilder.With {
+
+    /** No warehouse section (configurations built in code): no warehouse. */
+    public PulseConfig {
+        warehouse = warehouse == null ? Warehouse.NONE : warehouse;
+    }
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
@@ -215,4 +221,47 @@ public record PulseConfig(
             return host != null && !host.isBlank();
         }
     }
+
+    /**
+     * The PostgreSQL data warehouse (docs/warehouse.md); an empty url means none. The password
+     * comes from {@code PULSE_WAREHOUSE_PASSWORD} or {@code passwordFile}, never from this file.
+     */
+    public record Warehouse(
+            String url,
+            String user,
+            String passwordFile,
+            String schema,
+            String sslMode,
+            String sslRootCert,
+            int poolSize,
+            Duration retryInitial,
+            Duration retryMax,
+            WarehouseSink sink,
+            WarehouseEvents events,
+            WarehouseDirectory directory) {
+        public static final Warehouse NONE =
+                new Warehouse("", "", "", "pulse", "prefer", "", 4, null, null, null, null, null);
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public record WarehouseSink(boolean enabled, int batchSize, int maxInFlight) {}
+
+    /**
+     * @param columns {@code field=column} pairs, comma separated
+     */
+    public record WarehouseEvents(
+            String name,
+            String table,
+            String cursorColumn,
+            String columns,
+            Duration pollInterval,
+            int batchSize) {}
+
+    /**
+     * @param columns {@code field=column} pairs, comma separated
+     */
+    public record WarehouseDirectory(String table, String columns, Duration refreshInterval) {}
 }

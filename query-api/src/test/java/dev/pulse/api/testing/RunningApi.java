@@ -9,6 +9,7 @@ import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
+import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.auth.BrowserSessions;
 import dev.pulse.api.auth.InternalToken;
@@ -17,6 +18,7 @@ import dev.pulse.api.auth.JwtSettings;
 import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
 import dev.pulse.api.notifications.NotificationAccess;
+import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -106,7 +108,9 @@ public final class RunningApi implements AutoCloseable {
                         security,
                         NotificationAccess.DISABLED,
                         builder.extraRoutes,
-                        builder.oidc);
+                        builder.oidc,
+                        ReportSettings.DEFAULT,
+                        builder.warehouse);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
@@ -138,6 +142,13 @@ public final class RunningApi implements AutoCloseable {
         private BrowserSessions sessions;
         private OidcClient oidc;
         private Consumer<Router> extraRoutes = router -> {};
+        private WarehouseAdmin warehouse = WarehouseAdmin.NONE;
+
+        /** A warehouse as the application wires one in. */
+        public Builder warehouse(WarehouseAdmin warehouse) {
+            this.warehouse = warehouse;
+            return this;
+        }
 
         /** The port to listen on; 0 (the default) picks a free one. */
         public Builder port(int port) {

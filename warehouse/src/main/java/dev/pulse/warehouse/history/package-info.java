@@ -1,0 +1,2 @@
+/** History older than the stores keep, read back from the warehouse tables. */
+package dev.pulse.warehouse.history;

@@ -1,0 +1,4 @@
+/**
+ * Pulse's PostgreSQL warehouse: settings, the connection, and the lifecycle of sink and sources.
+ */
+package dev.pulse.warehouse;

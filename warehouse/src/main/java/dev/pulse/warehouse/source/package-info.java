@@ -1,0 +1,4 @@
+/**
+ * Warehouse tables read into Pulse: usage events incrementally, the account directory on refresh.
+ */
+package dev.pulse.warehouse.source;

@@ -1,0 +1,125 @@
+package dev.pulse.warehouse.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.ingest.KafkaEventPublisher;
+import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.warehouse.WarehouseConnection;
+import dev.pulse.warehouse.WarehouseHealth;
+import dev.pulse.warehouse.WarehouseSettings;
+import dev.pulse.warehouse.testing.LocalPostgres;
+import dev.pulse.warehouse.testing.TopicContents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(SharedKafkaBroker.class)
+class AccountDirectorySourceIT {
+    private static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
+
+    @RegisterExtension final LocalPostgres pg = new LocalPostgres();
+
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private Vertx vertx;
+    private Pool pool;
+    private KafkaEventPublisher publisher;
+    private AccountDirectorySource source;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        pool = new WarehouseConnection(pg.settings()).pool(vertx);
+        KafkaTopics.ensure(
+                SharedKafkaBroker.bootstrapServers(),
+                List.of(new NewTopic(PulseTopics.ACCOUNTS.name(), 2, (short) 1)));
+        publisher = new KafkaEventPublisher(SharedKafkaBroker.bootstrapServers());
+        pg.sql(
+                "CREATE TABLE crm_accounts (account_id text PRIMARY KEY, account_name text,"
+                        + " am_email text, tier text, annual_value numeric(12,2), renews_on date)");
+        pg.sql(
+                "INSERT INTO crm_accounts VALUES ('a-"
+                        + id
+                        + "', 'Acme', 'sarah@example.com', 'enterprise', 120000.50, '2026-06-30'),"
+                        + " ('b-"
+                        + id
+                        + "', 'Beta', 'sarah@example.com', 'mid-market', 30000, NULL)");
+        source =
+                new AccountDirectorySource(
+                        new WarehouseSettings.DirectorySource(
+                                "crm_accounts",
+                                Map.of(
+                                        "tenantId", "account_id",
+                                        "name", "account_name",
+                                        "owner", "am_email",
+                                        "segment", "tier",
+                                        "arr", "annual_value",
+                                        "renewalDate", "renews_on"),
+                                Duration.ofHours(1)),
+                        pool,
+                        publisher,
+                        new SimpleMeterRegistry(),
+                        new WarehouseHealth(Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        source.close();
+        publisher.close();
+        pool.close().await();
+        vertx.close().await();
+    }
+
+    @Test
+    void anOwnerChangeIsPublishedByTheNextRefreshAndNothingElse() throws Exception {
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(latest().get("a-" + id))
+                .isEqualTo(
+                        new Account(
+                                "a-" + id,
+                                "Acme",
+                                "sarah@example.com",
+                                null,
+                                null,
+                                null,
+                                120000.5,
+                                java.time.LocalDate.of(2026, 6, 30),
+                                "enterprise"));
+
+        pg.sql(
+                "UPDATE crm_accounts SET am_email = 'tom@example.com' WHERE account_id = 'a-"
+                        + id
+                        + "'");
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(latest().get("a-" + id).owner()).isEqualTo("tom@example.com");
+        assertThat(latest().get("b-" + id).owner()).isEqualTo("sarah@example.com");
+
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    /** The newest account record of this test's tenants. */
+    private Map<String, Account> latest() {
+        Map<String, Account> out = new LinkedHashMap<>();
+        TopicContents.read(SharedKafkaBroker.bootstrapServers(), PulseTopics.ACCOUNTS.name())
+                .stream()
+                .filter(r -> r.key().endsWith(id))
+                .forEach(r -> out.put(r.key(), ACCOUNT_JSON.fromBytes(r.value())));
+        return out;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.pulse.warehouse.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.topologies.json.PulseJson;
+import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.warehouse.Backoff;
+import dev.pulse.warehouse.WarehouseConnection;
+import dev.pulse.warehouse.WarehouseHealth;
+import dev.pulse.warehouse.WarehouseSettings;
+import dev.pulse.warehouse.testing.LocalPostgres;
+import dev.pulse.warehouse.testing.TopicContents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(SharedKafkaBroker.class)
+class UsageEventSourceIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @RegisterExtension final LocalPostgres pg = new LocalPostgres();
+
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final String tenant = "src-" + id;
+    private Vertx vertx;
+    private Pool pool;
+    private WarehouseSettings.EventSource settings;
+    private final WarehouseHealth health = new WarehouseHealth(Clock.systemUTC());
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        pool = new WarehouseConnection(pg.settings()).pool(vertx);
+        KafkaTopics.ensure(
+                SharedKafkaBroker.bootstrapServers(),
+                List.of(new NewTopic(PulseTopics.USAGE_EVENTS.name(), 2, (short) 1)));
+        SourceCursors.ensureTopic(SharedKafkaBroker.bootstrapServers(), (short) 1);
+        // A warehouse team's table: its own names, a commit timestamp as a second cursor candidate.
+        pg.sql(
+                "CREATE TABLE product_events (id bigserial PRIMARY KEY, event_uuid text NOT NULL,"
+                    + " account text NOT NULL, user_email text, kind text NOT NULL, feature_name"
+                    + " text, occurred_at timestamptz NOT NULL, extra jsonb)");
+        settings =
+                new WarehouseSettings.EventSource(
+                        "events-" + id,
+                        "product_events",
+                        "id",
+                        Map.of(
+                                "eventId", "event_uuid",
+                                "tenantId", "account",
+                                "userId", "user_email",
+                                "type", "kind",
+                                "feature", "feature_name",
+                                "timestamp", "occurred_at",
+                                "properties", "extra"),
+                        Duration.ofMillis(50),
+                        37);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.close().await();
+        vertx.close().await();
+    }
+
+    private UsageEventSource startSource() {
+        return new UsageEventSource(
+                        SharedKafkaBroker.bootstrapServers(),
+                        settings,
+                        pool,
+                        new SimpleMeterRegistry(),
+                        health,
+                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)))
+                .start();
+    }
+
+    @Test
+    void aRestartMidStreamPublishesEveryRowOnce() {
+        insertEvents(0, 600);
+        try (UsageEventSource source = startSource()) {
+            // Stop while rows are still unread: the restart must resume exactly after the cursor.
+            await().atMost(DEADLINE).until(() -> source.cursor() != null);
+        }
+        insertEvents(600, 400);
+        try (UsageEventSource source = startSource()) {
+            await().atMost(DEADLINE).until(() -> "1000".equals(source.cursor()));
+        }
+
+        List<String> published = publishedEventIds();
+        assertThat(published).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(md5(published.stream().sorted().toList()))
+                .isEqualTo(
+                        pg.queryString(
+                                "SELECT md5(string_agg(event_uuid, ',' ORDER BY event_uuid)) FROM"
+                                        + " product_events"));
+    }
+
+    @Test
+    void resumesExactlyAfterTheDatabaseRefusedConnectionsMidStream() {
+        insertEvents(0, 400);
+        try (UsageEventSource source = startSource()) {
+            await().atMost(DEADLINE).until(() -> source.cursor() != null);
+            pg.refuseConnections(true);
+            await().atMost(DEADLINE).until(() -> !health.up());
+            String during = source.cursor();
+
+            pg.refuseConnections(false);
+            insertEvents(400, 100);
+            await().atMost(DEADLINE).until(() -> "500".equals(source.cursor()));
+            assertThat(Long.parseLong(during)).isLessThan(500);
+        }
+
+        List<String> published = publishedEventIds();
+        assertThat(published).hasSize(500).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void publishesEventsAsPulseReadsThem() throws IOException {
+        insertEvents(0, 1);
+        try (UsageEventSource source = startSource()) {
+            await().atMost(DEADLINE).until(() -> "1".equals(source.cursor()));
+        }
+        JsonNode event =
+                PulseJson.mapper()
+                        .readTree(
+                                TopicContents.read(
+                                                SharedKafkaBroker.bootstrapServers(),
+                                                PulseTopics.USAGE_EVENTS.name())
+                                        .stream()
+                                        .filter(r -> tenant.equals(r.key()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .value());
+        assertThat(event.get("eventId").asText()).isEqualTo(tenant + "-0");
+        assertThat(event.get("tenantId").asText()).isEqualTo(tenant);
+        assertThat(event.get("type").asText()).isEqualTo("feature_used");
+        assertThat(event.get("timestamp").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(event.get("properties").get("plan").asText()).isEqualTo("pro");
+    }
+
+    private void insertEvents(int from, int count) {
+        pg.sql(
+                "INSERT INTO product_events (event_uuid, account, user_email, kind, feature_name,"
+                        + " occurred_at, extra) SELECT '"
+                        + tenant
+                        + "-' || g, '"
+                        + tenant
+                        + "', 'u' || (g % 7) || '@example.com', 'feature_used', 'reports',"
+                        + " timestamptz '2026-01-01 00:00:00+00' + g * interval '1 minute',"
+                        + " '{\"plan\":\"pro\"}' FROM generate_series("
+                        + from
+                        + ", "
+                        + (from + count - 1)
+                        + ") g ORDER BY g");
+    }
+
+    private List<String> publishedEventIds() {
+        return TopicContents.read(
+                        SharedKafkaBroker.bootstrapServers(), PulseTopics.USAGE_EVENTS.name())
+                .stream()
+                .filter(r -> tenant.equals(r.key()))
+                .map(
+                        r -> {
+                            try {
+                                return PulseJson.mapper()
+                                        .readTree(r.value())
+                                        .get("eventId")
+                                        .asText();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .toList();
+    }
+
+    private static String md5(List<String> ids) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("MD5")
+                            .digest(String.join(",", ids).getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
