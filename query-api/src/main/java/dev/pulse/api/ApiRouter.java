@@ -7,6 +7,8 @@ import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
+import dev.pulse.access.schedules.ReportSchedules;
+import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
@@ -30,6 +32,7 @@ import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ListCsv;
 import dev.pulse.api.http.PathParams;
+import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
@@ -43,6 +46,7 @@ import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
 import dev.pulse.api.reports.RenderQueue;
+import dev.pulse.api.reports.ReportSchedulesHandler;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.reports.ReportsHandler;
 import dev.pulse.api.signin.PendingLogins;
@@ -108,6 +112,8 @@ final class ApiRouter {
     static final String REPORT_ACCOUNT = "/v1/reports/accounts/:" + ReportsHandler.FILE;
     static final String REPORT_PORTFOLIO_PDF = "/v1/reports/portfolio.pdf";
     static final String REPORT_PORTFOLIO_CSV = "/v1/reports/portfolio.csv";
+    static final String REPORT_SCHEDULES = "/v1/report-schedules";
+    static final String REPORT_SCHEDULE = REPORT_SCHEDULES + "/:" + ReportSchedulesHandler.ID;
     static final String CSV = ".csv";
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
@@ -146,6 +152,8 @@ final class ApiRouter {
                             REPORT_ACCOUNT,
                             REPORT_PORTFOLIO_PDF,
                             REPORT_PORTFOLIO_CSV,
+                            REPORT_SCHEDULES,
+                            REPORT_SCHEDULE,
                             PORTFOLIO + CSV,
                             SUMMARY + CSV,
                             TIMESERIES + CSV,
@@ -263,6 +271,7 @@ final class ApiRouter {
             router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
         }
         mountReports(router, vertx, deps, gate, summaryReads);
+        mountReportSchedules(router, deps, reads);
         router.get(ME).handler(new MeHandler(security.people()));
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
@@ -404,6 +413,30 @@ final class ApiRouter {
         // everything else still ends in the problem 404 set above.
         DashboardRoutes.mount(router, DashboardBundle.fromClasspath(), failures);
         return router;
+    }
+
+    /** Report schedules: 503 where this instance keeps none. */
+    private static void mountReportSchedules(
+            Router router, ApiDependencies deps, BlockingReads reads) {
+        ScheduleStore store = deps.reports().schedules();
+        if (store == null) {
+            router.route(REPORT_SCHEDULES + "*")
+                    .handler(
+                            ctx ->
+                                    ctx.fail(
+                                            ProblemException.unavailable(
+                                                    "report schedules are not kept on this"
+                                                            + " instance",
+                                                    Duration.ofSeconds(60))));
+            return;
+        }
+        ReportSchedulesHandler schedules =
+                new ReportSchedulesHandler(new ReportSchedules(store, deps.clock()), reads);
+        router.get(REPORT_SCHEDULES).handler(schedules::list);
+        router.post(REPORT_SCHEDULES)
+                .handler(BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES))
+                .handler(schedules::create);
+        router.delete(REPORT_SCHEDULE).handler(schedules::cancel);
     }
 
     /**
