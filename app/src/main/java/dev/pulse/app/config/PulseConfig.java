@@ -20,8 +20,18 @@ public record PulseConfig(
         Audit audit,
         Notifier notifier,
         Bot bot,
-        Demo demo)
+        Demo demo,
+        Reports reports)
         implements PulseConfigBuilder.With {
+
+    /**
+     * Scheduled reports (docs/reports.md, "Schedules").
+     *
+     * @param schedules whether this instance keeps schedules and fires them
+     * @param scheduleTick how often the scheduler looks for due runs; a run is sent at most this
+     *     long after its time
+     */
+    public record Reports(boolean schedules, Duration scheduleTick) {}
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
