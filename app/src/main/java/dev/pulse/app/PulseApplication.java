@@ -157,7 +157,11 @@ public final class PulseApplication implements AutoCloseable {
         users = loadUsers(config.auth().users());
         ChatFrontEnds chat =
                 ChatFrontEnds.start(
-                        config.bot(), botEngine, users, NotifierFactory.linkBase(config, apiPort));
+                        config.bot(),
+                        botEngine,
+                        users,
+                        NotifierFactory.linkBase(config, apiPort),
+                        reportFiles);
         resources.push(chat);
         Notifier notifier =
                 NotifierFactory.create(
@@ -195,7 +199,8 @@ public final class PulseApplication implements AutoCloseable {
                         publisher,
                         Clock.systemUTC(),
                         ZoneId.of(config.bot().timeZone()),
-                        NotifierFactory.linkBase(config, apiPort));
+                        NotifierFactory.linkBase(config, apiPort),
+                        model.bands());
         botEngine.set(engine);
         ScheduleStore schedules =
                 reportSchedules(config, security, routing, publisher, notifier, scheduleClock);

@@ -12,6 +12,7 @@ import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.Notification;
 import dev.pulse.notify.model.NotificationReason;
 import dev.pulse.notify.model.OutboxEntry;
+import dev.pulse.notify.model.ReportRun;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
 import java.time.Duration;
@@ -181,6 +182,37 @@ class SlackAlertChannelTest {
                 n.channels(),
                 n.inApp(),
                 null);
+    }
+
+    @Test
+    void aScheduledReportIsUploadedIntoTheOwnersDirectMessagesOnce() throws Exception {
+        ReportRun run =
+                new ReportRun(
+                        "rs-abc",
+                        AT,
+                        "account",
+                        "acme",
+                        null,
+                        null,
+                        "pdf",
+                        java.time.LocalDate.parse("2026-11-14"),
+                        java.time.LocalDate.parse("2026-11-20"),
+                        SlackFixture.SARAH,
+                        "Weekly report: account acme (2026-11-14 to 2026-11-20)");
+        Notification n = Notification.scheduledReport(run, SlackFixture.SARAH, List.of("slack"));
+        Delivery delivery = delivery(OutboxEntry.key(n, "slack"), SlackFixture.SARAH, n);
+
+        slack.frontEnd.alertChannel().deliver(delivery);
+        slack.frontEnd.alertChannel().deliver(delivery); // a retry after a lost acknowledgement
+
+        assertThat(slack.api.uploads()).hasSize(1);
+        FakeSlackApi.Upload upload = slack.api.uploads().get(0);
+        assertThat(upload.channel()).isEqualTo("DUSARAH"); // conversations.open with USARAH
+        assertThat(upload.filename()).isEqualTo("review-acme.pdf");
+        assertThat(upload.bytes()).isEqualTo(SlackFixture.REPORT_BYTES);
+        assertThat(upload.initialComment()).contains("Weekly report: account acme");
+        // Only the owner: nothing goes to the shared alert channels.
+        assertThat(slack.api.calls("chat.postMessage")).isEmpty();
     }
 
     static Delivery delivery(String id, String recipient, Notification... notifications) {

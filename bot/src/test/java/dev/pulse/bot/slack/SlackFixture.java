@@ -7,6 +7,7 @@ import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.testing.RecordingEngine;
 import dev.pulse.bot.testing.Replies;
+import dev.pulse.notify.channel.ReportFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -47,6 +48,14 @@ final class SlackFixture {
                             new DirectoryUser(
                                     DAVID, "David", Role.VIEWER, ScopeSpec.OWN, null, null)));
 
+    /** A scheduled run's file as the notifier's renderer would hand it over. */
+    static final byte[] REPORT_BYTES = "%PDF-1.7 scheduled".getBytes(StandardCharsets.US_ASCII);
+
+    static final ReportFiles REPORTS =
+            run ->
+                    new ReportFiles.ReportFile(
+                            "review-" + run.tenant() + ".pdf", "application/pdf", REPORT_BYTES);
+
     final FakeSlackApi api;
     final RecordingEngine engine =
             new RecordingEngine()
@@ -70,7 +79,7 @@ final class SlackFixture {
                         api.apiUrl(),
                         List.of(ALERTS_CHANNEL),
                         "https://pulse.example.com/");
-        frontEnd = SlackFrontEnd.create(settings, engine, USERS).orElseThrow();
+        frontEnd = SlackFrontEnd.create(settings, engine, USERS, REPORTS).orElseThrow();
         Router router = Router.router(vertx);
         frontEnd.mount(router);
         server =
