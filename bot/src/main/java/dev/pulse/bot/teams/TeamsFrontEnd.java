@@ -14,13 +14,15 @@ public final class TeamsFrontEnd {
     private final TeamsSettings settings;
     private final TeamsWebhookEndpoint endpoint;
     private final TeamsAlertChannel alertChannel;
+    private final TeamsFiles files;
 
     private TeamsFrontEnd(TeamsSettings settings, BotEngine engine, Clock clock) {
         this.settings = settings;
+        this.files = new TeamsFiles(settings.linkBaseUrl(), clock);
         this.endpoint =
                 settings.acceptsCommands()
                         ? new TeamsWebhookEndpoint(
-                                settings, engine, new AdaptiveCardRenderer(false), clock)
+                                settings, engine, new AdaptiveCardRenderer(false), clock, files)
                         : null;
         this.alertChannel = new TeamsAlertChannel(settings, new AdaptiveCardRenderer(false), clock);
     }
@@ -37,10 +39,14 @@ public final class TeamsFrontEnd {
         return Optional.of(new TeamsFrontEnd(settings, engine, clock));
     }
 
-    /** Mounts {@code POST /teams/messages} when the outgoing webhook is configured. */
+    /**
+     * Mounts {@code POST /teams/messages} when the outgoing webhook is configured, and the signed
+     * download links of reports ({@code GET /teams/files/…}).
+     */
     public void mount(Router router) {
         if (endpoint != null) {
             endpoint.mount(router);
+            files.mount(router);
         }
     }
 
