@@ -69,11 +69,15 @@ final class ChatFrontEnds implements AutoCloseable {
                                 TeamsSettings.urls(pairs(t.webhooks())),
                                 linkBase,
                                 t.replyTimeout()),
-                        engine);
+                        engine,
+                        reportFiles);
         PulseConfig.Discord d = config.discord();
         Optional<DiscordFrontEnd> discord =
                 DiscordFrontEnd.create(
-                        new DiscordSettings(d.token(), d.guildId(), linkBase), engine, users);
+                        new DiscordSettings(d.token(), d.guildId(), linkBase),
+                        engine,
+                        users,
+                        reportFiles);
         ChatFrontEnds chat = new ChatFrontEnds(slack, teams, discord);
         List<String> running = chat.names();
         if (running.isEmpty()) {

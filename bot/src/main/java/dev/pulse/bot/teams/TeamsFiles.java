@@ -33,6 +33,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TeamsFiles {
     public static final String PATH = "/teams/files/";
     static final Duration TTL = Duration.ofMinutes(15);
+
+    /** The longest a link may be asked to last; the signed expiry decides for each link. */
+    private static final Duration MAX_TTL = Duration.ofDays(1);
+
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final String baseUrl;
@@ -40,7 +44,7 @@ public final class TeamsFiles {
     private final SecureRandom random = new SecureRandom();
     private final byte[] key = new byte[32];
     private final Cache<String, ReplyFile> files =
-            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(500).build();
+            Caffeine.newBuilder().expireAfterWrite(MAX_TTL).maximumSize(500).build();
 
     /**
      * @param baseUrl the public address of Pulse, as people's browsers reach it
@@ -57,6 +61,11 @@ public final class TeamsFiles {
 
     /** The reply with its file replaced by a download button; unchanged when it has none. */
     public BotReply withDownloadLink(BotReply reply) {
+        return withDownloadLink(reply, TTL);
+    }
+
+    /** As {@link #withDownloadLink(BotReply)}, the link valid for {@code ttl} (at most a day). */
+    public BotReply withDownloadLink(BotReply reply, Duration ttl) {
         ReplyFile file = reply.file();
         if (file == null) {
             return reply;
@@ -65,7 +74,8 @@ public final class TeamsFiles {
         random.nextBytes(bytes);
         String token = URL.encodeToString(bytes);
         files.put(token, file);
-        long expires = clock.instant().plus(TTL).getEpochSecond();
+        Duration valid = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
+        long expires = clock.instant().plus(valid).getEpochSecond();
         String url =
                 baseUrl
                         + PATH
@@ -77,7 +87,7 @@ public final class TeamsFiles {
         List<Block> blocks = new ArrayList<>(reply.blocks());
         blocks.add(new Block.Actions(List.of(Button.link("Download " + file.fileName(), url))));
         return new BotReply(
-                reply.text() + "\nDownload (valid " + TTL.toMinutes() + " minutes): " + url,
+                reply.text() + "\nDownload (valid " + valid.toMinutes() + " minutes): " + url,
                 blocks,
                 reply.visibleToAll(),
                 null);
