@@ -1,0 +1,185 @@
+package dev.pulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.app.config.PulseConfig;
+import dev.pulse.bot.slack.FakeSlackApi;
+import dev.pulse.bot.slack.SlackSigner;
+import dev.pulse.streams.broker.SharedKafkaBroker;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reports in Slack over the whole running program, against a local server playing Slack's Web API:
+ * {@code /pulse report <account> pdf}, signed as Slack signs it, is rendered by the real engine and
+ * uploaded into the channel (getUploadURLExternal, upload, completeUploadExternal); a schedule
+ * delivered by chat is uploaded into the owner's direct messages when its time comes.
+ */
+@ExtendWith(SharedKafkaBroker.class)
+class ReportChatEndToEndIT {
+    private static final String SARAH = "sarah.chen@demo.pulse.dev";
+    private static final String SARAH_SLACK_ID = "USARAHRPT";
+    private static final String SIGNING_SECRET = "report-secret-" + UUID.randomUUID();
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    @TempDir Path stateDir;
+
+    @Test
+    void aReportIsUploadedOnAskingAndAScheduledOneArrivesInTheOwnersDm() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String tenant = "chatrpt-" + run;
+        String name = "Chat Harbor " + run;
+        MovableClock clock = new MovableClock(Instant.now());
+        try (FakeSlackApi slack = new FakeSlackApi();
+                PulseApplication pulse =
+                        PulseApplication.start(
+                                withSlack(
+                                        TestPulse.config(stateDir, "chatrpt-" + run)
+                                                .withReports(
+                                                        new PulseConfig.Reports(
+                                                                true, Duration.ofMillis(200))),
+                                        slack.apiUrl()),
+                                PulseApplication.StartupProgress.SILENT,
+                                router -> {},
+                                clock)) {
+            slack.addUser(SARAH_SLACK_ID, "Sarah Chen", SARAH);
+            pulse.awaitRunning(Duration.ofSeconds(60));
+            PulseHttp admin = new PulseHttp(pulse.apiPort());
+            PulseHttp sarah = admin.as(SARAH);
+            admin.addAccounts(tenant + "," + name + "," + SARAH + ",5\n");
+            await().atMost(DEADLINE)
+                    .until(() -> sarah.get("/v1/accounts/" + tenant).status() == 200);
+
+            HttpResponse<String> ack = slash(pulse.apiPort(), slack, "report " + name + " pdf");
+            assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+            FakeSlackApi.Upload asked =
+                    await().atMost(DEADLINE)
+                            .until(
+                                    () ->
+                                            slack.uploads().stream()
+                                                    .filter(u -> "C0GENERAL".equals(u.channel()))
+                                                    .findFirst()
+                                                    .orElse(null),
+                                    u -> u != null);
+            assertThat(asked.filename()).startsWith("review-" + tenant).endsWith(".pdf");
+            assertThat(asked.declaredLength()).isEqualTo(asked.bytes().length);
+            try (PDDocument pdf = Loader.loadPDF(asked.bytes())) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains(name);
+            }
+
+            String weekday =
+                    LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1).getDayOfWeek().name();
+            PulseHttp.Response created =
+                    sarah.post(
+                            "/v1/report-schedules",
+                            "application/json",
+                            "{\"report\":\"account\",\"tenant\":\""
+                                    + tenant
+                                    + "\",\"cadence\":\"weekly\",\"dayOfWeek\":\""
+                                    + weekday
+                                    + "\",\"time\":\"07:30\",\"timeZone\":\"Europe/Berlin\","
+                                    + "\"format\":\"pdf\",\"channels\":[\"chat\"]}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            clock.set(Instant.parse(created.json().path("nextRunAt").asText()).plusSeconds(5));
+
+            FakeSlackApi.Upload scheduled =
+                    await().atMost(DEADLINE)
+                            .until(
+                                    () ->
+                                            slack.uploads().stream()
+                                                    .filter(
+                                                            u ->
+                                                                    ("D" + SARAH_SLACK_ID)
+                                                                            .equals(u.channel()))
+                                                    .findFirst()
+                                                    .orElse(null),
+                                    u -> u != null);
+            assertThat(scheduled.initialComment()).contains("Weekly report").contains(tenant);
+            assertThat(new String(scheduled.bytes(), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
+            try (PDDocument pdf = Loader.loadPDF(scheduled.bytes())) {
+                assertThat(pdf.getNumberOfPages()).isPositive();
+            }
+        }
+    }
+
+    private static HttpResponse<String> slash(int port, FakeSlackApi slack, String text)
+            throws Exception {
+        String body =
+                "token=legacy&team_id=T0PULSE&team_domain=pulse-test&channel_id=C0GENERAL"
+                        + "&channel_name=general&user_id="
+                        + SARAH_SLACK_ID
+                        + "&user_name=sarah&command=%2Fpulse&text="
+                        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                        + "&api_app_id=A0PULSE&trigger_id=1.2.3&response_url="
+                        + URLEncoder.encode(slack.responseUrl("report"), StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+                        .header(
+                                "X-Slack-Signature",
+                                SlackSigner.signature(SIGNING_SECRET, timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static PulseConfig withSlack(PulseConfig config, String apiUrl) {
+        PulseConfig.Bot bot = config.bot();
+        return config.withBot(
+                new PulseConfig.Bot(
+                        bot.timeZone(),
+                        new PulseConfig.Slack(SIGNING_SECRET, "xoxb-e2e-token", "", apiUrl, ""),
+                        bot.teams(),
+                        bot.discord()));
+    }
+
+    /** The scheduler's time, moved by the test. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
