@@ -190,6 +190,8 @@ public final class PulseApplication implements AutoCloseable {
         progress.step("Loading users, API keys and the audit log");
         BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
+        ScheduleStore schedules =
+                reportSchedules(config, security, routing, publisher, notifier, scheduleClock);
         engine =
                 new PulseBotEngine(
                         routing,
@@ -200,10 +202,9 @@ public final class PulseApplication implements AutoCloseable {
                         Clock.systemUTC(),
                         ZoneId.of(config.bot().timeZone()),
                         NotifierFactory.linkBase(config, apiPort),
-                        model.bands());
+                        model.bands(),
+                        schedules);
         botEngine.set(engine);
-        ScheduleStore schedules =
-                reportSchedules(config, security, routing, publisher, notifier, scheduleClock);
 
         progress.step("Starting the API on port " + apiPort);
         LiveScores liveScores = LiveScores.following(bootstrapServers, LIVE_SCORE_INTERVAL);

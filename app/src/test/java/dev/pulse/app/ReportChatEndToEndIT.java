@@ -69,7 +69,8 @@ class ReportChatEndToEndIT {
             await().atMost(DEADLINE)
                     .until(() -> sarah.get("/v1/accounts/" + tenant).status() == 200);
 
-            HttpResponse<String> ack = slash(pulse.apiPort(), slack, "report " + name + " pdf");
+            HttpResponse<String> ack =
+                    slash(pulse.apiPort(), slack, "report " + name + " pdf", "report");
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
             FakeSlackApi.Upload asked =
                     await().atMost(DEADLINE)
@@ -119,11 +120,46 @@ class ReportChatEndToEndIT {
             try (PDDocument pdf = Loader.loadPDF(scheduled.bytes())) {
                 assertThat(pdf.getNumberOfPages()).isPositive();
             }
+
+            // The same schedules from chat: made, listed and cancelled with the bot's words.
+            String made =
+                    answer(
+                            pulse,
+                            slack,
+                            "report schedule "
+                                    + name
+                                    + " monthly on 28th at 06:45 in America/New_York csv by email",
+                            "made");
+            assertThat(made).contains("Scheduled rs-").contains("monthly on day 28");
+            String id = made.replaceAll("(?s).*Scheduled (rs-[0-9a-f]+).*", "$1");
+            assertThat(sarah.get("/v1/report-schedules").body())
+                    .contains(id)
+                    .contains("America/New_York")
+                    .contains("\"format\":\"csv\"");
+            assertThat(answer(pulse, slack, "report schedules", "list")).contains(id);
+            assertThat(answer(pulse, slack, "report cancel " + id, "cancel"))
+                    .contains("Cancelled report schedule " + id);
+            assertThat(sarah.get("/v1/report-schedules").body()).doesNotContain(id);
+            assertThat(answer(pulse, slack, "report schedule " + name + " weekly at 8:00", "bad"))
+                    .contains("weekday");
         }
     }
 
-    private static HttpResponse<String> slash(int port, FakeSlackApi slack, String text)
+    /** Asks by slash command and returns the text Pulse answered at the response URL. */
+    private static String answer(
+            PulseApplication pulse, FakeSlackApi slack, String text, String responseId)
             throws Exception {
+        assertThat(slash(pulse.apiPort(), slack, text, responseId).statusCode()).isEqualTo(200);
+        return await().atMost(DEADLINE)
+                .until(() -> slack.calls("respond/" + responseId), calls -> !calls.isEmpty())
+                .get(0)
+                .json()
+                .get("text")
+                .getAsString();
+    }
+
+    private static HttpResponse<String> slash(
+            int port, FakeSlackApi slack, String text, String responseId) throws Exception {
         String body =
                 "token=legacy&team_id=T0PULSE&team_domain=pulse-test&channel_id=C0GENERAL"
                         + "&channel_name=general&user_id="
@@ -131,7 +167,7 @@ class ReportChatEndToEndIT {
                         + "&user_name=sarah&command=%2Fpulse&text="
                         + URLEncoder.encode(text, StandardCharsets.UTF_8)
                         + "&api_app_id=A0PULSE&trigger_id=1.2.3&response_url="
-                        + URLEncoder.encode(slack.responseUrl("report"), StandardCharsets.UTF_8);
+                        + URLEncoder.encode(slack.responseUrl(responseId), StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))

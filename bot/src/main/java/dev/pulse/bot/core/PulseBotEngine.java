@@ -11,6 +11,7 @@ import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.PortfolioSelection;
 import dev.pulse.access.reports.Reports;
+import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.Caller;
@@ -64,6 +65,7 @@ public final class PulseBotEngine implements BotEngine {
     private final Accounts accounts;
     private final Summaries summaries;
     private final ReportReplies reportReplies;
+    private final ScheduleReplies scheduleReplies;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -87,11 +89,13 @@ public final class PulseBotEngine implements BotEngine {
                 clock,
                 zone,
                 linkBaseUrl,
-                new HealthModel.Bands(70, 40));
+                new HealthModel.Bands(70, 40),
+                null);
     }
 
     /**
      * @param bands the health model's band lines, for the score charts of reports
+     * @param schedules where report schedules are kept; null where none are
      */
     public PulseBotEngine(
             TenantStateReader reader,
@@ -102,7 +106,8 @@ public final class PulseBotEngine implements BotEngine {
             Clock clock,
             ZoneId zone,
             String linkBaseUrl,
-            HealthModel.Bands bands) {
+            HealthModel.Bands bands,
+            ScheduleStore schedules) {
         this.reader = reader;
         this.policy = policy;
         this.identities = new ChatIdentities(directory);
@@ -128,6 +133,7 @@ public final class PulseBotEngine implements BotEngine {
                         new ReportRenderer(bands),
                         clock,
                         zone);
+        this.scheduleReplies = new ScheduleReplies(schedules, clock, zone);
     }
 
     @Override
@@ -235,6 +241,18 @@ public final class PulseBotEngine implements BotEngine {
                             alertActions.followUp(asker, account, c.title(), c.due().orElse(null)));
         } else if (command instanceof BotCommand.Report c) {
             return report(asker, c);
+        } else if (command instanceof BotCommand.ListSchedules) {
+            return scheduleReplies.list(asker);
+        } else if (command instanceof BotCommand.CancelSchedule c) {
+            return scheduleReplies.cancel(asker, c.id());
+        } else if (command instanceof BotCommand.ScheduleReport c) {
+            if (c.target() instanceof ReportTarget.Account a) {
+                return withAccount(
+                        asker,
+                        a.accountName(),
+                        account -> scheduleReplies.schedule(asker, c, account.tenantId()));
+            }
+            return scheduleReplies.schedule(asker, c, null);
         } else if (command instanceof BotCommand.Help c) {
             return Outcome.ok(BotReply.plain(c.answer()), List.of());
         } else if (command instanceof BotCommand.Invalid c) {
