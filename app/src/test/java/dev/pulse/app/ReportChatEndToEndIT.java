@@ -7,6 +7,7 @@ import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.slack.FakeSlackApi;
 import dev.pulse.bot.slack.SlackSigner;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.testing.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,12 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -48,7 +47,7 @@ class ReportChatEndToEndIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tenant = "chatrpt-" + run;
         String name = "Chat Harbor " + run;
-        MovableClock clock = new MovableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         try (FakeSlackApi slack = new FakeSlackApi();
                 PulseApplication pulse =
                         PulseApplication.start(
@@ -100,7 +99,11 @@ class ReportChatEndToEndIT {
                                     + "\",\"time\":\"07:30\",\"timeZone\":\"Europe/Berlin\","
                                     + "\"format\":\"pdf\",\"channels\":[\"chat\"]}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            clock.set(Instant.parse(created.json().path("nextRunAt").asText()).plusSeconds(5));
+            clock.advance(
+                    Duration.between(
+                            clock.instant(),
+                            Instant.parse(created.json().path("nextRunAt").asText())
+                                    .plusSeconds(5)));
 
             FakeSlackApi.Upload scheduled =
                     await().atMost(DEADLINE)
@@ -189,33 +192,5 @@ class ReportChatEndToEndIT {
                         new PulseConfig.Slack(SIGNING_SECRET, "xoxb-e2e-token", "", apiUrl, ""),
                         bot.teams(),
                         bot.discord()));
-    }
-
-    /** The scheduler's time, moved by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

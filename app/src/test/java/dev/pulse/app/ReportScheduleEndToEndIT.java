@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.testing.MutableClock;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -17,12 +18,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +50,7 @@ class ReportScheduleEndToEndIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String kept = "sched-" + run;
     private final String lost = "sched-lost-" + run;
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private GreenMail smtp;
 
     @AfterEach
@@ -132,7 +131,7 @@ class ReportScheduleEndToEndIT {
             admin.addAccounts(lost + ",Lost Harbor " + run + "," + DAVID + ",5\n");
             await().atMost(DEADLINE).until(() -> sarah.get("/v1/accounts/" + lost).status() == 403);
 
-            clock.set(nextRun.plusSeconds(60));
+            clock.advance(Duration.between(clock.instant(), nextRun.plusSeconds(60)));
 
             MimeMessage mail =
                     await().atMost(DEADLINE)
@@ -249,34 +248,6 @@ class ReportScheduleEndToEndIT {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The scheduler's time, moved by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.access.schedules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.follow.CompactedTopicWriter;
 import dev.pulse.streams.follow.LatestByKey;
 import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.streams.runtime.KafkaTopics;
@@ -10,18 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +28,10 @@ public final class KafkaScheduleStore implements ScheduleStore, AutoCloseable {
     public static final String TOPIC = "pulse.report-schedules.v1";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaScheduleStore.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
 
     private final String topic;
     private final LatestByKey<ReportSchedule> table = new LatestByKey<>();
-    private final Producer<String, byte[]> producer;
+    private final CompactedTopicWriter writer;
     private final TopicFollower follower;
 
     public KafkaScheduleStore(String bootstrapServers) {
@@ -50,21 +40,9 @@ public final class KafkaScheduleStore implements ScheduleStore, AutoCloseable {
 
     public KafkaScheduleStore(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                "pulse-report-schedules",
-                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                                (int) WRITE_TIMEOUT.toMillis()),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        this.writer =
+                new CompactedTopicWriter(
+                        bootstrapServers, topic, "pulse-report-schedules", "report schedule");
         this.follower =
                 new TopicFollower(
                         bootstrapServers,
@@ -126,28 +104,11 @@ public final class KafkaScheduleStore implements ScheduleStore, AutoCloseable {
     @Override
     public void close() {
         follower.close();
-        producer.close(Duration.ofSeconds(10));
+        writer.close();
     }
 
     private void write(String id, ReportSchedule schedule) {
-        RecordMetadata metadata;
-        try {
-            metadata =
-                    producer.send(new ProducerRecord<>(topic, id, encode(schedule)))
-                            .get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "could not store report schedule " + id + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "could not store report schedule " + id + ": no ack within " + WRITE_TIMEOUT,
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing schedule " + id, e);
-        }
-        table.apply(metadata.offset(), id, schedule);
+        table.apply(writer.write(id, encode(schedule)), id, schedule);
     }
 
     private static byte[] encode(ReportSchedule schedule) {
