@@ -5,13 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.slack.FakeSlackApi;
-import dev.pulse.bot.slack.SlackSigner;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import dev.pulse.streams.testing.MutableClock;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -171,17 +167,7 @@ class ReportChatEndToEndIT {
                         + URLEncoder.encode(text, StandardCharsets.UTF_8)
                         + "&api_app_id=A0PULSE&trigger_id=1.2.3&response_url="
                         + URLEncoder.encode(slack.responseUrl(responseId), StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                        .header(
-                                "X-Slack-Signature",
-                                SlackSigner.signature(SIGNING_SECRET, timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return SignedSlack.send(port, body, SIGNING_SECRET, Instant.now().getEpochSecond());
     }
 
     private static PulseConfig withSlack(PulseConfig config, String apiUrl) {

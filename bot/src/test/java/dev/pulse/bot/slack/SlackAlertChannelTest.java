@@ -7,12 +7,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pulse.bot.testing.Replies;
 import dev.pulse.notify.channel.DeliveryException;
 import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.Notification;
 import dev.pulse.notify.model.NotificationReason;
 import dev.pulse.notify.model.OutboxEntry;
-import dev.pulse.notify.model.ReportRun;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
 import java.time.Duration;
@@ -186,20 +186,7 @@ class SlackAlertChannelTest {
 
     @Test
     void aScheduledReportIsUploadedIntoTheOwnersDirectMessagesOnce() throws Exception {
-        ReportRun run =
-                new ReportRun(
-                        "rs-abc",
-                        AT,
-                        "account",
-                        "acme",
-                        null,
-                        null,
-                        "pdf",
-                        java.time.LocalDate.parse("2026-11-14"),
-                        java.time.LocalDate.parse("2026-11-20"),
-                        SlackFixture.SARAH,
-                        "Weekly report: account acme (2026-11-14 to 2026-11-20)");
-        Notification n = Notification.scheduledReport(run, SlackFixture.SARAH, List.of("slack"));
+        Notification n = Replies.scheduledReport(SlackFixture.SARAH, "slack");
         Delivery delivery = delivery(OutboxEntry.key(n, "slack"), SlackFixture.SARAH, n);
 
         slack.frontEnd.alertChannel().deliver(delivery);

@@ -7,7 +7,6 @@ import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.testing.RecordingEngine;
 import dev.pulse.bot.testing.Replies;
-import dev.pulse.notify.channel.ReportFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -49,12 +48,7 @@ final class SlackFixture {
                                     DAVID, "David", Role.VIEWER, ScopeSpec.OWN, null, null)));
 
     /** A scheduled run's file as the notifier's renderer would hand it over. */
-    static final byte[] REPORT_BYTES = "%PDF-1.7 scheduled".getBytes(StandardCharsets.US_ASCII);
-
-    static final ReportFiles REPORTS =
-            run ->
-                    new ReportFiles.ReportFile(
-                            "review-" + run.tenant() + ".pdf", "application/pdf", REPORT_BYTES);
+    static final byte[] REPORT_BYTES = Replies.REPORT_BYTES;
 
     final FakeSlackApi api;
     final RecordingEngine engine =
@@ -79,7 +73,7 @@ final class SlackFixture {
                         api.apiUrl(),
                         List.of(ALERTS_CHANNEL),
                         "https://pulse.example.com/");
-        frontEnd = SlackFrontEnd.create(settings, engine, USERS, REPORTS).orElseThrow();
+        frontEnd = SlackFrontEnd.create(settings, engine, USERS, Replies.REPORTS).orElseThrow();
         Router router = Router.router(vertx);
         frontEnd.mount(router);
         server =
