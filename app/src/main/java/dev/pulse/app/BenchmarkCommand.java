@@ -82,6 +82,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--report-renders",
+            defaultValue = "20",
+            description =
+                    "Renders of each report in the reports phase; 0 skips it"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int reportRenders;
+
+    @Option(
             names = "--no-dashboard",
             description = "Skip the dashboard phase (Chromium page loads).")
     boolean skipDashboard;
@@ -131,6 +139,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     partitions,
                     threads,
                     seed,
+                    reportRenders,
                     new DashboardPlan(
                             !skipDashboard,
                             browser,

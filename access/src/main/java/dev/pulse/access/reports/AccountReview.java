@@ -45,8 +45,12 @@ public record AccountReview(
         List<FollowUp> followUps,
         List<String> summary) {
 
-    /** The same review with its written summary. */
-    AccountReview withSummary(List<String> sentences) {
+    /** The same review with the summary {@link ReviewNarrative} writes from its figures. */
+    public AccountReview withWrittenSummary() {
+        return withSummary(ReviewNarrative.of(this));
+    }
+
+    private AccountReview withSummary(List<String> sentences) {
         return new AccountReview(
                 tenantId,
                 name,

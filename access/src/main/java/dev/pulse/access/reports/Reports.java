@@ -52,7 +52,7 @@ public final class Reports {
             Optional<AccountReview> review =
                     new AccountReviewReader(caller.reader())
                             .read(tenantId, period, clock.instant())
-                            .map(draft -> draft.withSummary(ReviewNarrative.of(draft)));
+                            .map(AccountReview::withWrittenSummary);
             audit.allowed(
                     caller,
                     ACCOUNT_REVIEW,

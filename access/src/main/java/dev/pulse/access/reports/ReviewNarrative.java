@@ -46,7 +46,7 @@ final class ReviewNarrative {
         String sentence =
                 String.format(
                         Locale.ROOT,
-                        "%s's health score is %.1f of 100 (%s)",
+                        "The health score of %s is %.1f of 100 (%s)",
                         review.name(),
                         review.current().score(),
                         bandWords(review.current().band()));

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param partitions partitions of the usage-events topic
  * @param threads Kafka Streams threads
  * @param seed seed of the generated data, so runs are comparable
+ * @param reportRenders renders of each report in the reports phase; 0 skips the phase
  * @param dashboard the dashboard phase: page loads in a real browser
  */
 public record BenchPlan(
@@ -27,6 +28,7 @@ public record BenchPlan(
         int partitions,
         int threads,
         long seed,
+        int reportRenders,
         DashboardPlan dashboard) {
 
     public BenchPlan {
@@ -36,6 +38,10 @@ public record BenchPlan(
         requirePositive(concurrency, "concurrency");
         requirePositive(partitions, "partitions");
         requirePositive(threads, "threads");
+        if (reportRenders < 0) {
+            throw new IllegalArgumentException(
+                    "report renders must not be negative, was " + reportRenders);
+        }
         if (queryDuration.isNegative() || queryDuration.isZero()) {
             throw new IllegalArgumentException("the query duration must be positive");
         }

@@ -3,14 +3,12 @@ package dev.pulse.app.bench;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -22,11 +20,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public final class IngestBenchmark {
     /** Give up when the count has not moved for this long. */
-    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
-
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
     private final String bootstrapServers;
+
     private final PipelineCounters counters;
 
     public IngestBenchmark(String bootstrapServers, PipelineCounters counters) {
@@ -69,28 +64,10 @@ public final class IngestBenchmark {
 
     /** Returns System.nanoTime() when the counter first reached {@code target}. */
     private long awaitCounted(long target) {
-        long seen = counters.counted();
-        long lastProgress = System.nanoTime();
-        while (seen < target) {
-            LockSupport.parkNanos(POLL_NANOS);
-            long now = System.nanoTime();
-            long counted = counters.counted();
-            if (counted > seen) {
-                seen = counted;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
-                throw new IllegalStateException(
-                        "the pipeline counted "
-                                + seen
-                                + " of "
-                                + target
-                                + " events and made no progress for "
-                                + STALL_TIMEOUT.toSeconds()
-                                + " s ("
-                                + counters.drops()
-                                + ")");
-            }
-        }
-        return System.nanoTime();
+        return ProgressWait.until(
+                counters::counted,
+                target,
+                "events the pipeline counted",
+                () -> " (" + counters.drops() + ")");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public final class ResultTable {
     static final double INGEST_TARGET_EVENTS_PER_S = 100_000;
+    static final double INGEST_TARGET_SHARE_PERCENT = 50;
     static final double FRESHNESS_TARGET_P99_MS = 1_000;
     static final double ALERT_TARGET_P99_MS = 5_000;
     static final double PORTFOLIO_TARGET_P99_MS = 20;
@@ -21,6 +22,7 @@ public final class ResultTable {
     static final double POINT_TARGET_REQ_PER_S = 20_000;
     static final double POINT_TARGET_P99_MS = 10;
     static final double PAGE_TARGET_P95_MS = 2_000;
+    static final double REPORT_TARGET_MS = 2_000;
 
     private static final String NONE = "-";
 
@@ -36,6 +38,8 @@ public final class ResultTable {
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.memory(results.memory());
+        table.reports(results.reports());
         table.dashboard(results.dashboard());
         return header(results) + table.text();
     }
@@ -68,6 +72,13 @@ public final class ResultTable {
 
     private void ingest(BenchResults r) {
         row("producer baseline", rate(r.baseline(), "events/s"), "what the box can do", NONE);
+        double ceiling = r.yardstick().rate().perSecond();
+        row(
+                "yardstick: minimal Kafka Streams pipeline",
+                rate(r.yardstick().rate(), "events/s"),
+                "this machine's ceiling",
+                NONE);
+        row("yardstick CPU per event", micros(r.yardstick().cpuMicrosPerItem()), NONE, NONE);
         row("ingest producer rate", rate(r.ingest().producer(), "events/s"), NONE, NONE);
         double pipeline = r.ingest().pipeline().perSecond();
         row(
@@ -75,6 +86,21 @@ public final class ResultTable {
                 rate(r.ingest().pipeline(), "events/s"),
                 String.format(Locale.ROOT, ">= %,.0f events/s", INGEST_TARGET_EVENTS_PER_S),
                 verdict(pipeline >= INGEST_TARGET_EVENTS_PER_S));
+        double share = pipeline / ceiling * 100;
+        row(
+                "ingest as a share of the yardstick",
+                String.format(Locale.ROOT, "%.1f %%", share),
+                String.format(Locale.ROOT, ">= %.0f %%", INGEST_TARGET_SHARE_PERCENT),
+                verdict(share >= INGEST_TARGET_SHARE_PERCENT));
+        row(
+                "ingest CPU per event (with producer)",
+                micros(r.ingestCost().cpuMicrosPerItem()),
+                NONE,
+                NONE);
+    }
+
+    private static String micros(double us) {
+        return String.format(Locale.ROOT, "%,.1f us", us);
     }
 
     private void freshness(FreshnessBenchmark.Result f) {
@@ -133,6 +159,35 @@ public final class ResultTable {
         }
         row(name + " max", millis(l.max()), NONE, NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void memory(MemoryUse m) {
+        row("heap in use after GC", mebibytes(m.heapAfterGcBytes()), NONE, NONE);
+        row("RocksDB cache incl. memtables", mebibytes(m.rocksDbBytes()), NONE, NONE);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private void reports(ReportBenchmark.Result r) {
+        if (r == null) {
+            row("reports", "not measured", NONE, "--report-renders 0");
+            return;
+        }
+        report("12-month account review PDF, rendered", r.review());
+        report("500-account portfolio PDF, rendered", r.portfolio());
+        report("12-month review PDF via API", r.apiReview());
+        report("30-account portfolio PDF via API", r.apiPortfolio());
+    }
+
+    private void report(String name, LatencySummary l) {
+        row(name + " p50", millis(l.p50()), NONE, NONE);
+        row(
+                name + " p99",
+                millis(l.p99()),
+                String.format(Locale.ROOT, "< %,.0f ms", REPORT_TARGET_MS),
+                verdict(l.p99() < REPORT_TARGET_MS));
     }
 
     private void dashboard(DashboardResult d) {

@@ -59,6 +59,20 @@ public final class SampleReports {
 
     private SampleReports() {}
 
+    /** Weighted random points per measure, scaled to add up to {@code score}. */
+    private static double[] shares(Random random, double score) {
+        double[] points = new double[WEIGHTS.length];
+        double total = 0;
+        for (int i = 0; i < points.length; i++) {
+            points[i] = WEIGHTS[i] * (40 + random.nextInt(60));
+            total += points[i];
+        }
+        for (int i = 0; i < points.length; i++) {
+            points[i] = Math.round(points[i] * score / total * 10) / 10.0;
+        }
+        return points;
+    }
+
     /** A review of {@code name} over the period, as of the period's end. */
     public static AccountReview review(String tenantId, String name, ReportPeriod period) {
         Random random = new Random(tenantId.hashCode());
@@ -88,14 +102,21 @@ public final class SampleReports {
         Instant asOf = period.to();
         List<Contribution> contributions = new ArrayList<>();
         List<ContributionChange> changes = new ArrayList<>();
+        // Each end's contributions add up to that end's score, as the health model's do.
+        double[] now = shares(random, last.score());
+        double[] before = shares(random, history.get(0).score());
         for (int i = 0; i < MEASURES.length; i++) {
-            double now = Math.round(WEIGHTS[i] * (40 + random.nextInt(60)) * 10) / 10.0;
-            double before = Math.round(WEIGHTS[i] * (40 + random.nextInt(60)) * 10) / 10.0;
-            String why = LABELS[i] + " reads " + Math.round(now / WEIGHTS[i]) + " of 100";
+            String why = LABELS[i] + " reads " + Math.round(now[i] / WEIGHTS[i]) + " of 100";
             contributions.add(
                     new Contribution(
-                            MEASURES[i], LABELS[i], now, now / WEIGHTS[i], WEIGHTS[i], now, why));
-            changes.add(new ContributionChange(MEASURES[i], LABELS[i], now, before, why));
+                            MEASURES[i],
+                            LABELS[i],
+                            now[i],
+                            now[i] / WEIGHTS[i],
+                            WEIGHTS[i],
+                            now[i],
+                            why));
+            changes.add(new ContributionChange(MEASURES[i], LABELS[i], now[i], before[i], why));
         }
         changes.sort(
                 Comparator.comparingDouble((ContributionChange c) -> Math.abs(c.change()))
@@ -167,45 +188,34 @@ public final class SampleReports {
         }
         long licensed = 120;
         long active = usage.get(usage.size() - 1).activeUsers();
-        double change = last.score() - 72;
+        double change = last.score() - history.get(0).score();
         return new AccountReview(
-                tenantId,
-                name,
-                "sarah.chen@example.com",
-                "EMEA",
-                "enterprise",
-                240_000.0,
-                period.lastDay().plusDays(75),
-                period,
-                asOf,
-                current,
-                Math.round(change * 10) / 10.0,
-                history,
-                changes,
-                usage,
-                keyActions,
-                features,
-                new SeatUtilisation(
-                        licensed,
-                        active,
-                        (double) active / licensed,
-                        period.lastDay().minusDays(29),
-                        period.lastDay()),
-                alerts,
-                followUps,
-                List.of(
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "%s's health score is %.1f of 100, %s %.1f points since %s.",
-                                name,
-                                last.score(),
-                                change >= 0 ? "up" : "down",
-                                Math.abs(change),
-                                period.firstDay()),
-                        "The largest change came from "
-                                + changes.get(0).label().toLowerCase(java.util.Locale.ROOT)
-                                + ".",
-                        active + " people used the product in the last 30 days of the period."));
+                        tenantId,
+                        name,
+                        "sarah.chen@example.com",
+                        "EMEA",
+                        "enterprise",
+                        240_000.0,
+                        period.lastDay().plusDays(75),
+                        period,
+                        asOf,
+                        current,
+                        Math.round(change * 10) / 10.0,
+                        history,
+                        changes,
+                        usage,
+                        keyActions,
+                        features,
+                        new SeatUtilisation(
+                                licensed,
+                                active,
+                                (double) active / licensed,
+                                period.lastDay().minusDays(29),
+                                period.lastDay()),
+                        alerts,
+                        followUps,
+                        List.of())
+                .withWrittenSummary();
     }
 
     /** A portfolio of {@code accounts} accounts spread over {@code owners} account managers. */
