@@ -32,7 +32,6 @@ import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ListCsv;
 import dev.pulse.api.http.PathParams;
-import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
@@ -415,19 +414,14 @@ final class ApiRouter {
         return router;
     }
 
-    /** Report schedules: 503 where this instance keeps none. */
+    /**
+     * Report schedules. Where this instance keeps none the routes are not mounted: 404, which the
+     * dashboard takes for "no schedules on this server".
+     */
     private static void mountReportSchedules(
             Router router, ApiDependencies deps, BlockingReads reads) {
         ScheduleStore store = deps.reports().schedules();
         if (store == null) {
-            router.route(REPORT_SCHEDULES + "*")
-                    .handler(
-                            ctx ->
-                                    ctx.fail(
-                                            ProblemException.unavailable(
-                                                    "report schedules are not kept on this"
-                                                            + " instance",
-                                                    Duration.ofSeconds(60))));
             return;
         }
         ReportSchedulesHandler schedules =

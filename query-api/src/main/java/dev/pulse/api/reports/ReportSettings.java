@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param concurrent renders running at once (each keeps one core busy)
  * @param queued renders waiting beyond those; more get 503 with {@code Retry-After}
  * @param schedules where report schedules are kept; null where this instance keeps none (the
- *     schedule routes answer 503)
+ *     schedule routes are not mounted: 404)
  */
 public record ReportSettings(
         HealthModel.Bands bands, int concurrent, int queued, ScheduleStore schedules) {
