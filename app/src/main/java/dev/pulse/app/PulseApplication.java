@@ -262,7 +262,9 @@ public final class PulseApplication implements AutoCloseable {
                         routing,
                         // One report at a time per channel worker: its reads run on that thread.
                         new Reports(Clock.systemUTC(), Runnable::run, security.auditLog()),
-                        new ReportRenderer(model.bands())));
+                        new ReportRenderer(model.bands()),
+                        security.auditLog(),
+                        Clock.systemUTC()));
         Set<String> push = new LinkedHashSet<>(notifier.channels());
         push.remove(NotificationPreferences.IN_APP);
         ReportScheduler scheduler =

@@ -2,6 +2,8 @@ package dev.pulse.notify.schedule;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.ExportOrigin;
 import dev.pulse.access.reports.PortfolioSelection;
@@ -19,7 +21,9 @@ import dev.pulse.reports.RenderedReport;
 import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -38,18 +42,26 @@ public final class ScheduledReportFiles implements ReportFiles {
     private final TenantStateReader reader;
     private final Reports reports;
     private final ReportRenderer renderer;
+    private final AuditLog audit;
+    private final Clock clock;
     private final Cache<String, ReportFile> recent =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(200).build();
 
     /**
      * @param reader the unchecked reader; only ever used inside the owner's {@link Caller}
+     * @param audit where a run of a person no longer in the directory is recorded as refused (the
+     *     use case records every other refusal, with the person's role)
      */
     public ScheduledReportFiles(
             UserDirectory directory,
             AccessPolicy policy,
             TenantStateReader reader,
             Reports reports,
-            ReportRenderer renderer) {
+            ReportRenderer renderer,
+            AuditLog audit,
+            Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.directory = directory;
         this.policy = policy;
         this.reader = reader;
@@ -73,17 +85,29 @@ public final class ScheduledReportFiles implements ReportFiles {
     }
 
     private ReportFile render(ReportRun run) {
-        DirectoryUser owner =
-                directory
-                        .find(run.runAs())
-                        .orElseThrow(
-                                () ->
-                                        new Refused(
-                                                "schedule "
-                                                        + run.scheduleId()
-                                                        + " belongs to "
-                                                        + run.runAs()
-                                                        + ", who is no longer in the directory"));
+        DirectoryUser owner = directory.find(run.runAs()).orElse(null);
+        if (owner == null) {
+            String why =
+                    "schedule "
+                            + run.scheduleId()
+                            + " belongs to "
+                            + run.runAs()
+                            + ", who is no longer in the directory";
+            audit.append(
+                    new AuditEntry(
+                            clock.instant(),
+                            run.runAs(),
+                            "none",
+                            "EXPORT",
+                            "export " + run.report() + " " + run.format() + " via " + ORIGIN,
+                            run.tenant() == null ? List.of() : List.of(run.tenant()),
+                            false,
+                            403,
+                            "schedule " + run.scheduleId(),
+                            run.runId(),
+                            why));
+            throw new Refused(why);
+        }
         Caller caller = Caller.of(owner.principal("schedule"), policy, reader);
         ReportPeriod period = ReportPeriod.ofDays(run.firstDay(), run.lastDay());
         ExportFormat format = ExportFormat.fromLabel(run.format());
