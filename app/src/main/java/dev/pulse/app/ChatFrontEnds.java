@@ -10,6 +10,7 @@ import dev.pulse.bot.slack.SlackSettings;
 import dev.pulse.bot.teams.TeamsFrontEnd;
 import dev.pulse.bot.teams.TeamsSettings;
 import dev.pulse.notify.channel.Channel;
+import dev.pulse.notify.channel.ReportFiles;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,11 @@ final class ChatFrontEnds implements AutoCloseable {
     }
 
     static ChatFrontEnds start(
-            PulseConfig.Bot config, BotEngine engine, UserDirectory users, String linkBase) {
+            PulseConfig.Bot config,
+            BotEngine engine,
+            UserDirectory users,
+            String linkBase,
+            ReportFiles reportFiles) {
         PulseConfig.Slack s = config.slack();
         Map<String, String> slackKeys = new LinkedHashMap<>();
         slackKeys.put("bot.slack.signingSecret", s.signingSecret());
@@ -53,7 +58,9 @@ final class ChatFrontEnds implements AutoCloseable {
         slackKeys.put("bot.slack.linkBaseUrl", linkBase);
         Optional<SlackFrontEnd> slack =
                 SlackSettings.fromConfig(slackKeys::get)
-                        .flatMap(settings -> SlackFrontEnd.create(settings, engine, users));
+                        .flatMap(
+                                settings ->
+                                        SlackFrontEnd.create(settings, engine, users, reportFiles));
         PulseConfig.Teams t = config.teams();
         Optional<TeamsFrontEnd> teams =
                 TeamsFrontEnd.create(
@@ -62,11 +69,15 @@ final class ChatFrontEnds implements AutoCloseable {
                                 TeamsSettings.urls(pairs(t.webhooks())),
                                 linkBase,
                                 t.replyTimeout()),
-                        engine);
+                        engine,
+                        reportFiles);
         PulseConfig.Discord d = config.discord();
         Optional<DiscordFrontEnd> discord =
                 DiscordFrontEnd.create(
-                        new DiscordSettings(d.token(), d.guildId(), linkBase), engine, users);
+                        new DiscordSettings(d.token(), d.guildId(), linkBase),
+                        engine,
+                        users,
+                        reportFiles);
         ChatFrontEnds chat = new ChatFrontEnds(slack, teams, discord);
         List<String> running = chat.names();
         if (running.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.pulse.notify.NotifierSettings;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.channel.EmailChannel;
 import dev.pulse.notify.channel.EmailSettings;
+import dev.pulse.notify.channel.ReportFiles;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.model.QuietHours;
 import dev.pulse.notify.outbox.RetryPolicy;
@@ -35,7 +36,8 @@ final class NotifierFactory {
             UserDirectory users,
             MeterRegistry registry,
             int apiPort,
-            List<Channel> chatChannels) {
+            List<Channel> chatChannels,
+            ReportFiles reportFiles) {
         PulseConfig.Notifier n = config.notifier();
         String linkBase = linkBase(config, apiPort);
         List<Channel> channels = new ArrayList<>();
@@ -51,7 +53,8 @@ final class NotifierFactory {
                                     e.password(),
                                     e.from(),
                                     linkBase,
-                                    e.timeout())));
+                                    e.timeout()),
+                            reportFiles));
             LOG.info("E-mail alerts go through {}:{} ({})", e.host(), e.port(), e.security());
         } else {
             LOG.info(

@@ -5,6 +5,9 @@ import dev.pulse.access.audit.AuditReader;
 import dev.pulse.access.audit.AuditTopic;
 import dev.pulse.access.audit.KafkaAuditLog;
 import dev.pulse.access.live.LiveScores;
+import dev.pulse.access.reports.Reports;
+import dev.pulse.access.schedules.KafkaScheduleStore;
+import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.api.ApiDependencies;
@@ -27,6 +30,10 @@ import dev.pulse.bot.core.PulseBotEngine;
 import dev.pulse.notify.Notifier;
 import dev.pulse.notify.PreferencesReader;
 import dev.pulse.notify.feed.NotificationFeed;
+import dev.pulse.notify.model.NotificationPreferences;
+import dev.pulse.notify.schedule.ReportScheduler;
+import dev.pulse.notify.schedule.ScheduledReportFiles;
+import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.broker.EmbeddedKafkaBroker;
 import dev.pulse.streams.ingest.KafkaEventPublisher;
 import dev.pulse.streams.read.LocalStateReader;
@@ -60,7 +67,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.state.HostInfo;
@@ -87,6 +96,7 @@ public final class PulseApplication implements AutoCloseable {
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
     private final DeferredBotEngine botEngine = new DeferredBotEngine();
+    private final DeferredReportFiles reportFiles = new DeferredReportFiles();
     private BotEngine engine;
     private Warehouse warehouse;
 
@@ -103,9 +113,21 @@ public final class PulseApplication implements AutoCloseable {
      */
     public static PulseApplication start(
             PulseConfig config, StartupProgress progress, Consumer<Router> extraRoutes) {
+        return start(config, progress, extraRoutes, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(PulseConfig, StartupProgress, Consumer)}, with the clock report schedules
+     * fire by (tests move it to a run's time).
+     */
+    public static PulseApplication start(
+            PulseConfig config,
+            StartupProgress progress,
+            Consumer<Router> extraRoutes,
+            Clock scheduleClock) {
         PulseApplication app = new PulseApplication();
         try {
-            app.startAll(config, progress, extraRoutes);
+            app.startAll(config, progress, extraRoutes, scheduleClock);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -114,7 +136,10 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     private void startAll(
-            PulseConfig config, StartupProgress progress, Consumer<Router> extraRoutes) {
+            PulseConfig config,
+            StartupProgress progress,
+            Consumer<Router> extraRoutes,
+            Clock scheduleClock) {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -139,10 +164,15 @@ public final class PulseApplication implements AutoCloseable {
         users = loadUsers(config.auth().users());
         ChatFrontEnds chat =
                 ChatFrontEnds.start(
-                        config.bot(), botEngine, users, NotifierFactory.linkBase(config, apiPort));
+                        config.bot(),
+                        botEngine,
+                        users,
+                        NotifierFactory.linkBase(config, apiPort),
+                        reportFiles);
         resources.push(chat);
         Notifier notifier =
-                NotifierFactory.create(config, users, registry, apiPort, chat.alertChannels());
+                NotifierFactory.create(
+                        config, users, registry, apiPort, chat.alertChannels(), reportFiles);
         resources.push(notifier);
         progress.step("Starting the topologies on " + bootstrapServers);
         StreamsSettings settings = streamsSettings(config, apiPort);
@@ -177,6 +207,8 @@ public final class PulseApplication implements AutoCloseable {
         progress.step("Loading users, API keys and the audit log");
         BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
+        ScheduleStore schedules =
+                reportSchedules(config, security, routing, publisher, notifier, scheduleClock);
         engine =
                 new PulseBotEngine(
                         routing,
@@ -186,7 +218,9 @@ public final class PulseApplication implements AutoCloseable {
                         publisher,
                         Clock.systemUTC(),
                         ZoneId.of(config.bot().timeZone()),
-                        NotifierFactory.linkBase(config, apiPort));
+                        NotifierFactory.linkBase(config, apiPort),
+                        model.bands(),
+                        schedules);
         botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);
@@ -213,14 +247,19 @@ public final class PulseApplication implements AutoCloseable {
                             extraRoutes.accept(router);
                         },
                         signIn.client(),
+<<<<<<< HEAD
                         ReportSettings.DEFAULT.withBands(model.bands()),
                         warehouse == null
                                 ? WarehouseAdmin.NONE
                                 : WarehouseFactory.admin(warehouse));
+=======
+                        ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules));
+>>>>>>> schedules
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
 
+<<<<<<< HEAD
     /** Only when {@code warehouse.url} is set; it never waits for PostgreSQL. */
     private Warehouse startWarehouse(
             PulseConfig config,
@@ -248,6 +287,45 @@ public final class PulseApplication implements AutoCloseable {
     /** The warehouse, when one is configured; null otherwise. */
     public Warehouse warehouse() {
         return warehouse;
+=======
+    /**
+     * Report schedules: the store every instance reads, the renderer the channels call for a run's
+     * file (as the owner, through the Reports use case), and this instance's scheduler. Null when
+     * schedules are off.
+     */
+    private ScheduleStore reportSchedules(
+            PulseConfig config,
+            ApiSecurity security,
+            TenantStateReader routing,
+            KafkaEventPublisher publisher,
+            Notifier notifier,
+            Clock clock) {
+        if (!config.reports().schedules()) {
+            return null;
+        }
+        KafkaScheduleStore.ensureTopic(
+                bootstrapServers, KafkaScheduleStore.TOPIC, config.streams().replicationFactor());
+        KafkaScheduleStore store = new KafkaScheduleStore(bootstrapServers);
+        resources.push(store);
+        store.awaitLoaded(Duration.ofSeconds(30));
+        reportFiles.set(
+                new ScheduledReportFiles(
+                        users,
+                        security.policy(),
+                        routing,
+                        // One report at a time per channel worker: its reads run on that thread.
+                        new Reports(Clock.systemUTC(), Runnable::run, security.auditLog()),
+                        new ReportRenderer(model.bands()),
+                        security.auditLog(),
+                        Clock.systemUTC()));
+        Set<String> push = new LinkedHashSet<>(notifier.channels());
+        push.remove(NotificationPreferences.IN_APP);
+        ReportScheduler scheduler =
+                new ReportScheduler(store, publisher, clock, push)
+                        .start(config.reports().scheduleTick());
+        resources.push(scheduler);
+        return store;
+>>>>>>> schedules
     }
 
     private ApiSecurity security(

@@ -69,6 +69,10 @@ final class PulseHttp {
                                 .PUT(HttpRequest.BodyPublishers.ofString(json))));
     }
 
+    Response delete(String path) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).DELETE()));
+    }
+
     Response patch(String path, String json) {
         return send(
                 authorized(

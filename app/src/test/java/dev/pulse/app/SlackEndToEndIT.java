@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.slack.FakeSlackApi;
-import dev.pulse.bot.slack.SlackSigner;
 import dev.pulse.streams.broker.SharedKafkaBroker;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -192,14 +188,7 @@ class SlackEndToEndIT {
 
     private static HttpResponse<String> send(int port, String body, String secret, long timestamp)
             throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-                        .header("X-Slack-Signature", SlackSigner.signature(secret, timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return SignedSlack.send(port, body, secret, timestamp);
     }
 
     private static PulseConfig withSlack(PulseConfig config, String apiUrl) {

@@ -84,6 +84,11 @@ public final class Notifier implements AutoCloseable {
                                         Map.of(
                                                 TopicConfig.RETENTION_MS_CONFIG,
                                                 String.valueOf(FEED_RETENTION.toMillis()))),
+                        new NewTopic(NotifierTopics.REPORT_RUNS.name(), partitions, replication)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.RETENTION_MS_CONFIG,
+                                                String.valueOf(Duration.ofDays(7).toMillis()))),
                         new NewTopic(NotifierTopics.PREFERENCES.name(), 1, replication)
                                 .configs(
                                         Map.of(

@@ -23,5 +23,12 @@ public final class NotifierTopics {
                     Serdes.String(),
                     JsonSerde.of(NotificationPreferences.class));
 
+    /**
+     * Runs of report schedules for the outbox, keyed by the recipient's e-mail like the
+     * notifications, so both meet in the same outbox task.
+     */
+    public static final Topic<String, Notification> REPORT_RUNS =
+            new Topic<>("pulse.report-runs.v1", Serdes.String(), JsonSerde.of(Notification.class));
+
     private NotifierTopics() {}
 }

@@ -40,6 +40,8 @@ import org.apache.kafka.streams.state.Stores;
  *       reads into the global {@code notification-feed} store (the in-app feed, SSE pushes).
  *   <li>The same notifications, repartitioned by e-mail, enter the {@code notification-outbox} for
  *       the push channels (e-mail, chat), delivered with retries by {@link OutboxProcessor}.
+ *   <li>Runs of report schedules ({@code pulse.report-runs.v1}, keyed by e-mail) join them before
+ *       the repartition, so they share the outbox's retries and its dedup of notification ids.
  * </ol>
  */
 public final class NotifierTopology {
@@ -135,7 +137,14 @@ public final class NotifierTopology {
         builder.addStateStore(store(NotifierStores.OUTBOX, JsonSerde.of(OutboxEntry.class)));
         builder.addStateStore(store(NotifierStores.NOTIFICATION_IDS, Serdes.Long()));
         Topic<String, Notification> notifications = NotifierTopics.NOTIFICATIONS;
+        Topic<String, Notification> runs = NotifierTopics.REPORT_RUNS;
+        KStream<String, Notification> reportRuns =
+                builder.stream(
+                        runs.name(),
+                        Consumed.with(runs.keySerde(), runs.valueSerde())
+                                .withName("report-runs-source"));
         routed.filter((user, n) -> !n.channels().isEmpty(), Named.as("pushed-only"))
+                .merge(reportRuns, Named.as("with-report-runs"))
                 .repartition(
                         Repartitioned.with(notifications.keySerde(), notifications.valueSerde())
                                 .withName("notification-outbox"))

@@ -7,6 +7,8 @@ import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
+import dev.pulse.access.schedules.ReportSchedules;
+import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
@@ -44,6 +46,7 @@ import dev.pulse.api.notifications.PreferencesHandler;
 import dev.pulse.api.openapi.OpenApiHandler;
 import dev.pulse.api.portfolio.PortfolioHandler;
 import dev.pulse.api.reports.RenderQueue;
+import dev.pulse.api.reports.ReportSchedulesHandler;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.reports.ReportsHandler;
 import dev.pulse.api.signin.PendingLogins;
@@ -110,6 +113,8 @@ final class ApiRouter {
     static final String REPORT_ACCOUNT = "/v1/reports/accounts/:" + ReportsHandler.FILE;
     static final String REPORT_PORTFOLIO_PDF = "/v1/reports/portfolio.pdf";
     static final String REPORT_PORTFOLIO_CSV = "/v1/reports/portfolio.csv";
+    static final String REPORT_SCHEDULES = "/v1/report-schedules";
+    static final String REPORT_SCHEDULE = REPORT_SCHEDULES + "/:" + ReportSchedulesHandler.ID;
     static final String CSV = ".csv";
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
@@ -149,6 +154,8 @@ final class ApiRouter {
                             REPORT_ACCOUNT,
                             REPORT_PORTFOLIO_PDF,
                             REPORT_PORTFOLIO_CSV,
+                            REPORT_SCHEDULES,
+                            REPORT_SCHEDULE,
                             PORTFOLIO + CSV,
                             SUMMARY + CSV,
                             TIMESERIES + CSV,
@@ -266,6 +273,7 @@ final class ApiRouter {
             router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
         }
         mountReports(router, vertx, deps, gate, summaryReads);
+        mountReportSchedules(router, deps, reads);
         router.get(ME).handler(new MeHandler(security.people()));
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
@@ -411,6 +419,25 @@ final class ApiRouter {
         // everything else still ends in the problem 404 set above.
         DashboardRoutes.mount(router, DashboardBundle.fromClasspath(), failures);
         return router;
+    }
+
+    /**
+     * Report schedules. Where this instance keeps none the routes are not mounted: 404, which the
+     * dashboard takes for "no schedules on this server".
+     */
+    private static void mountReportSchedules(
+            Router router, ApiDependencies deps, BlockingReads reads) {
+        ScheduleStore store = deps.reports().schedules();
+        if (store == null) {
+            return;
+        }
+        ReportSchedulesHandler schedules =
+                new ReportSchedulesHandler(new ReportSchedules(store, deps.clock()), reads);
+        router.get(REPORT_SCHEDULES).handler(schedules::list);
+        router.post(REPORT_SCHEDULES)
+                .handler(BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES))
+                .handler(schedules::create);
+        router.delete(REPORT_SCHEDULE).handler(schedules::cancel);
     }
 
     /**

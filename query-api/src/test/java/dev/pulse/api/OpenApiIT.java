@@ -78,17 +78,20 @@ class OpenApiIT {
         routes.put(ApiRouter.REPORT_ACCOUNT, "get");
         routes.put(ApiRouter.REPORT_PORTFOLIO_PDF, "get");
         routes.put(ApiRouter.REPORT_PORTFOLIO_CSV, "get");
+        routes.put(ApiRouter.REPORT_SCHEDULES, "post");
+        routes.put(ApiRouter.REPORT_SCHEDULE, "delete");
         routes.forEach(
                 (route, method) -> {
                     String path = route.replaceAll(":(\\w+)", "{$1}");
                     assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
                 });
         assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
+        assertThat(paths.path(ApiRouter.REPORT_SCHEDULES).has("get")).isTrue();
         assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
         assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
         // The .csv forms of the lists are described under the reports tag, not as paths of their
         // own.
-        assertThat(paths.size()).isEqualTo(36);
+        assertThat(paths.size()).isEqualTo(38);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.pulse.access.apikeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.streams.follow.CompactedTopicWriter;
 import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.streams.runtime.KafkaTopics;
 import dev.pulse.topologies.json.PulseJson;
@@ -12,24 +13,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +37,12 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     public static final String TOPIC = "pulse.api-keys.v1";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaApiKeyStore.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final String topic;
     private final SecureRandom random = new SecureRandom();
     private final ApiKeyTable table = new ApiKeyTable();
-    private final Producer<String, byte[]> producer;
+    private final CompactedTopicWriter writer;
     private final TopicFollower follower;
 
     /** A store on {@link #TOPIC}; starts reading it at once. */
@@ -62,11 +52,8 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
 
     public KafkaApiKeyStore(String bootstrapServers, String topic) {
         this.topic = Objects.requireNonNull(topic, "topic");
-        this.producer =
-                new KafkaProducer<>(
-                        producerConfig(bootstrapServers),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        this.writer =
+                new CompactedTopicWriter(bootstrapServers, topic, "pulse-api-keys", "API key");
         this.follower =
                 new TopicFollower(
                         bootstrapServers,
@@ -194,7 +181,7 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     @Override
     public void close() {
         follower.close();
-        producer.close(Duration.ofSeconds(10));
+        writer.close();
     }
 
     /** Writes, waits for the ack, then applies locally: read-your-writes on this instance. */
@@ -205,21 +192,7 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
             // ApiKey has no revokedBy field; the header keeps who did it on the topic.
             record.headers().add("revoked-by", revokedBy.getBytes(StandardCharsets.UTF_8));
         }
-        RecordMetadata metadata;
-        try {
-            metadata = producer.send(record).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "could not store API key " + key.id() + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "could not store API key " + key.id() + ": no ack within " + WRITE_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing API key " + key.id(), e);
-        }
-        table.apply(metadata.offset(), key.id(), key);
+        table.apply(writer.write(record), key.id(), key);
     }
 
     private static void validate(String name, Role role, ScopeSpec scope, String actsAs) {
@@ -250,15 +223,5 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Map<String, Object> producerConfig(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-api-keys");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
-        return config;
     }
 }

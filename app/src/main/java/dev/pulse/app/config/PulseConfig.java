@@ -21,6 +21,7 @@ public record PulseConfig(
         Notifier notifier,
         Bot bot,
         Demo demo,
+<<<<<<< HEAD
         Warehouse warehouse)
         implements PulseConfigBuilder.With {
 
@@ -28,6 +29,19 @@ public record PulseConfig(
     public PulseConfig {
         warehouse = warehouse == null ? Warehouse.NONE : warehouse;
     }
+=======
+        Reports reports)
+        implements PulseConfigBuilder.With {
+
+    /**
+     * Scheduled reports (docs/reports.md, "Schedules").
+     *
+     * @param schedules whether this instance keeps schedules and fires them
+     * @param scheduleTick how often the scheduler looks for due runs; a run is sent at most this
+     *     long after its time
+     */
+    public record Reports(boolean schedules, Duration scheduleTick) {}
+>>>>>>> schedules
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {

@@ -2,6 +2,7 @@ package dev.pulse.bot.command;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,6 +85,46 @@ public sealed interface BotCommand {
         public Report {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(format, "format");
+        }
+    }
+
+    /** The asker's report schedules. */
+    record ListSchedules() implements BotCommand {}
+
+    /** Cancels one of the asker's report schedules, by id. */
+    record CancelSchedule(String id) implements BotCommand {
+        public CancelSchedule {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * A report on a schedule. Checked by the schedule use case, which names what is wrong.
+     *
+     * @param cadence {@code weekly} or {@code monthly}
+     * @param day a weekday ({@code MONDAY}) for weekly, a day of the month ({@code 1}–{@code 28})
+     *     for monthly
+     * @param time as typed, e.g. {@code 08:00}
+     * @param timeZone an IANA zone as typed; empty for the bot's zone
+     * @param channels {@code email} and/or {@code chat}
+     */
+    record ScheduleReport(
+            ReportTarget target,
+            String cadence,
+            String day,
+            String time,
+            Optional<String> timeZone,
+            ReportFormat format,
+            List<String> channels)
+            implements BotCommand {
+        public ScheduleReport {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(cadence, "cadence");
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(timeZone, "timeZone");
+            Objects.requireNonNull(format, "format");
+            channels = List.copyOf(channels);
         }
     }
 

@@ -509,6 +509,20 @@ public final class CommandParser {
         // --- report ------------------------------------------------------------------------
 
         private BotCommand report(List<Token> args) {
+            if (args.size() == 1 && args.get(0).is("schedules")) {
+                return new BotCommand.ListSchedules();
+            }
+            if (!args.isEmpty() && args.get(0).is("cancel", "unschedule")) {
+                return args.size() == 2
+                        ? new BotCommand.CancelSchedule(args.get(1).text())
+                        : new Invalid(
+                                "report",
+                                "Which schedule? `report schedules` lists them with their ids.",
+                                "report cancel rs-1a2b3c4d5e6f");
+            }
+            if (!args.isEmpty() && args.get(0).is("schedule")) {
+                return ScheduleParser.parse(args.subList(1, args.size()));
+            }
             String example = "report Acme pdf";
             List<Token> rest = dropTrailingSeparators(args);
             ReportFormat format = ReportFormat.PDF;

@@ -53,9 +53,12 @@ public final class HelpText {
                 "follow up on Jasper Health: schedule QBR due friday");
         put(
                 HelpTopic.REPORT,
-                "`report <account> | portfolio` [pdf | csv] — a business-review report",
+                "`report <account> | portfolio` [pdf | csv] — a business-review report, uploaded"
+                        + " here; `report schedule …`, `report schedules`, `report cancel <id>` —"
+                        + " one on a schedule",
                 "report Acme pdf",
-                "report portfolio csv");
+                "report portfolio csv",
+                "report schedule Acme weekly on monday at 08:00 by email and chat");
     }
 
     private HelpText() {}

@@ -91,6 +91,7 @@ public final class AlertReplies {
             case REMINDER -> " (still firing)";
             case SNOOZE_ENDED -> " (snooze ended, still firing)";
             case RESOLVED -> " (resolved)";
+            case SCHEDULED_REPORT -> " (scheduled report)";
         };
     }
 }

@@ -9,6 +9,9 @@ import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.portfolio.Portfolio;
 import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.access.portfolio.Portfolios;
+import dev.pulse.access.reports.PortfolioSelection;
+import dev.pulse.access.reports.Reports;
+import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.Caller;
@@ -23,12 +26,15 @@ import dev.pulse.bot.command.BotCommand;
 import dev.pulse.bot.command.CommandParser;
 import dev.pulse.bot.command.NameMatch;
 import dev.pulse.bot.command.OwnerScope;
+import dev.pulse.bot.command.ReportTarget;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -58,6 +64,8 @@ public final class PulseBotEngine implements BotEngine {
     private final Portfolios portfolios;
     private final Accounts accounts;
     private final Summaries summaries;
+    private final ReportReplies reportReplies;
+    private final ScheduleReplies scheduleReplies;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -72,6 +80,34 @@ public final class PulseBotEngine implements BotEngine {
             Clock clock,
             ZoneId zone,
             String linkBaseUrl) {
+        this(
+                reader,
+                policy,
+                directory,
+                auditLog,
+                publisher,
+                clock,
+                zone,
+                linkBaseUrl,
+                new HealthModel.Bands(70, 40),
+                null);
+    }
+
+    /**
+     * @param bands the health model's band lines, for the score charts of reports
+     * @param schedules where report schedules are kept; null where none are
+     */
+    public PulseBotEngine(
+            TenantStateReader reader,
+            AccessPolicy policy,
+            UserDirectory directory,
+            AuditLog auditLog,
+            EventPublisher publisher,
+            Clock clock,
+            ZoneId zone,
+            String linkBaseUrl,
+            HealthModel.Bands bands,
+            ScheduleStore schedules) {
         this.reader = reader;
         this.policy = policy;
         this.identities = new ChatIdentities(directory);
@@ -91,6 +127,13 @@ public final class PulseBotEngine implements BotEngine {
         this.portfolios = new Portfolios(clock);
         // Chat answers one question at a time: the per-account reads run on the asking thread.
         this.summaries = new Summaries(clock, Runnable::run);
+        this.reportReplies =
+                new ReportReplies(
+                        new Reports(clock, Runnable::run, auditLog),
+                        new ReportRenderer(bands),
+                        clock,
+                        zone);
+        this.scheduleReplies = new ScheduleReplies(schedules, clock, zone);
     }
 
     @Override
@@ -197,11 +240,19 @@ public final class PulseBotEngine implements BotEngine {
                     account ->
                             alertActions.followUp(asker, account, c.title(), c.due().orElse(null)));
         } else if (command instanceof BotCommand.Report c) {
-            return Outcome.status(
-                    501,
-                    "Reports are not available yet: PDF and CSV exports come with the export"
-                            + " feature. Meanwhile `portfolio` and `how is <account>` answer here.",
-                    "exports not available");
+            return report(asker, c);
+        } else if (command instanceof BotCommand.ListSchedules) {
+            return scheduleReplies.list(asker);
+        } else if (command instanceof BotCommand.CancelSchedule c) {
+            return scheduleReplies.cancel(asker, c.id());
+        } else if (command instanceof BotCommand.ScheduleReport c) {
+            if (c.target() instanceof ReportTarget.Account a) {
+                return withAccount(
+                        asker,
+                        a.accountName(),
+                        account -> scheduleReplies.schedule(asker, c, account.tenantId()));
+            }
+            return scheduleReplies.schedule(asker, c, null);
         } else if (command instanceof BotCommand.Help c) {
             return Outcome.ok(BotReply.plain(c.answer()), List.of());
         } else if (command instanceof BotCommand.Invalid c) {
@@ -212,6 +263,33 @@ public final class PulseBotEngine implements BotEngine {
             return Outcome.status(400, c.answer(), "too long");
         }
         return Outcome.status(400, "I did not understand that; try `help`.", "unhandled");
+    }
+
+    private Outcome report(Asker asker, BotCommand.Report command) {
+        if (command.target() instanceof ReportTarget.Account a) {
+            return withAccount(
+                    asker,
+                    a.accountName(),
+                    account -> reportReplies.account(asker, account, command.format()));
+        }
+        OwnerScope scope = ((ReportTarget.Portfolio) command.target()).scope();
+        if (scope instanceof OwnerScope.Owner o) {
+            OwnerResolver.Found found = owners.find(o.reference());
+            if (!(found instanceof OwnerResolver.Found.One one)) {
+                return Outcome.status(
+                        404,
+                        "I don't know exactly one person called '" + o.reference() + "' in Pulse.",
+                        "unknown owner");
+            }
+            return reportReplies.portfolio(
+                    asker, PortfolioSelection.owner(one.user().email()), command.format());
+        }
+        if (scope instanceof OwnerScope.Mine) {
+            return reportReplies.portfolio(
+                    asker, PortfolioSelection.owner(asker.person().email()), command.format());
+        }
+        // A reporting-line team is not a directory team: everything in the asker's scope.
+        return reportReplies.portfolio(asker, PortfolioSelection.all(), command.format());
     }
 
     /** At-risk accounts or the whole portfolio of the asker, a named owner, or a team. */

@@ -2,10 +2,11 @@ package dev.pulse.bot.discord;
 
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.UserDirectory;
-import dev.pulse.bot.core.AlertReplies;
+import dev.pulse.bot.core.DeliveryReplies;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.channel.DeliveryException;
+import dev.pulse.notify.channel.ReportFiles;
 import dev.pulse.notify.model.Delivery;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,13 @@ public final class DiscordAlertChannel implements Channel {
     private final DirectMessages messages;
     private final String linkBaseUrl;
     private final Duration timeout;
+    private ReportFiles reports = ReportFiles.NONE;
+
+    /** Scheduled reports rendered by {@code files}, sent as attachments of the DM. */
+    DiscordAlertChannel withReports(ReportFiles files) {
+        this.reports = files;
+        return this;
+    }
 
     DiscordAlertChannel(
             UserDirectory directory,
@@ -90,10 +98,7 @@ public final class DiscordAlertChannel implements Channel {
                                                         + " (Discord: Developer Mode, right-click"
                                                         + " the user, Copy User ID)",
                                                 null));
-        List<BotReply> replies =
-                delivery.notifications().stream()
-                        .map(n -> AlertReplies.of(n, linkBaseUrl))
-                        .toList();
+        List<BotReply> replies = DeliveryReplies.of(delivery, linkBaseUrl, reports);
         MessageCreateData message = renderer.render(replies);
         CompletableFuture<?> sent;
         try {

@@ -3,6 +3,7 @@ package dev.pulse.bot.discord;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.notify.channel.Channel;
+import dev.pulse.notify.channel.ReportFiles;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,15 @@ public final class DiscordFrontEnd implements AutoCloseable {
      */
     public static Optional<DiscordFrontEnd> create(
             DiscordSettings settings, BotEngine engine, UserDirectory directory) {
+        return create(settings, engine, directory, ReportFiles.NONE);
+    }
+
+    /** As {@link #create(DiscordSettings, BotEngine, UserDirectory)}, with scheduled reports. */
+    public static Optional<DiscordFrontEnd> create(
+            DiscordSettings settings,
+            BotEngine engine,
+            UserDirectory directory,
+            ReportFiles reports) {
         if (settings == null || !settings.configured()) {
             return Optional.empty();
         }
@@ -65,11 +75,12 @@ public final class DiscordFrontEnd implements AutoCloseable {
         }
         DiscordAlertChannel channel =
                 new DiscordAlertChannel(
-                        directory,
-                        renderer,
-                        DiscordAlertChannel.viaJda(jda),
-                        settings.linkBaseUrl(),
-                        DiscordAlertChannel.SEND_TIMEOUT);
+                                directory,
+                                renderer,
+                                DiscordAlertChannel.viaJda(jda),
+                                settings.linkBaseUrl(),
+                                DiscordAlertChannel.SEND_TIMEOUT)
+                        .withReports(reports);
         return Optional.of(new DiscordFrontEnd(jda, executor, bot, channel));
     }
 

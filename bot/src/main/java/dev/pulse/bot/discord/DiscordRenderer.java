@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -86,6 +87,14 @@ public final class DiscordRenderer {
         }
         message.setEmbeds(embeds);
         message.setComponents(rows);
+        // A report travels as an attachment: JDA sends the message as multipart/form-data with
+        // payload_json and files[n], as Discord's API documents for uploads.
+        for (BotReply reply : replies) {
+            if (reply.file() != null) {
+                message.addFiles(
+                        FileUpload.fromData(reply.file().bytes(), reply.file().fileName()));
+            }
+        }
         return message.build();
     }
 

@@ -13,11 +13,22 @@ import java.util.Objects;
  * @param blocks the rich layout; may be empty
  * @param visibleToAll whether everyone in the conversation may see it (false: only the asker, where
  *     the platform can do that)
+ * @param file a file that comes with the answer (a report), uploaded the platform's way; null for
+ *     none
  */
-public record BotReply(String text, List<Block> blocks, boolean visibleToAll) {
+public record BotReply(String text, List<Block> blocks, boolean visibleToAll, ReplyFile file) {
     public BotReply {
         Objects.requireNonNull(text, "text");
         blocks = List.copyOf(blocks);
+    }
+
+    public BotReply(String text, List<Block> blocks, boolean visibleToAll) {
+        this(text, blocks, visibleToAll, null);
+    }
+
+    /** This reply with {@code attached} to upload into the conversation. */
+    public BotReply withFile(ReplyFile attached) {
+        return new BotReply(text, blocks, visibleToAll, attached);
     }
 
     /** A reply of one paragraph, only for the asker. */

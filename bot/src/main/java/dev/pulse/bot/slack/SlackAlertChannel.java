@@ -8,10 +8,13 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.pulse.bot.core.AlertReplies;
 import dev.pulse.bot.reply.Block;
 import dev.pulse.bot.reply.BotReply;
+import dev.pulse.bot.reply.ReplyFile;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.channel.DeliveryException;
+import dev.pulse.notify.channel.ReportFiles;
 import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.Notification;
+import dev.pulse.notify.model.ReportRun;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ import java.util.Set;
  * 5xx are transient; errors retrying cannot fix ({@code users_not_found}, {@code
  * channel_not_found}, {@code not_in_channel}, {@code invalid_auth}, ...) are permanent. Targets
  * already posted are remembered, so a retry after a partial failure does not post them twice.
+ *
+ * <p>A scheduled report run is uploaded as a file into the owner's direct messages ({@link
+ * SlackUploads}), rendered on this worker through {@link ReportFiles}.
  */
 public final class SlackAlertChannel implements Channel {
     static final String NAME = "slack";
@@ -62,8 +68,12 @@ public final class SlackAlertChannel implements Channel {
     private final Cache<String, Boolean> posted =
             Caffeine.newBuilder().maximumSize(REMEMBER).build();
 
-    SlackAlertChannel(MethodsClient client, SlackUsers users, SlackSettings settings) {
+    private final ReportFiles reports;
+
+    SlackAlertChannel(
+            MethodsClient client, SlackUsers users, SlackSettings settings, ReportFiles reports) {
         this.client = client;
+        this.reports = reports;
         this.users = users;
         this.alertChannels = settings.alertChannels();
         this.linkBaseUrl = settings.linkBaseUrl();
@@ -76,6 +86,11 @@ public final class SlackAlertChannel implements Channel {
 
     @Override
     public void deliver(Delivery delivery) throws DeliveryException {
+        ReportRun run = delivery.notifications().get(0).report();
+        if (run != null) {
+            deliverReport(delivery, run);
+            return;
+        }
         List<DeliveryException> failures = new ArrayList<>();
         try {
             directMessage(delivery);
@@ -110,7 +125,28 @@ public final class SlackAlertChannel implements Channel {
         }
     }
 
-    private void directMessage(Delivery delivery) throws DeliveryException {
+    /** A scheduled report: uploaded into the owner's direct messages with the bot, once. */
+    private void deliverReport(Delivery delivery, ReportRun run) throws DeliveryException {
+        String key = "report:" + delivery.id();
+        if (posted.getIfPresent(key) != null) {
+            return;
+        }
+        String userId = slackUser(delivery);
+        ReportFiles.ReportFile file = reports.file(run);
+        try {
+            SlackUploads.upload(
+                    client,
+                    SlackUploads.directMessage(client, userId),
+                    null,
+                    new ReplyFile(file.fileName(), file.mediaType(), file.bytes()),
+                    "📄 " + run.title());
+        } catch (IOException | SlackApiException | SlackErrorException e) {
+            throw failure("report upload to " + delivery.recipient(), e);
+        }
+        posted.put(key, Boolean.TRUE);
+    }
+
+    private String slackUser(Delivery delivery) throws DeliveryException {
         Optional<String> userId;
         try {
             userId = users.slackIdOf(delivery.recipient());
@@ -124,7 +160,11 @@ public final class SlackAlertChannel implements Channel {
                             + " (users_not_found; declare 'chat: {slack: U…}' in users.yaml)",
                     null);
         }
-        postOnce("dm:" + delivery.id(), userId.get(), message(delivery));
+        return userId.get();
+    }
+
+    private void directMessage(Delivery delivery) throws DeliveryException {
+        postOnce("dm:" + delivery.id(), slackUser(delivery), message(delivery));
     }
 
     private BotReply message(Delivery delivery) {

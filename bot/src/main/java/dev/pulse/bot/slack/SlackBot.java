@@ -131,6 +131,16 @@ public final class SlackBot implements AutoCloseable {
                     ChatUser user = users.chatUser(payload.getUserId());
                     BotReply reply =
                             engine.ask(user, payload.getText() == null ? "" : payload.getText());
+                    if (reply.file() != null) {
+                        // A response URL carries no files: the file goes into the conversation.
+                        SlackUploads.upload(
+                                client,
+                                payload.getChannelId(),
+                                null,
+                                reply.file(),
+                                SlackRenderer.fallbackText(reply));
+                        return;
+                    }
                     ctx.respond(
                             SlashCommandResponse.builder()
                                     .responseType(reply.visibleToAll() ? "in_channel" : "ephemeral")
@@ -171,6 +181,11 @@ public final class SlackBot implements AutoCloseable {
         ChatUser user = users.chatUser(userId);
         String question = MENTION.matcher(text == null ? "" : text).replaceFirst("").strip();
         BotReply reply = engine.ask(user, question);
+        if (reply.file() != null) {
+            SlackUploads.upload(
+                    client, channel, threadTs, reply.file(), SlackRenderer.fallbackText(reply));
+            return;
+        }
         ChatPostMessageResponse posted =
                 client.chatPostMessage(
                         r ->

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.notify.channel.Channel;
+import dev.pulse.notify.channel.ReportFiles;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,6 +34,18 @@ public final class SlackFrontEnd implements AutoCloseable {
      */
     public static Optional<SlackFrontEnd> create(
             SlackSettings settings, BotEngine engine, UserDirectory directory) {
+        return create(settings, engine, directory, ReportFiles.NONE);
+    }
+
+    /**
+     * As {@link #create(SlackSettings, BotEngine, UserDirectory)}; scheduled reports rendered by
+     * {@code reports} are uploaded by the alert channel.
+     */
+    public static Optional<SlackFrontEnd> create(
+            SlackSettings settings,
+            BotEngine engine,
+            UserDirectory directory,
+            ReportFiles reports) {
         if (settings == null) {
             return Optional.empty();
         }
@@ -40,7 +53,7 @@ public final class SlackFrontEnd implements AutoCloseable {
         SlackUsers users = SlackBot.users(settings, slack, directory);
         SlackBot bot = new SlackBot(settings, engine, users, slack);
         SlackAlertChannel channel =
-                new SlackAlertChannel(slack.methods(settings.botToken()), users, settings);
+                new SlackAlertChannel(slack.methods(settings.botToken()), users, settings, reports);
         SlackSocketMode socket =
                 settings.socketMode()
                         ? SlackSocketMode.start(settings.appToken(), bot.app())

@@ -1,9 +1,10 @@
 package dev.pulse.bot.teams;
 
-import dev.pulse.bot.core.AlertReplies;
+import dev.pulse.bot.core.DeliveryReplies;
 import dev.pulse.bot.reply.BotReply;
 import dev.pulse.notify.channel.Channel;
 import dev.pulse.notify.channel.DeliveryException;
+import dev.pulse.notify.channel.ReportFiles;
 import dev.pulse.notify.model.Delivery;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +42,13 @@ public final class TeamsAlertChannel implements Channel {
     private final TeamsSettings settings;
     private final AdaptiveCardRenderer renderer;
     private final HttpClient http;
+
+    /** A scheduled report's link lasts a day: people read channel posts later than answers. */
+    static final Duration SCHEDULED_LINK_TTL = Duration.ofDays(1);
+
     private final Clock clock;
+    private ReportFiles reports = ReportFiles.NONE;
+    private TeamsFiles files;
 
     public TeamsAlertChannel(TeamsSettings settings, AdaptiveCardRenderer renderer, Clock clock) {
         this(
@@ -55,10 +63,18 @@ public final class TeamsAlertChannel implements Channel {
 
     TeamsAlertChannel(
             TeamsSettings settings, AdaptiveCardRenderer renderer, HttpClient http, Clock clock) {
+        this.files = new TeamsFiles(settings.linkBaseUrl(), clock);
         this.settings = settings;
         this.renderer = renderer;
         this.http = http;
         this.clock = clock;
+    }
+
+    /** Scheduled reports rendered by {@code reports}, linked through {@code files}. */
+    TeamsAlertChannel withReports(ReportFiles reports, TeamsFiles files) {
+        this.reports = reports;
+        this.files = files;
+        return this;
     }
 
     @Override
@@ -80,10 +96,11 @@ public final class TeamsAlertChannel implements Channel {
                                                         + " or bot.teams.webhooks."
                                                         + TeamsSettings.DEFAULT_KEY,
                                                 null));
-        List<BotReply> replies =
-                delivery.notifications().stream()
-                        .map(n -> AlertReplies.of(n, settings.linkBaseUrl()))
-                        .toList();
+        List<BotReply> replies = new ArrayList<>();
+        for (BotReply reply : DeliveryReplies.of(delivery, settings.linkBaseUrl(), reports)) {
+            // A Workflows webhook takes no files: a scheduled report comes as a download link.
+            replies.add(files.withDownloadLink(reply, SCHEDULED_LINK_TTL));
+        }
         String body = renderer.message(renderer.card(replies)).toString();
         HttpRequest request =
                 HttpRequest.newBuilder(webhook)

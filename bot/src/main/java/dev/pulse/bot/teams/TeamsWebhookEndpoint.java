@@ -66,8 +66,23 @@ public final class TeamsWebhookEndpoint implements Handler<RoutingContext> {
     private final Cache<String, Boolean> answered =
             Caffeine.newBuilder().maximumSize(REMEMBERED_IDS).build();
 
+    private final TeamsFiles files;
+
     public TeamsWebhookEndpoint(
             TeamsSettings settings, BotEngine engine, AdaptiveCardRenderer renderer, Clock clock) {
+        this(settings, engine, renderer, clock, new TeamsFiles(settings.linkBaseUrl(), clock));
+    }
+
+    /**
+     * @param files keeps the files of answers (reports) behind signed download links
+     */
+    public TeamsWebhookEndpoint(
+            TeamsSettings settings,
+            BotEngine engine,
+            AdaptiveCardRenderer renderer,
+            Clock clock,
+            TeamsFiles files) {
+        this.files = files;
         if (!settings.acceptsCommands()) {
             throw new IllegalArgumentException(
                     "bot.teams.outgoing-webhook-secret is empty: no outgoing webhook to serve");
@@ -138,7 +153,11 @@ public final class TeamsWebhookEndpoint implements Handler<RoutingContext> {
                 .onComplete(
                         done -> {
                             if (done.succeeded()) {
-                                reply(ctx, renderer.message(renderer.card(done.result())));
+                                reply(
+                                        ctx,
+                                        renderer.message(
+                                                renderer.card(
+                                                        files.withDownloadLink(done.result()))));
                             } else if (!answer.isComplete()) {
                                 LOG.info(
                                         "Teams command took longer than {}; answered 'still"

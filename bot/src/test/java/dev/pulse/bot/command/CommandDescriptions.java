@@ -44,6 +44,20 @@ final class CommandDescriptions {
                 scope(parts, p.scope());
             }
             add(parts, "format", c.format().word());
+        } else if (command instanceof BotCommand.CancelSchedule c) {
+            add(parts, "id", c.id());
+        } else if (command instanceof BotCommand.ScheduleReport c) {
+            if (c.target() instanceof ReportTarget.Account a) {
+                add(parts, "account", a.accountName());
+            } else {
+                add(parts, "scope", "mine");
+            }
+            add(parts, "cadence", c.cadence());
+            add(parts, "day", c.day());
+            add(parts, "at", c.time());
+            c.timeZone().ifPresent(z -> add(parts, "zone", z));
+            add(parts, "format", c.format().word());
+            add(parts, "by", String.join("+", c.channels()));
         } else if (command instanceof BotCommand.Help c) {
             c.topic().ifPresent(t -> add(parts, "topic", t.word()));
         } else if (command instanceof BotCommand.Invalid c) {

@@ -215,7 +215,10 @@ class CommandParserTest {
         if (command instanceof BotCommand.FollowUp) {
             return "follow-up";
         }
-        if (command instanceof BotCommand.Report) {
+        if (command instanceof BotCommand.Report
+                || command instanceof BotCommand.ScheduleReport
+                || command instanceof BotCommand.ListSchedules
+                || command instanceof BotCommand.CancelSchedule) {
             return "report";
         }
         return "alerts";

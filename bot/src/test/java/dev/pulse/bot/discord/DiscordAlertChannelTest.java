@@ -71,6 +71,22 @@ class DiscordAlertChannelTest {
     }
 
     @Test
+    void aScheduledReportIsAttachedToTheDirectMessage() throws Exception {
+        channel(recording)
+                .withReports(Replies.REPORTS)
+                .deliver(Replies.delivery("discord", Replies.scheduledReport(MAPPED, "discord")));
+
+        assertThat(sentTo).containsExactly("112233445566778899");
+        MessageCreateData message = sent.get(0);
+        assertThat(message.getFiles()).hasSize(1);
+        assertThat(message.getFiles().get(0).getName()).isEqualTo("review-acme.pdf");
+        try (var in = message.getFiles().get(0).getData()) {
+            assertThat(in.readAllBytes()).isEqualTo(Replies.REPORT_BYTES);
+        }
+        assertThat(message.getEmbeds().get(0).getDescription()).contains("Weekly report");
+    }
+
+    @Test
     void aRecipientWithoutADiscordIdIsPermanentAndSaysHowToMap() {
         DeliveryException e =
                 catchThrowableOfType(

@@ -3,9 +3,12 @@ package dev.pulse.bot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.bot.core.ChatUser;
+import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.bot.reply.ReplyFile;
 import dev.pulse.bot.testing.RecordingEngine;
 import dev.pulse.bot.testing.Replies;
+import java.nio.charset.StandardCharsets;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -27,6 +30,23 @@ class DiscordInteractionsTest {
                 .isEqualTo(new ChatUser("discord", "112233445566778899", "megan", null));
         assertThat(engine.calls().get(0).text()).isEqualTo("portfolio");
         assertThat(data.getEmbeds().get(0).getTitle()).isEqualTo("Your portfolio");
+    }
+
+    @Test
+    void aReportIsAttachedToTheAnswer() throws Exception {
+        byte[] csv = "tenant,score\r\nacme,48\r\n".getBytes(StandardCharsets.UTF_8);
+        engine.answering(
+                BotReply.plain("Portfolio report")
+                        .withFile(new ReplyFile("portfolio.csv", "text/csv", csv)));
+
+        MessageCreateData data = interactions.ask("1", "megan", "report portfolio csv");
+
+        assertThat(data.getFiles()).hasSize(1);
+        assertThat(data.getFiles().get(0).getName()).isEqualTo("portfolio.csv");
+        try (var in = data.getFiles().get(0).getData()) {
+            assertThat(in.readAllBytes()).isEqualTo(csv);
+        }
+        assertThat(data.getEmbeds().get(0).getDescription()).contains("Portfolio report");
     }
 
     @Test

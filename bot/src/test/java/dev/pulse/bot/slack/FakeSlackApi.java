@@ -34,6 +34,19 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * A file shared through {@code files.getUploadURLExternal}, the upload and {@code
+     * files.completeUploadExternal}: what Slack would show in the conversation.
+     */
+    public record Upload(
+            String fileId,
+            String filename,
+            int declaredLength,
+            byte[] bytes,
+            String channel,
+            String threadTs,
+            String initialComment) {}
+
     /** A person Slack knows. */
     public record SlackUser(String id, String name, String email) {}
 
@@ -43,11 +56,15 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
     private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> limitedAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Upload> pendingUploads = new ConcurrentHashMap<>();
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger fileIds = new AtomicInteger();
 
     public FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
+        server.createContext("/upload/", this::upload);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -82,6 +99,11 @@ public final class FakeSlackApi implements AutoCloseable {
     public int rateLimitedCount(String method) {
         AtomicInteger n = limitedAnswers.get(method);
         return n == null ? 0 : n.get();
+    }
+
+    /** Files completed into a conversation, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
     }
 
     public List<Call> calls() {
@@ -135,6 +157,23 @@ public final class FakeSlackApi implements AutoCloseable {
                 view.addProperty("id", "VHOME");
                 out.add("view", view);
             }
+            case "files.getUploadURLExternal" -> {
+                String id = "F" + String.format("%06d", fileIds.incrementAndGet());
+                pendingUploads.put(
+                        id,
+                        new Upload(
+                                id,
+                                form.get("filename"),
+                                Integer.parseInt(form.getOrDefault("length", "-1")),
+                                null,
+                                null,
+                                null,
+                                null));
+                out.addProperty("ok", true);
+                out.addProperty("upload_url", base() + "/upload/" + id);
+                out.addProperty("file_id", id);
+            }
+            case "files.completeUploadExternal" -> completeUpload(out, form);
             case "conversations.open" -> {
                 out.addProperty("ok", true);
                 JsonObject channel = new JsonObject();
@@ -168,6 +207,52 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         u.add("profile", profile);
         out.add("user", u);
+    }
+
+    /** The upload URL: Slack takes the raw bytes (or a multipart form) and answers 200. */
+    private void upload(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        Upload pending = pendingUploads.get(id);
+        if (pending == null) {
+            send(exchange, 404, "unknown upload");
+            return;
+        }
+        pendingUploads.put(
+                id,
+                new Upload(
+                        id, pending.filename(), pending.declaredLength(), bytes, null, null, null));
+        calls.add(new Call("upload/" + id, Map.of(), "", null));
+        send(exchange, 200, "OK - " + bytes.length);
+    }
+
+    /** Shares uploaded files; a file that was never uploaded is Slack's {@code file_not_found}. */
+    private void completeUpload(JsonObject out, Map<String, String> form) {
+        var files = JsonParser.parseString(form.getOrDefault("files", "[]")).getAsJsonArray();
+        com.google.gson.JsonArray shared = new com.google.gson.JsonArray();
+        for (var element : files) {
+            String id = element.getAsJsonObject().get("id").getAsString();
+            Upload pending = pendingUploads.remove(id);
+            if (pending == null || pending.bytes() == null) {
+                out.addProperty("ok", false);
+                out.addProperty("error", "file_not_found");
+                return;
+            }
+            uploads.add(
+                    new Upload(
+                            id,
+                            pending.filename(),
+                            pending.declaredLength(),
+                            pending.bytes(),
+                            form.get("channel_id"),
+                            form.get("thread_ts"),
+                            form.get("initial_comment")));
+            JsonObject file = new JsonObject();
+            file.addProperty("id", id);
+            shared.add(file);
+        }
+        out.addProperty("ok", true);
+        out.add("files", shared);
     }
 
     private void respond(HttpExchange exchange) throws IOException {

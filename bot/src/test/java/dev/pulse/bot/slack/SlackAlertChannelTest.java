@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pulse.bot.testing.Replies;
 import dev.pulse.notify.channel.DeliveryException;
 import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.Notification;
@@ -181,6 +182,24 @@ class SlackAlertChannelTest {
                 n.channels(),
                 n.inApp(),
                 null);
+    }
+
+    @Test
+    void aScheduledReportIsUploadedIntoTheOwnersDirectMessagesOnce() throws Exception {
+        Notification n = Replies.scheduledReport(SlackFixture.SARAH, "slack");
+        Delivery delivery = delivery(OutboxEntry.key(n, "slack"), SlackFixture.SARAH, n);
+
+        slack.frontEnd.alertChannel().deliver(delivery);
+        slack.frontEnd.alertChannel().deliver(delivery); // a retry after a lost acknowledgement
+
+        assertThat(slack.api.uploads()).hasSize(1);
+        FakeSlackApi.Upload upload = slack.api.uploads().get(0);
+        assertThat(upload.channel()).isEqualTo("DUSARAH"); // conversations.open with USARAH
+        assertThat(upload.filename()).isEqualTo("review-acme.pdf");
+        assertThat(upload.bytes()).isEqualTo(SlackFixture.REPORT_BYTES);
+        assertThat(upload.initialComment()).contains("Weekly report: account acme");
+        // Only the owner: nothing goes to the shared alert channels.
+        assertThat(slack.api.calls("chat.postMessage")).isEmpty();
     }
 
     static Delivery delivery(String id, String recipient, Notification... notifications) {

@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pulse.bot.reply.BotReply;
 import dev.pulse.bot.reply.ButtonAction;
+import dev.pulse.bot.reply.ReplyFile;
 import dev.pulse.bot.testing.RecordingEngine;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -94,6 +96,46 @@ class SlackBotTest {
         assertThat(post.authorization()).isEqualTo("Bearer xoxb-test-token");
         assertThat(post.field("blocks")).contains("header", "Acme");
         assertThat(slack.engine.calls(ASK).get(0).text()).isEqualTo("at-risk accounts");
+    }
+
+    @Test
+    void aReportIsUploadedIntoTheConversationThroughSlacksExternalUpload() throws Exception {
+        byte[] pdf = "%PDF-1.7 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        slack.engine.answering(
+                BotReply.plain("Business review of Acme")
+                        .withFile(new ReplyFile("review-acme.pdf", "application/pdf", pdf)));
+
+        slack.postJson(
+                event(
+                        "{\"type\":\"app_mention\",\"user\":\"USARAH\","
+                                + "\"text\":\"<@UBOT> report Acme pdf\","
+                                + "\"ts\":\"1763700000.000250\",\"channel\":\"CGENERAL\","
+                                + "\"event_ts\":\"1763700000.000250\"}"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api.uploads().isEmpty());
+        FakeSlackApi.Upload upload = slack.api.uploads().get(0);
+        assertThat(upload.filename()).isEqualTo("review-acme.pdf");
+        assertThat(upload.bytes()).isEqualTo(pdf);
+        assertThat(upload.declaredLength()).isEqualTo(pdf.length);
+        assertThat(upload.channel()).isEqualTo("CGENERAL");
+        assertThat(upload.threadTs()).isEqualTo("1763700000.000250");
+        assertThat(upload.initialComment()).contains("Business review of Acme");
+        assertThat(slack.api.calls("files.getUploadURLExternal").get(0).authorization())
+                .isEqualTo("Bearer xoxb-test-token");
+        assertThat(slack.api.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aSlashCommandReportIsUploadedIntoTheCommandsChannel() throws Exception {
+        slack.engine.answering(
+                BotReply.plain("Portfolio report")
+                        .withFile(new ReplyFile("portfolio.csv", "text/csv", new byte[] {'a'})));
+
+        slack.postForm(command("USARAH", "report portfolio csv", "cmd9"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api.uploads().isEmpty());
+        assertThat(slack.api.uploads().get(0).channel()).isEqualTo("CGENERAL");
+        assertThat(slack.api.uploads().get(0).filename()).isEqualTo("portfolio.csv");
     }
 
     @Test

@@ -47,6 +47,9 @@ final class SlackFixture {
                             new DirectoryUser(
                                     DAVID, "David", Role.VIEWER, ScopeSpec.OWN, null, null)));
 
+    /** A scheduled run's file as the notifier's renderer would hand it over. */
+    static final byte[] REPORT_BYTES = Replies.REPORT_BYTES;
+
     final FakeSlackApi api;
     final RecordingEngine engine =
             new RecordingEngine()
@@ -70,7 +73,7 @@ final class SlackFixture {
                         api.apiUrl(),
                         List.of(ALERTS_CHANNEL),
                         "https://pulse.example.com/");
-        frontEnd = SlackFrontEnd.create(settings, engine, USERS).orElseThrow();
+        frontEnd = SlackFrontEnd.create(settings, engine, USERS, Replies.REPORTS).orElseThrow();
         Router router = Router.router(vertx);
         frontEnd.mount(router);
         server =

@@ -64,6 +64,26 @@ class TeamsAlertChannelTest {
         server.stop(0);
     }
 
+    @Test
+    void aScheduledReportIsPostedAsACardWithADayLongSignedDownloadLink() throws Exception {
+        TeamsFiles files = new TeamsFiles("https://pulse.example.com", Clock.systemUTC());
+        channel(Map.of(TeamsSettings.DEFAULT_KEY, "/hook"))
+                .withReports(Replies.REPORTS, files)
+                .deliver(Replies.delivery("teams", Replies.scheduledReport(OWNER, "teams")));
+
+        JsonNode card = JSON.readTree(posted.get(0).body()).path("attachments").get(0);
+        String link =
+                card.findValues("url").stream()
+                        .map(JsonNode::asText)
+                        .filter(u -> u.contains(TeamsFiles.PATH))
+                        .findFirst()
+                        .orElseThrow();
+        long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+).*", "$1"));
+        assertThat(java.time.Instant.ofEpochSecond(expires))
+                .isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(card.toString()).contains("Weekly report: account acme");
+    }
+
     private TeamsAlertChannel channel(Map<String, String> hooks) {
         Map<String, URI> urls = new java.util.LinkedHashMap<>();
         hooks.forEach(

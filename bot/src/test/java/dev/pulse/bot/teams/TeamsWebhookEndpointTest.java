@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -98,6 +99,49 @@ class TeamsWebhookEndpointTest {
         assertThat(call.user())
                 .isEqualTo(new ChatUser("teams", "7faf2a0e-aad-object-id", "Megan Bowen", null));
         assertThat(call.text()).isEqualTo("at-risk accounts for Sarah");
+    }
+
+    @Test
+    void aReportComesAsACardWithAShortLivedSignedDownloadLink() throws Exception {
+        byte[] pdf = "%PDF-1.7 teams".getBytes(StandardCharsets.US_ASCII);
+        engine.answering(
+                dev.pulse.bot.reply.BotReply.plain("Business review of Acme")
+                        .withFile(
+                                new dev.pulse.bot.reply.ReplyFile(
+                                        "review-acme.pdf", "application/pdf", pdf)));
+        String body = activity("a-9", Instant.now(), "report Acme pdf");
+
+        HttpResponse<String> response = post(body, signAsTeams(body));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode card = JSON.readTree(response.body()).path("attachments").get(0).path("content");
+        List<String> urls = card.findValues("url").stream().map(JsonNode::asText).toList();
+        String link =
+                urls.stream().filter(u -> u.contains("/teams/files/")).findFirst().orElseThrow();
+        assertThat(link).startsWith("https://pulse.example.com/teams/files/");
+        assertThat(card.findValues("type"))
+                .extracting(JsonNode::asText)
+                .contains("Action.OpenUrl")
+                .doesNotContain("Action.Submit");
+        String pathAndQuery = link.substring("https://pulse.example.com".length());
+        URI local = URI.create("http://localhost:" + server.actualPort() + pathAndQuery);
+
+        HttpResponse<byte[]> download =
+                http.send(
+                        HttpRequest.newBuilder(local).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("review-acme.pdf");
+
+        URI forged = URI.create(local.toString().replaceAll("signature=[^&]*", "signature=AAAA"));
+        assertThat(
+                        http.send(
+                                        HttpRequest.newBuilder(forged).GET().build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -83,6 +83,34 @@ public final class Replies {
                 null);
     }
 
+    /** The bytes every scheduled report file of {@link #REPORTS} has. */
+    public static final byte[] REPORT_BYTES =
+            "%PDF-1.7 scheduled".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Renders every run as a small PDF named after its account. */
+    public static final dev.pulse.notify.channel.ReportFiles REPORTS =
+            run ->
+                    new dev.pulse.notify.channel.ReportFiles.ReportFile(
+                            "review-" + run.tenant() + ".pdf", "application/pdf", REPORT_BYTES);
+
+    /** A weekly run of schedule {@code rs-abc} for {@code recipient}'s account acme. */
+    public static Notification scheduledReport(String recipient, String channel) {
+        dev.pulse.notify.model.ReportRun run =
+                new dev.pulse.notify.model.ReportRun(
+                        "rs-abc",
+                        AT,
+                        "account",
+                        "acme",
+                        null,
+                        null,
+                        "pdf",
+                        java.time.LocalDate.parse("2026-11-14"),
+                        java.time.LocalDate.parse("2026-11-20"),
+                        recipient,
+                        "Weekly report: account acme (2026-11-14 to 2026-11-20)");
+        return Notification.scheduledReport(run, recipient, List.of(channel));
+    }
+
     public static Delivery delivery(String channel, Notification... notifications) {
         List<OutboxEntry> entries =
                 java.util.Arrays.stream(notifications)

@@ -2,6 +2,7 @@ package dev.pulse.notify.channel;
 
 import dev.pulse.notify.model.Delivery;
 import dev.pulse.notify.model.NotificationPreferences;
+import dev.pulse.notify.model.ReportRun;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,17 +21,26 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 
 /**
  * E-mail over SMTP (Jakarta Mail, Eclipse Angus): one message per delivery with a plain-text and an
- * HTML part. The Message-ID is derived from the delivery id, so a message re-sent after a crash is
- * recognisable as the same message.
+ * HTML part (and the file of a scheduled report attached). The Message-ID is derived from the
+ * delivery id, so a message re-sent after a crash is recognisable as the same message.
  */
 public final class EmailChannel implements Channel {
     private final EmailSettings settings;
     private final Session session;
     private final EmailRenderer renderer;
     private final InternetAddress from;
+    private final ReportFiles reports;
 
     public EmailChannel(EmailSettings settings) {
+        this(settings, ReportFiles.NONE);
+    }
+
+    /**
+     * @param reports renders the file of a scheduled report, sent as an attachment
+     */
+    public EmailChannel(EmailSettings settings, ReportFiles reports) {
         this.settings = settings;
+        this.reports = reports;
         this.session = Session.getInstance(properties(settings), authenticator(settings));
         this.renderer = new EmailRenderer(settings.linkBaseUrl());
         try {
@@ -53,6 +63,7 @@ public final class EmailChannel implements Channel {
     public void deliver(Delivery delivery) throws DeliveryException {
         MimeMessage message;
         try {
+            // A scheduled report renders here, on this channel's worker, never on a stream thread.
             message = message(delivery);
         } catch (MessagingException e) {
             throw DeliveryException.permanent(
@@ -74,8 +85,10 @@ public final class EmailChannel implements Channel {
         }
     }
 
-    private MimeMessage message(Delivery delivery) throws MessagingException {
-        EmailRenderer.Rendered rendered = renderer.render(delivery);
+    private MimeMessage message(Delivery delivery) throws MessagingException, DeliveryException {
+        ReportRun run = delivery.notifications().get(0).report();
+        EmailRenderer.Rendered rendered =
+                run == null ? renderer.render(delivery) : ReportEmail.render(run);
         String messageId = "<" + delivery.id().replaceAll("[^A-Za-z0-9.\\-]", ".") + "@pulse>";
         MimeMessage message =
                 new MimeMessage(session) {
@@ -94,7 +107,11 @@ public final class EmailChannel implements Channel {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (run == null) {
+            message.setContent(alternative);
+        } else {
+            message.setContent(ReportEmail.withAttachment(alternative, reports.file(run)));
+        }
         message.setHeader("X-Pulse-Delivery", delivery.id());
         return message;
     }

@@ -61,6 +61,7 @@ final class EmailRenderer {
             case REMINDER -> " (reminder: still firing)";
             case SNOOZE_ENDED -> " (snooze ended: still firing)";
             case RESOLVED -> " (resolved)";
+            case SCHEDULED_REPORT -> "";
         };
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
  * @param alertChangedAt when the alert change this tells about happened (delivery latency is
  *     measured from it)
  * @param readAt when the recipient marked it read in the feed; null while unread
+ * @param report the scheduled report to attach, for {@link NotificationReason#SCHEDULED_REPORT};
+ *     null for alerts (then the alert fields are set, else they are null)
  */
 public record Notification(
         String id,
@@ -36,10 +38,79 @@ public record Notification(
         Instant createdAt,
         List<String> channels,
         boolean inApp,
-        Instant readAt) {
+        Instant readAt,
+        ReportRun report) {
 
     public Notification {
         channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    /** A notification about an alert. */
+    public Notification(
+            String id,
+            String recipient,
+            NotificationReason reason,
+            String alertId,
+            String tenantId,
+            String accountName,
+            String ruleId,
+            Severity severity,
+            AlertState alertState,
+            String explanation,
+            String link,
+            Instant alertChangedAt,
+            Instant createdAt,
+            List<String> channels,
+            boolean inApp,
+            Instant readAt) {
+        this(
+                id,
+                recipient,
+                reason,
+                alertId,
+                tenantId,
+                accountName,
+                ruleId,
+                severity,
+                alertState,
+                explanation,
+                link,
+                alertChangedAt,
+                createdAt,
+                channels,
+                inApp,
+                readAt,
+                null);
+    }
+
+    /**
+     * The delivery of one run of a schedule to its owner. The id depends on the schedule and the
+     * due time only, so a second firing of the same run (another instance, a restart) is dropped by
+     * the outbox as a duplicate.
+     */
+    public static Notification scheduledReport(
+            ReportRun run, String recipient, List<String> channels) {
+        String id =
+                NotificationIds.of(
+                        run.dueAt(), "scheduled-report", run.scheduleId(), run.dueAt(), recipient);
+        return new Notification(
+                id,
+                recipient,
+                NotificationReason.SCHEDULED_REPORT,
+                null,
+                run.tenant(),
+                null,
+                null,
+                null,
+                null,
+                run.title(),
+                null,
+                run.dueAt(),
+                run.dueAt(),
+                channels,
+                false,
+                null,
+                run);
     }
 
     /** A notification about {@code alert} for {@code recipient}. */
@@ -94,7 +165,8 @@ public record Notification(
                 createdAt,
                 channels,
                 inApp,
-                at);
+                at,
+                report);
     }
 
     public boolean read() {

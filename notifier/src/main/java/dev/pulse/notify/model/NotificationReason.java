@@ -3,7 +3,7 @@ package dev.pulse.notify.model;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Why a person is told about an alert. */
+/** Why a person is told: about an alert, or a scheduled report. */
 public enum NotificationReason {
     /** The alert started firing (a new episode). */
     FIRED,
@@ -12,7 +12,9 @@ public enum NotificationReason {
     /** A snooze ended while the alert still fires. */
     SNOOZE_ENDED,
     /** The alert resolved; told in the in-app feed only. */
-    RESOLVED;
+    RESOLVED,
+    /** A scheduled report is due: not about an alert, it carries a {@link ReportRun}. */
+    SCHEDULED_REPORT;
 
     @JsonValue
     public String label() {

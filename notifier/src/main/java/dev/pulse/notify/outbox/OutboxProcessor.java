@@ -40,7 +40,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * alert change sends nothing twice.
  */
 public final class OutboxProcessor implements Processor<String, Notification, Void, Void> {
-    private static final Duration REMEMBER_IDS = Duration.ofDays(30);
+    /**
+     * Longer than the longest gap between two runs of a monthly report schedule (31 days, plus a
+     * daylight-saving hour), so a run fired again after a restart is still recognised.
+     */
+    private static final Duration REMEMBER_IDS = Duration.ofDays(35);
 
     private final ChannelWorkers workers;
     private final RetryPolicy retry;
@@ -97,7 +101,9 @@ public final class OutboxProcessor implements Processor<String, Notification, Vo
         seenIds.put(notification.id(), notification.createdAt().toEpochMilli());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         NotificationPreferences prefs = preferencesOf(notification.recipient());
-        Instant notBefore = DeliverySchedule.notBefore(prefs, now);
+        // A scheduled report is sent at the time its owner chose, alone: no quiet hours, no digest.
+        boolean report = notification.report() != null;
+        Instant notBefore = report ? now : DeliverySchedule.notBefore(prefs, now);
         for (String channel : notification.channels()) {
             OutboxEntry entry =
                     new OutboxEntry(
@@ -105,7 +111,7 @@ public final class OutboxProcessor implements Processor<String, Notification, Vo
                             channel,
                             notification,
                             notBefore,
-                            prefs.digest(),
+                            !report && prefs.digest(),
                             0,
                             notBefore,
                             null);
