@@ -247,19 +247,14 @@ public final class PulseApplication implements AutoCloseable {
                             extraRoutes.accept(router);
                         },
                         signIn.client(),
-<<<<<<< HEAD
-                        ReportSettings.DEFAULT.withBands(model.bands()),
+                        ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules),
                         warehouse == null
                                 ? WarehouseAdmin.NONE
                                 : WarehouseFactory.admin(warehouse));
-=======
-                        ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules));
->>>>>>> schedules
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
 
-<<<<<<< HEAD
     /** Only when {@code warehouse.url} is set; it never waits for PostgreSQL. */
     private Warehouse startWarehouse(
             PulseConfig config,
@@ -287,7 +282,8 @@ public final class PulseApplication implements AutoCloseable {
     /** The warehouse, when one is configured; null otherwise. */
     public Warehouse warehouse() {
         return warehouse;
-=======
+    }
+
     /**
      * Report schedules: the store every instance reads, the renderer the channels call for a run's
      * file (as the owner, through the Reports use case), and this instance's scheduler. Null when
@@ -325,7 +321,6 @@ public final class PulseApplication implements AutoCloseable {
                         .start(config.reports().scheduleTick());
         resources.push(scheduler);
         return store;
->>>>>>> schedules
     }
 
     private ApiSecurity security(

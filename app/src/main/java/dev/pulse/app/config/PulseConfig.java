@@ -21,17 +21,14 @@ public record PulseConfig(
         Notifier notifier,
         Bot bot,
         Demo demo,
-<<<<<<< HEAD
-        Warehouse warehouse)
+        Warehouse warehouse,
+        Reports reports)
         implements PulseConfigBuilder.With {
 
     /** No warehouse section (configurations built in code): no warehouse. */
     public PulseConfig {
         warehouse = warehouse == null ? Warehouse.NONE : warehouse;
     }
-=======
-        Reports reports)
-        implements PulseConfigBuilder.With {
 
     /**
      * Scheduled reports (docs/reports.md, "Schedules").
@@ -41,7 +38,6 @@ public record PulseConfig(
      *     long after its time
      */
     public record Reports(boolean schedules, Duration scheduleTick) {}
->>>>>>> schedules
 
     /** An empty bootstrapServers starts the embedded broker. */
     public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
