@@ -8,6 +8,7 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,15 @@ final class LocalPartitionReader {
     LocalPartitionReader(LocalStores stores, int partition) {
         this.stores = stores;
         this.partition = partition;
+    }
+
+    /** Current scores of tenants of this partition; tenants without a score are absent. */
+    Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        return stores.read(
+                PulseStores.HEALTH_SCORES,
+                QueryableStoreTypes.<String, HealthScore>keyValueStore(),
+                partition,
+                store -> LocalStateReader.inOrder(tenantIds, store::get));
     }
 
     List<HealthScore> dailyScores(String tenantId, Instant from, Instant to) {

@@ -51,8 +51,7 @@ public final class LocalStateReader implements TenantStateReader {
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
         return Optional.ofNullable(
-                currentScores(Map.of(locator.locate(tenantId).partition(), List.of(tenantId)))
-                        .get(tenantId));
+                partitionOf(tenantId).currentScores(List.of(tenantId)).get(tenantId));
     }
 
     @Override
@@ -67,12 +66,14 @@ public final class LocalStateReader implements TenantStateReader {
     }
 
     /**
-     * Current scores of tenants already grouped by the partition that holds them, in one query of
-     * this instance's score stores; a partition not active here is {@link
-     * StateUnavailableException}.
+     * Current scores of tenants already grouped by the partition that holds them, one store read
+     * per tenant in its own partition's store.
      */
     Map<String, HealthScore> currentScores(Map<Integer, List<String>> tenantsByPartition) {
-        return stores.batchGet(PulseStores.HEALTH_SCORES, tenantsByPartition);
+        Map<String, HealthScore> result = new HashMap<>();
+        tenantsByPartition.forEach(
+                (partition, tenants) -> result.putAll(in(partition).currentScores(tenants)));
+        return result;
     }
 
     /** The scores {@code lookup} has for {@code tenantIds}, in their order; none: absent. */

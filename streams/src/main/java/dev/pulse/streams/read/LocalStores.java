@@ -1,18 +1,10 @@
 package dev.pulse.streams.read;
 
-import dev.pulse.topologies.state.BatchGet;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.errors.StreamsNotStartedException;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.QueryableStoreType;
 
 /**
@@ -30,43 +22,6 @@ final class LocalStores {
     }
 
     /**
-     * The values of {@code keysByPartition} in store {@code name}, one query for all partitions
-     * (the store answers {@link BatchGet}); keys without a value are absent.
-     */
-    <K, V> Map<K, V> batchGet(String name, Map<Integer, List<K>> keysByPartition) {
-        if (keysByPartition.isEmpty()) {
-            return new HashMap<>();
-        }
-        StateQueryResult<Map<K, V>> answer;
-        try {
-            answer =
-                    streams.query(
-                            StateQueryRequest.inStore(name)
-                                    .withQuery(new BatchGet<K, V>(keysByPartition))
-                                    .withPartitions(keysByPartition.keySet())
-                                    .requireActive());
-        } catch (StreamsNotStartedException | IllegalStateException e) {
-            throw unavailable(e);
-        }
-        Map<K, V> found = new HashMap<>();
-        for (Integer partition : keysByPartition.keySet()) {
-            QueryResult<Map<K, V>> result = answer.getPartitionResults().get(partition);
-            if (result == null || result.isFailure()) {
-                throw unavailable(
-                        new InvalidStateStoreException(
-                                name
-                                        + " partition "
-                                        + partition
-                                        + (result == null
-                                                ? " is not here"
-                                                : ": " + result.getFailureMessage())));
-            }
-            found.putAll(result.getResult());
-        }
-        return found;
-    }
-
-    /**
      * {@code read} applied to store {@code name}: of one partition, or (a global store, {@code
      * partition} null) the only one. The handle finds its store again on every call and throws
      * while reading too, not only while opening, so both are caught.
@@ -77,14 +32,10 @@ final class LocalStores {
             return read.apply(
                     streams.store(partition == null ? query : query.withPartition(partition)));
         } catch (InvalidStateStoreException e) {
-            throw unavailable(e);
+            throw new StateUnavailableException(
+                    "state is not queryable right now (" + streams.state() + "); retry shortly",
+                    RETRY_AFTER,
+                    e);
         }
-    }
-
-    private StateUnavailableException unavailable(RuntimeException cause) {
-        return new StateUnavailableException(
-                "state is not queryable right now (" + streams.state() + "); retry shortly",
-                RETRY_AFTER,
-                cause);
     }
 }

@@ -16,7 +16,6 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.risk.RiskAssessment;
 import dev.pulse.topologies.serde.HealthScoreSerde;
-import dev.pulse.topologies.state.BatchReadableKeyValueStore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,14 +118,12 @@ class LocalStateReaderIT {
                 Consumed.with(Serdes.String(), ACCOUNT_SERDE),
                 Materialized.<String, Account, KeyValueStore<Bytes, byte[]>>as(
                         PulseStores.ACCOUNTS));
-        // As the pipeline builds it: the reader asks for a portfolio's scores in one query.
         builder.addStateStore(
-                BatchReadableKeyValueStore.of(
-                        Stores.keyValueStoreBuilder(
-                                        Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
-                                        Serdes.String(),
-                                        SERDE)
-                                .withCachingEnabled()));
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
+                                Serdes.String(),
+                                SERDE)
+                        .withCachingEnabled());
         builder.stream(topic, Consumed.with(Serdes.String(), SERDE))
                 .process(StoreScore::new, PulseStores.HEALTH_SCORES);
         builder.addStateStore(

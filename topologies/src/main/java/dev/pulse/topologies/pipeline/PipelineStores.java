@@ -7,8 +7,6 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
-import dev.pulse.topologies.state.BatchGet;
-import dev.pulse.topologies.state.BatchReadableKeyValueStore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.util.Map;
@@ -58,14 +56,12 @@ final class PipelineStores {
                 .withCachingEnabled();
     }
 
-    /** Read by the API a portfolio at a time: see {@link BatchGet}. */
     static StoreBuilder<KeyValueStore<String, HealthScore>> currentScores() {
-        return BatchReadableKeyValueStore.of(
-                Stores.keyValueStoreBuilder(
-                                Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
-                                Serdes.String(),
-                                SCORE_SERDE)
-                        .withCachingEnabled());
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PulseStores.HEALTH_SCORES),
+                        Serdes.String(),
+                        SCORE_SERDE)
+                .withCachingEnabled();
     }
 
     static StoreBuilder<WindowStore<String, HealthScore>> dailyScores(Duration retention) {
