@@ -42,7 +42,15 @@ public final class PulseTopicsAdmin {
                         // Co-partitioned with usage events: applied where the alerts live.
                         new NewTopic(PulseTopics.ALERT_COMMANDS.name(), partitions, rf),
                         // Co-partitioned likewise: applied where the tenant's follow-ups live.
-                        new NewTopic(PulseTopics.FOLLOW_UP_COMMANDS.name(), partitions, rf));
+                        new NewTopic(PulseTopics.FOLLOW_UP_COMMANDS.name(), partitions, rf),
+                        // Co-partitioned likewise: a tenant's past days load where its state lives.
+                        // Old event times as record times: the broker's retention must go by
+                        // append time.
+                        new NewTopic(PulseTopics.ENGAGEMENT_BACKFILL.name(), partitions, rf)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                                appendTime)));
         create(settings.bootstrapServers(), topics);
     }
 
