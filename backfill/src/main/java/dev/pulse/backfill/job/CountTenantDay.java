@@ -5,7 +5,10 @@ import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.event.UsageEventParser;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -52,7 +55,8 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
             return;
         }
         // Validated, the clock rule included, before the shuffle: read without the clock again.
-        day.count(UsageEventParser.read(keyed.json().getBytes(StandardCharsets.UTF_8)).event());
+        day.events.add(
+                UsageEventParser.read(keyed.json().getBytes(StandardCharsets.UTF_8)).event());
     }
 
     @Override
@@ -62,31 +66,38 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
         if (day == null) {
             return;
         }
+        EngagementBucket bucket = day.count();
         String key = context.getCurrentKey();
         int separator = key.lastIndexOf('\u0000');
         out.collect(
                 new TenantDayRow(
                         key.substring(0, separator),
                         Long.parseLong(key.substring(separator + 1)),
-                        EngagementBucketSerde.toBytes(day.bucket),
-                        day.firstMs,
-                        day.lastMs,
-                        day.bucket.events()));
+                        EngagementBucketSerde.toBytes(bucket),
+                        day.events.get(0).timestamp().toEpochMilli(),
+                        day.events.get(day.events.size() - 1).timestamp().toEpochMilli(),
+                        bucket.events()));
         state.clear();
     }
 
-    /** One tenant-day being counted. */
+    /** One tenant-day being collected. */
     static final class Day {
         final Set<String> eventIds = new HashSet<>();
-        final EngagementBucket bucket = new EngagementBucket();
-        long firstMs = Long.MAX_VALUE;
-        long lastMs = Long.MIN_VALUE;
+        final List<UsageEvent> events = new ArrayList<>();
 
-        void count(UsageEvent event) {
-            bucket.add(event);
-            long time = event.timestamp().toEpochMilli();
-            firstMs = Math.min(firstMs, time);
-            lastMs = Math.max(lastMs, time);
+        /**
+         * The day's bucket, events added in event-time order as a replay adds them: the
+         * distinct-users sketch's estimate depends on the order it saw users in, and the shuffle
+         * delivers them in no particular order.
+         */
+        EngagementBucket count() {
+            events.sort(IN_EVENT_TIME);
+            EngagementBucket bucket = new EngagementBucket();
+            events.forEach(bucket::add);
+            return bucket;
         }
     }
+
+    private static final Comparator<UsageEvent> IN_EVENT_TIME =
+            Comparator.comparing(UsageEvent::timestamp).thenComparing(UsageEvent::eventId);
 }
