@@ -12,8 +12,15 @@ public final class PulseTopicsAdmin {
     private PulseTopicsAdmin() {}
 
     public static void ensureTopics(StreamsSettings settings) {
-        int partitions = settings.partitions();
-        short rf = settings.replicationFactor();
+        ensureTopics(
+                settings.bootstrapServers(), settings.partitions(), settings.replicationFactor());
+    }
+
+    /**
+     * The same without a running Pulse: for tools that write Pulse's inputs before it first starts
+     * (the backfill), so the topics get Pulse's partitioning, not the broker's defaults.
+     */
+    public static void ensureTopics(String bootstrapServers, int partitions, short rf) {
         long dlqRetention = Duration.ofDays(30).toMillis();
         // Retention counts from arrival: records carry event time, and a replay or backfill of
         // old events must not be deleted before it is processed.
@@ -51,7 +58,7 @@ public final class PulseTopicsAdmin {
                                         Map.of(
                                                 TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
                                                 appendTime)));
-        create(settings.bootstrapServers(), topics);
+        create(bootstrapServers, topics);
     }
 
     /** Creates those of {@code topics} that do not exist yet. */
