@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -23,8 +22,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class IngestBenchmark {
     /** Give up when the count has not moved for this long. */
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
-
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final String bootstrapServers;
     private final PipelineCounters counters;
@@ -69,17 +66,11 @@ public final class IngestBenchmark {
 
     /** Returns System.nanoTime() when the counter first reached {@code target}. */
     private long awaitCounted(long target) {
-        long seen = counters.counted();
-        long lastProgress = System.nanoTime();
-        while (seen < target) {
-            LockSupport.parkNanos(POLL_NANOS);
-            long now = System.nanoTime();
-            long counted = counters.counted();
-            if (counted > seen) {
-                seen = counted;
-                lastProgress = now;
-            } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
-                throw new IllegalStateException(
+        return CounterWait.until(
+                counters::counted,
+                target,
+                STALL_TIMEOUT,
+                seen ->
                         "the pipeline counted "
                                 + seen
                                 + " of "
@@ -89,8 +80,5 @@ public final class IngestBenchmark {
                                 + " s ("
                                 + counters.drops()
                                 + ")");
-            }
-        }
-        return System.nanoTime();
     }
 }
