@@ -11,8 +11,9 @@ import dev.pulse.backfill.source.EventFileFormat;
 import dev.pulse.backfill.source.FileEventSource;
 import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.topic.PulseTopics;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,9 +72,11 @@ final class HistoryCommand {
 
         @Mixin KafkaTarget target;
 
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            PrintStream out = System.out;
+            PrintWriter out = spec.commandLine().getOut();
             FileEventSource source =
                     FileEventSource.of(files, format == null ? null : EventFileFormat.of(format));
             PulseConfig config = ConfigLoader.load(target.config, System.getenv());
@@ -98,22 +101,24 @@ final class HistoryCommand {
                     summary.tenantDays(),
                     PulseTopics.ENGAGEMENT_BACKFILL.name(),
                     summary.eventsPerSecond());
+            out.flush();
             return 0;
         }
     }
 
     /** One line per change, not a redraw: the output is often a log. */
     private static final class ConsoleProgress implements BackfillProgress {
-        private final PrintStream out;
+        private final PrintWriter out;
         private long eventsShown;
 
-        ConsoleProgress(PrintStream out) {
+        ConsoleProgress(PrintWriter out) {
             this.out = out;
         }
 
         @Override
         public void started(String source, String where) {
             out.printf("Backfill: reading %s on %s ...%n", source, where);
+            out.flush();
         }
 
         @Override
@@ -121,12 +126,14 @@ final class HistoryCommand {
             if (events > eventsShown) {
                 eventsShown = events;
                 out.printf("  events read: %,d%n", events);
+                out.flush();
             }
         }
 
         @Override
         public void daysWritten(long days) {
             out.printf("  tenant-days written: %,d%n", days);
+            out.flush();
         }
     }
 }

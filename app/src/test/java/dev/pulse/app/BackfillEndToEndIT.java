@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.app.config.PulseConfig;
-import dev.pulse.backfill.Backfill;
-import dev.pulse.backfill.BackfillProgress;
-import dev.pulse.backfill.BackfillSummary;
-import dev.pulse.backfill.FlinkTarget;
-import dev.pulse.backfill.publish.KafkaDayPublisher;
-import dev.pulse.backfill.source.FileEventSource;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.LocalStateReader;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseTopics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +33,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * The same events, replayed through the live topology into one deployment and backfilled with the
- * Flink job (on its in-process MiniCluster) into another, give identical daily engagement and
- * identical end-of-day scores with their at-risk decisions. Each deployment has a broker of its
- * own, so the two cannot see each other's records.
+ * The same events, replayed through the live topology into one deployment and backfilled with
+ * {@code pulse history backfill} (the Flink job on its in-process MiniCluster) into another, give
+ * identical daily engagement and identical end-of-day scores with their at-risk decisions. Each
+ * deployment has a broker of its own, so the two cannot see each other's records.
  */
 class BackfillEndToEndIT {
     private static final LocalDate FIRST = LocalDate.of(2026, 6, 1);
@@ -69,14 +66,26 @@ class BackfillEndToEndIT {
 
         Map<String, String> backfilled;
         try (PulseApplication pulse = start("backfill")) {
-            BackfillSummary summary;
-            try (KafkaDayPublisher publisher = new KafkaDayPublisher(pulse.bootstrapServers())) {
-                summary =
-                        new Backfill(new FlinkTarget(null, 2), BackfillProgress.SILENT)
-                                .run(FileEventSource.of(file.toString(), null), publisher);
-            }
-            assertThat(summary.eventsRead()).isEqualTo(events.size());
-            assertThat(summary.eventsDuplicate()).isPositive();
+            StringWriter out = new StringWriter();
+            CommandLine cli = new CommandLine(new PulseMain());
+            cli.setOut(new PrintWriter(out));
+            int exit =
+                    cli.execute(
+                            "history",
+                            "backfill",
+                            "--from-files",
+                            dir.toString() + "/*.ndjson",
+                            "--bootstrap-servers",
+                            pulse.bootstrapServers(),
+                            "--parallelism",
+                            "2");
+            assertThat(exit).as(out.toString()).isZero();
+            assertThat(out.toString())
+                    .contains("Backfill: reading 1 ndjson file(s) on in-process Flink")
+                    .containsPattern(
+                            "Backfill done in .* s: "
+                                    + String.format("%,d", events.size())
+                                    + " events read \\(0 rejected, [1-9][0-9]* duplicates\\)");
             closeTheLastDay(pulse.bootstrapServers());
             backfilled = settledState(pulse, from, to);
         }
