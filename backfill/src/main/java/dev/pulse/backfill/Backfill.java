@@ -58,6 +58,17 @@ public final class Backfill {
         }
         progress.daysWritten(tenantDays);
         JobExecutionResult result = job.getJobExecutionResult().get();
+        long emitted = counter(result.getAllAccumulatorResults(), BackfillJob.TENANT_DAYS);
+        if (emitted != tenantDays) {
+            // The collect iterator reads the last results from the job's result when the job is
+            // gone; should that ever fail, the hand-over is incomplete and must say so.
+            throw new IllegalStateException(
+                    "the job counted "
+                            + emitted
+                            + " tenant-days but "
+                            + tenantDays
+                            + " reached this process; run the backfill again (it is idempotent)");
+        }
         long read = counter(result.getAllAccumulatorResults(), BackfillJob.EVENTS_READ);
         progress.eventsRead(read);
         return new BackfillSummary(

@@ -21,6 +21,7 @@ public final class BackfillJob {
 
     public static final String EVENTS_REJECTED = "events-rejected";
     public static final String EVENTS_DUPLICATE = "events-duplicate";
+    public static final String TENANT_DAYS = "tenant-days";
 
     private BackfillJob() {}
 

@@ -30,6 +30,7 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
 
     private transient ValueState<Day> state;
     private transient LongCounter duplicates;
+    private transient LongCounter days;
 
     @Override
     public void open(OpenContext context) {
@@ -39,6 +40,7 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
                                 new ValueStateDescriptor<>(
                                         "tenant-day", TypeInformation.of(Day.class)));
         duplicates = getRuntimeContext().getLongCounter(BackfillJob.EVENTS_DUPLICATE);
+        days = getRuntimeContext().getLongCounter(BackfillJob.TENANT_DAYS);
     }
 
     @Override
@@ -77,6 +79,7 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
                         day.events.get(0).timestamp().toEpochMilli(),
                         day.events.get(day.events.size() - 1).timestamp().toEpochMilli(),
                         bucket.events()));
+        days.add(1);
         state.clear();
     }
 
