@@ -4,7 +4,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -15,6 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param parallelism tasks per operator; 0: the cluster's default, or this machine's cores
  */
 public record FlinkTarget(String jobManager, int parallelism) {
+    private static final MemorySize LOCAL_MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
     public static FlinkTarget inProcess() {
         return new FlinkTarget(null, 0);
@@ -33,6 +36,9 @@ public record FlinkTarget(String jobManager, int parallelism) {
         if (local()) {
             Configuration config = new Configuration();
             config.set(RestOptions.BIND_PORT, "0"); // never collide with a real job manager
+            // Grouping and the final sort run in managed memory; the local default (128 MB) spills
+            // two years of a large portfolio to disk.
+            config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
             int cores = Runtime.getRuntime().availableProcessors();
             env =
                     StreamExecutionEnvironment.createLocalEnvironment(
