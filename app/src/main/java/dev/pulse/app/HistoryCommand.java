@@ -77,8 +77,7 @@ final class HistoryCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            FileEventSource source =
-                    FileEventSource.of(files, format == null ? null : EventFileFormat.of(format));
+            FileEventSource source = source();
             PulseConfig config = ConfigLoader.load(target.config, System.getenv());
             String bootstrap = target.bootstrapServers();
             // Pulse's own partitioning, so each tenant's days land where its live state will be.
@@ -103,6 +102,22 @@ final class HistoryCommand {
                     summary.eventsPerSecond());
             out.flush();
             return 0;
+        }
+
+        /**
+         * The files to read; a location that names none, or an unknown format, is a usage error.
+         */
+        private FileEventSource source() {
+            try {
+                return FileEventSource.of(
+                        files, format == null ? null : EventFileFormat.of(format));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        e.getMessage().startsWith("No enum constant")
+                                ? "--format must be ndjson or csv, not '" + format + "'"
+                                : e.getMessage());
+            }
         }
     }
 
