@@ -45,7 +45,7 @@ final class ParseEvents extends RichFlatMapFunction<String, KeyedEvent> {
         }
         UsageEvent event = readable.event();
         long day = UtcDays.dayOfMs(event.timestamp().toEpochMilli()).toEpochDay();
-        out.collect(new KeyedEvent(dayKey(event.tenantId(), day), event.eventId(), json));
+        out.collect(KeyedEvent.of(dayKey(event.tenantId(), day), event));
     }
 
     /** Injective: the day is the text after the last separator. */
