@@ -83,6 +83,14 @@ final class HistoryCommand {
             // Pulse's own partitioning, so each tenant's days land where its live state will be.
             PulseTopicsAdmin.ensureTopics(
                     bootstrap, config.streams().partitions(), config.streams().replicationFactor());
+            long live = LiveEvents.received(bootstrap);
+            if (live > 0) {
+                out.printf(
+                        "Warning: %s already holds %,d events. Days older than what Pulse has"
+                                + " processed are stored but not scored; backfill before live"
+                                + " events flow (docs/backfill.md).%n",
+                        PulseTopics.USAGE_EVENTS.name(), live);
+            }
             BackfillSummary summary;
             try (KafkaDayPublisher publisher = new KafkaDayPublisher(bootstrap)) {
                 summary =

@@ -3,6 +3,7 @@ package dev.pulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.app.bench.PipelineCounters;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.LocalStateReader;
@@ -26,6 +27,8 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,26 +65,23 @@ class BackfillEndToEndIT {
             send(pulse.bootstrapServers(), events);
             closeTheLastDay(pulse.bootstrapServers());
             replayed = settledState(pulse, from, to);
+
+            // The same events backfilled over what live traffic counted: warned, and nothing
+            // counted twice.
+            String again = backfill(file.getParent(), pulse.bootstrapServers());
+            assertThat(again).contains("Warning: pulse.usage-events.v1 already holds");
+            PipelineCounters counters = new PipelineCounters(pulse.meterRegistry());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> counters.backfilledDays() == tenantDays(again));
+            assertThat(settledState(pulse, from, to)).isEqualTo(replayed);
         }
 
         Map<String, String> backfilled;
         try (PulseApplication pulse = start("backfill")) {
-            StringWriter out = new StringWriter();
-            CommandLine cli = new CommandLine(new PulseMain());
-            cli.setOut(new PrintWriter(out));
-            int exit =
-                    cli.execute(
-                            "history",
-                            "backfill",
-                            "--from-files",
-                            dir.toString() + "/*.ndjson",
-                            "--bootstrap-servers",
-                            pulse.bootstrapServers(),
-                            "--parallelism",
-                            "2");
-            assertThat(exit).as(out.toString()).isZero();
-            assertThat(out.toString())
+            String out = backfill(file.getParent(), pulse.bootstrapServers());
+            assertThat(out)
                     .contains("Backfill: reading 1 ndjson file(s) on in-process Flink")
+                    .doesNotContain("Warning")
                     .containsPattern(
                             "Backfill done in .* s: "
                                     + String.format("%,d", events.size())
@@ -95,6 +95,35 @@ class BackfillEndToEndIT {
         assertThat(replayed.get(FADING))
                 .as("a decision worth comparing")
                 .contains("\"atRisk\":true");
+    }
+
+    /** The tenant-days a backfill's summary line says it wrote. */
+    private static long tenantDays(String output) {
+        Matcher days = Pattern.compile("into ([0-9,]+) tenant-days").matcher(output);
+        assertThat(days.find()).as(output).isTrue();
+        return Long.parseLong(days.group(1).replace(",", ""));
+    }
+
+    /**
+     * Runs {@code pulse history backfill} over the directory's NDJSON files; returns its output.
+     */
+    private static String backfill(Path dir, String bootstrap) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new PulseMain());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int exit =
+                cli.execute(
+                        "history",
+                        "backfill",
+                        "--from-files",
+                        dir + "/*.ndjson",
+                        "--bootstrap-servers",
+                        bootstrap,
+                        "--parallelism",
+                        "2");
+        assertThat(exit).as(out.toString()).isZero();
+        return out.toString();
     }
 
     /** Each tenant's daily engagement and end-of-day scores, once they stop changing. */
