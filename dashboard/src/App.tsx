@@ -17,6 +17,7 @@ const AccountPage = lazy(() => import('./pages/AccountPage'));
 const TeamPage = lazy(() => import('./pages/TeamPage'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+const SchedulesPage = lazy(() => import('./pages/SchedulesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 
@@ -61,9 +62,10 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route element={<Layout me={me} />}>
           <Route index element={<Home me={me} />} />
           <Route path={paths.account} element={<AccountPage me={me} />} />
-          <Route path={paths.team} element={<Guard me={me} page="team"><TeamPage /></Guard>} />
+          <Route path={paths.team} element={<Guard me={me} page="team"><TeamPage me={me} /></Guard>} />
           <Route path={paths.alerts} element={<Guard me={me} page="alerts"><AlertsPage me={me} /></Guard>} />
           <Route path={paths.notifications} element={<Guard me={me} page="notifications"><NotificationsPage /></Guard>} />
+          <Route path={paths.reports} element={<Guard me={me} page="reports"><SchedulesPage me={me} /></Guard>} />
           <Route path={paths.audit} element={<Guard me={me} page="audit"><AuditPage /></Guard>} />
           <Route path={paths.apiKeys} element={<Guard me={me} page="apiKeys"><ApiKeysPage /></Guard>} />
           <Route path="*" element={me.role === 'customer-admin' ? <Refusal me={me} what="This address" /> : <NotFound />} />

@@ -6,6 +6,7 @@ export const paths = {
   team: '/team',
   alerts: '/alerts',
   notifications: '/notifications',
+  reports: '/reports',
   audit: '/admin/audit',
   apiKeys: '/admin/api-keys',
 } as const;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, Role } from './api/types';
-import { homeOf, mayAct, mayOpen, navigation } from './permissions';
+import { homeOf, mayAct, mayExport, mayExportPortfolios, mayOpen, navigation } from './permissions';
 
 const person = (role: Role, extra: Partial<Me> = {}): Me => ({ subject: `${role}@example.com`, email: `${role}@example.com`, role, scope: 'own', ...extra });
 
 describe('role-based navigation', () => {
   it('shows account managers their pages, managers the team view, admins administration', () => {
-    expect(navigation(person('viewer')).map((i) => i.page)).toEqual(['portfolio', 'alerts', 'notifications']);
-    expect(navigation(person('manager')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications']);
-    expect(navigation(person('admin')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications', 'audit', 'apiKeys']);
+    expect(navigation(person('viewer')).map((i) => i.page)).toEqual(['portfolio', 'alerts', 'notifications', 'reports']);
+    expect(navigation(person('manager')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications', 'reports']);
+    expect(navigation(person('admin')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications', 'reports', 'audit', 'apiKeys']);
   });
 
   it('gives a customer admin their own account and nothing else', () => {
@@ -28,5 +28,19 @@ describe('role-based navigation', () => {
     expect(mayOpen(person('manager'), 'audit')).toBe(false);
     expect(mayOpen(person('admin'), 'apiKeys')).toBe(true);
     expect(homeOf(person('viewer'))).toBeUndefined();
+  });
+});
+
+describe('export rights, as the API decides them (Role.canExport, mayExportPortfolios)', () => {
+  it('lets every reading role export, and only staff export portfolios', () => {
+    for (const role of ['viewer', 'analyst', 'manager', 'admin'] as Role[]) {
+      expect(mayExport(person(role))).toBe(true);
+      expect(mayExportPortfolios(person(role))).toBe(true);
+    }
+    const customer = person('customer-admin', { scope: 'tenant:acme.io' });
+    expect(mayExport(customer)).toBe(true);
+    expect(mayExportPortfolios(customer)).toBe(false);
+    expect(mayExport(person('ingest'))).toBe(false);
+    expect(mayOpen(customer, 'reports')).toBe(false);
   });
 });

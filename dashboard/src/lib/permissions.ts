@@ -5,7 +5,7 @@ import type { Me, Role } from './api/types';
 import { tenantOf } from './api/me';
 import { accountPath, paths } from './paths';
 
-export type Page = 'portfolio' | 'account' | 'team' | 'alerts' | 'notifications' | 'audit' | 'apiKeys';
+export type Page = 'portfolio' | 'account' | 'team' | 'alerts' | 'notifications' | 'reports' | 'audit' | 'apiKeys';
 
 const STAFF: Role[] = ['viewer', 'analyst', 'manager', 'admin'];
 
@@ -15,6 +15,8 @@ const ALLOWED: Record<Page, Role[]> = {
   team: ['manager', 'admin'],
   alerts: STAFF,
   notifications: STAFF,
+  // Schedules send reports that compare accounts too; customer admins download their review instead.
+  reports: STAFF,
   audit: ['admin'],
   apiKeys: ['admin'],
 };
@@ -25,6 +27,7 @@ export const PAGE_LABEL: Record<Page, string> = {
   team: 'Team',
   alerts: 'Alerts',
   notifications: 'Notifications',
+  reports: 'Reports',
   audit: 'Audit log',
   apiKeys: 'API keys',
 };
@@ -33,6 +36,22 @@ export function mayOpen(me: Me, page: Page, tenant?: string): boolean {
   if (!ALLOWED[page].includes(me.role)) return false;
   if (me.role === 'customer-admin' && page === 'account') return tenant === tenantOf(me);
   return true;
+}
+
+/**
+ * May download reports and lists of what they read (the API's `Role.canExport()`): every role
+ * that reads. Scope still decides which accounts; the API refuses and audits the rest.
+ */
+export function mayExport(me: Me): boolean {
+  return me.role !== 'ingest';
+}
+
+/**
+ * May download portfolio reports, which compare accounts and account managers (the API's
+ * `Role.mayExportPortfolios()`): staff only, never a customer admin.
+ */
+export function mayExportPortfolios(me: Me): boolean {
+  return mayExport(me) && STAFF.includes(me.role);
 }
 
 /** May act on alerts and follow-ups (staff only; customer admins read). */
@@ -56,6 +75,7 @@ export function navigation(me: Me): NavItem[] {
     { page: 'team', to: paths.team, label: PAGE_LABEL.team },
     { page: 'alerts', to: paths.alerts, label: PAGE_LABEL.alerts },
     { page: 'notifications', to: paths.notifications, label: PAGE_LABEL.notifications },
+    { page: 'reports', to: paths.reports, label: PAGE_LABEL.reports },
     { page: 'audit', to: paths.audit, label: PAGE_LABEL.audit },
     { page: 'apiKeys', to: paths.apiKeys, label: PAGE_LABEL.apiKeys },
   ];

@@ -32,14 +32,22 @@ const series = { tenantId: 'acme.io', metric: 'x', step: 'day', from: '', to: ''
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderAccount(who: Me = me) {
+function renderAccount(who: Me = me, path = '/accounts/acme.io') {
   return renderAt(
     <Routes>
       <Route path="/accounts/:tenant" element={<AccountPage me={who} />} />
     </Routes>,
-    '/accounts/acme.io',
+    path,
   );
 }
+
+const readOnly = () =>
+  mockFetch({
+    '/v1/accounts/acme.io': { body: account },
+    '/v1/accounts/acme.io/timeseries': { body: series },
+    '/v1/alerts': { body: alerts },
+    '/v1/accounts/acme.io/follow-ups': { body: followUps },
+  });
 
 describe('account page', () => {
   it('shows the score, its contributions with their change, and the alerts', async () => {
@@ -100,5 +108,32 @@ describe('account page', () => {
     await screen.findByTestId('alert-row');
     expect(screen.queryByTestId('alert-ack')).not.toBeInTheDocument();
     expect(screen.queryByTestId('follow-up-create')).not.toBeInTheDocument();
+  });
+});
+
+describe('account review downloads', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("links the review of the page's range, today included, as PDF and CSV", async () => {
+    // Only the date is fixed: queries and user events keep their real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 3, 10, 0));
+    readOnly();
+    renderAccount(me, '/accounts/acme.io?range=1y');
+    const pdf = await screen.findByTestId('export-account-pdf');
+    expect(pdf).toHaveAttribute('href', '/v1/reports/accounts/acme.io.pdf?from=2025-12-03&to=2026-12-04');
+    expect(pdf).toHaveAttribute('download');
+    expect(pdf).toHaveAccessibleName('PDF of the account review of Acme, last 1 year');
+    expect(screen.getByTestId('export-account-csv')).toHaveAttribute('href', '/v1/reports/accounts/acme.io.csv?from=2025-12-03&to=2026-12-04');
+
+    // Another range, another period: the default is 90 days.
+    await userEvent.selectOptions(screen.getByTestId('history-range'), '30d');
+    expect(screen.getByTestId('export-account-pdf')).toHaveAttribute('href', '/v1/reports/accounts/acme.io.pdf?from=2026-11-03&to=2026-12-04');
+  });
+
+  it('offers a customer admin the review of their own account', async () => {
+    readOnly();
+    renderAccount({ subject: 'it@acme.io', role: 'customer-admin', scope: 'tenant:acme.io' });
+    expect(await screen.findByTestId('export-account-pdf')).toHaveAttribute('href', expect.stringMatching(/^\/v1\/reports\/accounts\/acme\.io\.pdf\?from=/));
   });
 });

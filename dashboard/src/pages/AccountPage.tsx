@@ -3,12 +3,14 @@ import { useParams } from 'react-router';
 import { useAccount, useTimeseries } from '../lib/api/accounts';
 import { useAlerts } from '../lib/api/alerts';
 import type { AccountDetail, Contribution, Me } from '../lib/api/types';
-import { isoDate } from '../lib/dateRange';
+import { isoDate, type DateRange } from '../lib/dateRange';
 import { arr, count, date, score, time } from '../lib/format';
 import { useLive } from '../lib/live';
-import { mayAct, mayOpen } from '../lib/permissions';
+import { mayAct, mayExport, mayOpen } from '../lib/permissions';
+import { accountReportUrl } from '../lib/reports';
 import { AlertTable, alertCsvColumns } from '../components/AlertTable';
 import { CsvButton } from '../components/CsvButton';
+import { ExportLinks } from '../components/ExportLinks';
 import { Empty, QueryState } from '../components/ErrorState';
 import { FollowUps } from '../components/FollowUps';
 import { Refusal } from '../components/Refusal';
@@ -29,9 +31,33 @@ function daysAgo(days: number): string {
   return isoDate(new Date(d.getFullYear(), d.getMonth(), d.getDate() - days));
 }
 
-function ScoreHistory({ tenant }: { tenant: string }) {
+type HistoryRange = (typeof HISTORY_RANGES)[number];
+
+/** The page's range (`?range=`): the score history shows it and the review covers it. */
+function useHistoryRange(): [HistoryRange, (value: string) => void] {
   const [params, set] = useUrlParams();
   const range = HISTORY_RANGES.find((r) => r.value === params.get('range')) ?? HISTORY_RANGES[1];
+  return [range, (value) => set({ range: value })];
+}
+
+/** The review's period: the range's days up to and including today (`to` is exclusive). */
+export function reviewPeriod(days: number): DateRange {
+  return { from: daysAgo(days), to: daysAgo(-1) };
+}
+
+function ReviewDownloads({ tenant, name }: { tenant: string; name: string }) {
+  const [range] = useHistoryRange();
+  const period = reviewPeriod(range.days);
+  return (
+    <ExportLinks what={`account review of ${name}, last ${range.label}`} testId="export-account"
+      pdf={accountReportUrl(tenant, 'pdf', period)} csv={accountReportUrl(tenant, 'csv', period)}>
+      <span className="muted">Review, last {range.label}:</span>
+    </ExportLinks>
+  );
+}
+
+function ScoreHistory({ tenant }: { tenant: string }) {
+  const [range, setRange] = useHistoryRange();
   const from = daysAgo(range.days);
   const series = useTimeseries(tenant, 'health_score', from);
   return (
@@ -40,7 +66,7 @@ function ScoreHistory({ tenant }: { tenant: string }) {
         <h2 id="history-heading">Score history</h2>
         <label>
           Range
-          <select data-testid="history-range" value={range.value} onChange={(e) => set({ range: e.target.value })}>
+          <select data-testid="history-range" value={range.value} onChange={(e) => setRange(e.target.value)}>
             {HISTORY_RANGES.map((r) => (
               <option key={r.value} value={r.value}>{r.label}</option>
             ))}
@@ -228,6 +254,7 @@ function Account({ tenant, me }: { tenant: string; me: Me }) {
             <BandBadge band={data.health?.band} value={data.health?.score} />
             <Delta value={data.health?.delta7d} label="7-day change" />
             <Delta value={data.health?.delta30d} label="30-day change" />
+            {mayExport(me) && <ReviewDownloads tenant={tenant} name={data.name ?? tenant} />}
           </div>
           {data.health?.topReason && <p className="reason">{data.health.topReason}</p>}
           <Facts account={data} />

@@ -64,9 +64,44 @@ describe('portfolio page', () => {
     expect(await screen.findByText('No accounts are owned by sarah@example.com.')).toBeInTheDocument();
   });
 
-  it('names the portfolio that is out of reach on a 403', async () => {
+  it('names the portfolio that is out of reach on a 403, and offers no report of it', async () => {
     mockFetch({ '/v1/portfolio': { status: 403, body: { title: 'Forbidden', detail: 'not in your team' } } });
     renderAt(<PortfolioPage me={me} />, '/?owner=bob@example.com');
     expect(await screen.findByTestId('error-forbidden')).toHaveTextContent('the portfolio of bob@example.com');
+    expect(screen.queryByTestId('export-portfolio-pdf')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('export-portfolio-list')).not.toBeInTheDocument();
+  });
+
+  it("links the owner's portfolio report for the chosen period and the server's list CSV", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 3, 10, 0));
+    try {
+      mockFetch({ '/v1/portfolio': { body: { ...portfolio, owner: 'bob@example.com' } } });
+      renderAt(<PortfolioPage me={{ ...me, role: 'manager', scope: 'team' }} />, '/?owner=bob@example.com');
+      // Last 30 days by default, today included.
+      expect(await screen.findByTestId('export-portfolio-pdf')).toHaveAttribute(
+        'href', '/v1/reports/portfolio.pdf?owner=bob%40example.com&from=2026-11-04&to=2026-12-04');
+      await userEvent.selectOptions(screen.getByTestId('report-period'), 'last-month');
+      expect(screen.getByTestId('export-portfolio-csv')).toHaveAttribute(
+        'href', '/v1/reports/portfolio.csv?owner=bob%40example.com&from=2026-11-01&to=2026-12-01');
+      expect(screen.getByTestId('export-portfolio-list')).toHaveAttribute('href', '/v1/portfolio.csv?owner=bob%40example.com');
+      expect(screen.getByRole('group', { name: 'Download the portfolio report of bob@example.com' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives an account manager the report of their own portfolio', async () => {
+    mockFetch({ '/v1/portfolio': { body: portfolio } });
+    renderAt(<PortfolioPage me={me} />);
+    expect(await screen.findByTestId('export-portfolio-pdf')).toHaveAttribute('href', expect.stringContaining('owner=sarah%40example.com'));
+  });
+
+  it('offers no portfolio report to a role that may not export portfolios', async () => {
+    mockFetch({ '/v1/portfolio': { body: portfolio } });
+    renderAt(<PortfolioPage me={{ subject: 'it@acme.io', role: 'customer-admin', scope: 'tenant:acme.io' }} />);
+    await screen.findAllByTestId('portfolio-row');
+    expect(screen.queryByTestId('export-portfolio-pdf')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('export-portfolio-list')).not.toBeInTheDocument();
   });
 });

@@ -6,7 +6,7 @@ import type { CsvColumn } from '../lib/csv';
 import { arr, count, date, time } from '../lib/format';
 import { useLive } from '../lib/live';
 import { accountPath, paths } from '../lib/paths';
-import { mayOpen } from '../lib/permissions';
+import { mayExportPortfolios, mayOpen } from '../lib/permissions';
 import {
   distinct,
   filterRows,
@@ -20,6 +20,7 @@ import {
   type SortDirection,
 } from '../lib/portfolioTable';
 import { CsvButton } from '../components/CsvButton';
+import { PortfolioDownloads } from '../components/PortfolioDownloads';
 import { Empty, QueryState } from '../components/ErrorState';
 import { BandBadge, Delta } from '../components/Score';
 import { Sparkline } from '../components/Sparkline';
@@ -171,6 +172,8 @@ export function PortfolioPage({ me }: { me: Me }) {
         </label>
         <CsvButton testId="csv-portfolio" filename={`pulse-portfolio-${whose}.csv`} columns={portfolioCsvColumns} rows={shown} />
       </form>
+      {/* Only once the portfolio loaded: one the caller may not read, they may not export either. */}
+      {mayExportPortfolios(me) && portfolio.data && <PortfolioDownloads owner={portfolio.data.owner} />}
       <QueryState query={portfolio} what={owner ? `the portfolio of ${owner}` : 'your portfolio'}>
         {(data) =>
           data.accounts.length === 0 ? (

@@ -1,12 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
 import { useSummary } from '../lib/api/summary';
-import type { BandCounts, RankedAccount, Summary } from '../lib/api/types';
+import type { BandCounts, Me, RankedAccount, Summary } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
 import { isPreset, PRESETS, rangeOf, type DateRange, type Preset } from '../lib/dateRange';
 import { arr, count, date, score } from '../lib/format';
 import { accountPath, portfolioPath } from '../lib/paths';
+import { mayExportPortfolios } from '../lib/permissions';
+import { portfolioReportUrl } from '../lib/reports';
 import { bandChange, teamRows, type TeamRow } from '../lib/team';
 import { CsvButton } from '../components/CsvButton';
+import { ExportLinks } from '../components/ExportLinks';
 import { Empty, QueryState } from '../components/ErrorState';
 import { BandBadge, Delta } from '../components/Score';
 
@@ -79,7 +82,27 @@ function Ranked({ title, accounts }: { title: string; accounts: RankedAccount[] 
   );
 }
 
-function TeamSummary({ summary, range }: { summary: Summary; range: DateRange }) {
+/**
+ * Reports of the page's range. Without an owner the API reports every account in the caller's
+ * scope, which for a manager is exactly the team this page sums up.
+ */
+function TeamDownloads({ range }: { range: DateRange }) {
+  return (
+    <ExportLinks what={`team report, ${range.from} to ${range.to}`} testId="export-team"
+      pdf={portfolioReportUrl('pdf', range)} csv={portfolioReportUrl('csv', range)}>
+      <span className="muted">Team report:</span>
+    </ExportLinks>
+  );
+}
+
+function MemberDownloads({ owner, range }: { owner: string; range: DateRange }) {
+  return (
+    <ExportLinks small what={`portfolio report of ${owner}`} testId="export-member"
+      pdf={portfolioReportUrl('pdf', range, owner)} csv={portfolioReportUrl('csv', range, owner)} />
+  );
+}
+
+function TeamSummary({ summary, range, exports }: { summary: Summary; range: DateRange; exports: boolean }) {
   const rows = teamRows(summary.owners);
   const o = summary.overall;
   return (
@@ -105,6 +128,7 @@ function TeamSummary({ summary, range }: { summary: Summary; range: DateRange })
       <section aria-labelledby="team-table-heading">
         <div className="section-head">
           <h2 id="team-table-heading">By account manager</h2>
+          {exports && <TeamDownloads range={range} />}
           <CsvButton testId="csv-team" filename={teamCsvName(range)} columns={teamCsvColumns} rows={rows} />
         </div>
         {rows.length === 0 ? (
@@ -125,6 +149,7 @@ function TeamSummary({ summary, range }: { summary: Summary; range: DateRange })
                   <th scope="col">ARR at risk</th>
                   <th scope="col">Events</th>
                   <th scope="col">Active users</th>
+                  {exports && <th scope="col">Report</th>}
                 </tr>
               </thead>
               <tbody>
@@ -140,6 +165,7 @@ function TeamSummary({ summary, range }: { summary: Summary; range: DateRange })
                     <td className="num">{arr(r.arrAtRisk)}</td>
                     <td className="num">{count(r.events)}</td>
                     <td className="num">{count(r.activeUsers)}</td>
+                    {exports && <td><MemberDownloads owner={r.owner} range={range} /></td>}
                   </tr>
                 ))}
               </tbody>
@@ -155,7 +181,7 @@ function TeamSummary({ summary, range }: { summary: Summary; range: DateRange })
   );
 }
 
-export default function TeamPage() {
+export default function TeamPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const { preset, range } = rangeFromParams(params);
   const summary = useSummary(range.from, range.to, 5);
@@ -186,7 +212,7 @@ export default function TeamPage() {
         </form>
       </div>
       <QueryState query={summary} what="the team summary">
-        {(data) => <TeamSummary summary={data} range={range} />}
+        {(data) => <TeamSummary summary={data} range={range} exports={mayExportPortfolios(me)} />}
       </QueryState>
     </section>
   );

@@ -31,6 +31,24 @@ describe('accessibility', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('neither have the report downloads of the team view', async () => {
+    const group = { owner: 'sarah@example.com', accounts: 1, scored: 1, averageScore: 35, bands: { at_risk: 1 } };
+    mockFetch({ '/v1/summary': { body: { from: '2026-11-01', to: '2026-12-01', asOf: '2026-12-03T10:00:00Z', overall: group, owners: [group], top: [], bottom: [] } } });
+    renderAt(<AppRoutes me={me} />, '/team');
+    await screen.findByTestId('export-member-pdf');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('nor the report schedules, with a refused form', async () => {
+    mockFetch({ '/v1/report-schedules': { body: { schedules: [{ id: 's1', report: 'team', team: 'EMEA', cadence: 'monthly', dayOfMonth: 1, time: '08:00', timeZone: 'UTC', format: 'pdf', channels: ['email'], createdBy: 'sarah@example.com', createdAt: '2026-12-01T10:00:00Z', nextRunAt: '2027-01-01T08:00:00Z' }] } } });
+    renderAt(<AppRoutes me={me} />, '/reports');
+    await screen.findByTestId('schedule-row');
+    (await screen.findByTestId('schedule-channel-email')).click();
+    (await screen.findByTestId('schedule-create')).click();
+    await screen.findByTestId('schedule-channels-error');
+    expect(await violations()).toEqual([]);
+  });
+
   it('a refusal has none either', async () => {
     renderAt(<AppRoutes me={{ ...me, role: 'viewer' }} />, '/team');
     await screen.findByTestId('error-forbidden');

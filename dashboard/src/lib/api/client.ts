@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly detail?: string;
   /** Seconds the server asked to wait (503, 429). */
   readonly retryAfter?: number;
+  /** The whole problem document, for members beyond `detail` (such as which field was wrong). */
+  readonly problem?: Record<string, unknown>;
 
-  constructor(status: number, message: string, detail?: string, retryAfter?: number) {
+  constructor(status: number, message: string, detail?: string, retryAfter?: number, problem?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
     this.retryAfter = retryAfter;
+    this.problem = problem;
   }
 }
 
@@ -98,15 +101,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 async function errorOf(response: Response): Promise<ApiError> {
   let title = response.statusText || `HTTP ${response.status}`;
   let detail: string | undefined;
+  let problem: Record<string, unknown> | undefined;
   try {
-    const problem = (await response.json()) as { title?: string; detail?: string };
-    title = problem.title ?? title;
-    detail = problem.detail;
+    problem = (await response.json()) as Record<string, unknown>;
+    title = typeof problem.title === 'string' ? problem.title : title;
+    detail = typeof problem.detail === 'string' ? problem.detail : undefined;
   } catch {
     // Not a problem document; the status says enough.
   }
   const retry = Number(response.headers.get('Retry-After'));
-  return new ApiError(response.status, title, detail, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  return new ApiError(response.status, title, detail, Number.isFinite(retry) && retry > 0 ? retry : undefined, problem);
 }
 
 /** Query retry policy: wait out restoring state (503), never retry other refusals. */

@@ -8,6 +8,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.app.browser.Chromium;
 import dev.pulse.app.config.PulseConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +102,7 @@ class DashboardEndToEndIT {
     }
 
     @Test
-    void sarahSeesExactlyHerAccountsActsOnTheRiskiestAndTheListFollowsLive() {
+    void sarahSeesExactlyHerAccountsActsOnTheRiskiestAndTheListFollowsLive() throws Exception {
         try (Chromium browser = Chromium.start(1280, 900, dir.resolve("downloads-sarah"))) {
             signIn(browser, "Sarah Chen");
             List<WebElement> rows = waitFor(browser).until(rowsShown(3));
@@ -134,6 +136,23 @@ class DashboardEndToEndIT {
             assertNoCriticalAccessibilityFindings(browser);
             screenshot(browser, "account");
 
+            // The review link, fetched by the page itself with its session cookie, is a PDF.
+            WebElement review = testId(browser, "export-account-pdf");
+            assertThat(review.getAttribute("href"))
+                    .contains("/v1/reports/accounts/" + fading + ".pdf?from=");
+            Map<String, Object> pdf = fetchInPage(browser, review.getAttribute("href"));
+            assertThat(pdf).containsEntry("status", 200L).containsEntry("start", "%PDF-");
+            assertThat((String) pdf.get("type")).startsWith("application/pdf");
+            // Clicked like a person would, the link saves the file under the server's name.
+            Path downloads = dir.resolve("downloads-sarah");
+            review.click();
+            Path saved =
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> downloaded(downloads, ".pdf"), file -> file != null);
+            assertThat(saved.getFileName().toString()).startsWith("review-" + fading);
+            assertThat(new String(Files.readAllBytes(saved), 0, 5, StandardCharsets.ISO_8859_1))
+                    .isEqualTo("%PDF-");
+
             alert.findElement(By.cssSelector("[data-testid=alert-ack]")).click();
             waitFor(browser)
                     .until(
@@ -166,6 +185,18 @@ class DashboardEndToEndIT {
             browser.driver().get(site + "/notifications");
             waitFor(browser).until(visible("preferences-save"));
             screenshot(browser, "notifications");
+
+            // The schedules page, from the navigation: the form where the server keeps
+            // schedules, a plain notice where it does not (404), never an error.
+            browser.driver().findElement(By.linkText("Reports")).click();
+            waitFor(browser)
+                    .until(
+                            ExpectedConditions.or(
+                                    visible("schedule-form"), visible("schedules-unavailable")));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid^=error-]")))
+                    .isEmpty();
+            assertNoCriticalAccessibilityFindings(browser);
+            screenshot(browser, "reports");
         }
     }
 
@@ -178,6 +209,14 @@ class DashboardEndToEndIT {
             WebElement refusal = waitFor(browser).until(visible("error-forbidden"));
             assertThat(refusal.getText()).contains(davids);
             assertThat(browser.driver().findElements(By.cssSelector("[data-testid=account-page]")))
+                    .isEmpty();
+
+            // Her own portfolio has its report; David's is refused, and offers none.
+            browser.driver().get(site + "/");
+            waitFor(browser).until(visible("export-portfolio-pdf"));
+            browser.driver().get(site + "/?owner=" + DAVID);
+            waitFor(browser).until(visible("error-forbidden"));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-testid^=export-]")))
                     .isEmpty();
         }
         JsonNode denied =
@@ -208,6 +247,18 @@ class DashboardEndToEndIT {
             new Select(testId(browser, "range-preset")).selectByValue("last-month");
             waitFor(browser).until(ExpectedConditions.urlContains("preset=last-month"));
             waitFor(browser).until(visible("team-table"));
+            waitFor(browser).until(visible("export-team-pdf"));
+            assertThat(
+                            browser.driver()
+                                    .findElements(
+                                            By.cssSelector(
+                                                    "[data-testid=team-row][data-owner='"
+                                                            + SARAH
+                                                            + "'] [data-testid=export-member-pdf]")))
+                    .singleElement()
+                    .extracting(link -> link.getAttribute("href"))
+                    .asString()
+                    .contains("/v1/reports/portfolio.pdf?owner=" + SARAH.replace("@", "%40"));
             assertNoCriticalAccessibilityFindings(browser);
             screenshot(browser, "team");
             testId(browser, "csv-team").click();
@@ -236,6 +287,13 @@ class DashboardEndToEndIT {
             WebElement page = waitFor(browser).until(visible("account-page"));
             assertThat(page.getAttribute("data-tenant")).isEqualTo(CUSTOMER_TENANT);
             assertThat(browser.driver().findElements(By.linkText("Team"))).isEmpty();
+            assertThat(browser.driver().findElements(By.linkText("Reports"))).isEmpty();
+            // Their own review, yes; a portfolio report compares accounts: no link, and a 403.
+            String review =
+                    waitFor(browser).until(visible("export-account-pdf")).getAttribute("href");
+            assertThat(fetchInPage(browser, review)).containsEntry("status", 200L);
+            assertThat(fetchInPage(browser, site + "/v1/reports/portfolio.pdf"))
+                    .containsEntry("status", 403L);
 
             for (String elsewhere : List.of("/accounts/" + fading, "/team", "/admin/audit")) {
                 browser.driver().get(site + elsewhere);
@@ -321,6 +379,34 @@ class DashboardEndToEndIT {
                 .as("critical axe-core findings on %s", browser.driver().getCurrentUrl())
                 .extracting(Rule::getId)
                 .isEmpty();
+    }
+
+    /**
+     * Fetches {@code url} from inside the page, as the page's own links would (same origin, its
+     * cookies): the status, the Content-Type and the first five bytes as Latin-1 text.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fetchInPage(Chromium browser, String url) {
+        return (Map<String, Object>)
+                browser.driver()
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];fetch(arguments[0],"
+                                    + " {credentials: 'same-origin'}).then(async (r) => {  const"
+                                    + " bytes = new Uint8Array(await r.arrayBuffer()); "
+                                    + " done({status: r.status, type:"
+                                    + " r.headers.get('Content-Type'),        start:"
+                                    + " String.fromCharCode(...bytes.slice(0, 5))});}).catch((e) =>"
+                                    + " done({error: String(e)}));",
+                                url);
+    }
+
+    /** A finished download ending in {@code suffix}, or null while there is none. */
+    private static Path downloaded(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 
     /** Saves the page into docs/img when run from the repository, else under target/. */

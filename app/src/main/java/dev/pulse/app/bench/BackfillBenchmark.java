@@ -33,7 +33,6 @@ import java.util.SplittableRandom;
  */
 public final class BackfillBenchmark {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * @param days the history's length, ending yesterday
@@ -175,11 +174,8 @@ public final class BackfillBenchmark {
 
     /** Returns System.nanoTime() when Pulse had loaded {@code days} tenant-days. */
     private static long awaitLoaded(PipelineCounters counters, long days) {
-        return CounterWait.until(
-                counters::backfilledDays,
-                days,
-                STALL_TIMEOUT,
-                seen -> "Pulse loaded " + seen + " of " + days + " backfilled days and stalled");
+        return ProgressWait.until(
+                counters::backfilledDays, days, "backfilled tenant-days Pulse loaded", () -> "");
     }
 
     /** Events spread evenly over the days, in event-time order, each tenant's users as in bench. */

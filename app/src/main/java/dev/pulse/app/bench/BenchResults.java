@@ -9,6 +9,10 @@ import java.time.Instant;
  * @param loadAverageAtEnd the one-minute system load average when the run ended
  * @param cpu how busy the cores were from the first measured phase to the last, and how much of
  *     that was not this process
+ * @param yardstick a minimal Kafka Streams pipeline over the same events: the machine's ceiling
+ * @param ingest events sent, and counted through Pulse's topologies
+ * @param ingestCost the topologies' rate and CPU per event (the producer running beside them)
+ * @param memory heap and RocksDB memory after the query phases
  * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
  */
@@ -20,10 +24,13 @@ public record BenchResults(
         BenchPlan plan,
         long eventBytes,
         Throughput baseline,
+        Cost yardstick,
         IngestBenchmark.Result ingest,
+        Cost ingestCost,
         FreshnessBenchmark.Result freshness,
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
         QueryLoad.Result point,
+        MemoryUse memory,
         ReportBenchmark.Result reports,
         DashboardResult dashboard) {}

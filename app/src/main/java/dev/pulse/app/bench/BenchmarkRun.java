@@ -111,7 +111,10 @@ public final class BenchmarkRun {
             app.awaitRunning(START_TIMEOUT);
             CpuMeter.Snapshot measuring = CpuMeter.now();
             Throughput baseline = baseline(app, events);
+            Cost yardstick = yardstick(app, scratch, events);
+            CpuMeter.Snapshot ingestStart = CpuMeter.now();
             IngestBenchmark.Result ingest = ingest(app, tenants, events);
+            Cost ingestCost = cost(ingest.pipeline(), ingestStart);
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
@@ -120,6 +123,7 @@ public final class BenchmarkRun {
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
                 QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                MemoryUse memory = MemoryUse.now();
                 ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
@@ -132,11 +136,14 @@ public final class BenchmarkRun {
                         plan,
                         events.totalBytes(),
                         baseline,
+                        yardstick,
                         ingest,
+                        ingestCost,
                         freshness,
                         alerts,
                         portfolio,
                         point,
+                        memory,
                         reports,
                         dashboard);
             }
@@ -181,7 +188,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/7: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/8: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -195,28 +202,63 @@ public final class BenchmarkRun {
         return baseline;
     }
 
+    /**
+     * The machine's Kafka Streams ceiling over the baseline's events: {@link YardstickPipeline}.
+     */
+    private Cost yardstick(PulseApplication app, ScratchDirectory scratch, GeneratedEvents events) {
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 2/8: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
+                                + " count per tenant, exactly-once) over the baseline's %,d events",
+                        events.size()));
+        Cost cost =
+                new YardstickPipeline(
+                                app.bootstrapServers(),
+                                plan.threads(),
+                                scratch.path().resolve("yardstick-state"))
+                        .run(ProducerBaseline.SCRATCH_TOPIC, events.size() + plan.partitions());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f events/s in %.1f s, %.1f us of CPU per event",
+                        cost.rate().perSecond(),
+                        cost.rate().elapsed().toMillis() / 1000.0,
+                        cost.cpuMicrosPerItem()));
+        return cost;
+    }
+
     private IngestBenchmark.Result ingest(
             PulseApplication app, BenchTenants tenants, GeneratedEvents events) {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/7: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 3/8: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
-        CpuMeter.Snapshot start = CpuMeter.now();
         IngestBenchmark.Result ingest =
                 new IngestBenchmark(
                                 app.bootstrapServers(), new PipelineCounters(app.meterRegistry()))
                         .run(tenants, events);
         progress.step(
                 String.format(
-                        Locale.ROOT,
-                        "  producer %,.0f events/s; counted in %.1f s: %,.0f events/s (CPU: %s)",
-                        ingest.producer().perSecond(),
-                        ingest.pipeline().elapsed().toMillis() / 1000.0,
-                        ingest.pipeline().perSecond(),
-                        CpuMeter.between(start, CpuMeter.now()).describe()));
+                        Locale.ROOT, "  producer %,.0f events/s", ingest.producer().perSecond()));
         return ingest;
+    }
+
+    /** The rate, and this process's CPU time since {@code start} per item of it. */
+    private Cost cost(Throughput rate, CpuMeter.Snapshot start) {
+        CpuMeter.Snapshot end = CpuMeter.now();
+        double micros = (end.processCpuNanos() - start.processCpuNanos()) / 1000.0 / rate.count();
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f events/s in %.1f s, %.1f us of CPU per event (CPU: %s)",
+                        rate.perSecond(),
+                        rate.elapsed().toMillis() / 1000.0,
+                        micros,
+                        CpuMeter.between(start, end).describe()));
+        return new Cost(rate, micros);
     }
 
     private FreshnessBenchmark.Result freshness(
@@ -224,7 +266,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/7: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 4/8: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -245,7 +287,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/7: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 5/8: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -268,7 +310,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/7: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 6/8: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         plan.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -290,12 +332,12 @@ public final class BenchmarkRun {
     private ReportBenchmark.Result reports(
             PulseApplication app, BenchHttpClient http, BenchTenants tenants, BenchAuth auth) {
         if (plan.reportRenders() == 0) {
-            progress.step("Phase 6/7: reports, skipped (--report-renders 0)");
+            progress.step("Phase 7/8: reports, skipped (--report-renders 0)");
             return null;
         }
         progress.step(
                 String.format(
-                        "Phase 6/7: reports, %d PDFs of each kind one after another",
+                        "Phase 7/8: reports, %d PDFs of each kind one after another",
                         plan.reportRenders()));
         String owner = tenants.ownerOf(0);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -317,13 +359,13 @@ public final class BenchmarkRun {
     private DashboardResult dashboard(String site, BenchTenants tenants) {
         DashboardPlan dashboard = plan.dashboard();
         if (!dashboard.enabled()) {
-            progress.step("Phase 7/7: dashboard in a browser, skipped (--no-dashboard)");
+            progress.step("Phase 8/8: dashboard in a browser, skipped (--no-dashboard)");
             return DashboardResult.notRun("--no-dashboard");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 7/7: dashboard in Chromium, %d cold loads of the portfolio and an"
+                        "Phase 8/8: dashboard in Chromium, %d cold loads of the portfolio and an"
                                 + " account, alone and with %d people browsing",
                         dashboard.navigations(),
                         dashboard.browsingUsers()));

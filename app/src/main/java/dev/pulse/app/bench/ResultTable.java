@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 public final class ResultTable {
     static final double INGEST_TARGET_EVENTS_PER_S = 100_000;
+    static final double INGEST_TARGET_SHARE_PERCENT = 50;
     static final double FRESHNESS_TARGET_P99_MS = 1_000;
     static final double ALERT_TARGET_P99_MS = 5_000;
     static final double PORTFOLIO_TARGET_P99_MS = 20;
@@ -37,6 +38,7 @@ public final class ResultTable {
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.memory(results.memory());
         table.reports(results.reports());
         table.dashboard(results.dashboard());
         return header(results) + table.text();
@@ -70,6 +72,13 @@ public final class ResultTable {
 
     private void ingest(BenchResults r) {
         row("producer baseline", rate(r.baseline(), "events/s"), "what the box can do", NONE);
+        double ceiling = r.yardstick().rate().perSecond();
+        row(
+                "yardstick: minimal Kafka Streams pipeline",
+                rate(r.yardstick().rate(), "events/s"),
+                "this machine's ceiling",
+                NONE);
+        row("yardstick CPU per event", micros(r.yardstick().cpuMicrosPerItem()), NONE, NONE);
         row("ingest producer rate", rate(r.ingest().producer(), "events/s"), NONE, NONE);
         double pipeline = r.ingest().pipeline().perSecond();
         row(
@@ -77,6 +86,21 @@ public final class ResultTable {
                 rate(r.ingest().pipeline(), "events/s"),
                 String.format(Locale.ROOT, ">= %,.0f events/s", INGEST_TARGET_EVENTS_PER_S),
                 verdict(pipeline >= INGEST_TARGET_EVENTS_PER_S));
+        double share = pipeline / ceiling * 100;
+        row(
+                "ingest as a share of the yardstick",
+                String.format(Locale.ROOT, "%.1f %%", share),
+                String.format(Locale.ROOT, ">= %.0f %%", INGEST_TARGET_SHARE_PERCENT),
+                verdict(share >= INGEST_TARGET_SHARE_PERCENT));
+        row(
+                "ingest CPU per event (with producer)",
+                micros(r.ingestCost().cpuMicrosPerItem()),
+                NONE,
+                NONE);
+    }
+
+    private static String micros(double us) {
+        return String.format(Locale.ROOT, "%,.1f us", us);
     }
 
     private void freshness(FreshnessBenchmark.Result f) {
@@ -135,6 +159,15 @@ public final class ResultTable {
         }
         row(name + " max", millis(l.max()), NONE, NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
+    }
+
+    private void memory(MemoryUse m) {
+        row("heap in use after GC", mebibytes(m.heapAfterGcBytes()), NONE, NONE);
+        row("RocksDB cache incl. memtables", mebibytes(m.rocksDbBytes()), NONE, NONE);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private void reports(ReportBenchmark.Result r) {

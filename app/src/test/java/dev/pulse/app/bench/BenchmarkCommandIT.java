@@ -20,7 +20,11 @@ class BenchmarkCommandIT {
     private static final List<String> POSITIVE_FIGURES =
             List.of(
                     "producer baseline",
+                    "yardstick: minimal Kafka Streams pipeline",
+                    "yardstick CPU per event",
                     "ingest producer rate",
+                    "ingest as a share of the yardstick",
+                    "ingest CPU per event (with producer)",
                     "ingest through topologies",
                     "freshness p50",
                     "freshness p90",
@@ -36,6 +40,8 @@ class BenchmarkCommandIT {
                     "point p50",
                     "point p99",
                     "point max",
+                    "heap in use after GC",
+                    "RocksDB cache incl. memtables",
                     "12-month account review PDF, rendered p99",
                     "500-account portfolio PDF, rendered p99",
                     "12-month review PDF via API p99",
@@ -88,7 +94,7 @@ class BenchmarkCommandIT {
 
         String report = out.toString();
         assertThat(exitCode).as(report).isZero();
-        assertThat(report).contains("machine", "cores", "Phase 4/7", "Phase 6/7", "Phase 7/7");
+        assertThat(report).contains("machine", "cores", "Phase 2/8", "Phase 7/8", "Phase 8/8");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)

@@ -31,6 +31,11 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
         }
     }
 
+    /** Bytes in this JVM's RocksDB cache now, memtables included; 0 before any store opened. */
+    public static synchronized long usedBytes() {
+        return cache == null ? 0 : cache.getUsage();
+    }
+
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         Object configured = configs.get(TOTAL_BYTES_CONFIG);
