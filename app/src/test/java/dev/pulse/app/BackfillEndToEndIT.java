@@ -179,21 +179,10 @@ class BackfillEndToEndIT {
 
     private PulseApplication start(String name) {
         String run = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-        PulseConfig base =
-                TestPulse.withOwnBroker(
-                        dir.resolve(run + "-state"), dir.resolve(run + "-kafka"), run);
-        PulseConfig.Pipeline p = base.pipeline();
         // The shipped grace and idle time: events come in order, nobody else shares the broker.
         PulseConfig config =
-                base.withPipeline(
-                        new PulseConfig.Pipeline(
-                                Duration.ofHours(1),
-                                p.dedupWindow(),
-                                p.hourlyRetention(),
-                                p.dailyRetention(),
-                                p.scoreRefreshInterval(),
-                                p.fullRecomputeInterval(),
-                                p.alertEvaluationInterval()));
+                TestPulse.replayingOnOwnBroker(
+                        dir.resolve(run + "-state"), dir.resolve(run + "-kafka"), run);
         PulseApplication pulse =
                 PulseApplication.start(config, PulseApplication.StartupProgress.SILENT);
         try {
