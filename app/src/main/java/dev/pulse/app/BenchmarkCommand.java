@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.app.bench.BackfillBenchmark;
 import dev.pulse.app.bench.BenchPlan;
 import dev.pulse.app.bench.BenchProgress;
 import dev.pulse.app.bench.BenchResults;
@@ -116,13 +117,56 @@ final class BenchmarkCommand implements Callable<Integer> {
                             + " (default: ${DEFAULT-VALUE}).")
     int browsingUsers;
 
+    @Option(
+            names = "--backfill",
+            description =
+                    "Instead of the phases above: the same history replayed through the live"
+                            + " topology and backfilled with the Flink job, events/s of each"
+                            + " (see docs/backfill.md).")
+    boolean backfill;
+
+    @Option(
+            names = "--backfill-days",
+            defaultValue = "90",
+            description = "Days of history in the backfill mode (default: ${DEFAULT-VALUE}).")
+    int backfillDays;
+
+    @Option(
+            names = "--flink-parallelism",
+            defaultValue = "0",
+            description = "Flink parallelism in the backfill mode; 0: one per core.")
+    int flinkParallelism;
+
     @Override
     public Integer call() {
+        if (backfill) {
+            return backfill();
+        }
         BenchPlan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
         BenchResults results = new BenchmarkRun(plan, new BenchProgress(out)).run();
         out.println();
         out.print(ResultTable.render(results));
+        out.flush();
+        return 0;
+    }
+
+    private int backfill() {
+        PrintWriter out = spec.commandLine().getOut();
+        BackfillBenchmark.Result result =
+                new BackfillBenchmark(
+                                new BackfillBenchmark.Plan(
+                                        events,
+                                        tenants,
+                                        backfillDays,
+                                        partitions,
+                                        threads,
+                                        flinkParallelism,
+                                        seed),
+                                new BenchProgress(out))
+                        .run();
+        out.println();
+        out.print(result.describe());
         out.flush();
         return 0;
     }

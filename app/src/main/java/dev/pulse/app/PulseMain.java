@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             ApiKeyCommand.class,
             AuditCommand.class,
             BacktestCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            HistoryCommand.class
         })
 public final class PulseMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

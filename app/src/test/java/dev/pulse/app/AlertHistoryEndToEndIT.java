@@ -160,19 +160,9 @@ class AlertHistoryEndToEndIT {
     }
 
     private PulseApplication start(String run) {
-        PulseConfig base = TestPulse.withOwnBroker(stateDir, kafkaDir, "hist-" + run);
-        PulseConfig.Pipeline p = base.pipeline();
         // The shipped grace: the replay is sent in order, and no other test shares the broker.
         PulseConfig config =
-                base.withPipeline(
-                                new PulseConfig.Pipeline(
-                                        Duration.ofHours(1),
-                                        p.dedupWindow(),
-                                        p.hourlyRetention(),
-                                        p.dailyRetention(),
-                                        p.scoreRefreshInterval(),
-                                        p.fullRecomputeInterval(),
-                                        p.alertEvaluationInterval()))
+                TestPulse.replayingOnOwnBroker(stateDir, kafkaDir, "hist-" + run)
                         .withAlertRules(
                                 E2eScenarios.rulesFile(stateDir, E2eScenarios.AT_RISK_RULE));
         PulseApplication pulse =

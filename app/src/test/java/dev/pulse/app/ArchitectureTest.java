@@ -152,6 +152,24 @@ class ArchitectureTest {
                                     + " in front of it), so a front end never knows where a day"
                                     + " is kept; take TenantStateReader or a use case instead");
 
+    static final ArchRule BACKFILL_STAYS_BELOW_THE_RUNTIME =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.pulse.backfill..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "dev.pulse.streams..",
+                            "dev.pulse.access..",
+                            "dev.pulse.notify..",
+                            "dev.pulse.app..",
+                            "org.apache.kafka.streams..")
+                    .because(
+                            "the backfill job runs on Flink task managers with only topologies'"
+                                + " code and hands its days over on a topic; what needs Pulse's"
+                                + " runtime or configuration (topic set-up, the command) belongs in"
+                                + " the launcher (app), which wires the backfill module");
+
     static final ArchRule FRONT_ENDS_DO_NOT_TOUCH_STORES =
             noClasses()
                     .that()
@@ -231,6 +249,11 @@ class ArchitectureTest {
     @Test
     void notifierImportsNoFrontEnd() {
         NOTIFIER_USES_NO_FRONT_END.check(PULSE);
+    }
+
+    @Test
+    void backfillUsesNoPulseRuntime() {
+        BACKFILL_STAYS_BELOW_THE_RUNTIME.check(PULSE);
     }
 
     @Test

@@ -28,6 +28,24 @@ final class TestPulse {
         return config(stateDir, applicationId, new PulseConfig.Kafka("", kafkaDir.toString(), 0));
     }
 
+    /**
+     * {@link #withOwnBroker} with the shipped grace (1 h) and idle time (5 min): for replays sent
+     * in order to a broker no other test shares, where stream time is the test's own.
+     */
+    static PulseConfig replayingOnOwnBroker(Path stateDir, Path kafkaDir, String applicationId) {
+        PulseConfig base = withOwnBroker(stateDir, kafkaDir, applicationId);
+        PulseConfig.Pipeline p = base.pipeline();
+        return base.withPipeline(
+                new PulseConfig.Pipeline(
+                        java.time.Duration.ofHours(1),
+                        p.dedupWindow(),
+                        p.hourlyRetention(),
+                        p.dailyRetention(),
+                        p.scoreRefreshInterval(),
+                        p.fullRecomputeInterval(),
+                        p.alertEvaluationInterval()));
+    }
+
     private static PulseConfig config(
             Path stateDir, String applicationId, PulseConfig.Kafka kafka) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());

@@ -18,6 +18,7 @@ public final class PipelineCounters {
     static final String DUPLICATES = "pulse.events.duplicates";
     static final String LATE = "pulse.events.late";
     static final String DEAD_LETTERED = "pulse.events.dead.lettered";
+    static final String BACKFILLED_DAYS = "pulse.backfill.days.loaded";
 
     private final CopyOnWriteArrayList<Counter> counters = new CopyOnWriteArrayList<>();
 
@@ -31,6 +32,11 @@ public final class PipelineCounters {
         return sum(COUNTED);
     }
 
+    /** Backfilled tenant-days the pipeline has loaded. */
+    public long backfilledDays() {
+        return sum(BACKFILLED_DAYS);
+    }
+
     /** Why events were not counted, for a failure message. */
     public String drops() {
         return String.format(
@@ -39,7 +45,9 @@ public final class PipelineCounters {
     }
 
     private void keepIfCounter(Meter meter) {
-        if (meter instanceof Counter && meter.getId().getName().startsWith("pulse.events.")) {
+        if (meter instanceof Counter
+                && (meter.getId().getName().startsWith("pulse.events.")
+                        || meter.getId().getName().equals(BACKFILLED_DAYS))) {
             counters.addIfAbsent((Counter) meter);
         }
     }

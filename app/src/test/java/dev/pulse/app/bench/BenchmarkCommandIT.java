@@ -105,6 +105,37 @@ class BenchmarkCommandIT {
         }
     }
 
+    @Test
+    void theBackfillModeReportsBothPathsOnTheSameEvents() {
+        StringWriter out = new StringWriter();
+        CommandLine pulse = new CommandLine(new PulseMain());
+        pulse.setOut(new PrintWriter(out, true));
+        pulse.setErr(new PrintWriter(out, true));
+
+        int exitCode =
+                pulse.execute(
+                        "bench",
+                        "--backfill",
+                        "--events",
+                        "30000",
+                        "--tenants",
+                        "30",
+                        "--backfill-days",
+                        "10",
+                        "--partitions",
+                        "2",
+                        "--flink-parallelism",
+                        "2");
+
+        String report = out.toString();
+        assertThat(exitCode).as(report).isZero();
+        assertThat(report)
+                .contains("Phase 1/2", "Phase 2/2", "30,000 events, 30 tenants, 10 days")
+                .containsPattern("live topology \\(replay\\): +[1-9][0-9,]* events/s")
+                .containsPattern("Flink job, in-process \\(p=2\\): +[1-9][0-9,]* events/s")
+                .containsPattern("backfill until loaded in Pulse: *[1-9][0-9,]* events/s");
+    }
+
     /** The number in the "measured" column of the row named {@code figure}. */
     private static Optional<Double> figure(String report, String figure) {
         Matcher row =

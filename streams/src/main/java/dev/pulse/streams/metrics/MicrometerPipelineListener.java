@@ -22,6 +22,7 @@ public final class MicrometerPipelineListener implements PipelineListener {
     private final Counter duplicates;
     private final Counter late;
     private final Counter counted;
+    private final Counter backfilledDays;
 
     public MicrometerPipelineListener(MeterRegistry registry) {
         this.registry = registry;
@@ -36,6 +37,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
         this.counted =
                 Counter.builder("pulse.events.counted")
                         .description("Events counted into engagement")
+                        .register(registry);
+        this.backfilledDays =
+                Counter.builder("pulse.backfill.days.loaded")
+                        .description(
+                                "Backfilled tenant-days loaded into the daily engagement store")
                         .register(registry);
     }
 
@@ -66,6 +72,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
     @Override
     public void onCounted() {
         counted.increment();
+    }
+
+    @Override
+    public void onBackfilledDay() {
+        backfilledDays.increment();
     }
 
     @Override

@@ -12,8 +12,15 @@ public final class PulseTopicsAdmin {
     private PulseTopicsAdmin() {}
 
     public static void ensureTopics(StreamsSettings settings) {
-        int partitions = settings.partitions();
-        short rf = settings.replicationFactor();
+        ensureTopics(
+                settings.bootstrapServers(), settings.partitions(), settings.replicationFactor());
+    }
+
+    /**
+     * The same without a running Pulse: for tools that write Pulse's inputs before it first starts
+     * (the backfill), so the topics get Pulse's partitioning, not the broker's defaults.
+     */
+    public static void ensureTopics(String bootstrapServers, int partitions, short rf) {
         long dlqRetention = Duration.ofDays(30).toMillis();
         // Retention counts from arrival: records carry event time, and a replay or backfill of
         // old events must not be deleted before it is processed.
@@ -42,8 +49,16 @@ public final class PulseTopicsAdmin {
                         // Co-partitioned with usage events: applied where the alerts live.
                         new NewTopic(PulseTopics.ALERT_COMMANDS.name(), partitions, rf),
                         // Co-partitioned likewise: applied where the tenant's follow-ups live.
-                        new NewTopic(PulseTopics.FOLLOW_UP_COMMANDS.name(), partitions, rf));
-        create(settings.bootstrapServers(), topics);
+                        new NewTopic(PulseTopics.FOLLOW_UP_COMMANDS.name(), partitions, rf),
+                        // Co-partitioned likewise: a tenant's past days load where its state lives.
+                        // Old event times as record times: the broker's retention must go by
+                        // append time.
+                        new NewTopic(PulseTopics.ENGAGEMENT_BACKFILL.name(), partitions, rf)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                                appendTime)));
+        create(bootstrapServers, topics);
     }
 
     /** Creates those of {@code topics} that do not exist yet. */

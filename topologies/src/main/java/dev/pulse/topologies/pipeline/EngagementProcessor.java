@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * cannot go stale; it starts empty on {@code init}, that is after every restore, revival or
  * migration of the task.
  */
-final class EngagementProcessor implements Processor<String, UsageEvent, String, UsageEvent> {
+final class EngagementProcessor implements Processor<String, UsageEvent, String, TenantActivity> {
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
     /** Most tenants per task whose latest bucket of one store is kept decoded. */
@@ -31,7 +31,7 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
 
     private final long graceMs;
     private final PipelineListener listener;
-    private ProcessorContext<String, UsageEvent> context;
+    private ProcessorContext<String, TenantActivity> context;
     private HotBuckets hourly;
     private HotBuckets daily;
 
@@ -41,7 +41,7 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
     }
 
     @Override
-    public void init(ProcessorContext<String, UsageEvent> context) {
+    public void init(ProcessorContext<String, TenantActivity> context) {
         this.context = context;
         this.hourly = new HotBuckets(context.getStateStore(PulseStores.ENGAGEMENT_HOURLY));
         this.daily = new HotBuckets(context.getStateStore(PulseStores.ENGAGEMENT_DAILY));
@@ -58,7 +58,7 @@ final class EngagementProcessor implements Processor<String, UsageEvent, String,
         hourly.countInto(event, UtcDays.floorMs(time, HOUR_MS));
         daily.countInto(event, UtcDays.floorMs(time, UtcDays.DAY_MS));
         listener.onCounted();
-        context.forward(record);
+        context.forward(record.withValue(TenantActivity.of(event)));
     }
 
     /** Late means: the event's hour closed more than the grace period ago in stream time. */

@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.event.UsageEventParser;
 import dev.pulse.topologies.event.UsageRecord;
@@ -37,11 +38,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code alerts} store), {@code pulse.follow-up-commands.v1} (people's action items, applied to the
  * {@code follow-ups} store). Outputs: {@code pulse.health-scores.v1}, and rejected records
  * unchanged on {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code
- * pulse.alerts.v1}. Stores: {@code event-ids}, {@code engagement-hourly}, {@code engagement-daily},
- * {@code health-scores}, {@code health-score-daily} (end-of-day scores with the day's at-risk
- * decision), {@code health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups},
- * {@code accounts}. Everything is keyed by tenant id, so the whole pipeline is one sub-topology
- * with no repartitioning.
+ * pulse.alerts.v1}. {@code pulse.engagement-backfill.v1} brings days of the past computed by the
+ * backfill job into the daily store and through the same end-of-day scoring. Stores: {@code
+ * event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code
+ * health-score-daily} (end-of-day scores with the day's at-risk decision), {@code
+ * health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups}, {@code accounts}.
+ * Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
+ * repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -96,8 +99,10 @@ public final class HealthPipelineTopology {
     /** From valid events to scores and alerts. */
     private void health(StreamsBuilder builder, KStream<String, UsageEvent> events) {
         KStream<String, UsageEvent> unique = deduplicate(builder, events);
-        KStream<String, UsageEvent> counted = countEngagement(builder, unique);
-        KStream<String, ScoreChange> scores = score(builder, counted);
+        KStream<String, TenantActivity> counted = countEngagement(builder, unique);
+        KStream<String, TenantActivity> activity =
+                counted.merge(loadBackfill(builder), Named.as("engagement-activity"));
+        KStream<String, ScoreChange> scores = score(builder, activity);
         publish(
                 scores.filter((tenant, change) -> !change.endOfDay(), Named.as("current-scores"))
                         .mapValues(ScoreChange::score, Named.as("score-values")),
@@ -148,7 +153,7 @@ public final class HealthPipelineTopology {
                 PulseStores.EVENT_IDS);
     }
 
-    private KStream<String, UsageEvent> countEngagement(
+    private KStream<String, TenantActivity> countEngagement(
             StreamsBuilder builder, KStream<String, UsageEvent> events) {
         builder.addStateStore(
                 PipelineStores.engagement(
@@ -167,8 +172,25 @@ public final class HealthPipelineTopology {
                 PulseStores.ENGAGEMENT_DAILY);
     }
 
+    /**
+     * A second source of daily engagement: days of the past computed by the backfill job, stored as
+     * the counting processor stores live days and closed by the same scoring processor.
+     */
+    private KStream<String, TenantActivity> loadBackfill(StreamsBuilder builder) {
+        Topic<String, BackfilledDay> backfill = PulseTopics.ENGAGEMENT_BACKFILL;
+        return builder.stream(
+                        backfill.name(),
+                        Consumed.with(backfill.keySerde(), backfill.valueSerde())
+                                .withTimestampExtractor(new BackfillTimestampExtractor())
+                                .withName("engagement-backfill-source"))
+                .process(
+                        () -> new BackfillLoadProcessor(listener),
+                        Named.as("load-backfill"),
+                        PulseStores.ENGAGEMENT_DAILY);
+    }
+
     private KStream<String, ScoreChange> score(
-            StreamsBuilder builder, KStream<String, UsageEvent> events) {
+            StreamsBuilder builder, KStream<String, TenantActivity> events) {
         builder.addStateStore(PipelineStores.currentScores());
         builder.addStateStore(PipelineStores.dailyScores(settings.dailyRetention()));
         builder.addStateStore(PipelineStores.checkpoints());

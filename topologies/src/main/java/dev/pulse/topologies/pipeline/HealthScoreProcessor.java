@@ -1,7 +1,6 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.risk.RiskAssessment;
@@ -51,7 +50,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * others; the copy starts empty on {@code init}, that is after every restore, revival or migration
  * of the task.
  */
-final class HealthScoreProcessor implements Processor<String, UsageEvent, String, ScoreChange> {
+final class HealthScoreProcessor implements Processor<String, TenantActivity, String, ScoreChange> {
     private static final String CLOSED_THROUGH = "closed-through-epoch-day";
 
     /** A clock jump over more days than this is not back-filled day by day. */
@@ -108,11 +107,12 @@ final class HealthScoreProcessor implements Processor<String, UsageEvent, String
     }
 
     @Override
-    public void process(Record<String, UsageEvent> record) {
+    public void process(Record<String, TenantActivity> record) {
         offsets.ensure();
         clock.observe();
-        long time = record.value().timestamp().toEpochMilli();
-        dirty.merge(record.key(), new Activity(time, time), Activity::span);
+        TenantActivity activity = record.value();
+        dirty.merge(
+                record.key(), new Activity(activity.firstMs(), activity.lastMs()), Activity::span);
     }
 
     /** Earliest and latest event time seen for a tenant since it was last scored. */

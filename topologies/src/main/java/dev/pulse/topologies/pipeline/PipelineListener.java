@@ -22,6 +22,9 @@ public interface PipelineListener {
     /** An event was counted into engagement. */
     default void onCounted() {}
 
+    /** A backfilled tenant-day was loaded into the daily engagement store. */
+    default void onBackfilledDay() {}
+
     /**
      * An alert command was ignored: its alert is unknown or its action does not fit the alert's
      * state. {@code action} is the command's action label.

@@ -3,9 +3,11 @@ package dev.pulse.topologies.topic;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
+import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
+import dev.pulse.topologies.serde.BackfilledDaySerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -50,6 +52,14 @@ public final class PulseTopics {
      */
     public static final Topic<String, FollowUpCommand> FOLLOW_UP_COMMANDS =
             new Topic<>("pulse.follow-up-commands.v1", TENANT, JsonSerde.of(FollowUpCommand.class));
+
+    /**
+     * Daily engagement of the past computed by the backfill job (one record per tenant-day, in day
+     * order), loaded into the daily store and closed day by day as live days are; co-partitioned
+     * with usage events so a tenant's days land where its live state lives.
+     */
+    public static final Topic<String, BackfilledDay> ENGAGEMENT_BACKFILL =
+            new Topic<>("pulse.engagement-backfill.v1", TENANT, new BackfilledDaySerde());
 
     /** Header names on dead-letter records. */
     public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";

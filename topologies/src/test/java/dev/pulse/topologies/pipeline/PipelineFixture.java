@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
@@ -44,6 +45,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestInputTopic<String, Account> accounts;
     final TestInputTopic<String, AlertCommand> commands;
     final TestInputTopic<String, FollowUpCommand> followUpCommands;
+    final TestInputTopic<String, BackfilledDay> backfill;
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
     final TestOutputTopic<String, Alert> alerts;
@@ -98,6 +100,11 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.FOLLOW_UP_COMMANDS.name(),
                         PulseTopics.FOLLOW_UP_COMMANDS.keySerde().serializer(),
                         PulseTopics.FOLLOW_UP_COMMANDS.valueSerde().serializer());
+        backfill =
+                driver.createInputTopic(
+                        PulseTopics.ENGAGEMENT_BACKFILL.name(),
+                        PulseTopics.ENGAGEMENT_BACKFILL.keySerde().serializer(),
+                        PulseTopics.ENGAGEMENT_BACKFILL.valueSerde().serializer());
         deadLetters =
                 driver.createOutputTopic(
                         PulseTopics.USAGE_EVENTS_DEAD_LETTER.name(),

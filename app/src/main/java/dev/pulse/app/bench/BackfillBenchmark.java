@@ -1,0 +1,241 @@
+package dev.pulse.app.bench;
+
+import dev.pulse.app.PulseApplication;
+import dev.pulse.app.config.ConfigLoader;
+import dev.pulse.app.config.PulseConfig;
+import dev.pulse.backfill.Backfill;
+import dev.pulse.backfill.BackfillProgress;
+import dev.pulse.backfill.BackfillSummary;
+import dev.pulse.backfill.FlinkTarget;
+import dev.pulse.backfill.publish.KafkaDayPublisher;
+import dev.pulse.backfill.source.EventFileFormat;
+import dev.pulse.backfill.source.FileEventSource;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Loading history, two ways, with the same events on the same machine: replayed through the live
+ * topology (a fresh Pulse counts every event), and backfilled with the Flink job (in-process, the
+ * tenant-days published to a second fresh Pulse, which loads and scores them). Reports events per
+ * second of each: the job alone, and the backfill until Pulse has loaded every day.
+ */
+public final class BackfillBenchmark {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * @param days the history's length, ending yesterday
+     * @param parallelism Flink parallelism; 0: one per core
+     */
+    public record Plan(
+            int events,
+            int tenants,
+            int days,
+            int partitions,
+            int threads,
+            int parallelism,
+            long seed) {}
+
+    /**
+     * @param live events through the live topology, from the first send until all were counted
+     * @param job events through the Flink job, from submission until every tenant-day was published
+     * @param loaded the same events, from submission until Pulse had loaded every tenant-day
+     */
+    public record Result(
+            Plan plan,
+            MachineInfo machine,
+            Throughput live,
+            Throughput job,
+            Throughput loaded,
+            BackfillSummary summary) {
+        public double speedup() {
+            return loaded.perSecond() / live.perSecond();
+        }
+
+        public String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "Backfill benchmark on %s%n"
+                            + "  %,d events, %,d tenants, %d days (%,d tenant-days)%n"
+                            + "  live topology (replay):        %,10.0f events/s  (%.1f s)%n"
+                            + "  Flink job, in-process (p=%s):   %,10.0f events/s  (%.1f s)%n"
+                            + "  backfill until loaded in Pulse:%,10.0f events/s  (%.1f s)%n"
+                            + "  speed-up, loaded vs live: %.1fx (target >= 5x)%n",
+                    machine.describe(),
+                    plan.events(),
+                    plan.tenants(),
+                    plan.days(),
+                    summary.tenantDays(),
+                    live.perSecond(),
+                    live.elapsed().toMillis() / 1000.0,
+                    plan.parallelism() > 0 ? String.valueOf(plan.parallelism()) : "cores",
+                    job.perSecond(),
+                    job.elapsed().toMillis() / 1000.0,
+                    loaded.perSecond(),
+                    loaded.elapsed().toMillis() / 1000.0,
+                    speedup());
+        }
+    }
+
+    private final Plan plan;
+    private final BenchProgress progress;
+
+    public BackfillBenchmark(Plan plan, BenchProgress progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    public Result run() {
+        MachineInfo machine = MachineInfo.current();
+        progress.step("Machine: " + machine.describe());
+        BenchTenants tenants = BenchTenants.of(plan.tenants());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Generating %,d events for %,d tenants over %d days",
+                        plan.events(),
+                        plan.tenants(),
+                        plan.days()));
+        GeneratedEvents events = history(tenants);
+        try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-backfill-")) {
+            Path file = scratch.path().resolve("events.ndjson");
+            write(events, file);
+            Throughput live = live(scratch.path().resolve("live"), tenants, events);
+            return backfill(scratch.path().resolve("backfill"), file, live, machine);
+        }
+    }
+
+    private Throughput live(Path dir, BenchTenants tenants, GeneratedEvents events) {
+        progress.step("Phase 1/2: replay through the live topology of a fresh Pulse");
+        try (PulseApplication app = start(dir)) {
+            CpuMeter.Snapshot cpu = CpuMeter.now();
+            IngestBenchmark.Result ingest =
+                    new IngestBenchmark(
+                                    app.bootstrapServers(),
+                                    new PipelineCounters(app.meterRegistry()))
+                            .run(tenants, events);
+            progress.step(
+                    String.format(
+                            Locale.ROOT,
+                            "  %,.0f events/s (CPU: %s)",
+                            ingest.pipeline().perSecond(),
+                            CpuMeter.between(cpu, CpuMeter.now()).describe()));
+            return ingest.pipeline();
+        }
+    }
+
+    private Result backfill(Path dir, Path file, Throughput live, MachineInfo machine) {
+        progress.step("Phase 2/2: Flink backfill into a second fresh Pulse");
+        try (PulseApplication app = start(dir)) {
+            PipelineCounters counters = new PipelineCounters(app.meterRegistry());
+            CpuMeter.Snapshot cpu = CpuMeter.now();
+            long start = System.nanoTime();
+            BackfillSummary summary;
+            try (KafkaDayPublisher publisher = new KafkaDayPublisher(app.bootstrapServers())) {
+                summary =
+                        new Backfill(
+                                        new FlinkTarget(null, plan.parallelism()),
+                                        BackfillProgress.SILENT)
+                                .run(
+                                        FileEventSource.of(file.toString(), EventFileFormat.NDJSON),
+                                        publisher);
+            }
+            long published = System.nanoTime();
+            long loaded = awaitLoaded(counters, summary.tenantDays());
+            progress.step(
+                    String.format(
+                            Locale.ROOT,
+                            "  job %.1f s, loaded after %.1f s (CPU: %s)",
+                            (published - start) / 1e9,
+                            (loaded - start) / 1e9,
+                            CpuMeter.between(cpu, CpuMeter.now()).describe()));
+            return new Result(
+                    plan,
+                    machine,
+                    live,
+                    Throughput.between(summary.eventsRead(), start, published),
+                    Throughput.between(summary.eventsRead(), start, loaded),
+                    summary);
+        } catch (Exception e) {
+            throw new IllegalStateException("the backfill failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns System.nanoTime() when Pulse had loaded {@code days} tenant-days. */
+    private static long awaitLoaded(PipelineCounters counters, long days) {
+        return ProgressWait.until(
+                counters::backfilledDays, days, "backfilled tenant-days Pulse loaded", () -> "");
+    }
+
+    /** Events spread evenly over the days, in event-time order, each tenant's users as in bench. */
+    private GeneratedEvents history(BenchTenants tenants) {
+        BenchEventGenerator generator = new BenchEventGenerator(plan.seed());
+        SplittableRandom random = new SplittableRandom(plan.seed() + 7);
+        int count = plan.events();
+        String[] keys = new String[count];
+        byte[][] values = new byte[count][];
+        long[] timestamps = new long[count];
+        long endMs =
+                LocalDate.now(ZoneOffset.UTC)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
+        long spanMs = Duration.ofDays(plan.days()).toMillis();
+        List<String> ids = tenants.ids();
+        for (int i = 0; i < count; i++) {
+            String tenant = ids.get(random.nextInt(ids.size()));
+            long time = endMs - spanMs + (long) ((double) spanMs * i / count);
+            keys[i] = tenant;
+            timestamps[i] = time;
+            values[i] = generator.randomEvent("bf-" + i, tenant, Instant.ofEpochMilli(time));
+        }
+        return new GeneratedEvents(keys, values, timestamps);
+    }
+
+    private static void write(GeneratedEvents events, Path file) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            for (int i = 0; i < events.size(); i++) {
+                out.write(events.value(i));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private PulseApplication start(Path dir) {
+        PulseConfig defaults = ConfigLoader.load(null, Map.of());
+        PulseConfig config =
+                defaults.withNotifier(defaults.notifier().withConsole(false))
+                        .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
+                        .withStreams(
+                                new PulseConfig.Streams(
+                                        "pulse-bench-backfill",
+                                        dir.resolve("state").toString(),
+                                        plan.partitions(),
+                                        (short) 1,
+                                        0,
+                                        plan.threads(),
+                                        defaults.streams().rocksDbCacheMb()))
+                        .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"));
+        PulseApplication app = PulseApplication.start(config, progress);
+        try {
+            app.awaitRunning(START_TIMEOUT);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+}

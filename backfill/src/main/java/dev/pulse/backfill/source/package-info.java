@@ -1,0 +1,2 @@
+/** Sources of raw usage events for a backfill: the seam, and NDJSON / CSV files. */
+package dev.pulse.backfill.source;
