@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How busy the cores were between two moments, and how much of that was this process (Pulse and the
@@ -36,6 +37,15 @@ public final class CpuMeter {
                             process * 100,
                             others * 100);
         }
+    }
+
+    /** A snapshot taken when {@code System.nanoTime()} reaches {@code nanoTime}; now if it has. */
+    public static Snapshot at(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return now();
     }
 
     public static Snapshot now() {

@@ -27,8 +27,13 @@ public final class QueryLoad {
         this.concurrency = concurrency;
     }
 
-    /** Answers per second with status 200, their latencies, and the errors. */
-    public record Result(Throughput ok, LatencySummary latency, long errors) {}
+    /**
+     * Answers per second with status 200, their latencies, the errors, and this process's CPU time
+     * over the measured window per request answered in it (the load generator's share included: it
+     * runs in the same process).
+     */
+    public record Result(
+            Throughput ok, LatencySummary latency, long errors, double cpuMicrosPerRequest) {}
 
     /** Runs the load; {@code nextRequest} gives each request and is called from several threads. */
     public Result run(Supplier<BenchRequest> nextRequest, Duration warmup, Duration measured) {
@@ -38,11 +43,15 @@ public final class QueryLoad {
         for (int i = 0; i < concurrency; i++) {
             new Client(nextRequest, window, stopped).next();
         }
+        CpuMeter.Snapshot first = CpuMeter.at(window.from);
+        CpuMeter.Snapshot last = CpuMeter.at(window.until);
         awaitStopped(stopped, warmup.plus(measured).plusSeconds(45));
+        long requests = Math.max(1, window.ok.sum() + window.errors.sum());
         return new Result(
                 new Throughput(window.ok.sum(), measured),
                 LatencySummary.of(window.micros.getIntervalHistogram()),
-                window.errors.sum());
+                window.errors.sum(),
+                (last.processCpuNanos() - first.processCpuNanos()) / 1000.0 / requests);
     }
 
     private static void awaitStopped(CountDownLatch stopped, Duration timeout) {

@@ -158,6 +158,11 @@ public final class ResultTable {
                     verdict(l.p99() < POINT_TARGET_P99_MS));
         }
         row(name + " max", millis(l.max()), NONE, NONE);
+        row(
+                name + " CPU per request (with load generator)",
+                micros(q.cpuMicrosPerRequest()),
+                NONE,
+                NONE);
         row(name + " errors", count(q.errors()), "0", verdict(q.errors() == 0));
     }
 

@@ -40,6 +40,8 @@ class BenchmarkCommandIT {
                     "point p50",
                     "point p99",
                     "point max",
+                    "portfolio CPU per request (with load generator)",
+                    "point CPU per request (with load generator)",
                     "heap in use after GC",
                     "RocksDB cache incl. memtables",
                     "12-month account review PDF, rendered p99",
