@@ -109,7 +109,7 @@ public final class RunningApi implements AutoCloseable {
                         NotificationAccess.DISABLED,
                         builder.extraRoutes,
                         builder.oidc,
-                        ReportSettings.DEFAULT,
+                        builder.reports,
                         builder.warehouse);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
@@ -143,6 +143,13 @@ public final class RunningApi implements AutoCloseable {
         private OidcClient oidc;
         private Consumer<Router> extraRoutes = router -> {};
         private WarehouseAdmin warehouse = WarehouseAdmin.NONE;
+        private ReportSettings reports = ReportSettings.DEFAULT;
+
+        /** Report settings, e.g. with a schedule store so the schedule routes are mounted. */
+        public Builder reports(ReportSettings reports) {
+            this.reports = reports;
+            return this;
+        }
 
         /** A warehouse as the application wires one in. */
         public Builder warehouse(WarehouseAdmin warehouse) {
