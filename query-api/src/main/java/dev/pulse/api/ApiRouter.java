@@ -31,6 +31,7 @@ import dev.pulse.api.dashboard.DashboardRoutes;
 import dev.pulse.api.followups.FollowUpsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.ListCsv;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemFailureHandler;
@@ -223,6 +224,7 @@ final class ApiRouter {
 
         ApiSecurity security = deps.security();
         RateLimits limits = new RateLimits(security.rateLimits());
+        router.route().handler(new ClientAddress(security.trustedProxies()));
         router.route().handler(new AuditHandler(security.auditLog(), deps.clock(), TEMPLATES));
         // The only use of the unchecked reader: wrapped per request in the caller's scope.
         router.route()
