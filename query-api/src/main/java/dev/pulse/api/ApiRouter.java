@@ -37,6 +37,7 @@ import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
+import dev.pulse.api.http.SecurityHeaders;
 import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.internal.InternalStateHandler;
@@ -225,6 +226,15 @@ final class ApiRouter {
         ApiSecurity security = deps.security();
         RateLimits limits = new RateLimits(security.rateLimits());
         router.route().handler(new ClientAddress(security.trustedProxies()));
+        // Before authentication, so refusals carry them too.
+        router.route()
+                .handler(
+                        under(
+                                V1,
+                                ctx -> {
+                                    SecurityHeaders.applyToData(ctx.response().headers());
+                                    ctx.next();
+                                }));
         router.route().handler(new AuditHandler(security.auditLog(), deps.clock(), TEMPLATES));
         // The only use of the unchecked reader: wrapped per request in the caller's scope.
         router.route()
