@@ -111,7 +111,9 @@ final class DemoCommand implements Callable<Integer> {
                         base.auth()
                                 .withJwt(idp.jwtSettings())
                                 .withOidc(idp.oidcSettings(base.auth().oidc())))
-                .withApi(new PulseConfig.Api(api.host(), port, api.advertisedHost()))
+                .withApi(
+                        new PulseConfig.Api(
+                                api.host(), port, api.advertisedHost(), api.trustedProxies()))
                 .withKafka(
                         new PulseConfig.Kafka(
                                 kafka.bootstrapServers(),

@@ -21,6 +21,7 @@ import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
 import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
+import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
@@ -364,7 +365,8 @@ public final class PulseApplication implements AutoCloseable {
                 new RateLimitSettings(limit.requestsPerSecond(), limit.burst()),
                 internalToken,
                 new People(users),
-                sessions);
+                sessions,
+                TrustedProxies.parse(config.api().trustedProxies()));
     }
 
     /** Before the stores are queryable nobody's ownership is known: nothing is visible. */

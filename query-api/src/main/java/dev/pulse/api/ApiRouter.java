@@ -31,11 +31,13 @@ import dev.pulse.api.dashboard.DashboardRoutes;
 import dev.pulse.api.followups.FollowUpsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.ListCsv;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
+import dev.pulse.api.http.SecurityHeaders;
 import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.internal.InternalStateHandler;
@@ -223,6 +225,16 @@ final class ApiRouter {
 
         ApiSecurity security = deps.security();
         RateLimits limits = new RateLimits(security.rateLimits());
+        router.route().handler(new ClientAddress(security.trustedProxies()));
+        // Before authentication, so refusals carry them too.
+        router.route()
+                .handler(
+                        under(
+                                V1,
+                                ctx -> {
+                                    SecurityHeaders.applyToData(ctx.response().headers());
+                                    ctx.next();
+                                }));
         router.route().handler(new AuditHandler(security.auditLog(), deps.clock(), TEMPLATES));
         // The only use of the unchecked reader: wrapped per request in the caller's scope.
         router.route()

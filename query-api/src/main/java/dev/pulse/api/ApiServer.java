@@ -1,5 +1,6 @@
 package dev.pulse.api;
 
+import dev.pulse.api.audit.UnroutableRequests;
 import dev.pulse.api.http.BlockingReads;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,8 +50,12 @@ public final class ApiServer {
             workers.close();
             return Future.failedFuture(e);
         }
+        UnroutableRequests unroutable =
+                new UnroutableRequests(
+                        deps.security().auditLog(), deps.clock(), deps.security().trustedProxies());
         return vertx.createHttpServer(options)
-                .requestHandler(router)
+                .requestHandler(unroutable.guard(router))
+                .invalidRequestHandler(unroutable::invalid)
                 .listen()
                 .map(
                         server -> {

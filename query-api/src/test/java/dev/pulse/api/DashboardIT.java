@@ -3,7 +3,7 @@ package dev.pulse.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.api.dashboard.DashboardBundle;
-import dev.pulse.api.dashboard.SecurityHeaders;
+import dev.pulse.api.http.SecurityHeaders;
 import dev.pulse.api.testing.RunningApi;
 import java.net.http.HttpResponse;
 import java.time.Clock;

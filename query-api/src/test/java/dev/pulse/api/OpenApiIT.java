@@ -5,25 +5,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.pulse.api.auth.BrowserSessions;
+import dev.pulse.api.reports.ReportSettings;
+import dev.pulse.api.signin.OidcClient;
+import dev.pulse.api.signin.OidcSettings;
 import dev.pulse.api.signin.SignInHandler;
+import dev.pulse.api.testing.InMemoryScheduleStore;
 import dev.pulse.api.testing.RunningApi;
+import dev.pulse.streams.read.InternalReadProtocol;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /openapi.yaml} is valid YAML and documents every public route. */
+/** {@code /openapi.yaml} is served, and documents exactly the routes the router serves. */
 class OpenApiIT {
+    /** The operation keys of an OpenAPI path item. */
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private static final AtomicReference<Router> router = new AtomicReference<>();
     private static RunningApi api;
 
+    /**
+     * Every optional part mounted (sign-in, report schedules), so every route the document
+     * describes exists. The provider is never called: discovery happens on the first sign-in.
+     */
     @BeforeAll
     static void start() {
-        api = RunningApi.start(Clock.systemUTC());
+        int port = RunningApi.freePort();
+        OidcSettings oidc =
+                new OidcSettings(
+                        URI.create("http://127.0.0.1:9/unused-provider"),
+                        "pulse-web",
+                        "secret",
+                        URI.create("http://127.0.0.1:" + port + SignInHandler.CALLBACK),
+                        null);
+        api =
+                RunningApi.builder()
+                        .port(port)
+                        .signIn(
+                                new OidcClient(oidc),
+                                new BrowserSessions(
+                                        Duration.ofMinutes(30),
+                                        Duration.ofHours(8),
+                                        100,
+                                        Clock.systemUTC()))
+                        .reports(ReportSettings.DEFAULT.withSchedules(new InMemoryScheduleStore()))
+                        .extraRoutes(router::set)
+                        .start();
     }
 
     @AfterAll
@@ -32,66 +76,92 @@ class OpenApiIT {
     }
 
     @Test
-    void documentsEveryPublicRoute() throws Exception {
+    void isServedAsYaml() throws Exception {
         HttpResponse<String> response = api.get("/openapi.yaml");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
-
         JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(response.body());
         assertThat(document.path("openapi").asText()).isEqualTo("3.0.3");
-        JsonNode paths = document.path("paths");
-        Map<String, String> routes = new LinkedHashMap<>();
-        routes.put(ApiRouter.EVENTS, "post");
-        routes.put(ApiRouter.ACCOUNTS, "post");
-        routes.put(ApiRouter.PORTFOLIO, "get");
-        routes.put(ApiRouter.ACCOUNT, "get");
-        routes.put(ApiRouter.TIMESERIES, "get");
-        routes.put(ApiRouter.SUMMARY, "get");
-        routes.put(ApiRouter.ME, "get");
-        routes.put(ApiRouter.ALERTS, "get");
-        routes.put(ApiRouter.ALERT_HISTORY, "get");
-        routes.put(ApiRouter.ALERT_ACK, "post");
-        routes.put(ApiRouter.ALERT_SNOOZE, "post");
-        routes.put(ApiRouter.ALERT_RESOLVE, "post");
-        routes.put(ApiRouter.ACCOUNT_FOLLOW_UPS, "get");
-        routes.put(ApiRouter.ALERT_FOLLOW_UP, "post");
-        routes.put(ApiRouter.FOLLOW_UPS, "get");
-        routes.put(ApiRouter.FOLLOW_UP, "patch");
-        routes.put(ApiRouter.NOTIFICATIONS, "get");
-        routes.put(ApiRouter.NOTIFICATION_READ, "post");
-        routes.put(ApiRouter.NOTIFICATIONS_READ_ALL, "post");
-        routes.put(ApiRouter.NOTIFICATION_STREAM, "get");
-        routes.put(ApiRouter.PREFERENCES, "put");
-        routes.put(ApiRouter.AUDIT, "get");
-        routes.put(ApiRouter.AUDIT_VERIFY, "get");
-        routes.put(ApiRouter.API_KEYS, "get");
-        routes.put(ApiRouter.API_KEY, "delete");
-        routes.put(ApiRouter.DIRECTORY_REFRESH, "post");
-        routes.put(ApiRouter.LIVE, "get");
-        routes.put(ApiRouter.READY, "get");
-        routes.put(ApiRouter.METRICS, "get");
-        routes.put(ApiRouter.OPENAPI, "get");
-        routes.put(SignInHandler.LOGIN, "get");
-        routes.put(SignInHandler.CALLBACK, "get");
-        routes.put(SignInHandler.LOGOUT, "post");
-        routes.put(ApiRouter.REPORT_ACCOUNT, "get");
-        routes.put(ApiRouter.REPORT_PORTFOLIO_PDF, "get");
-        routes.put(ApiRouter.REPORT_PORTFOLIO_CSV, "get");
-        routes.put(ApiRouter.REPORT_SCHEDULES, "post");
-        routes.put(ApiRouter.REPORT_SCHEDULE, "delete");
-        routes.forEach(
-                (route, method) -> {
-                    String path = route.replaceAll(":(\\w+)", "{$1}");
-                    assertThat(paths.path(path).has(method)).as(method + " " + path).isTrue();
-                });
-        assertThat(paths.path("/v1/accounts/{tenant}").has("get")).isTrue();
-        assertThat(paths.path(ApiRouter.REPORT_SCHEDULES).has("get")).isTrue();
-        assertThat(paths.path("/v1/admin/api-keys").has("post")).isTrue();
-        assertThat(paths.path("/v1/accounts/{tenant}/follow-ups").has("post")).isTrue();
-        // The .csv forms of the lists are described under the reports tag, not as paths of their
-        // own.
-        assertThat(paths.size()).isEqualTo(38);
+    }
+
+    /**
+     * Both ways: every route the router serves is documented with its method, and every documented
+     * operation is served. The {@code .csv} twin of a list is documented as {@code text/csv} on the
+     * list's own operation; {@code /internal/} is the instances' own protocol, not the public API.
+     */
+    @Test
+    void documentsExactlyTheRoutesTheRouterServes() throws Exception {
+        JsonNode document =
+                new ObjectMapper(new YAMLFactory()).readTree(api.get("/openapi.yaml").body());
+        Set<String> documented = documentedOperations(document);
+        Set<String> served = new TreeSet<>();
+        List<String> mismatches = new ArrayList<>();
+        for (Route route : router.get().getRoutes()) {
+            String path = route.getPath();
+            if (path == null || path.startsWith(InternalReadProtocol.PREFIX + "/")) {
+                continue;
+            }
+            String template = path.replaceAll(":(\\w+)", "{$1}");
+            if (route.methods() == null || route.methods().isEmpty()) {
+                mismatches.add("served for every method, which no document can say: " + template);
+                continue;
+            }
+            for (HttpMethod method : route.methods()) {
+                served.add(method.name() + " " + template);
+            }
+        }
+        for (String operation : List.copyOf(served)) {
+            String base = operation.substring(0, operation.length() - ".csv".length());
+            if (operation.startsWith("GET ")
+                    && operation.endsWith(".csv")
+                    && served.contains(base)) {
+                served.remove(operation);
+                if (!offersCsv(document, base.substring("GET ".length()))) {
+                    mismatches.add(
+                            "served as CSV but its 200 answer does not list text/csv: " + base);
+                }
+            }
+        }
+        served.stream()
+                .filter(operation -> !documented.contains(operation))
+                .forEach(operation -> mismatches.add("served but not documented: " + operation));
+        documented.stream()
+                .filter(operation -> !served.contains(operation))
+                .forEach(operation -> mismatches.add("documented but not served: " + operation));
+
+        assertThat(mismatches).as("router against openapi.yaml").isEmpty();
+        assertThat(served).contains("GET /v1/accounts/{tenant}", "POST /auth/logout");
+    }
+
+    private static Set<String> documentedOperations(JsonNode document) {
+        Set<String> operations = new TreeSet<>();
+        document.path("paths")
+                .properties()
+                .forEach(
+                        path ->
+                                path.getValue()
+                                        .fieldNames()
+                                        .forEachRemaining(
+                                                key -> {
+                                                    if (HTTP_METHODS.contains(key)) {
+                                                        operations.add(
+                                                                key.toUpperCase(Locale.ROOT)
+                                                                        + " "
+                                                                        + path.getKey());
+                                                    }
+                                                }));
+        return operations;
+    }
+
+    private static boolean offersCsv(JsonNode document, String path) {
+        return document.path("paths")
+                .path(path)
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .has("text/csv");
     }
 
     @Test

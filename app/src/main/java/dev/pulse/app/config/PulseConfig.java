@@ -55,7 +55,20 @@ public record PulseConfig(
             int threads,
             long rocksDbCacheMb) {}
 
-    public record Api(String host, int port, String advertisedHost) {}
+    /**
+     * @param trustedProxies reverse proxies (addresses or CIDR ranges, comma-separated) whose
+     *     {@code X-Forwarded-For} names the client; empty: the direct peer is the client
+     */
+    public record Api(String host, int port, String advertisedHost, String trustedProxies) {
+        public Api {
+            trustedProxies = trustedProxies == null ? "" : trustedProxies;
+        }
+
+        /** Not behind a trusted proxy. */
+        public Api(String host, int port, String advertisedHost) {
+            this(host, port, advertisedHost, "");
+        }
+    }
 
     public record Pipeline(
             Duration grace,

@@ -3,10 +3,10 @@ package dev.pulse.api.audit;
 import dev.pulse.access.audit.AuditEntry;
 import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.security.Principal;
+import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.ProblemFailureHandler;
 import io.vertx.core.Handler;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class AuditHandler implements Handler<RoutingContext> {
                         tenants,
                         !DENIED.contains(status),
                         status,
-                        remote(ctx),
+                        ClientAddress.of(ctx),
                         trail.requestId(),
                         detail(ctx, trail, tenants.size(), fallbackDetail));
         log.append(entry);
@@ -123,13 +123,5 @@ public final class AuditHandler implements Handler<RoutingContext> {
             detail = detail == null ? more : detail + "; " + more;
         }
         return detail;
-    }
-
-    private static String remote(RoutingContext ctx) {
-        SocketAddress address = ctx.request().remoteAddress();
-        if (address == null) {
-            return "unknown";
-        }
-        return address.hostAddress() != null ? address.hostAddress() : address.toString();
     }
 }

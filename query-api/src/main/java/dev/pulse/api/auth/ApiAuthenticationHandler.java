@@ -6,9 +6,9 @@ import dev.pulse.access.security.AuthorizedStateReader;
 import dev.pulse.access.security.Principal;
 import dev.pulse.api.audit.AuditTrail;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.streams.read.TenantStateReader;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.time.Duration;
@@ -23,9 +23,12 @@ import java.util.concurrent.Callable;
  *
  * <p>Missing or invalid credentials get 401 with a {@code WWW-Authenticate} challenge; a valid
  * token of someone who is not a Pulse user gets 403. Failed attempts are charged to the client
- * address (see {@link RateLimits}). A request authenticated by the session cookie that may change
- * something must echo the session's CSRF token ({@link CsrfCheck}), or it gets 403. Verification
- * may fetch a key set and resolving a scope may read accounts, so both run on the worker pool.
+ * address ({@link ClientAddress}, behind a trusted proxy the forwarded one); once an address used
+ * up its budget its failures get 429 instead of 401, but valid credentials are always checked and
+ * accepted, so other people's failures from a shared address never lock a user out (see {@link
+ * RateLimits}). A request authenticated by the session cookie that may change something must echo
+ * the session's CSRF token ({@link CsrfCheck}), or it gets 403. Verification may fetch a key set
+ * and resolving a scope may read accounts, so both run on the worker pool.
  */
 public final class ApiAuthenticationHandler implements AuthenticationHandler {
     static final String REALM = "Bearer realm=\"pulse\"";
@@ -52,17 +55,7 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String address = address(ctx);
-        Optional<Duration> blocked = limits.addressBlocked(address);
-        if (blocked.isPresent()) {
-            ctx.fail(
-                    ProblemException.tooManyRequests(
-                            "too many failed authentication attempts from "
-                                    + address
-                                    + "; retry after the Retry-After delay",
-                            RateLimitHandler.atLeastOneSecond(blocked.get())));
-            return;
-        }
+        String address = ClientAddress.of(ctx);
         Credentials credentials;
         try {
             credentials = Credentials.from(ctx.request().headers());
@@ -186,7 +179,16 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
 
     private void reject(RoutingContext ctx, String address, CredentialsRejectedException e) {
         if (e.status() == 401) {
-            limits.authenticationFailed(address);
+            Optional<Duration> blocked = limits.authenticationFailed(address);
+            if (blocked.isPresent()) {
+                ctx.fail(
+                        ProblemException.tooManyRequests(
+                                "too many failed authentication attempts from "
+                                        + address
+                                        + "; retry after the Retry-After delay",
+                                RateLimitHandler.atLeastOneSecond(blocked.get())));
+                return;
+            }
             ctx.fail(
                     ProblemException.unauthorized(e.getMessage())
                             .withHeader("WWW-Authenticate", challenge(e.getMessage())));
@@ -203,13 +205,5 @@ public final class ApiAuthenticationHandler implements AuthenticationHandler {
             safe.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '\'');
         }
         return REALM + ", error=\"invalid_token\", error_description=\"" + safe + "\"";
-    }
-
-    static String address(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.hostAddress() != null ? remote.hostAddress() : remote.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.access.apikeys.ApiKeyStore;
 import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.audit.AuditReader;
 import dev.pulse.access.security.AccessPolicy;
+import dev.pulse.api.http.TrustedProxies;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param people who a verified e-mail is: shared by every way a person signs in
  * @param sessions browser sessions (the {@link SessionCookies#SESSION} cookie); null when browser
  *     sign-in is not configured
+ * @param trustedProxies whose {@code X-Forwarded-For} names the client; null means none
  */
 public record ApiSecurity(
         JwtAuthenticator jwt,
@@ -32,7 +34,8 @@ public record ApiSecurity(
         RateLimitSettings rateLimits,
         String internalToken,
         People people,
-        BrowserSessions sessions) {
+        BrowserSessions sessions,
+        TrustedProxies trustedProxies) {
 
     public ApiSecurity {
         Objects.requireNonNull(people, "people");
@@ -40,6 +43,7 @@ public record ApiSecurity(
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(auditLog, "auditLog");
         rateLimits = rateLimits == null ? RateLimitSettings.DEFAULT : rateLimits;
+        trustedProxies = trustedProxies == null ? TrustedProxies.NONE : trustedProxies;
         internalToken = internalToken == null || internalToken.isBlank() ? null : internalToken;
     }
 
@@ -53,6 +57,8 @@ public record ApiSecurity(
                 + (internalToken == null ? "none" : "(set)")
                 + ", browserSessions="
                 + (sessions == null ? "off" : "on")
+                + ", trustedProxies="
+                + trustedProxies
                 + "]";
     }
 }

@@ -4,15 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Token buckets (Bucket4j, in memory, per instance): one per authenticated subject, charged for
- * every request, and one per client address, charged for every failed authentication. An address
- * whose failures emptied its bucket is refused before its credentials are even checked, which slows
- * credential guessing without limiting the people who share its address and sign in fine.
+ * every request, and one per client address, charged for every failed authentication. Only failures
+ * are throttled: an address whose failures emptied its bucket gets 429 for its next failures, while
+ * valid credentials from it still pass. Pulse's credentials are signed tokens and 256-bit keys,
+ * which no rate of guessing finds, so the throttle bounds the noise of bad attempts; refusing valid
+ * ones would let anyone behind a shared proxy lock everyone else out.
  *
  * <p>Each cache keeps the most used buckets only ({@link #MAX_BUCKETS}); a bucket evicted and
  * created again starts full, which errs on the caller's side.
@@ -40,17 +41,15 @@ public final class RateLimits {
                 : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /** Empty when {@code address} may try to authenticate, else how long it must wait. */
-    public Optional<Duration> addressBlocked(String address) {
-        EstimationProbe probe = bucket(addresses, address).estimateAbilityToConsume(1);
-        return probe.canBeConsumed()
+    /**
+     * Charges one failed authentication to {@code address}: empty while within its budget, else how
+     * long until it has budget again.
+     */
+    public Optional<Duration> authenticationFailed(String address) {
+        ConsumptionProbe probe = bucket(addresses, address).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed()
                 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    /** Charges one failed authentication to {@code address}. */
-    public void authenticationFailed(String address) {
-        bucket(addresses, address).tryConsume(1);
     }
 
     private Bucket bucket(Cache<String, Bucket> buckets, String key) {

@@ -1,5 +1,6 @@
 package dev.pulse.api.dashboard;
 
+import dev.pulse.api.http.SecurityHeaders;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

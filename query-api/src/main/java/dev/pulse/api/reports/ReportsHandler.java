@@ -8,6 +8,7 @@ import dev.pulse.access.reports.Reports;
 import dev.pulse.access.security.Caller;
 import dev.pulse.api.audit.AuditHandler;
 import dev.pulse.api.auth.RequestAccess;
+import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
@@ -16,7 +17,6 @@ import dev.pulse.reports.RenderedReport;
 import dev.pulse.reports.ReportRenderer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,10 +123,9 @@ public final class ReportsHandler {
     }
 
     private static ExportOrigin origin(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
         return new ExportOrigin(
                 "HTTP",
-                remote == null ? null : remote.hostAddress(),
+                ClientAddress.of(ctx),
                 ctx.response().headers().get(AuditHandler.REQUEST_ID_HEADER));
     }
 

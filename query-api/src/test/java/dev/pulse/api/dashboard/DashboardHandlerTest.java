@@ -2,6 +2,7 @@ package dev.pulse.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.api.http.SecurityHeaders;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

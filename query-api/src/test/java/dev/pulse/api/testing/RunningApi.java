@@ -17,6 +17,7 @@ import dev.pulse.api.auth.JwtAuthenticator;
 import dev.pulse.api.auth.JwtSettings;
 import dev.pulse.api.auth.People;
 import dev.pulse.api.auth.RateLimitSettings;
+import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
@@ -96,7 +97,8 @@ public final class RunningApi implements AutoCloseable {
                         builder.rateLimits,
                         INTERNAL_TOKEN,
                         new People(directory),
-                        builder.sessions);
+                        builder.sessions,
+                        builder.trustedProxies);
         ApiDependencies deps =
                 new ApiDependencies(
                         reader,
@@ -109,7 +111,7 @@ public final class RunningApi implements AutoCloseable {
                         NotificationAccess.DISABLED,
                         builder.extraRoutes,
                         builder.oidc,
-                        ReportSettings.DEFAULT,
+                        builder.reports,
                         builder.warehouse);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
@@ -143,6 +145,20 @@ public final class RunningApi implements AutoCloseable {
         private OidcClient oidc;
         private Consumer<Router> extraRoutes = router -> {};
         private WarehouseAdmin warehouse = WarehouseAdmin.NONE;
+        private ReportSettings reports = ReportSettings.DEFAULT;
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
+
+        /** Proxies whose X-Forwarded-For names the client. */
+        public Builder trustedProxies(String spec) {
+            this.trustedProxies = TrustedProxies.parse(spec);
+            return this;
+        }
+
+        /** Report settings, e.g. with a schedule store so the schedule routes are mounted. */
+        public Builder reports(ReportSettings reports) {
+            this.reports = reports;
+            return this;
+        }
 
         /** A warehouse as the application wires one in. */
         public Builder warehouse(WarehouseAdmin warehouse) {
