@@ -1,10 +1,12 @@
 package dev.pulse.streams.runtime;
 
 import dev.pulse.streams.metrics.MicrometerPipelineListener;
+import dev.pulse.streams.metrics.StateGauges;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
 import dev.pulse.topologies.pipeline.PipelineListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -26,8 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class PulseStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PulseStreams.class);
 
+    /** How often accounts per band and firing alerts are counted (a scan of two stores). */
+    private static final Duration STATE_GAUGE_INTERVAL = Duration.ofSeconds(15);
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private StateGauges gauges;
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
 
@@ -49,7 +55,8 @@ public final class PulseStreams implements AutoCloseable {
     public static PulseStreams start(
             StreamsSettings settings, MeterRegistry registry, Consumer<StreamsBuilder> extension) {
         PulseTopicsAdmin.ensureTopics(settings);
-        MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
+        MicrometerPipelineListener listener =
+                new MicrometerPipelineListener(registry, settings.alertRules().rules());
         Topology topology = topology(settings, listener, extension);
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
@@ -66,7 +73,12 @@ public final class PulseStreams implements AutoCloseable {
                                     return t;
                                 }),
                         Duration.ofSeconds(5));
-        metrics.bindTo(registry);
+        // The binder replaces any meter whose tags look fewer than its own. Bound through a
+        // composite it compares its own ids, not the target's after the target's filters (the
+        // launcher drops kafka.version), so it does not remove and re-add meters on each refresh.
+        CompositeMeterRegistry kafkaMeters = new CompositeMeterRegistry(registry.config().clock());
+        kafkaMeters.add(registry);
+        metrics.bindTo(kafkaMeters);
         PulseStreams pulse = new PulseStreams(streams, metrics);
         streams.setStateListener(
                 (now, before) -> {
@@ -80,6 +92,7 @@ public final class PulseStreams implements AutoCloseable {
                             .REPLACE_THREAD;
                 });
         streams.start();
+        pulse.gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
         return pulse;
     }
 
@@ -114,6 +127,9 @@ public final class PulseStreams implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gauges != null) {
+            gauges.close();
+        }
         metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session
         // timeout (45 s) before it gets its tasks back.
