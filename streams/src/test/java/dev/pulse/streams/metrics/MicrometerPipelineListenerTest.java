@@ -74,6 +74,18 @@ class MicrometerPipelineListenerTest {
                         });
     }
 
+    @Test
+    void clampsDaysOldReplayedEventsSoTheSumCannotOverflow() {
+        long sixtyDays = Duration.ofDays(60).toMillis();
+        for (int i = 0; i < 10_000; i++) {
+            listener.onScoreRefreshed(sixtyDays);
+        }
+
+        Timer freshness = registry.get("pulse.score.freshness").timer();
+        assertThat(freshness.max(TimeUnit.MINUTES)).isEqualTo(2.0);
+        assertThat(freshness.totalTime(TimeUnit.MINUTES)).isEqualTo(20_000.0);
+    }
+
     private double transitions(String rule, String severity, String state) {
         return registry.get("pulse.alerts.transitions")
                 .tag("rule", rule)
