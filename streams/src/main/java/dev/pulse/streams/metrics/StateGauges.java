@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -100,7 +101,7 @@ public final class StateGauges implements AutoCloseable {
         }
     }
 
-    private <V> void scan(String store, java.util.function.Consumer<V> each) {
+    private <V> void scan(String store, Consumer<V> each) {
         ReadOnlyKeyValueStore<String, V> local =
                 streams.store(
                         StoreQueryParameters.fromNameAndType(

@@ -33,13 +33,14 @@ public final class PulseStreams implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
-    private StateGauges gauges;
+    private final StateGauges gauges;
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
 
-    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics) {
+    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics, StateGauges gauges) {
         this.streams = streams;
         this.metrics = metrics;
+        this.gauges = gauges;
     }
 
     /** Creates topics, builds the topology and starts it; returns before it is RUNNING. */
@@ -79,7 +80,9 @@ public final class PulseStreams implements AutoCloseable {
         CompositeMeterRegistry kafkaMeters = new CompositeMeterRegistry(registry.config().clock());
         kafkaMeters.add(registry);
         metrics.bindTo(kafkaMeters);
-        PulseStreams pulse = new PulseStreams(streams, metrics);
+        // Counts only while RUNNING, so it may start before the streams do.
+        StateGauges gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
+        PulseStreams pulse = new PulseStreams(streams, metrics, gauges);
         streams.setStateListener(
                 (now, before) -> {
                     pulse.state.set(now);
@@ -92,7 +95,6 @@ public final class PulseStreams implements AutoCloseable {
                             .REPLACE_THREAD;
                 });
         streams.start();
-        pulse.gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
         return pulse;
     }
 
@@ -127,9 +129,7 @@ public final class PulseStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        if (gauges != null) {
-            gauges.close();
-        }
+        gauges.close();
         metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session
         // timeout (45 s) before it gets its tasks back.
