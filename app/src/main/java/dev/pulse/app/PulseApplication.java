@@ -52,7 +52,6 @@ import dev.pulse.warehouse.WarehouseConnection;
 import dev.pulse.warehouse.WarehouseSettings;
 import dev.pulse.warehouse.history.HistoryReader;
 import dev.pulse.warehouse.history.WarehouseHistory;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -143,7 +142,7 @@ public final class PulseApplication implements AutoCloseable {
             Clock scheduleClock) {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = PulseMetrics.create();
         resources.push(registry::close);
         // Vert.x installs meter filters: create it before any meter is registered.
         Vertx vertx = ApiVertx.create(registry);

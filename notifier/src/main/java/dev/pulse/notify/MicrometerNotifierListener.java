@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,26 +17,61 @@ import java.util.concurrent.ConcurrentHashMap;
  * outcome}} (delivered, failed, rejected, channel-unavailable, duplicate), {@code
  * pulse_notification_delivery_latency_seconds{channel}} (alert change → delivered, a histogram),
  * {@code pulse_notification_outbox_depth{channel}} and {@code
- * pulse_notification_reminders_suppressed_total{reason}}.
+ * pulse_notification_reminders_suppressed_total{reason}}. Every counter whose labels are known up
+ * front (reasons, each push channel's outcomes) exists at 0 from the start.
  */
 public final class MicrometerNotifierListener implements NotifierListener {
     private final MeterRegistry registry;
     private final Map<String, Map<String, Integer>> depthByTask = new ConcurrentHashMap<>();
     private final Set<String> depthGauges = ConcurrentHashMap.newKeySet();
 
+    static final List<String> UNROUTED_REASONS =
+            List.of(
+                    "severity-not-wanted",
+                    "no-channel-chosen",
+                    "no-owner",
+                    "owner-not-in-directory",
+                    "outside-scope");
+    static final List<String> SUPPRESSED_REMINDER_REASONS = List.of("acknowledged", "snoozed");
+    static final List<String> OUTCOMES =
+            List.of("delivered", "failed", "rejected", "channel-unavailable");
+
     public MicrometerNotifierListener(MeterRegistry registry, Iterable<String> channels) {
         this.registry = registry;
-        channels.forEach(this::depthGauge);
+        for (NotificationReason reason : NotificationReason.values()) {
+            routed(reason);
+        }
+        UNROUTED_REASONS.forEach(this::unrouted);
+        SUPPRESSED_REMINDER_REASONS.forEach(this::suppressed);
+        deliveries("any", "duplicate");
+        for (String channel : channels) {
+            depthGauge(channel);
+            OUTCOMES.forEach(outcome -> deliveries(channel, outcome));
+        }
     }
 
     @Override
     public void onNotificationRouted(NotificationReason reason) {
-        registry.counter("pulse.notifications.routed", "reason", reason.label()).increment();
+        routed(reason).increment();
+    }
+
+    private Counter routed(NotificationReason reason) {
+        return Counter.builder("pulse.notifications.routed")
+                .description("Notifications routed to a person, by reason")
+                .tag("reason", reason.label())
+                .register(registry);
     }
 
     @Override
     public void onUnrouted(String reason) {
-        registry.counter("pulse.notifications.unrouted", "reason", reason).increment();
+        unrouted(reason).increment();
+    }
+
+    private Counter unrouted(String reason) {
+        return Counter.builder("pulse.notifications.unrouted")
+                .description("Alert changes nobody was told about, by reason")
+                .tag("reason", reason)
+                .register(registry);
     }
 
     @Override
@@ -70,7 +106,14 @@ public final class MicrometerNotifierListener implements NotifierListener {
 
     @Override
     public void onReminderSuppressed(String reason) {
-        registry.counter("pulse.notification.reminders.suppressed", "reason", reason).increment();
+        suppressed(reason).increment();
+    }
+
+    private Counter suppressed(String reason) {
+        return Counter.builder("pulse.notification.reminders.suppressed")
+                .description("Reminders not sent, by reason (acknowledged, snoozed)")
+                .tag("reason", reason)
+                .register(registry);
     }
 
     @Override
@@ -80,8 +123,11 @@ public final class MicrometerNotifierListener implements NotifierListener {
     }
 
     private Counter deliveries(String channel, String outcome) {
-        return registry.counter(
-                "pulse.notification.deliveries", "channel", channel, "outcome", outcome);
+        return Counter.builder("pulse.notification.deliveries")
+                .description("Push deliveries, by channel and outcome")
+                .tag("channel", channel)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private void depthGauge(String channel) {

@@ -18,7 +18,7 @@ public final class PipelineCounters {
     static final String DUPLICATES = "pulse.events.duplicates";
     static final String LATE = "pulse.events.late";
     static final String DEAD_LETTERED = "pulse.events.dead.lettered";
-    static final String BACKFILLED_DAYS = "pulse.backfill.days.loaded";
+    static final String BACKFILLED_DAYS = "pulse.backfill.loads";
 
     private final CopyOnWriteArrayList<Counter> counters = new CopyOnWriteArrayList<>();
 

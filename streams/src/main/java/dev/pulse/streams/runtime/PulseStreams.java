@@ -1,10 +1,12 @@
 package dev.pulse.streams.runtime;
 
 import dev.pulse.streams.metrics.MicrometerPipelineListener;
+import dev.pulse.streams.metrics.StateGauges;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
 import dev.pulse.topologies.pipeline.PipelineListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -26,14 +28,19 @@ import org.slf4j.LoggerFactory;
 public final class PulseStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PulseStreams.class);
 
+    /** How often accounts per band and firing alerts are counted (a scan of two stores). */
+    private static final Duration STATE_GAUGE_INTERVAL = Duration.ofSeconds(15);
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private final StateGauges gauges;
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
 
-    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics) {
+    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics, StateGauges gauges) {
         this.streams = streams;
         this.metrics = metrics;
+        this.gauges = gauges;
     }
 
     /** Creates topics, builds the topology and starts it; returns before it is RUNNING. */
@@ -49,7 +56,8 @@ public final class PulseStreams implements AutoCloseable {
     public static PulseStreams start(
             StreamsSettings settings, MeterRegistry registry, Consumer<StreamsBuilder> extension) {
         PulseTopicsAdmin.ensureTopics(settings);
-        MicrometerPipelineListener listener = new MicrometerPipelineListener(registry);
+        MicrometerPipelineListener listener =
+                new MicrometerPipelineListener(registry, settings.alertRules().rules());
         Topology topology = topology(settings, listener, extension);
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
@@ -66,8 +74,15 @@ public final class PulseStreams implements AutoCloseable {
                                     return t;
                                 }),
                         Duration.ofSeconds(5));
-        metrics.bindTo(registry);
-        PulseStreams pulse = new PulseStreams(streams, metrics);
+        // The binder replaces any meter whose tags look fewer than its own. Bound through a
+        // composite it compares its own ids, not the target's after the target's filters (the
+        // launcher drops kafka.version), so it does not remove and re-add meters on each refresh.
+        CompositeMeterRegistry kafkaMeters = new CompositeMeterRegistry(registry.config().clock());
+        kafkaMeters.add(registry);
+        metrics.bindTo(kafkaMeters);
+        // Counts only while RUNNING, so it may start before the streams do.
+        StateGauges gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
+        PulseStreams pulse = new PulseStreams(streams, metrics, gauges);
         streams.setStateListener(
                 (now, before) -> {
                     pulse.state.set(now);
@@ -114,6 +129,7 @@ public final class PulseStreams implements AutoCloseable {
 
     @Override
     public void close() {
+        gauges.close();
         metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session
         // timeout (45 s) before it gets its tasks back.

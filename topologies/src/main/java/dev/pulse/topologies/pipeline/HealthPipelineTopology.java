@@ -195,7 +195,7 @@ public final class HealthPipelineTopology {
         builder.addStateStore(PipelineStores.dailyScores(settings.dailyRetention()));
         builder.addStateStore(PipelineStores.checkpoints());
         return events.process(
-                () -> new HealthScoreProcessor(new DailyClose(scorer), settings),
+                () -> new HealthScoreProcessor(new DailyClose(scorer), settings, listener),
                 Named.as("score-health"),
                 PulseStores.ENGAGEMENT_DAILY,
                 PulseStores.HEALTH_SCORES,

@@ -64,6 +64,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
 
     private final DailyClose dailyClose;
     private final PipelineSettings settings;
+    private final PipelineListener listener;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
     private RecentWrites<String, HealthScore> lastWritten;
     private ProcessorContext<String, ScoreChange> context;
@@ -75,9 +76,11 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
     private ChangelogOffsets offsets;
 
-    HealthScoreProcessor(DailyClose dailyClose, PipelineSettings settings) {
+    HealthScoreProcessor(
+            DailyClose dailyClose, PipelineSettings settings, PipelineListener listener) {
         this.dailyClose = dailyClose;
         this.settings = settings;
+        this.listener = listener;
     }
 
     @Override
@@ -133,6 +136,11 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         dirty.clear();
         for (Map.Entry<String, Activity> tenant : batch) {
             rescore(tenant.getKey(), now, tenant.getValue());
+        }
+        // Wall clock, not the event-time clock: freshness is what a reader waits.
+        long wallClock = context.currentSystemTimeMs();
+        for (Map.Entry<String, Activity> tenant : batch) {
+            listener.onScoreRefreshed(wallClock - tenant.getValue().last());
         }
     }
 

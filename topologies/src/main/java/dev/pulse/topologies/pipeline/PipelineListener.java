@@ -26,6 +26,12 @@ public interface PipelineListener {
     default void onBackfilledDay() {}
 
     /**
+     * A tenant's score was refreshed for new events; {@code eventAgeMs} is the wall-clock time
+     * since the newest of them happened: how fresh the score is when it becomes readable.
+     */
+    default void onScoreRefreshed(long eventAgeMs) {}
+
+    /**
      * An alert command was ignored: its alert is unknown or its action does not fit the alert's
      * state. {@code action} is the command's action label.
      */
