@@ -25,7 +25,7 @@ final class ApiKeyCommand {
     private ApiKeyCommand() {}
 
     static KafkaApiKeyStore open(KafkaTarget target) {
-        KafkaApiKeyStore store = new KafkaApiKeyStore(target.bootstrapServers());
+        KafkaApiKeyStore store = new KafkaApiKeyStore(target.kafka());
         store.awaitLoaded(Duration.ofSeconds(30));
         return store;
     }
@@ -61,7 +61,7 @@ final class ApiKeyCommand {
         @Override
         public Integer call() {
             ScopeSpec spec = scope == null ? ScopeSpec.defaultFor(role) : ScopeSpec.parse(scope);
-            KafkaApiKeyStore.ensureTopic(target.bootstrapServers(), (short) 1);
+            KafkaApiKeyStore.ensureTopic(target.kafka());
             try (KafkaApiKeyStore store = open(target)) {
                 ApiKeyStore.Created created = store.create(name, role, spec, actsAs, createdBy);
                 ApiKey key = created.apiKey();

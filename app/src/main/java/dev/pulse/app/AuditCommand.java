@@ -22,7 +22,7 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            ChainReport report = new AuditReader(target.bootstrapServers()).verify();
+            ChainReport report = new AuditReader(target.kafka()).verify();
             if (report.intact()) {
                 System.out.printf(
                         "Audit log intact: %,d records in %d chains.%n",

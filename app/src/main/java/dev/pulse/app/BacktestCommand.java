@@ -5,10 +5,12 @@ import dev.pulse.app.backtest.BacktestReplay;
 import dev.pulse.app.backtest.BacktestReport;
 import dev.pulse.app.backtest.BacktestRun;
 import dev.pulse.app.backtest.StoredEngagementReader;
+import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.portfolio.HolidayPeriod;
 import dev.pulse.app.portfolio.LabelledPortfolio;
 import dev.pulse.app.portfolio.PortfolioGenerator;
 import dev.pulse.app.portfolio.PortfolioScenario;
+import dev.pulse.streams.connection.TopicDefaults;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.json.PulseJson;
@@ -185,7 +187,13 @@ final class BacktestCommand implements Callable<Integer> {
 
     private List<BacktestInput> inputs(PrintWriter err) throws Exception {
         if (fromKafka != null) {
-            StoredEngagementReader reader = new StoredEngagementReader(fromKafka, applicationId);
+            StoredEngagementReader reader =
+                    new StoredEngagementReader(
+                            // Client settings (security) from the environment: kafka.properties.
+                            ConfigLoader.load(null, System.getenv())
+                                    .kafka()
+                                    .connection(fromKafka, TopicDefaults.BROKER_DEFAULT),
+                            applicationId);
             err.println("Reading " + reader.changelogTopic() + " at " + fromKafka + " ...");
             return List.of(reader.read(n -> err.printf("  %,d stored days read%n", n)));
         }

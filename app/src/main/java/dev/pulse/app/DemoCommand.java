@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         PulseConfig.Demo settings = demo.demo();
         simulator[0] =
                 new DemoSimulator(
-                        SimulatorSettings.forBootstrapServers(app.bootstrapServers())
+                        SimulatorSettings.forKafka(app.kafka())
                                 .withSeed(settings.seed())
                                 .withTenants(settings.tenants())
                                 .withDays(settings.days())
@@ -118,7 +118,9 @@ final class DemoCommand implements Callable<Integer> {
                         new PulseConfig.Kafka(
                                 kafka.bootstrapServers(),
                                 dataDir.resolve("kafka").toString(),
-                                kafka.embeddedPort()))
+                                kafka.embeddedPort(),
+                                kafka.properties(),
+                                kafka.topicConfigs()))
                 .withStreams(
                         new PulseConfig.Streams(
                                 streams.applicationId(),

@@ -9,6 +9,7 @@ import dev.pulse.backfill.FlinkTarget;
 import dev.pulse.backfill.publish.KafkaDayPublisher;
 import dev.pulse.backfill.source.EventFileFormat;
 import dev.pulse.backfill.source.FileEventSource;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.io.PrintWriter;
@@ -79,11 +80,10 @@ final class HistoryCommand {
             PrintWriter out = spec.commandLine().getOut();
             FileEventSource source = source();
             PulseConfig config = ConfigLoader.load(target.config, System.getenv());
-            String bootstrap = target.bootstrapServers();
+            KafkaConnection kafka = target.kafka();
             // Pulse's own partitioning, so each tenant's days land where its live state will be.
-            PulseTopicsAdmin.ensureTopics(
-                    bootstrap, config.streams().partitions(), config.streams().replicationFactor());
-            long live = LiveEvents.received(bootstrap);
+            PulseTopicsAdmin.ensureTopics(kafka, config.streams().partitions());
+            long live = LiveEvents.received(kafka);
             if (live > 0) {
                 out.printf(
                         "Warning: %s already holds %,d events. Days older than what Pulse has"
@@ -92,7 +92,7 @@ final class HistoryCommand {
                         PulseTopics.USAGE_EVENTS.name(), live);
             }
             BackfillSummary summary;
-            try (KafkaDayPublisher publisher = new KafkaDayPublisher(bootstrap)) {
+            try (KafkaDayPublisher publisher = new KafkaDayPublisher(kafka::clientConfig)) {
                 summary =
                         new Backfill(new FlinkTarget(flink, parallelism), new ConsoleProgress(out))
                                 .run(source, publisher);

@@ -2,6 +2,7 @@ package dev.pulse.app;
 
 import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.streams.connection.KafkaConnection;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,11 +20,22 @@ final class KafkaTarget {
                             + " running Pulse (127.0.0.1:<kafka.embeddedPort>).")
     String bootstrapServers;
 
-    String bootstrapServers() {
+    /**
+     * The cluster with the configured client settings ({@code kafka.properties}) and topic
+     * defaults, at {@code --bootstrap-servers} when given.
+     */
+    KafkaConnection kafka() {
+        PulseConfig loaded = ConfigLoader.load(config, System.getenv());
+        PulseConfig.Kafka kafka = loaded.kafka();
+        String address;
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-            return bootstrapServers;
+            address = bootstrapServers;
+        } else {
+            address =
+                    kafka.embedded()
+                            ? "127.0.0.1:" + kafka.embeddedPort()
+                            : kafka.bootstrapServers();
         }
-        PulseConfig.Kafka kafka = ConfigLoader.load(config, System.getenv()).kafka();
-        return kafka.embedded() ? "127.0.0.1:" + kafka.embeddedPort() : kafka.bootstrapServers();
+        return kafka.connection(address, loaded.streams().replicationFactor());
     }
 }

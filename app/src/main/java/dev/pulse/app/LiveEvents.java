@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -7,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -24,11 +24,9 @@ final class LiveEvents {
     private LiveEvents() {}
 
     /** Records ever written to {@code pulse.usage-events.v1} (its partitions' end offsets). */
-    static long received(String bootstrapServers) {
+    static long received(KafkaConnection kafka) {
         String topic = PulseTopics.USAGE_EVENTS.name();
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.clientConfig(Map.of()))) {
             TopicDescription description =
                     admin.describeTopics(java.util.List.of(topic))
                             .allTopicNames()

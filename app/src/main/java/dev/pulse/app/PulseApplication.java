@@ -36,6 +36,7 @@ import dev.pulse.notify.schedule.ReportScheduler;
 import dev.pulse.notify.schedule.ScheduledReportFiles;
 import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.broker.EmbeddedKafkaBroker;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.ingest.KafkaEventPublisher;
 import dev.pulse.streams.read.LocalStateReader;
 import dev.pulse.streams.read.RemoteStateClient;
@@ -88,7 +89,7 @@ public final class PulseApplication implements AutoCloseable {
     private static final Duration LIVE_SCORE_INTERVAL = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    private String bootstrapServers;
+    private KafkaConnection kafka;
     private PulseStreams streams;
     private ApiServer api;
     private HealthModel model;
@@ -149,6 +150,7 @@ public final class PulseApplication implements AutoCloseable {
         resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         JvmMetricsBinder.bindTo(registry);
 
+        String bootstrapServers;
         if (config.kafka().embedded()) {
             progress.step("Starting the embedded Kafka broker (KRaft)");
             Path dataDir = Path.of(config.kafka().embeddedDataDir());
@@ -159,6 +161,7 @@ public final class PulseApplication implements AutoCloseable {
         } else {
             bootstrapServers = config.kafka().bootstrapServers();
         }
+        kafka = config.kafka().connection(bootstrapServers, config.streams().replicationFactor());
 
         int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         users = loadUsers(config.auth().users());
@@ -174,14 +177,13 @@ public final class PulseApplication implements AutoCloseable {
                 NotifierFactory.create(
                         config, users, registry, apiPort, chat.alertChannels(), reportFiles);
         resources.push(notifier);
-        progress.step("Starting the topologies on " + bootstrapServers);
+        progress.step("Starting the topologies on " + kafka.describe());
         StreamsSettings settings = streamsSettings(config, apiPort);
-        Notifier.ensureTopics(
-                bootstrapServers, settings.partitions(), settings.replicationFactor());
+        Notifier.ensureTopics(kafka, settings.partitions());
         streams = PulseStreams.start(settings, registry, notifier::build);
         resources.push(streams);
 
-        KafkaEventPublisher publisher = new KafkaEventPublisher(bootstrapServers);
+        KafkaEventPublisher publisher = new KafkaEventPublisher(kafka);
         resources.push(publisher);
         Warehouse warehouse = startWarehouse(config, publisher, vertx, progress);
         LocalStateReader local = new LocalStateReader(streams.kafkaStreams());
@@ -224,7 +226,7 @@ public final class PulseApplication implements AutoCloseable {
         botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);
-        LiveScores liveScores = LiveScores.following(bootstrapServers, LIVE_SCORE_INTERVAL);
+        LiveScores liveScores = LiveScores.following(kafka, LIVE_SCORE_INTERVAL);
         resources.push(liveScores);
         ApiDependencies deps =
                 new ApiDependencies(
@@ -266,14 +268,7 @@ public final class PulseApplication implements AutoCloseable {
         }
         WarehouseSettings settings = WarehouseFactory.settings(config, System.getenv());
         progress.step("Connecting the warehouse " + new WarehouseConnection(settings).describe());
-        Warehouse warehouse =
-                Warehouse.start(
-                        settings,
-                        bootstrapServers,
-                        config.streams().replicationFactor(),
-                        publisher,
-                        registry,
-                        vertx);
+        Warehouse warehouse = Warehouse.start(settings, kafka, publisher, registry, vertx);
         resources.push(warehouse);
         this.warehouse = warehouse;
         return warehouse;
@@ -299,9 +294,8 @@ public final class PulseApplication implements AutoCloseable {
         if (!config.reports().schedules()) {
             return null;
         }
-        KafkaScheduleStore.ensureTopic(
-                bootstrapServers, KafkaScheduleStore.TOPIC, config.streams().replicationFactor());
-        KafkaScheduleStore store = new KafkaScheduleStore(bootstrapServers);
+        KafkaScheduleStore.ensureTopic(kafka, KafkaScheduleStore.TOPIC);
+        KafkaScheduleStore store = new KafkaScheduleStore(kafka);
         resources.push(store);
         store.awaitLoaded(Duration.ofSeconds(30));
         reportFiles.set(
@@ -329,12 +323,11 @@ public final class PulseApplication implements AutoCloseable {
             LocalStateReader local,
             String internalToken,
             BrowserSessions sessions) {
-        short replication = config.streams().replicationFactor();
-        AuditTopic.ensure(bootstrapServers, replication, config.audit().retention());
-        KafkaAuditLog audit = new KafkaAuditLog(bootstrapServers, registry);
+        AuditTopic.ensure(kafka, config.audit().retention());
+        KafkaAuditLog audit = new KafkaAuditLog(kafka, registry);
         resources.push(audit);
-        KafkaApiKeyStore.ensureTopic(bootstrapServers, replication);
-        KafkaApiKeyStore apiKeys = new KafkaApiKeyStore(bootstrapServers);
+        KafkaApiKeyStore.ensureTopic(kafka);
+        KafkaApiKeyStore apiKeys = new KafkaApiKeyStore(kafka);
         resources.push(apiKeys);
         apiKeys.awaitLoaded(Duration.ofSeconds(30));
         AccessPolicy policy = new AccessPolicy(users, tenant -> accountOrEmpty(local, tenant));
@@ -360,7 +353,7 @@ public final class PulseApplication implements AutoCloseable {
                 apiKeys,
                 policy,
                 audit,
-                new AuditReader(bootstrapServers),
+                new AuditReader(kafka),
                 new RateLimitSettings(limit.requestsPerSecond(), limit.burst()),
                 internalToken,
                 new People(users),
@@ -406,13 +399,12 @@ public final class PulseApplication implements AutoCloseable {
     private StreamsSettings streamsSettings(PulseConfig config, int apiPort) {
         PulseConfig.Streams s = config.streams();
         return new StreamsSettings(
-                bootstrapServers,
+                kafka,
                 s.applicationId(),
                 Path.of(s.stateDir()),
                 config.api().advertisedHost(),
                 apiPort,
                 s.partitions(),
-                s.replicationFactor(),
                 s.standbyReplicas(),
                 s.threads(),
                 s.rocksDbCacheMb() << 20,
@@ -452,7 +444,12 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return kafka.bootstrapServers();
+    }
+
+    /** The cluster as every client of this instance reaches it. */
+    public KafkaConnection kafka() {
+        return kafka;
     }
 
     public PulseStreams streams() {

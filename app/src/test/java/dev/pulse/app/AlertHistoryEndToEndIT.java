@@ -132,7 +132,7 @@ class AlertHistoryEndToEndIT {
                 }
             }
             StoredEngagementReader reader =
-                    new StoredEngagementReader(pulse.bootstrapServers(), "hist-" + run);
+                    new StoredEngagementReader(pulse.kafka(), "hist-" + run);
             BacktestInput stored =
                     await().atMost(Duration.ofSeconds(30))
                             .until(

@@ -46,8 +46,8 @@ final class TestPulse {
                         p.alertEvaluationInterval()));
     }
 
-    private static PulseConfig config(
-            Path stateDir, String applicationId, PulseConfig.Kafka kafka) {
+    /** Pulse on {@code kafka}, as the other configurations here. */
+    static PulseConfig config(Path stateDir, String applicationId, PulseConfig.Kafka kafka) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
         PulseConfig.Pipeline p = defaults.pipeline();

@@ -6,6 +6,7 @@ import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.model.NotificationPreferences;
 import dev.pulse.notify.outbox.ChannelWorkers;
 import dev.pulse.notify.route.AlertConsole;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
@@ -75,21 +75,21 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** Creates the notifier's topics if they are missing. */
-    public static void ensureTopics(String bootstrapServers, int partitions, short replication) {
+    public static void ensureTopics(KafkaConnection kafka, int partitions) {
         PulseTopicsAdmin.create(
-                bootstrapServers,
+                kafka,
                 List.of(
-                        new NewTopic(NotifierTopics.NOTIFICATIONS.name(), partitions, replication)
+                        PulseTopicsAdmin.topic(NotifierTopics.NOTIFICATIONS.name(), partitions)
                                 .configs(
                                         Map.of(
                                                 TopicConfig.RETENTION_MS_CONFIG,
                                                 String.valueOf(FEED_RETENTION.toMillis()))),
-                        new NewTopic(NotifierTopics.REPORT_RUNS.name(), partitions, replication)
+                        PulseTopicsAdmin.topic(NotifierTopics.REPORT_RUNS.name(), partitions)
                                 .configs(
                                         Map.of(
                                                 TopicConfig.RETENTION_MS_CONFIG,
                                                 String.valueOf(Duration.ofDays(7).toMillis()))),
-                        new NewTopic(NotifierTopics.PREFERENCES.name(), 1, replication)
+                        PulseTopicsAdmin.topic(NotifierTopics.PREFERENCES.name(), 1)
                                 .configs(
                                         Map.of(
                                                 TopicConfig.CLEANUP_POLICY_CONFIG,

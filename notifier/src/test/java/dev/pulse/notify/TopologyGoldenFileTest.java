@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.notify.feed.NotificationBus;
 import dev.pulse.notify.outbox.ChannelWorkers;
 import dev.pulse.notify.route.AlertConsole;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.alert.AlertRules;
@@ -50,13 +51,12 @@ class TopologyGoldenFileTest {
 
     private static StreamsSettings settings() throws IOException {
         return new StreamsSettings(
-                "unused:9092",
+                KafkaConnection.to("unused:9092"),
                 "pulse",
                 Path.of("unused"),
                 "localhost",
                 8080,
                 1,
-                (short) 1,
                 0,
                 1,
                 1L << 20,

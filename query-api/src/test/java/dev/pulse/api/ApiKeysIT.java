@@ -32,8 +32,8 @@ class ApiKeysIT {
     @BeforeAll
     static void start() {
         String topic = "pulse.api-keys.test-" + UUID.randomUUID();
-        KafkaApiKeyStore.ensureTopic(SharedKafkaBroker.bootstrapServers(), topic, (short) 1);
-        store = new KafkaApiKeyStore(SharedKafkaBroker.bootstrapServers(), topic);
+        KafkaApiKeyStore.ensureTopic(SharedKafkaBroker.connection(), topic);
+        store = new KafkaApiKeyStore(SharedKafkaBroker.connection(), topic);
         store.awaitLoaded(Duration.ofSeconds(30));
         api = RunningApi.builder().apiKeys(store).start();
     }

@@ -12,6 +12,7 @@ import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.TestUsers;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.connection.KafkaConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,8 +36,8 @@ class AuditRoutesIT {
     @BeforeAll
     static void start() {
         String topic = "pulse.audit.test-" + UUID.randomUUID();
-        String bootstrap = SharedKafkaBroker.bootstrapServers();
-        AuditTopic.ensure(bootstrap, topic, (short) 1, Duration.ofDays(1));
+        KafkaConnection bootstrap = SharedKafkaBroker.connection();
+        AuditTopic.ensure(bootstrap, topic, Duration.ofDays(1));
         kafkaLog =
                 new KafkaAuditLog(
                         bootstrap, topic, UUID.randomUUID().toString(), new SimpleMeterRegistry());

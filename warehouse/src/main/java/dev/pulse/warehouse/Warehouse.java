@@ -1,5 +1,6 @@
 package dev.pulse.warehouse;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.warehouse.schema.WarehouseMigrations;
 import dev.pulse.warehouse.sink.WarehouseSink;
@@ -34,8 +35,7 @@ public final class Warehouse implements AutoCloseable {
 
     private final WarehouseSettings settings;
     private final WarehouseConnection connection;
-    private final String bootstrapServers;
-    private final short replicationFactor;
+    private final KafkaConnection kafka;
     private final EventPublisher publisher;
     private final MeterRegistry registry;
     private final WarehouseHealth health = new WarehouseHealth(Clock.systemUTC());
@@ -48,15 +48,13 @@ public final class Warehouse implements AutoCloseable {
 
     private Warehouse(
             WarehouseSettings settings,
-            String bootstrapServers,
-            short replicationFactor,
+            KafkaConnection kafka,
             EventPublisher publisher,
             MeterRegistry registry,
             Vertx vertx) {
         this.settings = settings;
         this.connection = new WarehouseConnection(settings);
-        this.bootstrapServers = bootstrapServers;
-        this.replicationFactor = replicationFactor;
+        this.kafka = kafka;
         this.publisher = publisher;
         this.registry = registry;
         this.pool = connection.pool(vertx);
@@ -70,14 +68,11 @@ public final class Warehouse implements AutoCloseable {
     /** Returns at once; the parts start as soon as PostgreSQL answers. */
     public static Warehouse start(
             WarehouseSettings settings,
-            String bootstrapServers,
-            short replicationFactor,
+            KafkaConnection kafka,
             EventPublisher publisher,
             MeterRegistry registry,
             Vertx vertx) {
-        Warehouse warehouse =
-                new Warehouse(
-                        settings, bootstrapServers, replicationFactor, publisher, registry, vertx);
+        Warehouse warehouse = new Warehouse(settings, kafka, publisher, registry, vertx);
         warehouse.health.failed(MIGRATIONS, new IllegalStateException("not yet connected"));
         warehouse.starter.start();
         return warehouse;
@@ -120,25 +115,14 @@ public final class Warehouse implements AutoCloseable {
     private void startSinkAndSources() {
         if (settings.sink().enabled()) {
             parts.push(
-                    new WarehouseSink(
-                                    bootstrapServers,
-                                    settings.sink(),
-                                    pool,
-                                    registry,
-                                    health,
-                                    backoff())
+                    new WarehouseSink(kafka, settings.sink(), pool, registry, health, backoff())
                             .start());
         }
         if (settings.events().enabled()) {
-            SourceCursors.ensureTopic(bootstrapServers, replicationFactor);
+            SourceCursors.ensureTopic(kafka);
             parts.push(
                     new UsageEventSource(
-                                    bootstrapServers,
-                                    settings.events(),
-                                    pool,
-                                    registry,
-                                    health,
-                                    backoff())
+                                    kafka, settings.events(), pool, registry, health, backoff())
                             .start());
         }
         if (settings.directory().enabled()) {

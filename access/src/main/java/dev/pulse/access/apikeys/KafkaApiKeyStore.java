@@ -3,9 +3,11 @@ package dev.pulse.access.apikeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.follow.CompactedTopicWriter;
 import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.json.PulseJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,17 +48,16 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     private final TopicFollower follower;
 
     /** A store on {@link #TOPIC}; starts reading it at once. */
-    public KafkaApiKeyStore(String bootstrapServers) {
-        this(bootstrapServers, TOPIC);
+    public KafkaApiKeyStore(KafkaConnection kafka) {
+        this(kafka, TOPIC);
     }
 
-    public KafkaApiKeyStore(String bootstrapServers, String topic) {
+    public KafkaApiKeyStore(KafkaConnection kafka, String topic) {
         this.topic = Objects.requireNonNull(topic, "topic");
-        this.writer =
-                new CompactedTopicWriter(bootstrapServers, topic, "pulse-api-keys", "API key");
+        this.writer = new CompactedTopicWriter(kafka, topic, "pulse-api-keys", "API key");
         this.follower =
                 new TopicFollower(
-                        bootstrapServers,
+                        kafka,
                         topic,
                         TopicFollower.Start.BEGINNING,
                         "pulse-api-keys",
@@ -65,18 +66,18 @@ public final class KafkaApiKeyStore implements ApiKeyStore, AutoCloseable {
     }
 
     /** Creates {@link #TOPIC} (compacted, one partition) if it is missing. */
-    public static void ensureTopic(String bootstrapServers, short replicationFactor) {
-        ensureTopic(bootstrapServers, TOPIC, replicationFactor);
+    public static void ensureTopic(KafkaConnection kafka) {
+        ensureTopic(kafka, TOPIC);
     }
 
-    public static void ensureTopic(String bootstrapServers, String topic, short replicationFactor) {
+    public static void ensureTopic(KafkaConnection kafka, String topic) {
         NewTopic newTopic =
-                new NewTopic(topic, 1, replicationFactor)
+                PulseTopicsAdmin.topic(topic, 1)
                         .configs(
                                 Map.of(
                                         TopicConfig.CLEANUP_POLICY_CONFIG,
                                         TopicConfig.CLEANUP_POLICY_COMPACT));
-        KafkaTopics.ensure(bootstrapServers, List.of(newTopic), ADMIN_TIMEOUT);
+        KafkaTopics.ensure(kafka, List.of(newTopic), ADMIN_TIMEOUT);
     }
 
     /**

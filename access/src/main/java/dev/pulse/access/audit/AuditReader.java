@@ -1,5 +1,6 @@
 package dev.pulse.access.audit;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,16 +45,16 @@ public final class AuditReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final AuditChainVerifier verifier = new AuditChainVerifier();
 
-    public AuditReader(String bootstrapServers) {
-        this(bootstrapServers, AuditTopic.NAME);
+    public AuditReader(KafkaConnection kafka) {
+        this(kafka, AuditTopic.NAME);
     }
 
-    public AuditReader(String bootstrapServers, String topic) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    public AuditReader(KafkaConnection kafka, String topic) {
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.topic = Objects.requireNonNull(topic, "topic");
     }
 
@@ -191,10 +192,10 @@ public final class AuditReader {
 
     private KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-audit-reader");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                kafka.clientConfig(config), new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

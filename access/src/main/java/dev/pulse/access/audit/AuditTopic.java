@@ -1,7 +1,11 @@
 package dev.pulse.access.audit;
 
+import dev.pulse.streams.connection.KafkaConnection;
+import dev.pulse.streams.connection.TopicDefaults;
 import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,30 +28,32 @@ public final class AuditTopic {
     private AuditTopic() {}
 
     /** Creates {@link #NAME} if it is missing; an existing topic is left as it is. */
-    public static void ensure(
-            String bootstrapServers, short replicationFactor, Duration retention) {
-        ensure(bootstrapServers, NAME, replicationFactor, retention);
+    public static void ensure(KafkaConnection kafka, Duration retention) {
+        ensure(kafka, NAME, retention);
     }
 
-    public static void ensure(
-            String bootstrapServers, String topic, short replicationFactor, Duration retention) {
+    public static void ensure(KafkaConnection kafka, String topic, Duration retention) {
         KafkaTopics.ensure(
-                bootstrapServers, List.of(newTopic(topic, replicationFactor, retention)), TIMEOUT);
+                kafka,
+                List.of(newTopic(topic, kafka.topics().replicationFactor(), retention)),
+                TIMEOUT);
     }
 
+    /**
+     * @param replicationFactor as configured; {@link TopicDefaults#BROKER_DEFAULT} leaves the
+     *     replicas and {@code min.insync.replicas} to the broker (or {@code kafka.topicConfigs})
+     */
     static NewTopic newTopic(String topic, short replicationFactor, Duration retention) {
-        return new NewTopic(topic, 1, replicationFactor)
-                .configs(
-                        Map.of(
-                                TopicConfig.CLEANUP_POLICY_CONFIG,
-                                TopicConfig.CLEANUP_POLICY_DELETE,
-                                TopicConfig.RETENTION_MS_CONFIG,
-                                String.valueOf(retention.toMillis()),
-                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
-                                "LogAppendTime",
-                                // An acknowledged audit record survives one broker loss when
-                                // there are replicas to spare; with fewer, 1 keeps it writable.
-                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                                replicationFactor >= 3 ? "2" : "1"));
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
+        configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        if (replicationFactor == TopicDefaults.BROKER_DEFAULT) {
+            return PulseTopicsAdmin.topic(topic, 1).configs(configs);
+        }
+        // An acknowledged audit record survives one broker loss when there are replicas to
+        // spare; with fewer, 1 keeps it writable.
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicationFactor >= 3 ? "2" : "1");
+        return new NewTopic(topic, 1, replicationFactor).configs(configs);
     }
 }

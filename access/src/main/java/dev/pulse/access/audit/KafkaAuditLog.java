@@ -1,6 +1,7 @@
 package dev.pulse.access.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,8 +40,8 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
     private final Counter failures;
 
     /** A new chain on {@link AuditTopic#NAME}. */
-    public KafkaAuditLog(String bootstrapServers, MeterRegistry meters) {
-        this(bootstrapServers, AuditTopic.NAME, UUID.randomUUID().toString(), meters);
+    public KafkaAuditLog(KafkaConnection kafka, MeterRegistry meters) {
+        this(kafka, AuditTopic.NAME, UUID.randomUUID().toString(), meters);
     }
 
     /**
@@ -48,7 +49,7 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
      *     two chains would interleave under one id and read as broken
      */
     public KafkaAuditLog(
-            String bootstrapServers, String topic, String chainId, MeterRegistry meters) {
+            KafkaConnection kafka, String topic, String chainId, MeterRegistry meters) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.chain = new AuditChain(chainId);
         this.records =
@@ -61,7 +62,7 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
                         .register(meters);
         this.producer =
                 new KafkaProducer<>(
-                        producerConfig(bootstrapServers),
+                        kafka.clientConfig(producerConfig()),
                         new StringSerializer(),
                         new ByteArraySerializer());
     }
@@ -122,9 +123,8 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
         }
     }
 
-    private static Map<String, Object> producerConfig(String bootstrapServers) {
+    private static Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-audit");

@@ -1,6 +1,7 @@
 package dev.pulse.access.live;
 
 import dev.pulse.access.security.AccessScope;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseTopics;
@@ -53,11 +54,11 @@ public final class LiveScores implements AutoCloseable {
     }
 
     /** Scores as the pipeline publishes them, from the moment this starts. */
-    public static LiveScores following(String bootstrapServers, Duration every) {
+    public static LiveScores following(KafkaConnection kafka, Duration every) {
         LiveScores live = new LiveScores(every);
         live.follower =
                 new TopicFollower(
-                        bootstrapServers,
+                        kafka,
                         PulseTopics.HEALTH_SCORES.name(),
                         TopicFollower.Start.END,
                         "pulse-live-scores",

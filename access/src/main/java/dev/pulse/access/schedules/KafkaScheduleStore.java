@@ -1,10 +1,12 @@
 package dev.pulse.access.schedules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.follow.CompactedTopicWriter;
 import dev.pulse.streams.follow.LatestByKey;
 import dev.pulse.streams.follow.TopicFollower;
 import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,18 +36,17 @@ public final class KafkaScheduleStore implements ScheduleStore, AutoCloseable {
     private final CompactedTopicWriter writer;
     private final TopicFollower follower;
 
-    public KafkaScheduleStore(String bootstrapServers) {
-        this(bootstrapServers, TOPIC);
+    public KafkaScheduleStore(KafkaConnection kafka) {
+        this(kafka, TOPIC);
     }
 
-    public KafkaScheduleStore(String bootstrapServers, String topic) {
+    public KafkaScheduleStore(KafkaConnection kafka, String topic) {
         this.topic = topic;
         this.writer =
-                new CompactedTopicWriter(
-                        bootstrapServers, topic, "pulse-report-schedules", "report schedule");
+                new CompactedTopicWriter(kafka, topic, "pulse-report-schedules", "report schedule");
         this.follower =
                 new TopicFollower(
-                        bootstrapServers,
+                        kafka,
                         topic,
                         TopicFollower.Start.BEGINNING,
                         "pulse-report-schedules",
@@ -54,14 +55,14 @@ public final class KafkaScheduleStore implements ScheduleStore, AutoCloseable {
     }
 
     /** Creates the topic (compacted, one partition) if it is missing. */
-    public static void ensureTopic(String bootstrapServers, String topic, short replication) {
+    public static void ensureTopic(KafkaConnection kafka, String topic) {
         NewTopic newTopic =
-                new NewTopic(topic, 1, replication)
+                PulseTopicsAdmin.topic(topic, 1)
                         .configs(
                                 Map.of(
                                         TopicConfig.CLEANUP_POLICY_CONFIG,
                                         TopicConfig.CLEANUP_POLICY_COMPACT));
-        KafkaTopics.ensure(bootstrapServers, List.of(newTopic), Duration.ofSeconds(30));
+        KafkaTopics.ensure(kafka, List.of(newTopic), Duration.ofSeconds(30));
     }
 
     /** Blocks until the schedules written before this store started are known. */

@@ -39,7 +39,7 @@ class KafkaApiKeyStoreIT {
     @BeforeEach
     void createTopic() {
         topic = "api-keys-" + UUID.randomUUID();
-        KafkaApiKeyStore.ensureTopic(SharedKafkaBroker.bootstrapServers(), topic, (short) 1);
+        KafkaApiKeyStore.ensureTopic(SharedKafkaBroker.connection(), topic);
         store = open();
     }
 
@@ -162,7 +162,7 @@ class KafkaApiKeyStoreIT {
     }
 
     private KafkaApiKeyStore open() {
-        KafkaApiKeyStore opened = new KafkaApiKeyStore(SharedKafkaBroker.bootstrapServers(), topic);
+        KafkaApiKeyStore opened = new KafkaApiKeyStore(SharedKafkaBroker.connection(), topic);
         stores.add(opened);
         opened.awaitLoaded(DEADLINE);
         return opened;

@@ -40,9 +40,8 @@ class KafkaAuditLogIT {
     @BeforeEach
     void createTopic() {
         topic = "audit-" + UUID.randomUUID();
-        AuditTopic.ensure(
-                SharedKafkaBroker.bootstrapServers(), topic, (short) 1, Duration.ofDays(731));
-        reader = new AuditReader(SharedKafkaBroker.bootstrapServers(), topic);
+        AuditTopic.ensure(SharedKafkaBroker.connection(), topic, Duration.ofDays(731));
+        reader = new AuditReader(SharedKafkaBroker.connection(), topic);
     }
 
     @Test
@@ -98,8 +97,8 @@ class KafkaAuditLogIT {
 
     @Test
     void newLogStartsANewChainEachTime() {
-        try (KafkaAuditLog a = new KafkaAuditLog(SharedKafkaBroker.bootstrapServers(), meters);
-                KafkaAuditLog b = new KafkaAuditLog(SharedKafkaBroker.bootstrapServers(), meters)) {
+        try (KafkaAuditLog a = new KafkaAuditLog(SharedKafkaBroker.connection(), meters);
+                KafkaAuditLog b = new KafkaAuditLog(SharedKafkaBroker.connection(), meters)) {
             assertThat(a.chainId()).isNotEqualTo(b.chainId());
         }
     }
@@ -209,7 +208,7 @@ class KafkaAuditLogIT {
     void appendToAMissingTopicFailsInTheBackgroundAndIsCounted() {
         try (KafkaAuditLog log =
                 new KafkaAuditLog(
-                        SharedKafkaBroker.bootstrapServers(),
+                        SharedKafkaBroker.connection(),
                         "missing-" + UUID.randomUUID(),
                         "c",
                         meters)) {
@@ -233,7 +232,7 @@ class KafkaAuditLogIT {
     }
 
     private KafkaAuditLog log(String chain) {
-        return new KafkaAuditLog(SharedKafkaBroker.bootstrapServers(), topic, chain, meters);
+        return new KafkaAuditLog(SharedKafkaBroker.connection(), topic, chain, meters);
     }
 
     private List<Long> seqs(AuditQuery query) {

@@ -28,7 +28,7 @@ class KafkaScheduleStoreIT {
     @BeforeEach
     void createTopic() {
         topic = "report-schedules-" + UUID.randomUUID();
-        KafkaScheduleStore.ensureTopic(SharedKafkaBroker.bootstrapServers(), topic, (short) 1);
+        KafkaScheduleStore.ensureTopic(SharedKafkaBroker.connection(), topic);
     }
 
     @AfterEach
@@ -58,8 +58,7 @@ class KafkaScheduleStoreIT {
     }
 
     private KafkaScheduleStore open() {
-        KafkaScheduleStore store =
-                new KafkaScheduleStore(SharedKafkaBroker.bootstrapServers(), topic);
+        KafkaScheduleStore store = new KafkaScheduleStore(SharedKafkaBroker.connection(), topic);
         stores.add(store);
         return store;
     }

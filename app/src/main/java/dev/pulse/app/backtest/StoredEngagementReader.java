@@ -1,5 +1,6 @@
 package dev.pulse.app.backtest;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,11 +36,11 @@ public final class StoredEngagementReader {
     /** A window store's changelog key ends with an 8-byte window start and a 4-byte sequence. */
     private static final int WINDOW_KEY_SUFFIX = 12;
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String applicationId;
 
-    public StoredEngagementReader(String bootstrapServers, String applicationId) {
-        this.bootstrapServers = bootstrapServers;
+    public StoredEngagementReader(KafkaConnection kafka, String applicationId) {
+        this.kafka = kafka;
         this.applicationId = applicationId;
     }
 
@@ -109,7 +109,7 @@ public final class StoredEngagementReader {
                     }
                 });
         return new BacktestInput(
-                "stored history of '" + applicationId + "' at " + bootstrapServers,
+                "stored history of '" + applicationId + "' at " + kafka.describe(),
                 engagement,
                 accounts,
                 List.of(),
@@ -121,21 +121,22 @@ public final class StoredEngagementReader {
     }
 
     private void readToEnd(String topic, RecordSink sink) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                        kafka.clientConfig(props),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException(
                         "topic "
                                 + topic
                                 + " does not exist at "
-                                + bootstrapServers
+                                + kafka.describe()
                                 + "; is the application id right?");
             }
             List<TopicPartition> partitions = new ArrayList<>();

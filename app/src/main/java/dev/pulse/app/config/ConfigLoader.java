@@ -17,14 +17,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads configuration: the defaults bundled in the jar, then an optional YAML file over them, then
  * environment variables {@code PULSE_<SECTION>_<KEY>} over both. Unknown keys are errors, so a typo
  * does not silently fall back to a default.
+ *
+ * <p>The exceptions are the open maps of Kafka settings ({@code kafka.properties}, {@code
+ * kafka.topicConfigs}): their keys belong to Kafka, which checks them. Nested YAML is flattened to
+ * dotted keys, and {@code PULSE_KAFKA_PROPERTIES_SASL_MECHANISM} sets {@code sasl.mechanism}.
  */
 public final class ConfigLoader {
     private static final String DEFAULTS = "/config/pulse.yaml";
+
+    /** Maps whose keys are Kafka's, passed through as strings. */
+    private static final Set<String> OPEN_MAPS = Set.of("kafka.properties", "kafka.topicConfigs");
+
     private static final ObjectMapper YAML =
             YAMLMapper.builder()
                     .addModule(new JavaTimeModule())
@@ -46,7 +55,7 @@ public final class ConfigLoader {
                         "config file " + file + " is not valid YAML: " + e.getMessage(), e);
             }
         }
-        applyEnvironment(tree, "", env);
+        applyEnvironment(tree, "", "", env);
         try {
             return YAML.treeToValue(tree, PulseConfig.class);
         } catch (IOException e) {
@@ -74,6 +83,10 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = path + field.getKey();
             JsonNode existing = base.get(field.getKey());
+            if (OPEN_MAPS.contains(key)) {
+                flatten(field.getValue(), "", (ObjectNode) existing, key);
+                continue;
+            }
             if (existing == null) {
                 throw new IllegalArgumentException(
                         "unknown configuration key '" + key + "' (see config/pulse.yaml)");
@@ -86,15 +99,43 @@ public final class ConfigLoader {
         }
     }
 
-    /** Every leaf {@code a.bC} can be set by {@code PULSE_A_B_C}. */
-    private static void applyEnvironment(ObjectNode node, String prefix, Map<String, String> env) {
+    /** Kafka's keys are dotted; YAML may nest them. Values become strings, as Kafka parses them. */
+    private static void flatten(JsonNode value, String prefix, ObjectNode into, String where) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isObject()) {
+            if (prefix.isEmpty() || value.isContainerNode()) {
+                throw new IllegalArgumentException(
+                        "'" + where + "' takes Kafka settings as key: value pairs");
+            }
+            into.set(prefix, new TextNode(value.asText()));
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            flatten(field.getValue(), key, into, where);
+        }
+    }
+
+    /**
+     * Every leaf {@code a.bC} can be set by {@code PULSE_A_B_C}; an open map's entry {@code x.y} by
+     * {@code PULSE_<MAP>_X_Y}.
+     */
+    private static void applyEnvironment(
+            ObjectNode node, String path, String prefix, Map<String, String> env) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
             String envName = prefix + "_" + snake(name);
+            String childPath = path.isEmpty() ? name : path + "." + name;
             JsonNode child = node.get(name);
-            if (child.isObject()) {
-                applyEnvironment((ObjectNode) child, envName, env);
+            if (OPEN_MAPS.contains(childPath)) {
+                applyOpenMapEnvironment((ObjectNode) child, "PULSE" + envName + "_", env);
+            } else if (child.isObject()) {
+                applyEnvironment((ObjectNode) child, childPath, envName, env);
             } else {
                 String value = env.get("PULSE" + envName);
                 if (value != null) {
@@ -102,6 +143,24 @@ public final class ConfigLoader {
                 }
             }
         }
+    }
+
+    /**
+     * {@code PULSE_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} is {@code sasl.jaas.config}: Kafka's keys are
+     * lower case and dotted, so the name maps back without ambiguity.
+     */
+    private static void applyOpenMapEnvironment(
+            ObjectNode map, String envPrefix, Map<String, String> env) {
+        env.forEach(
+                (name, value) -> {
+                    if (name.startsWith(envPrefix) && name.length() > envPrefix.length()) {
+                        String key =
+                                name.substring(envPrefix.length())
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace('_', '.');
+                        map.set(key, new TextNode(value));
+                    }
+                });
     }
 
     static String snake(String camel) {

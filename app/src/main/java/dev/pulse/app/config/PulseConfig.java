@@ -1,8 +1,11 @@
 package dev.pulse.app.config;
 
+import dev.pulse.streams.connection.KafkaConnection;
+import dev.pulse.streams.connection.TopicDefaults;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Pulse's configuration as read from YAML and the environment. See config/pulse.yaml. The {@code
@@ -39,13 +42,51 @@ public record PulseConfig(
      */
     public record Reports(boolean schedules, Duration scheduleTick) {}
 
-    /** An empty bootstrapServers starts the embedded broker. */
-    public record Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
+    /**
+     * An empty bootstrapServers starts the embedded broker.
+     *
+     * @param properties Kafka client settings passed to every client Pulse creates ({@code
+     *     kafka.properties.*}: security, SASL, TLS, config providers for secrets in files)
+     * @param topicConfigs topic settings for every topic Pulse creates (e.g. {@code
+     *     min.insync.replicas}), Kafka Streams' internal topics included
+     */
+    public record Kafka(
+            String bootstrapServers,
+            String embeddedDataDir,
+            int embeddedPort,
+            Map<String, String> properties,
+            Map<String, String> topicConfigs) {
+        public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+            topicConfigs = topicConfigs == null ? Map.of() : Map.copyOf(topicConfigs);
+        }
+
+        /** Without pass-through settings: plaintext, the clients' and broker's defaults. */
+        public Kafka(String bootstrapServers, String embeddedDataDir, int embeddedPort) {
+            this(bootstrapServers, embeddedDataDir, embeddedPort, Map.of(), Map.of());
+        }
+
         public boolean embedded() {
             return bootstrapServers == null || bootstrapServers.isBlank();
         }
+
+        /**
+         * The connection every Pulse client is made from.
+         *
+         * @param address the cluster's bootstrap servers (the embedded broker's, when embedded)
+         * @param replicationFactor of the topics Pulse creates; -1 for the broker's default
+         * @throws IllegalArgumentException naming pass-through settings Pulse does not take
+         */
+        public KafkaConnection connection(String address, short replicationFactor) {
+            return new KafkaConnection(
+                    address, properties, new TopicDefaults(replicationFactor, topicConfigs));
+        }
     }
 
+    /**
+     * @param replicationFactor of every topic Pulse creates, its Kafka Streams internal topics
+     *     included; -1 (the default) takes the broker's {@code default.replication.factor}
+     */
     public record Streams(
             String applicationId,
             String stateDir,

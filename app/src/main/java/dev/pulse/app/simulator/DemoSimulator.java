@@ -58,9 +58,7 @@ public final class DemoSimulator implements AutoCloseable {
                         customerBase, settings.seed(), settings.liveEventsPerSecond());
         this.ownsProducer = settings.producer() == null;
         this.producer =
-                ownsProducer
-                        ? SimulatorProducer.create(settings.bootstrapServers())
-                        : settings.producer();
+                ownsProducer ? SimulatorProducer.create(settings.kafka()) : settings.producer();
         this.nextLiveSecond = Math.floorDiv(anchor.toEpochMilli(), 1000);
         this.onAcknowledged =
                 (metadata, exception) -> {

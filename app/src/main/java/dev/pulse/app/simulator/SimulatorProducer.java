@@ -1,5 +1,6 @@
 package dev.pulse.app.simulator;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -16,26 +17,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class SimulatorProducer {
     private SimulatorProducer() {}
 
-    static Map<String, Object> config(String bootstrapServers) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "pulse-demo-simulator",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4",
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024);
+    static Map<String, Object> config(KafkaConnection kafka) {
+        return kafka.clientConfig(
+                Map.of(
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "pulse-demo-simulator",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024));
     }
 
-    static Producer<String, byte[]> create(String bootstrapServers) {
+    static Producer<String, byte[]> create(KafkaConnection kafka) {
         return new KafkaProducer<>(
-                config(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+                config(kafka), new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.app.simulator;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.Producer;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param tenants how many demo tenants (150 for the demo)
  * @param days how many days of history to replay before going live
  * @param liveEventsPerSecond usage events per second across all tenants once live
- * @param bootstrapServers Kafka to send to, when no {@code producer} is given
+ * @param kafka the cluster to send to, when no {@code producer} is given
  * @param producer a producer to send with instead (tests pass a {@code MockProducer}); the
  *     simulator does not close a producer it was given
  * @param clock where "now" comes from: the replay ends, and live traffic starts, at its instant
@@ -21,7 +22,7 @@ public record SimulatorSettings(
         int tenants,
         int days,
         double liveEventsPerSecond,
-        String bootstrapServers,
+        KafkaConnection kafka,
         Producer<String, byte[]> producer,
         Clock clock) {
 
@@ -41,7 +42,7 @@ public record SimulatorSettings(
             throw new IllegalArgumentException(
                     "liveEventsPerSecond must be zero or more, got " + liveEventsPerSecond);
         }
-        if ((bootstrapServers == null) == (producer == null)) {
+        if ((kafka == null) == (producer == null)) {
             throw new IllegalArgumentException(
                     "give either bootstrapServers or a producer, not both and not neither");
         }
@@ -50,12 +51,18 @@ public record SimulatorSettings(
 
     /** The demo defaults, sending to the given Kafka. */
     public static SimulatorSettings forBootstrapServers(String bootstrapServers) {
+        return forKafka(
+                KafkaConnection.to(Objects.requireNonNull(bootstrapServers, "bootstrapServers")));
+    }
+
+    /** The defaults, sending to {@code kafka} with its client settings. */
+    public static SimulatorSettings forKafka(KafkaConnection kafka) {
         return new SimulatorSettings(
                 DEFAULT_SEED,
                 DEFAULT_TENANTS,
                 DEFAULT_DAYS,
                 DEFAULT_LIVE_EVENTS_PER_SECOND,
-                Objects.requireNonNull(bootstrapServers, "bootstrapServers"),
+                Objects.requireNonNull(kafka, "kafka"),
                 null,
                 Clock.systemUTC());
     }
@@ -74,26 +81,25 @@ public record SimulatorSettings(
 
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(
-                newSeed, tenants, days, liveEventsPerSecond, bootstrapServers, producer, clock);
+                newSeed, tenants, days, liveEventsPerSecond, kafka, producer, clock);
     }
 
     public SimulatorSettings withTenants(int newTenants) {
         return new SimulatorSettings(
-                seed, newTenants, days, liveEventsPerSecond, bootstrapServers, producer, clock);
+                seed, newTenants, days, liveEventsPerSecond, kafka, producer, clock);
     }
 
     public SimulatorSettings withDays(int newDays) {
         return new SimulatorSettings(
-                seed, tenants, newDays, liveEventsPerSecond, bootstrapServers, producer, clock);
+                seed, tenants, newDays, liveEventsPerSecond, kafka, producer, clock);
     }
 
     public SimulatorSettings withLiveEventsPerSecond(double newRate) {
-        return new SimulatorSettings(
-                seed, tenants, days, newRate, bootstrapServers, producer, clock);
+        return new SimulatorSettings(seed, tenants, days, newRate, kafka, producer, clock);
     }
 
     public SimulatorSettings withClock(Clock newClock) {
         return new SimulatorSettings(
-                seed, tenants, days, liveEventsPerSecond, bootstrapServers, producer, newClock);
+                seed, tenants, days, liveEventsPerSecond, kafka, producer, newClock);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.testing.MutableClock;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.event.UsageEvent;
@@ -236,7 +237,7 @@ class DemoSimulatorTest {
 
     @Test
     void theProducerItCreatesIsIdempotentAndBatchesLz4() {
-        assertThat(SimulatorProducer.config("localhost:9092"))
+        assertThat(SimulatorProducer.config(KafkaConnection.to("localhost:9092")))
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
@@ -257,7 +258,7 @@ class DemoSimulatorTest {
                                         150,
                                         60,
                                         40,
-                                        "localhost:9092",
+                                        KafkaConnection.to("localhost:9092"),
                                         producer,
                                         Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -3,8 +3,10 @@ package dev.pulse.backfill.publish;
 import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,22 +22,35 @@ public final class KafkaDayPublisher implements DaySink {
     private final KafkaProducer<String, BackfilledDay> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
+    /** On a plaintext broker with the client defaults (tests, the embedded broker). */
     public KafkaDayPublisher(String bootstrapServers) {
+        this(
+                settings -> {
+                    Map<String, Object> config = new HashMap<>(settings);
+                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    return config;
+                });
+    }
+
+    /**
+     * @param connection completes this publisher's producer settings with how to reach the cluster
+     *     (bootstrap servers, security): Pulse's {@code KafkaConnection::clientConfig}
+     */
+    public KafkaDayPublisher(UnaryOperator<Map<String, Object>> connection) {
         this.producer =
                 new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                20,
-                                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                                "lz4",
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                "pulse-backfill"),
+                        connection.apply(
+                                Map.of(
+                                        ProducerConfig.ACKS_CONFIG,
+                                        "all",
+                                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                        true,
+                                        ProducerConfig.LINGER_MS_CONFIG,
+                                        20,
+                                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                                        "lz4",
+                                        ProducerConfig.CLIENT_ID_CONFIG,
+                                        "pulse-backfill")),
                         TOPIC.keySerde().serializer(),
                         TOPIC.valueSerde().serializer());
     }

@@ -46,14 +46,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private final String clusterId;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafkaBroker(
-            KafkaRaftServer server, Path dataDir, String bootstrapServers, String clusterId) {
+            KafkaRaftServer server,
+            Path dataDir,
+            String bootstrapServers,
+            String saslBootstrapServers,
+            String clusterId) {
         this.server = server;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
         this.clusterId = clusterId;
     }
 
@@ -65,6 +71,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the broker does not become ready within 60 s
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int)}, plus a second client listener that admits only the given users,
+     * authenticated with SASL/PLAIN: a secured cluster to run Pulse against ({@link
+     * #saslBootstrapServers()}). The first listener stays open, for the broker itself.
+     *
+     * @param saslUsers user name to password; empty: no SASL listener
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> saslUsers) {
         long startNanos = System.nanoTime();
         Path logDir = dataDir.toAbsolutePath().resolve("kraft-logs");
         try {
@@ -79,9 +96,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         String bootstrap = HOST + ":" + brokerPort;
-        KafkaConfig config = new KafkaConfig(brokerConfig(logDir, brokerPort, controllerPort));
+        Map<String, String> brokerConfig = brokerConfig(logDir, brokerPort, controllerPort);
+        String saslBootstrap = null;
+        if (!saslUsers.isEmpty()) {
+            int saslPort = freePort();
+            saslBootstrap = HOST + ":" + saslPort;
+            SaslListener.addTo(brokerConfig, HOST, saslPort, saslUsers);
+        }
+        KafkaConfig config = new KafkaConfig(brokerConfig);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, bootstrap, clusterId);
+        EmbeddedKafkaBroker broker =
+                new EmbeddedKafkaBroker(server, dataDir, bootstrap, saslBootstrap, clusterId);
         try {
             server.startup();
             awaitReady(bootstrap, startNanos);
@@ -102,6 +127,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:9092}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The SASL/PLAIN listener's {@code bootstrap.servers}.
+     *
+     * @throws IllegalStateException when the broker was started without SASL users
+     */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return saslBootstrapServers;
     }
 
     public Path dataDir() {

@@ -1,5 +1,6 @@
 package dev.pulse.streams.follow;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,18 +29,19 @@ public final class CompactedTopicWriter implements AutoCloseable {
     /**
      * @param what names the records in error messages ("API key", "report schedule")
      */
-    public CompactedTopicWriter(
-            String bootstrapServers, String topic, String clientId, String what) {
+    public CompactedTopicWriter(KafkaConnection kafka, String topic, String clientId, String what) {
         this.topic = topic;
         this.what = what;
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WRITE_TIMEOUT.toMillis());
         this.producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+                new KafkaProducer<>(
+                        kafka.clientConfig(config),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pulse.streams.follow;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,11 +54,11 @@ public final class TopicFollower implements AutoCloseable {
      * @param clientId names the consumer (and its thread) in logs and broker metrics
      */
     public TopicFollower(
-            String bootstrapServers, String topic, Start start, String clientId, RecordSink sink) {
+            KafkaConnection kafka, String topic, Start start, String clientId, RecordSink sink) {
         this.topic = topic;
         this.start = start;
         this.sink = sink;
-        this.config = consumerConfig(bootstrapServers, clientId);
+        this.config = consumerConfig(kafka, clientId);
         this.thread = new Thread(this::run, clientId + "-" + topic);
         this.thread.setDaemon(true);
     }
@@ -157,11 +158,10 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> consumerConfig(String bootstrapServers, String clientId) {
+    private static Map<String, Object> consumerConfig(KafkaConnection kafka, String clientId) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        return config;
+        return kafka.clientConfig(config);
     }
 }

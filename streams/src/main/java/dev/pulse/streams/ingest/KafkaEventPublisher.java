@@ -1,5 +1,6 @@
 package dev.pulse.streams.ingest;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.followup.FollowUpCommand;
@@ -7,8 +8,9 @@ import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,16 +31,23 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
             JsonSerde.of(FollowUpCommand.class);
     private final Producer<String, byte[]> producer;
 
+    /** For tests and tools on a plaintext broker. */
     public KafkaEventPublisher(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this(KafkaConnection.to(bootstrapServers));
+    }
+
+    public KafkaEventPublisher(KafkaConnection kafka) {
+        Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest");
         this.producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+                new KafkaProducer<>(
+                        kafka.clientConfig(props),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
     }
 
     @Override

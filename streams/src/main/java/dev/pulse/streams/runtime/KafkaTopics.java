@@ -1,5 +1,7 @@
 package dev.pulse.streams.runtime;
 
+import dev.pulse.streams.connection.KafkaAccessException;
+import dev.pulse.streams.connection.KafkaConnection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,22 +37,33 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     public static void ensure(String bootstrapServers, Collection<NewTopic> topics) {
-        ensure(bootstrapServers, topics, DEFAULT_TIMEOUT);
+        ensure(KafkaConnection.to(bootstrapServers), topics, DEFAULT_TIMEOUT);
+    }
+
+    public static void ensure(KafkaConnection kafka, Collection<NewTopic> topics) {
+        ensure(kafka, topics, DEFAULT_TIMEOUT);
+    }
+
+    public static void ensure(
+            String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
+        ensure(KafkaConnection.to(bootstrapServers), topics, timeout);
     }
 
     /**
      * @throws IllegalStateException naming the topic and the broker's reason when a topic cannot be
      *     created, or when the broker does not get them ready within {@code timeout}
+     * @throws KafkaAccessException when the cluster refuses Pulse's credentials or permissions
      */
-    public static void ensure(
-            String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
-        if (topics.isEmpty()) {
+    public static void ensure(KafkaConnection kafka, Collection<NewTopic> given, Duration timeout) {
+        if (given.isEmpty()) {
             return;
         }
+        List<NewTopic> topics = given.stream().map(kafka.topics()::applyTo).toList();
+        String bootstrapServers = kafka.describe();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> names = topics.stream().map(NewTopic::name).toList();
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
-            Map<NewTopic, Throwable> failing = createOnce(admin, List.copyOf(topics), deadline);
+        try (Admin admin = Admin.create(adminConfig(kafka, timeout))) {
+            Map<NewTopic, Throwable> failing = createOnce(admin, topics, deadline);
             while (!failing.isEmpty()) {
                 Throwable last = failing.values().iterator().next();
                 if (System.nanoTime() >= deadline) {
@@ -84,6 +97,9 @@ public final class KafkaTopics {
                 results.get(topic.name()).get(remainingMillis(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (KafkaAccessException.isAccessFailure(cause)) {
+                    throw KafkaAccessException.creatingTopic(topic.name(), cause);
+                }
                 if (isTransient(cause)) {
                     LOG.debug("Creating {} failed for now, retrying: {}", topic.name(), cause);
                     retry.put(topic, cause);
@@ -125,6 +141,9 @@ public final class KafkaTopics {
                     return;
                 }
             } catch (ExecutionException e) {
+                if (KafkaAccessException.isAccessFailure(e.getCause())) {
+                    throw KafkaAccessException.creatingTopic(names.get(0), e.getCause());
+                }
                 if (!(e.getCause() instanceof RetriableException)) {
                     throw new IllegalStateException(
                             "cannot describe topics " + names + ": " + e.getCause().getMessage(),
@@ -160,12 +179,14 @@ public final class KafkaTopics {
                 cause);
     }
 
-    private static Map<String, Object> adminConfig(String bootstrap, Duration timeout) {
+    private static Map<String, Object> adminConfig(KafkaConnection kafka, Duration timeout) {
         int timeoutMs = (int) timeout.toMillis();
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        return kafka.clientConfig(
+                Map.of(
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        Math.min(timeoutMs, 10_000),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        timeoutMs));
     }
 
     private static long remainingMillis(long deadlineNanos) {

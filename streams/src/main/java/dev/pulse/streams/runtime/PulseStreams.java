@@ -1,5 +1,6 @@
 package dev.pulse.streams.runtime;
 
+import dev.pulse.streams.connection.KafkaAccessException;
 import dev.pulse.streams.metrics.MicrometerPipelineListener;
 import dev.pulse.streams.metrics.StateGauges;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
@@ -88,12 +89,7 @@ public final class PulseStreams implements AutoCloseable {
                     pulse.state.set(now);
                     LOG.info("Kafka Streams {} -> {}", before, now);
                 });
-        streams.setUncaughtExceptionHandler(
-                e -> {
-                    LOG.error("Stream thread failed; replacing it", e);
-                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                            .REPLACE_THREAD;
-                });
+        streams.setUncaughtExceptionHandler(PulseStreams::onStreamThreadFailure);
         streams.start();
         return pulse;
     }
@@ -112,6 +108,26 @@ public final class PulseStreams implements AutoCloseable {
                 .build(builder);
         extension.accept(builder);
         return builder.build();
+    }
+
+    /**
+     * A thread that failed for a passing reason is replaced; refused credentials or permissions do
+     * not pass, so the client stops (readiness then says so) instead of failing in a loop.
+     */
+    private static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+            onStreamThreadFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (KafkaAccessException.isAccessFailure(t)) {
+                LOG.error(
+                        "Kafka refused Pulse's stream thread access; stopping Kafka Streams: {}",
+                        KafkaAccessException.of("processing", t).getMessage(),
+                        e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                        .SHUTDOWN_CLIENT;
+            }
+        }
+        LOG.error("Stream thread failed; replacing it", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     public KafkaStreams kafkaStreams() {

@@ -1,6 +1,9 @@
 package dev.pulse.streams.runtime;
 
+import dev.pulse.streams.connection.TopicDefaults;
 import dev.pulse.topologies.pipeline.PipelineListener;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,9 +14,8 @@ final class PulseStreamsConfig {
     private PulseStreamsConfig() {}
 
     static Properties of(StreamsSettings settings, PipelineListener listener) {
-        Properties props = new Properties();
+        Map<String, Object> props = new HashMap<>();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.put(
                 StreamsConfig.APPLICATION_SERVER_CONFIG,
@@ -21,7 +23,10 @@ final class PulseStreamsConfig {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        TopicDefaults topics = settings.kafka().topics();
+        // -1: changelog and repartition topics get the broker's default.replication.factor.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        topics.configs().forEach((key, value) -> props.put(StreamsConfig.topicPrefix(key), value));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L << 20);
         props.put(
                 StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
@@ -39,6 +44,8 @@ final class PulseStreamsConfig {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        return props;
+        Properties all = new Properties();
+        all.putAll(settings.kafka().clientConfig(props));
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.streams.runtime;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
@@ -9,25 +10,24 @@ import java.util.Objects;
 /**
  * How this instance runs the topologies.
  *
+ * @param kafka the cluster, its client settings and how topics are created there (replication)
  * @param applicationId Kafka Streams application id: instances with the same id share the work
  * @param stateDir durable directory of the RocksDB stores; a temp dir means full restores
  * @param advertisedHost host:port other instances use to reach this instance's API, for reads of
  *     tenants this instance owns
  * @param partitions partitions of the usage-events topic when Pulse creates it
- * @param replicationFactor replication of topics Pulse creates (1 on the embedded broker)
  * @param standbyReplicas warm copies of each store on other instances
  * @param threads stream threads of this instance
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
  * @param alertRules the alert rules the pipeline evaluates
  */
 public record StreamsSettings(
-        String bootstrapServers,
+        KafkaConnection kafka,
         String applicationId,
         Path stateDir,
         String advertisedHost,
         int advertisedPort,
         int partitions,
-        short replicationFactor,
         int standbyReplicas,
         int threads,
         long rocksDbCacheBytes,
@@ -36,27 +36,26 @@ public record StreamsSettings(
         PipelineSettings pipeline) {
 
     public StreamsSettings {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(alertRules, "alertRules");
         Objects.requireNonNull(pipeline, "pipeline");
-        if (partitions < 1 || threads < 1 || replicationFactor < 1 || standbyReplicas < 0) {
+        if (partitions < 1 || threads < 1 || standbyReplicas < 0) {
             throw new IllegalArgumentException(
-                    "partitions, threads and replication factor must be at least 1");
+                    "partitions and threads must be at least 1, standby replicas at least 0");
         }
     }
 
     public StreamsSettings withAdvertisedPort(int port) {
         return new StreamsSettings(
-                bootstrapServers,
+                kafka,
                 applicationId,
                 stateDir,
                 advertisedHost,
                 port,
                 partitions,
-                replicationFactor,
                 standbyReplicas,
                 threads,
                 rocksDbCacheBytes,

@@ -1,5 +1,6 @@
 package dev.pulse.streams.broker;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +48,11 @@ public final class SharedKafkaBroker implements BeforeAllCallback {
     /** The shared broker's {@code bootstrap.servers}. */
     public static String bootstrapServers() {
         return broker().bootstrapServers();
+    }
+
+    /** A plaintext connection to the shared broker, with the broker's topic defaults. */
+    public static KafkaConnection connection() {
+        return KafkaConnection.to(bootstrapServers());
     }
 
     /** Kept in the root store: JUnit closes it (an AutoCloseable) when the test run ends. */

@@ -1,5 +1,6 @@
 package dev.pulse.warehouse.sink;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.warehouse.Backoff;
 import dev.pulse.warehouse.WarehouseHealth;
@@ -9,10 +10,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ public final class WarehouseSink implements AutoCloseable {
     private static final Duration LAG_EVERY = Duration.ofSeconds(1);
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final WarehouseSettings.Sink settings;
     private final SinkWriter writer;
     private final Map<String, SinkTable> tables;
@@ -75,13 +76,13 @@ public final class WarehouseSink implements AutoCloseable {
     private long lagAtNanos;
 
     public WarehouseSink(
-            String bootstrapServers,
+            KafkaConnection kafka,
             WarehouseSettings.Sink settings,
             Pool pool,
             MeterRegistry registry,
             WarehouseHealth health,
             Backoff backoff) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.settings = settings;
         this.consumerName = settings.applicationId() + "-warehouse-sink";
         this.tables = tables(settings.applicationId());
@@ -137,9 +138,8 @@ public final class WarehouseSink implements AutoCloseable {
         }
     }
 
-    private Properties consumerConfig() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, consumerName);
         // Only what Kafka Streams and the producers committed: no aborted or pending writes.
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -150,7 +150,7 @@ public final class WarehouseSink implements AutoCloseable {
         // A changelog created by this consumer would have the wrong configuration for Streams.
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        return props;
+        return kafka.clientConfig(props);
     }
 
     private void step() {

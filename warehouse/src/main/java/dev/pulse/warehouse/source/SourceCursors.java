@@ -1,13 +1,14 @@
 package dev.pulse.warehouse.source;
 
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,11 +30,11 @@ public final class SourceCursors {
 
     private SourceCursors() {}
 
-    public static void ensureTopic(String bootstrapServers, short replicationFactor) {
+    public static void ensureTopic(KafkaConnection kafka) {
         KafkaTopics.ensure(
-                bootstrapServers,
+                kafka,
                 List.of(
-                        new NewTopic(TOPIC, 1, replicationFactor)
+                        PulseTopicsAdmin.topic(TOPIC, 1)
                                 .configs(
                                         Map.of(
                                                 TopicConfig.CLEANUP_POLICY_CONFIG,
@@ -45,15 +46,17 @@ public final class SourceCursors {
     }
 
     /** The newest committed cursor of {@code source}, read to the end of the topic. */
-    public static Optional<String> read(String bootstrapServers, String source, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Optional<String> read(KafkaConnection kafka, String source, Duration timeout) {
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         TopicPartition partition = new TopicPartition(TOPIC, 0);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(
+                        kafka.clientConfig(props),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             // Under read_committed the end is the last stable offset: nothing undecided is read.

@@ -1,6 +1,7 @@
 package dev.pulse.warehouse.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.json.PulseJson;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.warehouse.Backoff;
@@ -12,10 +13,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,7 +44,7 @@ public final class UsageEventSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsageEventSource.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final WarehouseSettings.EventSource settings;
     private final Pool pool;
     private final EventQuery query;
@@ -58,13 +59,13 @@ public final class UsageEventSource implements AutoCloseable {
     private volatile String cursor;
 
     public UsageEventSource(
-            String bootstrapServers,
+            KafkaConnection kafka,
             WarehouseSettings.EventSource settings,
             Pool pool,
             MeterRegistry registry,
             WarehouseHealth health,
             Backoff backoff) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.settings = settings;
         this.pool = pool;
         this.query = new EventQuery(settings);
@@ -102,7 +103,7 @@ public final class UsageEventSource implements AutoCloseable {
     private void run() {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.initTransactions();
-            cursor = SourceCursors.read(bootstrapServers, settings.name(), TIMEOUT).orElse(null);
+            cursor = SourceCursors.read(kafka, settings.name(), TIMEOUT).orElse(null);
             LOG.info("Warehouse source {} resumes after cursor {}", settings.name(), cursor);
             while (running) {
                 if (!pollOnce(producer)) {
@@ -217,15 +218,15 @@ public final class UsageEventSource implements AutoCloseable {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = new HashMap<>();
         props.put(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG,
                 "pulse-warehouse-source-" + settings.name());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                kafka.clientConfig(props), new StringSerializer(), new ByteArraySerializer());
     }
 
     @Override

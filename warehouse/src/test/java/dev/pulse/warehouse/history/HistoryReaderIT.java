@@ -68,7 +68,7 @@ class HistoryReaderIT {
         try (ResultRecords results = new ResultRecords(SharedKafkaBroker.bootstrapServers(), app);
                 WarehouseSink sink =
                         new WarehouseSink(
-                                        SharedKafkaBroker.bootstrapServers(),
+                                        SharedKafkaBroker.connection(),
                                         WarehouseSettings.Sink.DEFAULT.withApplicationId(app),
                                         pool,
                                         new SimpleMeterRegistry(),

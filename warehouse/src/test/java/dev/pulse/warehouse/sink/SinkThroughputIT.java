@@ -60,7 +60,7 @@ class SinkThroughputIT {
         double firstRecords;
         try (WarehouseSink sink =
                 new WarehouseSink(
-                                SharedKafkaBroker.bootstrapServers(),
+                                SharedKafkaBroker.connection(),
                                 WarehouseSettings.Sink.DEFAULT.withApplicationId(app),
                                 pool,
                                 registry,

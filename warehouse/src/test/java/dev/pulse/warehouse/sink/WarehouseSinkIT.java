@@ -57,7 +57,7 @@ class WarehouseSinkIT {
 
     private WarehouseSink startSink() {
         return new WarehouseSink(
-                        SharedKafkaBroker.bootstrapServers(),
+                        SharedKafkaBroker.connection(),
                         sinkSettings,
                         pool,
                         new SimpleMeterRegistry(),

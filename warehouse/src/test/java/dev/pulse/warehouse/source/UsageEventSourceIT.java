@@ -55,7 +55,7 @@ class UsageEventSourceIT {
         KafkaTopics.ensure(
                 SharedKafkaBroker.bootstrapServers(),
                 List.of(new NewTopic(PulseTopics.USAGE_EVENTS.name(), 2, (short) 1)));
-        SourceCursors.ensureTopic(SharedKafkaBroker.bootstrapServers(), (short) 1);
+        SourceCursors.ensureTopic(SharedKafkaBroker.connection());
         // A warehouse team's table: its own names, a commit timestamp as a second cursor candidate.
         pg.sql(
                 "CREATE TABLE product_events (id bigserial PRIMARY KEY, event_uuid text NOT NULL,"
@@ -86,7 +86,7 @@ class UsageEventSourceIT {
 
     private UsageEventSource startSource() {
         return new UsageEventSource(
-                        SharedKafkaBroker.bootstrapServers(),
+                        SharedKafkaBroker.connection(),
                         settings,
                         pool,
                         new SimpleMeterRegistry(),
