@@ -262,7 +262,9 @@ final class ApiRouter {
                         new EventIngestHandler(
                                 deps.publisher(), deps.clock(), reads, deps.registry()));
         AccountOwnerCheck owners = new AccountOwnerCheck(security.people().directory());
-        UnknownOwnerGauge.bindTo(deps.registry(), owners, deps.localReader());
+        // The accounts table is global: this instance's copy holds every account.
+        UnknownOwnerGauge.bindTo(
+                deps.registry(), () -> owners.countUnknown(deps.localReader().accounts()));
         router.post(ACCOUNTS)
                 .handler(Authorize.ingest())
                 .handler(body)

@@ -1,14 +1,13 @@
 package dev.pulse.api.ingest;
 
-import dev.pulse.access.accounts.AccountOwnerCheck;
-import dev.pulse.streams.read.TenantStateReader;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.IntSupplier;
 
 /**
  * {@code pulse_accounts_unknown_owner}: how many accounts of the directory have an owner who is not
- * a Pulse user. It reads this instance's copy of the global accounts table, so it counts accounts
- * from every source (the API, the accounts topic, the warehouse) alike. Computed per scrape, which
+ * a Pulse user. Counted over this instance's copy of the global accounts table, so accounts from
+ * every source (the API, the accounts topic, the warehouse) count alike. Computed per scrape, which
  * runs off the event loop; NaN while the table cannot be read.
  */
 public final class UnknownOwnerGauge {
@@ -16,21 +15,17 @@ public final class UnknownOwnerGauge {
 
     private UnknownOwnerGauge() {}
 
-    /**
-     * @param local reads this instance's stores only: the accounts table is global
-     */
-    public static void bindTo(
-            MeterRegistry registry, AccountOwnerCheck owners, TenantStateReader local) {
-        Gauge.builder(NAME, () -> count(owners, local))
+    public static void bindTo(MeterRegistry registry, IntSupplier count) {
+        Gauge.builder(NAME, () -> read(count))
                 .description(
                         "Accounts whose owner is not a Pulse user (not in users.yaml); they are"
                                 + " kept, but their alerts reach no one")
                 .register(registry);
     }
 
-    private static double count(AccountOwnerCheck owners, TenantStateReader local) {
+    private static double read(IntSupplier count) {
         try {
-            return owners.countUnknown(local.accounts());
+            return count.getAsInt();
         } catch (RuntimeException e) {
             // Not ready yet (or rebalancing): an unknown count, not a false zero.
             return Double.NaN;
