@@ -414,7 +414,7 @@ final class ApiRouter {
                     .mount(router);
         }
 
-        HealthHandler health = new HealthHandler(deps.ready(), deps.warehouse());
+        HealthHandler health = new HealthHandler(deps.ready(), deps.warehouse(), deps.restoring());
         router.get(LIVE).handler(health::live);
         router.get(READY).handler(health::ready);
         router.get(METRICS).handler(new MetricsHandler(deps.registry(), reads));

@@ -20,14 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the health pipeline on Kafka Streams: creates missing topics, starts, reports readiness
- * (RUNNING and not rebalancing), exposes Kafka Streams metrics, and closes cleanly so local state
- * is checkpointed and a restart does not restore from the changelogs.
+ * (RUNNING and not rebalancing) and what is still restoring ({@link RestoreProgress}), exposes
+ * Kafka Streams metrics, and closes cleanly so local state is checkpointed and a restart does not
+ * restore from the changelogs.
  */
 public final class PulseStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PulseStreams.class);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private final RestoreProgress restores = new RestoreProgress();
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
 
@@ -73,6 +75,7 @@ public final class PulseStreams implements AutoCloseable {
                     pulse.state.set(now);
                     LOG.info("Kafka Streams {} -> {}", before, now);
                 });
+        streams.setGlobalStateRestoreListener(pulse.restores);
         streams.setUncaughtExceptionHandler(
                 e -> {
                     LOG.error("Stream thread failed; replacing it", e);
@@ -106,6 +109,11 @@ public final class PulseStreams implements AutoCloseable {
     /** Ready to answer queries: all local stores are up to date. */
     public boolean isRunning() {
         return state.get() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The state being restored from changelogs now; empty once restored. */
+    public RestoreProgress restores() {
+        return restores;
     }
 
     public KafkaStreams.State state() {
