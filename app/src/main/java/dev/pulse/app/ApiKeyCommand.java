@@ -15,7 +15,14 @@ import picocli.CommandLine.Parameters;
 /** API keys for BI tools and scripts: create (shown once), list, revoke. */
 @Command(
         name = "apikey",
+        mixinStandardHelpOptions = true,
         description = "Manage API keys (admin).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse apikey create --name Looker --role analyst",
+            "  ./pulse apikey list",
+            "  ./pulse apikey revoke <id>"
+        },
         subcommands = {
             ApiKeyCommand.Create.class,
             ApiKeyCommand.ListKeys.class,
@@ -30,7 +37,18 @@ final class ApiKeyCommand {
         return store;
     }
 
-    @Command(name = "create", description = "Create a key; it is printed once and never stored.")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = "Create a key; it is printed once and never stored.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  ./pulse apikey create --name Looker --role analyst",
+                "  ./pulse apikey create --name crm-sync --role ingest --bootstrap-servers"
+                        + " kafka:9092",
+                "  ./pulse apikey create --name sarah-bot --role viewer --scope own"
+                        + " --acts-as sarah@example.com"
+            })
     static final class Create implements Callable<Integer> {
         @Mixin KafkaTarget target;
 
@@ -80,7 +98,12 @@ final class ApiKeyCommand {
         }
     }
 
-    @Command(name = "list", description = "List keys (never their secrets).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List keys (never their secrets).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ./pulse apikey list", "  ./pulse apikey list -c /etc/pulse/pulse.yaml"})
     static final class ListKeys implements Callable<Integer> {
         @Mixin KafkaTarget target;
 
@@ -103,7 +126,12 @@ final class ApiKeyCommand {
         }
     }
 
-    @Command(name = "revoke", description = "Revoke a key by id; it stops working at once.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a key by id; it stops working at once.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ./pulse apikey revoke k-3f9a2c1d --revoked-by alice@example.com"})
     static final class Revoke implements Callable<Integer> {
         @Mixin KafkaTarget target;
 

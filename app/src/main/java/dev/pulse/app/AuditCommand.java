@@ -9,14 +9,23 @@ import picocli.CommandLine.Mixin;
 /** Checks the audit log's hash chains and reports the first broken link. */
 @Command(
         name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Audit log tools.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./pulse audit verify"},
         subcommands = {AuditCommand.Verify.class})
 final class AuditCommand {
     private AuditCommand() {}
 
     @Command(
             name = "verify",
-            description = "Verify every hash chain of the audit topic; exit 1 on a broken link.")
+            mixinStandardHelpOptions = true,
+            description = "Verify every hash chain of the audit topic; exit 1 on a broken link.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  ./pulse audit verify",
+                "  ./pulse audit verify --bootstrap-servers kafka:9092"
+            })
     static final class Verify implements Callable<Integer> {
         @Mixin KafkaTarget target;
 

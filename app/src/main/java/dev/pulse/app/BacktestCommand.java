@@ -39,6 +39,12 @@ import picocli.CommandLine.Option;
             "A generated history:      --generate standard --seed 1",
             "A deployment's history:   --from-kafka kafka:9092 [--application-id pulse]",
             "Models side by side:      --model config/health-model.yaml --model candidate.yaml"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse backtest --generate standard --seed 1",
+            "  ./pulse backtest --events history/events.ndjson --accounts history/accounts.ndjson"
+                    + " --model config/health-model.yaml --model candidate.yaml"
         })
 final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

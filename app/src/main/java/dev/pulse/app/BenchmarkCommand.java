@@ -24,6 +24,11 @@ import picocli.CommandLine.Option;
             "producer baseline, ingest through the topologies, event-to-API freshness,",
             "portfolio and point query latency under concurrent clients, and cold page loads",
             "of the dashboard in Chromium, alone and while other signed-in people browse."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse bench                                   the full run (docs/benchmarks.md)",
+            "  ./pulse bench --events 100000 --no-dashboard    a quick one without a browser"
         })
 final class BenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -23,7 +23,15 @@ import picocli.CommandLine.Option;
  * empty data every time (under {@code pulse-data/demo}), replays the last 75 days as fast as the
  * engine takes them, then keeps sending live traffic.
  */
-@Command(name = "demo", description = "Run Pulse with a simulated customer base (150 tenants).")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Run Pulse with a simulated customer base (150 tenants).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse demo                       then open http://localhost:8080",
+            "  ./pulse demo --data-dir /tmp/pulse-demo"
+        })
 final class DemoCommand implements Callable<Integer> {
     @Option(
             names = {"-c", "--config"},

@@ -44,7 +44,11 @@ import picocli.CommandLine.Option;
             "  smb-noisy   300 accounts, 120 days, a third tiny and noisy, 15%% churn,",
             "              fades of 28-42 days, no holiday, 0.6x the volume",
             "  enterprise  120 large accounts, 180 days, 8%% churn, fades of 42-70 days,",
-            "              many quarter-end cycles, 1.6x the volume"
+            "              many quarter-end cycles, 1.6x the volume",
+            "",
+            "Examples:",
+            "  ./pulse generate --out history --scenario standard --seed 1",
+            "  ./pulse backtest --events history/events.ndjson --accounts history/accounts.ndjson"
         })
 final class GenerateCommand implements Callable<Integer> {
     static final String EVENTS_FILE = "events.ndjson";

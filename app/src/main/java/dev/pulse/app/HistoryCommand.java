@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
         name = "history",
         description = "Bounded jobs over history (run on Apache Flink).",
         mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./pulse history backfill --from-files 'events/2025-*.ndjson'"},
         subcommands = {HistoryCommand.BackfillCommand.class})
 final class HistoryCommand {
     private HistoryCommand() {}
@@ -39,6 +41,12 @@ final class HistoryCommand {
                     + " on pulse.engagement-backfill.v1, where Pulse stores each day and scores it"
                     + " as it closes. Run it before live events flow; a rerun overwrites the same"
                     + " days. See docs/backfill.md."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  ./pulse history backfill --from-files 'events/2025-*.ndjson'",
+                "  ./pulse history backfill --from-files exports/ --format csv"
+                        + " --flink jobmanager:8081 --bootstrap-servers kafka:9092"
             })
     static final class BackfillCommand implements Callable<Integer> {
         @Option(

@@ -250,9 +250,8 @@ public final class PulseApplication implements AutoCloseable {
                         },
                         signIn.client(),
                         ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules),
-                        warehouse == null
-                                ? WarehouseAdmin.NONE
-                                : WarehouseFactory.admin(warehouse));
+                        warehouse == null ? WarehouseAdmin.NONE : WarehouseFactory.admin(warehouse),
+                        streams.restores()::restoring);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }

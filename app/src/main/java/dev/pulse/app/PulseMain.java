@@ -9,6 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Pulse 0.1.0",
         description = "Real-time customer-health engine.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse demo                      a simulated customer base, dashboard on :8080",
+            "  ./pulse run -c my-pulse.yaml      Pulse over your own data and Kafka",
+            "  ./pulse <command> --help          what a command does, its options and examples"
+        },
         subcommands = {
             RunCommand.class,
             DemoCommand.class,

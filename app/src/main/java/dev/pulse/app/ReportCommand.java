@@ -30,8 +30,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "report",
+        mixinStandardHelpOptions = true,
         description =
                 "Download a business-review or portfolio report (PDF or CSV) from a running Pulse.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse report account acme --out acme.pdf",
+            "  ./pulse report portfolio --owner sarah@example.com --format csv --out sarah.zip"
+        },
         subcommands = {ReportCommand.Account.class, ReportCommand.Portfolio.class})
 final class ReportCommand {
     private ReportCommand() {}
@@ -142,7 +148,16 @@ final class ReportCommand {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    @Command(name = "account", description = "One account's business review.")
+    @Command(
+            name = "account",
+            mixinStandardHelpOptions = true,
+            description = "One account's business review.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  PULSE_API_KEY=... ./pulse report account acme --out acme.pdf",
+                "  ./pulse report account acme --from 2026-01-01 --to 2026-04-01 --format csv"
+                        + " --out acme-q1.zip --url https://pulse.example.com"
+            })
     static final class Account implements Callable<Integer> {
         @Parameters(index = "0", description = "Tenant id.")
         String tenant;
@@ -157,7 +172,13 @@ final class ReportCommand {
 
     @Command(
             name = "portfolio",
-            description = "A portfolio report: one owner's, one team's, or all accounts in scope.")
+            mixinStandardHelpOptions = true,
+            description = "A portfolio report: one owner's, one team's, or all accounts in scope.",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  ./pulse report portfolio --owner sarah@example.com --out sarah.pdf",
+                "  ./pulse report portfolio --team emea --format csv --out emea.zip"
+            })
     static final class Portfolio implements Callable<Integer> {
         @ArgGroup(exclusive = true)
         Who who;

@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs one Pulse instance until it is stopped (Ctrl-C / SIGTERM). */
-@Command(name = "run", description = "Run Pulse: broker (if embedded), topologies and API.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run Pulse: broker (if embedded), topologies and API.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./pulse run                        embedded broker, state in ./pulse-data",
+            "  ./pulse run -c /etc/pulse/pulse.yaml"
+        })
 final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"-c", "--config"},

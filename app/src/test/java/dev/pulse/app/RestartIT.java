@@ -3,22 +3,31 @@ package dev.pulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.streams.runtime.RestoreProgress;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
-/** A restart on the same state directory keeps all state and counts nothing twice. */
+/**
+ * A restart on the same state directory keeps all state and counts nothing twice; a restart with
+ * the state directory wiped restores it from the changelogs and says so in the log.
+ */
 @ExtendWith(SharedKafkaBroker.class)
 class RestartIT {
     @TempDir Path stateDir;
@@ -63,6 +72,47 @@ class RestartIT {
                                     .path("lastEventAt")
                                     .asText())
                     .isEqualTo(base.plusSeconds(29).toString());
+        }
+
+        deleteRecursively(stateDir);
+        Logger restores = (Logger) LoggerFactory.getLogger(RestoreProgress.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        restores.addAppender(log);
+        try (PulseApplication third =
+                PulseApplication.start(config, PulseApplication.StartupProgress.SILENT)) {
+            third.awaitRunning(Duration.ofSeconds(60));
+            assertThat(events(third, tenant)).as("state restored from changelogs").isEqualTo(30);
+            PulseHttp.Response ready = new PulseHttp(third.apiPort()).get("/health/ready");
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.json().has("restoring")).as("nothing left restoring").isFalse();
+        } finally {
+            restores.detachAppender(log);
+        }
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .matches(
+                                                "Restoring store .+ partition \\d+: [1-9]\\d*"
+                                                        + " records to replay from .+"));
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .matches(
+                                                "Restored store .+ partition \\d+: [1-9]\\d*"
+                                                        + " records in .+ s"));
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(dir)) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

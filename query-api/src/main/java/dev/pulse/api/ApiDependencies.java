@@ -7,12 +7,15 @@ import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.streams.runtime.RestoreProgress;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the API reads, writes and reports to.
@@ -35,6 +38,8 @@ import java.util.function.Consumer;
  * @param reports the score chart's band lines and how many reports render at once
  * @param warehouse the warehouse's state for {@code /health/ready} and its admin actions; {@link
  *     WarehouseAdmin#NONE} without one
+ * @param restoring the state stores restoring from changelogs now, which {@code /health/ready}
+ *     details while the instance is not ready; empty when nothing restores
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -48,7 +53,38 @@ public record ApiDependencies(
         Consumer<Router> extraRoutes,
         OidcClient oidc,
         ReportSettings reports,
-        WarehouseAdmin warehouse) {
+        WarehouseAdmin warehouse,
+        Supplier<List<RestoreProgress.Restoring>> restoring) {
+
+    /** Without restore progress: {@code /health/ready} names no restoring stores. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security,
+            NotificationAccess notifications,
+            Consumer<Router> extraRoutes,
+            OidcClient oidc,
+            ReportSettings reports,
+            WarehouseAdmin warehouse) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                notifications,
+                extraRoutes,
+                oidc,
+                reports,
+                warehouse,
+                List::of);
+    }
 
     /** Without a warehouse. */
     public ApiDependencies(
@@ -138,6 +174,7 @@ public record ApiDependencies(
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(warehouse, "warehouse");
+        Objects.requireNonNull(restoring, "restoring");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

@@ -1,5 +1,6 @@
 package dev.pulse.api;
 
+import dev.pulse.access.accounts.AccountOwnerCheck;
 import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
@@ -40,6 +41,7 @@ import dev.pulse.api.http.RequestLimits;
 import dev.pulse.api.http.SecurityHeaders;
 import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
+import dev.pulse.api.ingest.UnknownOwnerGauge;
 import dev.pulse.api.internal.InternalStateHandler;
 import dev.pulse.api.metrics.MetricsHandler;
 import dev.pulse.api.notifications.NotificationStreamHandler;
@@ -259,14 +261,20 @@ final class ApiRouter {
                 .handler(
                         new EventIngestHandler(
                                 deps.publisher(), deps.clock(), reads, deps.registry()));
+        AccountOwnerCheck owners = new AccountOwnerCheck(security.people().directory());
+        // The accounts table is global: this instance's copy holds every account.
+        UnknownOwnerGauge.bindTo(
+                deps.registry(), () -> owners.countUnknown(deps.localReader().accounts()));
         router.post(ACCOUNTS)
                 .handler(Authorize.ingest())
                 .handler(body)
-                .handler(new AccountIngestHandler(deps.publisher(), reads, deps.registry()));
+                .handler(
+                        new AccountIngestHandler(deps.publisher(), reads, deps.registry(), owners));
 
         CommandRecorder recorder = new CommandRecorder(deps.publisher());
         Alerts alertCases = new Alerts(recorder, deps.clock());
-        FollowUps followUpCases = new FollowUps(recorder, alertCases, deps.clock());
+        FollowUps followUpCases =
+                new FollowUps(recorder, alertCases, deps.clock(), security.people().directory());
         Accounts accountCases = new Accounts(deps.clock());
 
         PortfolioHandler portfolio = new PortfolioHandler(new Portfolios(deps.clock()), reads);
@@ -406,7 +414,7 @@ final class ApiRouter {
                     .mount(router);
         }
 
-        HealthHandler health = new HealthHandler(deps.ready(), deps.warehouse());
+        HealthHandler health = new HealthHandler(deps.ready(), deps.warehouse(), deps.restoring());
         router.get(LIVE).handler(health::live);
         router.get(READY).handler(health::ready);
         router.get(METRICS).handler(new MetricsHandler(deps.registry(), reads));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.audit.AuditEntry;
+import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.api.testing.RunningApi;
 import dev.pulse.api.testing.TestUsers;
@@ -215,6 +216,42 @@ class FollowUpRoutesIT {
         assertProblem(patch(sarah, "/v1/follow-ups/acme/" + CHAMPION, "{}"), 400);
         assertThat(badField(sarah.get("/v1/follow-ups?status=later"))).isEqualTo("status");
 
+        assertThat(api.publisher.followUpCommands()).isEmpty();
+    }
+
+    @Test
+    void anOwnerWhoIsNotAPulseUserIs400NamingThemOnCreateAndReassign() {
+        RunningApi.Caller sarah = api.as(TestUsers.SARAH);
+        String stranger = "zed@example.com";
+
+        JsonNode created =
+                assertProblem(
+                        sarah.post(
+                                "/v1/accounts/acme/follow-ups",
+                                JSON,
+                                "{\"title\":\"t\",\"owner\":\"" + stranger + "\"}"),
+                        400);
+        JsonNode fromAlert =
+                assertProblem(
+                        sarah.post(
+                                "/v1/alerts/acme/gone-silent/follow-up",
+                                JSON,
+                                "{\"owner\":\"" + stranger + "\"}"),
+                        400);
+        JsonNode reassigned =
+                assertProblem(
+                        patch(
+                                sarah,
+                                "/v1/follow-ups/acme/" + CHAMPION,
+                                "{\"owner\":\"" + stranger + "\"}"),
+                        400);
+
+        for (JsonNode problem : List.of(created, fromAlert, reassigned)) {
+            assertThat(problem.path("parameter").asText()).isEqualTo("owner");
+            assertThat(problem.path("detail").asText())
+                    .isEqualTo("parameter 'owner' " + FollowUps.unknownOwner(stranger))
+                    .contains("'zed@example.com' is not a Pulse user in users.yaml");
+        }
         assertThat(api.publisher.followUpCommands()).isEmpty();
     }
 

@@ -184,6 +184,36 @@ class IngestIT {
     }
 
     @Test
+    void keepsAccountsOfOwnersWhoAreNotPulseUsersAndWarnsAndCountsThem() {
+        String body =
+                "[{\"tenantId\":\"acme\",\"name\":\"Acme\",\"owner\":\"sarah@example.com\"},"
+                    + "{\"tenantId\":\"globex\",\"name\":\"Globex\",\"owner\":\"Zed@Example.com\"},"
+                    + "{\"tenantId\":\"initech\",\"name\":\"Initech\",\"owner\":\"zed@example.com\"}]";
+        HttpResponse<String> response = api.post("/v1/accounts", "application/json", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = RunningApi.json(response);
+        assertThat(report.path("accepted").asInt()).isEqualTo(3);
+        JsonNode warnings = report.path("warnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).path("code").asText()).isEqualTo("unknown_owner");
+        assertThat(warnings.get(0).path("owner").asText()).isEqualTo("zed@example.com");
+        assertThat(warnings.get(0).path("tenantIds").toString())
+                .isEqualTo("[\"globex\",\"initech\"]");
+        assertThat(warnings.get(0).path("detail").asText())
+                .startsWith("owner 'zed@example.com' is not a Pulse user in users.yaml");
+        assertThat(api.publisher.accountBatches().get(0)).hasSize(3);
+        String known = "{\"tenantId\":\"acme\",\"name\":\"Acme\",\"owner\":\"sarah@example.com\"}";
+        JsonNode noWarnings = RunningApi.json(api.post("/v1/accounts", "application/json", known));
+        assertThat(noWarnings.has("warnings")).isFalse();
+
+        // The gauge reads the accounts table, whichever source filled it.
+        api.publisher.accountBatches().get(0).forEach(api.localReader::put);
+        assertThat(api.get("/metrics").body())
+                .containsPattern("(?m)^pulse_accounts_unknown_owner(\\{[^}]*\\})? 2\\.0$");
+    }
+
+    @Test
     void upsertsAccountsFromCsvInOneBatch() {
         String csv =
                 "tenantId,name,owner,team,plan,licensedSeats,arr,renewalDate,segment\n"

@@ -4,6 +4,7 @@ import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Permission;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
  * Creates, changes and lists follow-ups for a caller. Every command needs {@link
  * Permission#KEEP_FOLLOW_UPS}, reads through the caller's scope, and passes {@link
  * FollowUpLifecycle} (the function the topology applies) before it is recorded, so what is refused
- * here is refused the same way in every front end.
+ * here is refused the same way in every front end. An owner someone names must be a person of the
+ * {@link UserDirectory}: a follow-up assigned to a typo would reach no one's list or notifications.
  */
 public final class FollowUps {
     /** Due date (none last), then creation time, then id. */
@@ -34,11 +36,29 @@ public final class FollowUps {
     private final CommandRecorder recorder;
     private final Alerts alerts;
     private final Clock clock;
+    private final UserDirectory directory;
 
-    public FollowUps(CommandRecorder recorder, Alerts alerts, Clock clock) {
+    /**
+     * @param directory the people an owner may be
+     */
+    public FollowUps(
+            CommandRecorder recorder, Alerts alerts, Clock clock, UserDirectory directory) {
         this.recorder = recorder;
         this.alerts = alerts;
         this.clock = clock;
+        this.directory = directory;
+    }
+
+    /**
+     * The one sentence every front end shows for an owner who is not a Pulse user; it reads after
+     * the field's name ("owner ...").
+     */
+    public static String unknownOwner(String owner) {
+        return "'"
+                + owner
+                + "' is not a Pulse user in users.yaml: a follow-up's owner must be a person of the"
+                + " user directory (config/users.yaml); pick someone listed there, or ask an admin"
+                + " to add them";
     }
 
     /** A follow-up on an account of the directory. */
@@ -167,11 +187,20 @@ public final class FollowUps {
         return new FollowUpResult.Accepted(created, true);
     }
 
-    private static Optional<FollowUpResult.Invalid> broken(FollowUpCommand command) {
-        return FollowUpLifecycle.check(command)
-                .map(
-                        violation ->
-                                new FollowUpResult.Invalid(violation.field(), violation.problem()));
+    /** The lifecycle's rules first (an owner must look like an e-mail), then the directory. */
+    private Optional<FollowUpResult.Invalid> broken(FollowUpCommand command) {
+        Optional<FollowUpResult.Invalid> violated =
+                FollowUpLifecycle.check(command)
+                        .map(
+                                violation ->
+                                        new FollowUpResult.Invalid(
+                                                violation.field(), violation.problem()));
+        if (violated.isPresent() || command.owner() == null) {
+            return violated;
+        }
+        return directory.find(command.owner()).isPresent()
+                ? Optional.empty()
+                : Optional.of(new FollowUpResult.Invalid("owner", unknownOwner(command.owner())));
     }
 
     /** The owner defaults to the creator, so a caller without an e-mail must name one. */

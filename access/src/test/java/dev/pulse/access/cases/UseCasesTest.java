@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pulse.access.alerts.AlertActionResult;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
+import dev.pulse.access.followups.FollowUpChange;
 import dev.pulse.access.followups.FollowUpDraft;
 import dev.pulse.access.followups.FollowUpResult;
 import dev.pulse.access.followups.FollowUps;
@@ -18,9 +19,11 @@ import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.AccessScope;
 import dev.pulse.access.security.AuthorizedStateReader;
 import dev.pulse.access.security.Caller;
+import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
+import dev.pulse.access.security.UserDirectory;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
@@ -54,7 +57,24 @@ class UseCasesTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final CommandRecorder recorder = new CommandRecorder(state);
     private final Alerts alerts = new Alerts(recorder, clock);
-    private final FollowUps followUps = new FollowUps(recorder, alerts, clock);
+    private final UserDirectory directory =
+            UserDirectory.of(
+                    List.of(
+                            new DirectoryUser(
+                                    SARAH,
+                                    "Sarah",
+                                    Role.VIEWER,
+                                    ScopeSpec.parse("own"),
+                                    null,
+                                    null),
+                            new DirectoryUser(
+                                    DAVID,
+                                    "David",
+                                    Role.VIEWER,
+                                    ScopeSpec.parse("own"),
+                                    null,
+                                    null)));
+    private final FollowUps followUps = new FollowUps(recorder, alerts, clock, directory);
 
     @Test
     void portfolioTiesGoByTenantIdAfterBandAndScoreAndUnscoredAccountsComeLast() {
@@ -192,6 +212,35 @@ class UseCasesTest {
                 .isEqualTo("owner");
         assertThat(followUps.create(key, "nobody", new FollowUpDraft("call", null, SARAH, null)))
                 .isEqualTo(new FollowUpResult.NotFound("no account 'nobody' in the directory"));
+    }
+
+    @Test
+    void aFollowUpOwnerWhoIsNotAPulseUserIsInvalidOnCreateAndOnReassign() {
+        state.accounts.add(account("acme", SARAH));
+        Caller sarah = caller(Role.VIEWER, SARAH, Set.of(SARAH));
+        String stranger = "zed@example.com";
+
+        FollowUpResult toStranger =
+                followUps.create(sarah, "acme", new FollowUpDraft("call", null, stranger, null));
+        FollowUpResult toDavid =
+                followUps.create(
+                        sarah, "acme", new FollowUpDraft("call", null, "David@Example.com", null));
+        FollowUp mine = created(sarah, "mail", FollowUpStatus.OPEN);
+        state.followUps.add(mine);
+        FollowUpResult reassigned =
+                followUps.update(
+                        sarah,
+                        "acme",
+                        mine.id(),
+                        new FollowUpChange(null, null, null, false, stranger, null));
+
+        FollowUpResult.Invalid expected =
+                new FollowUpResult.Invalid("owner", FollowUps.unknownOwner(stranger));
+        assertThat(toStranger).isEqualTo(expected);
+        assertThat(reassigned).isEqualTo(expected);
+        assertThat(expected.problem()).contains("not a Pulse user in users.yaml");
+        assertThat(toDavid).isInstanceOf(FollowUpResult.Accepted.class);
+        assertThat(state.published).hasSize(2);
     }
 
     private Caller caller(Role role, String email, Set<String> owners) {

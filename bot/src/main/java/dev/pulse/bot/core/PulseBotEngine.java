@@ -120,7 +120,7 @@ public final class PulseBotEngine implements BotEngine {
         this.alertActions =
                 new AlertActions(
                         alerts,
-                        new FollowUps(recorder, alerts, clock),
+                        new FollowUps(recorder, alerts, clock, directory),
                         accounts,
                         clock,
                         linkBaseUrl);

@@ -18,6 +18,11 @@ public final class People {
         this.directory = Objects.requireNonNull(directory, "directory");
     }
 
+    /** Everyone who is a Pulse user. */
+    public UserDirectory directory() {
+        return directory;
+    }
+
     /** The directory entry of {@code email}, in any letter case. */
     public Optional<DirectoryUser> find(String email) {
         return email == null ? Optional.empty() : directory.find(email);

@@ -2,15 +2,19 @@ package dev.pulse.api.health;
 
 import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.http.JsonReply;
+import dev.pulse.streams.runtime.RestoreProgress;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code /health/live} answers while the process serves HTTP; {@code /health/ready} only once its
- * state can be read, 503 with {@code Retry-After} before.
+ * state can be read, 503 with {@code Retry-After} before (naming the stores still restoring).
  */
 public final class HealthHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -19,9 +23,10 @@ public final class HealthHandler {
 
     private final BooleanSupplier ready;
     private final WarehouseAdmin warehouse;
+    private final Supplier<List<RestoreProgress.Restoring>> restoring;
 
     public HealthHandler(BooleanSupplier ready) {
-        this(ready, WarehouseAdmin.NONE);
+        this(ready, WarehouseAdmin.NONE, List::of);
     }
 
     /**
@@ -29,8 +34,20 @@ public final class HealthHandler {
      * not make the instance unready: it still computes and serves from its stores.
      */
     public HealthHandler(BooleanSupplier ready, WarehouseAdmin warehouse) {
+        this(ready, warehouse, List::of);
+    }
+
+    /**
+     * While not ready, the answer also lists the stores restoring from changelogs with their
+     * progress, so whoever waits on a restarted instance sees it move rather than a bare DOWN.
+     */
+    public HealthHandler(
+            BooleanSupplier ready,
+            WarehouseAdmin warehouse,
+            Supplier<List<RestoreProgress.Restoring>> restoring) {
         this.ready = ready;
         this.warehouse = warehouse;
+        this.restoring = restoring;
     }
 
     public void live(RoutingContext ctx) {
@@ -42,13 +59,33 @@ public final class HealthHandler {
         if (!up) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        if (warehouse.configured()) {
+        List<Map<String, Object>> restores = up ? List.of() : restores();
+        if (warehouse.configured() || !restores.isEmpty()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "UP" : "DOWN");
-            body.put("warehouse", warehouse.status());
+            if (!restores.isEmpty()) {
+                body.put("restoring", restores);
+            }
+            if (warehouse.configured()) {
+                body.put("warehouse", warehouse.status());
+            }
             JsonReply.send(ctx, up ? 200 : 503, body);
         } else {
             JsonReply.send(ctx, up ? 200 : 503, up ? UP : DOWN);
         }
+    }
+
+    private List<Map<String, Object>> restores() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RestoreProgress.Restoring r : restoring.get()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("store", r.store());
+            one.put("partition", r.partition());
+            one.put("restored", r.restored());
+            one.put("total", r.total());
+            one.put("percent", Math.round(r.percent() * 10) / 10.0);
+            out.add(one);
+        }
+        return out;
     }
 }

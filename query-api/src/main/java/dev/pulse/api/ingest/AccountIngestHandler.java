@@ -1,5 +1,6 @@
 package dev.pulse.api.ingest;
 
+import dev.pulse.access.accounts.AccountOwnerCheck;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.topologies.account.Account;
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /v1/accounts}: upserts accounts of the directory from JSON, NDJSON or CSV with a
- * header row. Valid records are published together in one call; invalid ones are reported.
+ * header row. Valid records are published together in one call; invalid ones are reported. An
+ * account whose owner is not a Pulse user is accepted with a warning (see {@link
+ * AccountOwnerCheck}).
  */
 public final class AccountIngestHandler implements Handler<RoutingContext> {
     /** CSV columns, in the documented order. */
@@ -39,12 +42,17 @@ public final class AccountIngestHandler implements Handler<RoutingContext> {
     private final EventPublisher publisher;
     private final BlockingReads workers;
     private final IngestCounters counters;
+    private final AccountOwnerCheck owners;
 
     public AccountIngestHandler(
-            EventPublisher publisher, BlockingReads workers, MeterRegistry registry) {
+            EventPublisher publisher,
+            BlockingReads workers,
+            MeterRegistry registry,
+            AccountOwnerCheck owners) {
         this.publisher = publisher;
         this.workers = workers;
         this.counters = IngestCounters.accounts(registry);
+        this.owners = owners;
     }
 
     @Override
@@ -52,7 +60,7 @@ public final class AccountIngestHandler implements Handler<RoutingContext> {
         IngestFlow.handle(ctx, workers, counters, this::validateAndPublish);
     }
 
-    private List<PendingRecord> validateAndPublish(String contentType, byte[] body) {
+    private IngestBatch validateAndPublish(String contentType, byte[] body) {
         List<BodyRecord> records = IngestBody.records(contentType, body, CSV);
         List<Account> valid = new ArrayList<>();
         List<BodyRecord> validRecords = new ArrayList<>();
@@ -76,7 +84,7 @@ public final class AccountIngestHandler implements Handler<RoutingContext> {
             }
         }
         if (valid.isEmpty()) {
-            return pending;
+            return IngestBatch.of(pending);
         }
         CompletableFuture<Void> write =
                 IngestFlow.guarded(() -> publisher.publishAccounts(List.copyOf(valid)));
@@ -86,6 +94,21 @@ public final class AccountIngestHandler implements Handler<RoutingContext> {
                     record.index(),
                     PendingRecord.writing(record.index(), null, valid.get(i).tenantId(), write));
         }
-        return pending;
+        return new IngestBatch(pending, warnings(valid));
+    }
+
+    /** Accounts with an owner who is not a Pulse user are kept, with a warning naming the owner. */
+    private List<IngestWarning> warnings(List<Account> accounts) {
+        List<IngestWarning> warnings = new ArrayList<>();
+        owners.unknownOwners(accounts)
+                .forEach(
+                        (owner, tenants) ->
+                                warnings.add(
+                                        new IngestWarning(
+                                                IngestWarning.UNKNOWN_OWNER,
+                                                owner,
+                                                tenants,
+                                                AccountOwnerCheck.warning(owner))));
+        return warnings;
     }
 }

@@ -40,14 +40,14 @@ public final class EventIngestHandler implements Handler<RoutingContext> {
         IngestFlow.handle(ctx, workers, counters, this::validateAndPublish);
     }
 
-    private List<PendingRecord> validateAndPublish(String contentType, byte[] body) {
+    private IngestBatch validateAndPublish(String contentType, byte[] body) {
         Instant now = clock.instant();
         List<BodyRecord> records = IngestBody.records(contentType, body, null);
         List<PendingRecord> pending = new ArrayList<>(records.size());
         for (BodyRecord record : records) {
             pending.add(validateAndPublish(record, now));
         }
-        return pending;
+        return IngestBatch.of(pending);
     }
 
     private PendingRecord validateAndPublish(BodyRecord record, Instant now) {

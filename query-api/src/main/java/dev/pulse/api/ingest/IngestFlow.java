@@ -31,7 +31,7 @@ final class IngestFlow {
             RoutingContext ctx,
             BlockingReads workers,
             IngestCounters counters,
-            BiFunction<String, byte[], List<PendingRecord>> validateAndPublish) {
+            BiFunction<String, byte[], IngestBatch> validateAndPublish) {
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         Buffer body = ctx.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
@@ -42,7 +42,8 @@ final class IngestFlow {
                 .onFailure(ctx::fail);
     }
 
-    static Future<IngestReport> settle(List<PendingRecord> pending, Context context) {
+    static Future<IngestReport> settle(IngestBatch batch, Context context) {
+        List<PendingRecord> pending = batch.records();
         CompletableFuture<?>[] writes =
                 pending.stream()
                         .map(PendingRecord::write)
@@ -52,7 +53,11 @@ final class IngestFlow {
         CompletableFuture<Void> all =
                 CompletableFuture.allOf(writes).handle((ignored, failure) -> null);
         return Future.fromCompletionStage(all, context)
-                .map(done -> IngestReport.of(pending.stream().map(PendingRecord::result).toList()));
+                .map(
+                        done ->
+                                IngestReport.of(
+                                        pending.stream().map(PendingRecord::result).toList(),
+                                        batch.warnings()));
     }
 
     static void reply(RoutingContext ctx, IngestReport report, IngestCounters counters) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the health pipeline on Kafka Streams: creates missing topics, starts, reports readiness
- * (RUNNING and not rebalancing), exposes Kafka Streams metrics, and closes cleanly so local state
- * is checkpointed and a restart does not restore from the changelogs.
+ * (RUNNING and not rebalancing) and what is still restoring ({@link RestoreProgress}), exposes
+ * Kafka Streams metrics, and closes cleanly so local state is checkpointed and a restart does not
+ * restore from the changelogs.
  */
 public final class PulseStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PulseStreams.class);
@@ -35,6 +36,7 @@ public final class PulseStreams implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final StateGauges gauges;
+    private final RestoreProgress restores = new RestoreProgress();
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
 
@@ -89,6 +91,7 @@ public final class PulseStreams implements AutoCloseable {
                     pulse.state.set(now);
                     LOG.info("Kafka Streams {} -> {}", before, now);
                 });
+        streams.setGlobalStateRestoreListener(pulse.restores);
         streams.setUncaughtExceptionHandler(PulseStreams::onStreamThreadFailure);
         streams.start();
         return pulse;
@@ -137,6 +140,11 @@ public final class PulseStreams implements AutoCloseable {
     /** Ready to answer queries: all local stores are up to date. */
     public boolean isRunning() {
         return state.get() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The state being restored from changelogs now; empty once restored. */
+    public RestoreProgress restores() {
+        return restores;
     }
 
     public KafkaStreams.State state() {
