@@ -78,7 +78,7 @@ class BacktestCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         JsonNode report = PulseJson.mapper().readTree(out.toString()).path("runs").get(0);
         JsonNode figures = report.path("reports").get(0);
-        assertThat(figures.path("model").asText()).isEqualTo("2026.12-1");
+        assertThat(figures.path("model").asText()).isEqualTo("2026.12-2");
         assertThat(figures.path("churned").asInt()).isPositive();
         assertThat(figures.path("retained").asInt()).isPositive();
         assertThat(figures.path("flagged7").asDouble())
@@ -95,14 +95,14 @@ class BacktestCommandTest {
         Files.writeString(
                 candidate,
                 Files.readString(Path.of("..", "config", "health-model.yaml"))
-                        .replace("version: \"2026.12-1\"", "version: \"candidate\"")
+                        .replace("version: \"2026.12-2\"", "version: \"candidate\"")
                         .replace("  enterAfterDays: 5 ", "  enterAfterDays: 7 "));
 
         int exit = pulse().execute(files("--model", candidate.toString()));
 
         assertThat(exit).as(err.toString()).isZero();
         String table = out.toString();
-        assertThat(table).contains("2026.12-1").contains("candidate");
+        assertThat(table).contains("2026.12-2").contains("candidate");
         assertThat(table).contains("flagged >= 14 days ahead").contains("per manager per week");
     }
 
@@ -118,7 +118,7 @@ class BacktestCommandTest {
         int exit = pulse().execute(files("--explain", churner));
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains(churner + " under 2026.12-1:").contains("healthy");
+        assertThat(out.toString()).contains(churner + " under 2026.12-2:").contains("healthy");
     }
 
     @Test

@@ -5,11 +5,13 @@ import dev.pulse.topologies.health.HealthScore;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides, for a group of tenants on one closed day, which are at risk. A pure function of the
@@ -68,9 +70,12 @@ public final class RiskDecider {
             HealthScore score,
             List<RiskAssessment> previous) {}
 
-    /** The portfolio's median change on the same days, per metric: last 7 days and the 7 before. */
-    record Movement(double recent, double previous) {
-        static final Movement NONE = new Movement(1, 1);
+    /**
+     * The portfolio's median change on the same days, per metric: last 7 days and the 7 before, and
+     * each baseline week against the portfolio's normal (null: no adjustment).
+     */
+    record Movement(double recent, double previous, double[] baseline, double[] cycles) {
+        static final Movement NONE = new Movement(1, 1, null, null);
     }
 
     public Map<String, RiskAssessment> decide(LocalDate day, List<TenantDay> tenants) {
@@ -93,23 +98,66 @@ public final class RiskDecider {
     private Map<RiskMetric, Movement> movement(LocalDate day, List<TenantDay> tenants) {
         Map<RiskMetric, Movement> movement = new EnumMap<>(RiskMetric.class);
         for (RiskMetric metric : metrics) {
-            List<Double> recent = new ArrayList<>();
-            List<Double> previous = new ArrayList<>();
+            List<RiskReading.Weeks> judged = new ArrayList<>();
             for (TenantDay tenant : tenants) {
                 RiskReading.Weeks weeks = tenant.reading().of(metric);
-                double base = weeks.baselineMean();
-                if (base > 0 && judged(day, tenant)) {
-                    recent.add(weeks.recent() / base);
-                    previous.add(weeks.previous() / base);
+                if (weeks != null && weeks.baselineMean() > 0 && judged(day, tenant)) {
+                    judged.add(weeks);
                 }
+            }
+            if (!model.portfolioAdjusted() || judged.size() < model.minPortfolioTenants()) {
+                movement.put(metric, Movement.NONE);
+                continue;
+            }
+            double[] medians = weekMedians(judged, RiskReading.Weeks::baseline);
+            double usual = median(medians);
+            double[] baseline = relativeTo(medians, usual);
+            double[] cycles = relativeTo(weekMedians(judged, RiskReading.Weeks::cycles), usual);
+            List<Double> recent = new ArrayList<>();
+            List<Double> previous = new ArrayList<>();
+            for (RiskReading.Weeks weeks : judged) {
+                double base = weeks.normalised(baseline, cycles).baselineMean();
+                recent.add(weeks.recent() / base);
+                previous.add(weeks.previous() / base);
             }
             movement.put(
                     metric,
-                    !model.portfolioAdjusted() || recent.size() < model.minPortfolioTenants()
-                            ? Movement.NONE
-                            : new Movement(factor(median(recent)), factor(median(previous))));
+                    new Movement(
+                            factor(median(recent)), factor(median(previous)), baseline, cycles));
         }
         return movement;
+    }
+
+    /**
+     * Per week of {@code weeks} (baseline weeks, or the same days one cycle ago): the median
+     * account's total against its own baseline mean. NaN where no account's history reaches.
+     */
+    private static double[] weekMedians(
+            List<RiskReading.Weeks> judged, Function<RiskReading.Weeks, double[]> weeks) {
+        int count = weeks.apply(judged.get(0)).length;
+        double[] medians = new double[count];
+        for (int i = 0; i < count; i++) {
+            List<Double> shares = new ArrayList<>(judged.size());
+            for (RiskReading.Weeks tenant : judged) {
+                double week = weeks.apply(tenant)[i];
+                if (!Double.isNaN(week)) {
+                    shares.add(week / tenant.baselineMean());
+                }
+            }
+            medians[i] = shares.isEmpty() ? Double.NaN : median(shares);
+        }
+        return medians;
+    }
+
+    /**
+     * Each week's portfolio level against a usual week: 1 for an ordinary week, less for a holiday.
+     */
+    private static double[] relativeTo(double[] medians, double usual) {
+        double[] factors = new double[medians.length];
+        for (int i = 0; i < medians.length; i++) {
+            factors[i] = usual > 0 && !Double.isNaN(medians[i]) ? factor(medians[i] / usual) : 1;
+        }
+        return factors;
     }
 
     /** Only a portfolio-wide drop is divided out; one that grows raises nobody's risk. */
@@ -118,7 +166,12 @@ public final class RiskDecider {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
@@ -129,8 +182,10 @@ public final class RiskDecider {
             double recent,
             double previous,
             double z,
+            double previousZ,
             double portfolio,
-            boolean inItsCycle) {}
+            boolean inItsCycle,
+            double latest) {}
 
     private RiskAssessment decide(
             LocalDate day, TenantDay tenant, Map<RiskMetric, Movement> movement) {
@@ -139,7 +194,15 @@ public final class RiskDecider {
         Drop declining = null;
         if (judged) {
             for (RiskMetric metric : metrics) {
-                Drop drop = drop(tenant.reading().of(metric), metric, movement.get(metric));
+                Movement moved = movement.get(metric);
+                RiskReading.Weeks weeks = tenant.reading().of(metric);
+                Drop drop =
+                        drop(
+                                weeks == null
+                                        ? null
+                                        : weeks.normalised(moved.baseline(), moved.cycles()),
+                                metric,
+                                moved);
                 if (drop == null) {
                     continue;
                 }
@@ -218,8 +281,16 @@ public final class RiskDecider {
                 1 - weeks.recent() / expectedRecent,
                 1 - weeks.previous() / expectedPrevious,
                 (weeks.recent() - expectedRecent) / spread,
+                (weeks.previous() - expectedPrevious) / spread,
                 movement.recent(),
-                inItsCycle(weeks, movement.recent()));
+                inItsCycle(weeks, movement.recent()),
+                latestDrop(weeks, movement));
+    }
+
+    /** How far down the latest days are against the same weekdays of the baseline weeks. */
+    private double latestDrop(RiskReading.Weeks weeks, Movement movement) {
+        double usual = weeks.latestBaselineMean() * movement.recent();
+        return model.recoveryDays() == 0 || usual <= 0 ? 0 : 1 - weeks.latest() / usual;
     }
 
     /**
@@ -244,9 +315,20 @@ public final class RiskDecider {
     private boolean isDecline(Drop drop) {
         return drop.recent() * 100 >= model.dropPercent()
                 && drop.previous() * 100 >= model.previousWeekDropPercent()
-                && drop.recent() >= DEEPENING * drop.previous()
+                && stillFalling(drop)
                 && drop.z() <= -model.significance()
+                && drop.previousZ() <= -model.previousWeekSignificance()
                 && !drop.inItsCycle();
+    }
+
+    /**
+     * A fade has not turned: its latest days are still down, or (without {@code recoveryDays}) the
+     * last week is at least as far down as the week before. A slow week that is over fails both.
+     */
+    private boolean stillFalling(Drop drop) {
+        return model.recoveryDays() == 0
+                ? drop.recent() >= DEEPENING * drop.previous()
+                : drop.latest() * 100 >= model.dropPercent();
     }
 
     private static RiskAssessment dayBefore(LocalDate day, List<RiskAssessment> previous) {

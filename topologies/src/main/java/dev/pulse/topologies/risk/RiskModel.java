@@ -34,6 +34,10 @@ import java.util.List;
  *     back near its normal (down less than half of {@code dropPercent}) with a score above the line
  * @param minHistoryDays accounts whose first event is more recent are not judged on change yet
  * @param levelAtRisk whether a score below {@code bands.atRisk} is a signal too
+ * @param recoveryDays a decline must still show in this many latest days (against the same weekdays
+ *     of the baseline weeks, down at least {@code previousWeekDropPercent}): a slow week that is
+ *     over, or a dip the account is climbing out of, is not a fade. 0 asks instead that the last 7
+ *     days are at least as far down as the 7 before
  */
 public record RiskModel(
         List<String> metrics,
@@ -49,7 +53,9 @@ public record RiskModel(
         int enterAfterDays,
         int exitAfterDays,
         int minHistoryDays,
-        boolean levelAtRisk) {
+        boolean levelAtRisk,
+        int recoveryDays,
+        double previousWeekSignificance) {
 
     private static final List<String> DEFAULT_METRICS = List.of("active_user_days", "key_actions");
     private static final List<String> DEFAULT_CYCLES = List.of("P1M", "P3M");
@@ -61,16 +67,18 @@ public record RiskModel(
                     14,
                     10,
                     6,
-                    1.6,
+                    1.4,
                     3,
                     8,
                     DEFAULT_CYCLES,
                     true,
                     8,
-                    5,
+                    4,
                     10,
                     56,
-                    true);
+                    true,
+                    3,
+                    0);
 
     public RiskModel {
         metrics = metrics == null ? DEFAULT_METRICS : List.copyOf(metrics);
@@ -128,6 +136,8 @@ public record RiskModel(
         range(where, "minPortfolioTenants", minPortfolioTenants, 1, 1_000_000);
         range(where, "enterAfterDays", enterAfterDays, 1, 7);
         range(where, "exitAfterDays", exitAfterDays, 1, 60);
+        range(where, "recoveryDays", recoveryDays, 0, 7);
+        range(where, "previousWeekSignificance", previousWeekSignificance, 0, 10);
         range(where, "minHistoryDays", minHistoryDays, 7 * (baselineWeeks + 2), 366);
         if (lookbackDays() > 400) {
             throw new IllegalArgumentException(where + "'cycles' may look back at most a year");
@@ -168,7 +178,9 @@ public record RiskModel(
             @JsonProperty("enterAfterDays") Integer enterAfterDays,
             @JsonProperty("exitAfterDays") Integer exitAfterDays,
             @JsonProperty("minHistoryDays") Integer minHistoryDays,
-            @JsonProperty("levelAtRisk") Boolean levelAtRisk) {
+            @JsonProperty("levelAtRisk") Boolean levelAtRisk,
+            @JsonProperty("recoveryDays") Integer recoveryDays,
+            @JsonProperty("previousWeekSignificance") Double previousWeekSignificance) {
         public RiskModel toModel() {
             RiskModel d = DEFAULT;
             return new RiskModel(
@@ -185,7 +197,9 @@ public record RiskModel(
                     or(enterAfterDays, d.enterAfterDays()),
                     or(exitAfterDays, d.exitAfterDays()),
                     or(minHistoryDays, d.minHistoryDays()),
-                    or(levelAtRisk, d.levelAtRisk()));
+                    or(levelAtRisk, d.levelAtRisk()),
+                    or(recoveryDays, d.recoveryDays()),
+                    or(previousWeekSignificance, d.previousWeekSignificance()));
         }
 
         private static <T> T or(T value, T fallback) {

@@ -24,10 +24,53 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
      * @param baseline the weeks before those, newest first
      * @param cycles the same 7 days one cycle ago, in the model's order; NaN where the history does
      *     not reach
+     * @param latest the last few days ({@code recoveryDays} of the model; 0 when it has none)
+     * @param latestBaseline the same weekdays in each baseline week, newest first
      */
-    public record Weeks(double recent, double previous, double[] baseline, double[] cycles) {
+    public record Weeks(
+            double recent,
+            double previous,
+            double[] baseline,
+            double[] cycles,
+            double latest,
+            double[] latestBaseline) {
         public double baselineMean() {
             return Arrays.stream(baseline).average().orElse(0);
+        }
+
+        /**
+         * These totals with each baseline week divided by what the whole portfolio did that week (a
+         * holiday in the baseline would otherwise lower the account's normal and, worse, widen its
+         * spread so much that no fade shows for weeks after).
+         *
+         * @param factors per baseline week, newest first: the portfolio's level against its normal
+         * @param cycleFactors the same for the same days one cycle ago, in the model's order
+         */
+        public Weeks normalised(double[] factors, double[] cycleFactors) {
+            if (factors == null) {
+                return this;
+            }
+            return new Weeks(
+                    recent,
+                    previous,
+                    divide(baseline, factors),
+                    divide(cycles, cycleFactors),
+                    latest,
+                    latestBaseline.length == 0 ? latestBaseline : divide(latestBaseline, factors));
+        }
+
+        private static double[] divide(double[] values, double[] factors) {
+            double[] divided = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                divided[i] =
+                        i < factors.length && factors[i] > 0 ? values[i] / factors[i] : values[i];
+            }
+            return divided;
+        }
+
+        /** What the latest days usually hold: the same weekdays' mean over the baseline weeks. */
+        public double latestBaselineMean() {
+            return Arrays.stream(latestBaseline).average().orElse(0);
         }
 
         /**
@@ -35,15 +78,18 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
          * variance for a level series, while a slow trend does not pass for noise.
          */
         public double baselineVariance() {
-            if (baseline.length < 2) {
+            // Every week: leaving the most unusual one out would understate a noisy account's
+            // spread.
+            double[] weeks = baseline;
+            if (weeks.length < 2) {
                 return 0;
             }
             double sum = 0;
-            for (int i = 1; i < baseline.length; i++) {
-                double step = baseline[i] - baseline[i - 1];
+            for (int i = 1; i < weeks.length; i++) {
+                double step = weeks[i] - weeks[i - 1];
                 sum += step * step;
             }
-            return sum / (2.0 * (baseline.length - 1));
+            return sum / (2.0 * (weeks.length - 1));
         }
 
         @Override
@@ -52,7 +98,9 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
                     && recent == w.recent
                     && previous == w.previous
                     && Arrays.equals(baseline, w.baseline)
-                    && Arrays.equals(cycles, w.cycles);
+                    && Arrays.equals(cycles, w.cycles)
+                    && latest == w.latest
+                    && Arrays.equals(latestBaseline, w.latestBaseline);
         }
 
         @Override
@@ -70,6 +118,10 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
                     + Arrays.toString(baseline)
                     + ", cycles="
                     + Arrays.toString(cycles)
+                    + ", latest="
+                    + latest
+                    + ", latestBaseline="
+                    + Arrays.toString(latestBaseline)
                     + "]";
         }
     }
@@ -89,9 +141,14 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
         LocalDate today = history.today();
         Map<RiskMetric, Weeks> weeks = new EnumMap<>(RiskMetric.class);
         for (RiskMetric metric : metrics) {
+            int latestDays = model.recoveryDays();
             double[] baseline = new double[model.baselineWeeks()];
+            double[] latestBaseline = new double[latestDays == 0 ? 0 : baseline.length];
             for (int i = 0; i < baseline.length; i++) {
                 baseline[i] = history.count(7, 14 + 7 * i, metric.count());
+                if (latestDays > 0) {
+                    latestBaseline[i] = history.count(latestDays, 14 + 7 * i, metric.count());
+                }
             }
             double[] sameDays = new double[cycles.size()];
             for (int i = 0; i < sameDays.length; i++) {
@@ -111,7 +168,9 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
                             history.count(7, 0, metric.count()),
                             history.count(7, 7, metric.count()),
                             baseline,
-                            sameDays));
+                            sameDays,
+                            latestDays == 0 ? 0 : history.count(latestDays, 0, metric.count()),
+                            latestBaseline));
         }
         return new RiskReading(weeks);
     }
