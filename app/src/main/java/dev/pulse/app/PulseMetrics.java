@@ -1,5 +1,6 @@
 package dev.pulse.app;
 
+import dev.pulse.api.ApiVertx;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -21,6 +22,8 @@ final class PulseMetrics {
     static PrometheusMeterRegistry create() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(MeterFilter.ignoreTags("kafka.version"));
+        // Every filter before the first meter: the Prometheus registry drops earlier meters.
+        ApiVertx.withApiFilters(registry);
         Properties build = buildProperties();
         Gauge.builder("pulse.build.info", () -> 1)
                 .description("Always 1; the labels say which build of Pulse runs")

@@ -1,6 +1,7 @@
 package dev.pulse.api;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,8 +37,18 @@ public final class ApiVertx {
 
     private ApiVertx() {}
 
-    public static Vertx create(PrometheusMeterRegistry registry) {
+    /**
+     * Adds the API's meter filters (the response-time histogram's buckets). Call it on a new
+     * registry, before anything registers a meter: Micrometer applies a filter added later only to
+     * later meters, and the Prometheus registry then drops meters registered before it.
+     */
+    public static <R extends MeterRegistry> R withApiFilters(R registry) {
         registry.config().meterFilter(responseTimeHistogram());
+        return registry;
+    }
+
+    /** A Vert.x whose metrics go to {@code registry}, prepared by {@link #withApiFilters}. */
+    public static Vertx create(PrometheusMeterRegistry registry) {
         MicrometerMetricsOptions metrics =
                 new MicrometerMetricsOptions()
                         .setEnabled(true)

@@ -62,7 +62,7 @@ public final class RunningApi implements AutoCloseable {
     public final InMemoryTenantStateReader localReader = new InMemoryTenantStateReader();
     public final RecordingEventPublisher publisher = new RecordingEventPublisher();
     public final PrometheusMeterRegistry registry =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            ApiVertx.withApiFilters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     public final AtomicBoolean ready = new AtomicBoolean(true);
     public final RecordingAuditLog audit = new RecordingAuditLog();
     public final ApiKeyStore apiKeys;
