@@ -1,6 +1,7 @@
 package dev.pulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +264,35 @@ class ComposeFileTest {
         String folder = dashboards.path("providers").get(0).path("options").path("path").asText();
         String dashboard = mountTarget("grafana", "./config/grafana/pulse-dashboard.json");
         assertThat(Path.of(dashboard).getParent()).isEqualTo(Path.of(folder));
+    }
+
+    /**
+     * Where Docker Compose is installed, it validates the file too (offline: nothing is pulled).
+     */
+    @Test
+    void dockerComposeAcceptsTheFileWhereItIsInstalled() throws Exception {
+        assumeTrue(succeeds("docker", "compose", "version"), "docker compose is not installed");
+        assertThat(succeeds("docker", "compose", "-f", "docker-compose.yml", "config", "--quiet"))
+                .as("docker compose config")
+                .isTrue();
+    }
+
+    private static boolean succeeds(String... command) throws InterruptedException {
+        try {
+            Process process =
+                    new ProcessBuilder(command)
+                            .directory(ROOT.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        }
     }
 
     // --- reading the compose file
