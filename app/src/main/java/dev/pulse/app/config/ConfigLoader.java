@@ -13,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads configuration: the defaults bundled in the jar, then an optional YAML file over them, then
@@ -55,7 +57,7 @@ public final class ConfigLoader {
                         "config file " + file + " is not valid YAML: " + e.getMessage(), e);
             }
         }
-        applyEnvironment(tree, "", "", env);
+        applyEnvironment(tree, env);
         try {
             return YAML.treeToValue(tree, PulseConfig.class);
         } catch (IOException e) {
@@ -121,11 +123,77 @@ public final class ConfigLoader {
     }
 
     /**
+     * The {@code PULSE_*} names among {@code names} that set no configuration key: typos, or
+     * variables that other parts of Pulse read themselves (secrets, command options). Deployment
+     * files are checked with it, so a misspelt variable fails a test instead of being ignored at
+     * run time.
+     */
+    public static Set<String> unknownEnvironment(Set<String> names) {
+        Set<String> leaves = new HashSet<>();
+        List<String> openMapPrefixes = new ArrayList<>();
+        visitEnvironment(
+                defaults(),
+                "",
+                "",
+                new EnvironmentVisitor() {
+                    @Override
+                    public void leaf(ObjectNode parent, String field, String envName) {
+                        leaves.add(envName);
+                    }
+
+                    @Override
+                    public void openMap(ObjectNode map, String envPrefix) {
+                        openMapPrefixes.add(envPrefix);
+                    }
+                });
+        Set<String> unknown = new TreeSet<>();
+        for (String name : names) {
+            boolean known =
+                    leaves.contains(name)
+                            || openMapPrefixes.stream()
+                                    .anyMatch(
+                                            p -> name.startsWith(p) && name.length() > p.length());
+            if (name.startsWith("PULSE_") && !known) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    private static void applyEnvironment(ObjectNode tree, Map<String, String> env) {
+        visitEnvironment(
+                tree,
+                "",
+                "",
+                new EnvironmentVisitor() {
+                    @Override
+                    public void leaf(ObjectNode parent, String field, String envName) {
+                        String value = env.get(envName);
+                        if (value != null) {
+                            parent.set(field, new TextNode(value));
+                        }
+                    }
+
+                    @Override
+                    public void openMap(ObjectNode map, String envPrefix) {
+                        applyOpenMapEnvironment(map, envPrefix, env);
+                    }
+                });
+    }
+
+    /** What the environment can set: leaves by name, open maps by prefix. */
+    private interface EnvironmentVisitor {
+        void leaf(ObjectNode parent, String field, String envName);
+
+        void openMap(ObjectNode map, String envPrefix);
+    }
+
+    /**
      * Every leaf {@code a.bC} can be set by {@code PULSE_A_B_C}; an open map's entry {@code x.y} by
      * {@code PULSE_<MAP>_X_Y}.
      */
-    private static void applyEnvironment(
-            ObjectNode node, String path, String prefix, Map<String, String> env) {
+    private static void visitEnvironment(
+            ObjectNode node, String path, String prefix, EnvironmentVisitor visitor) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         for (String name : names) {
@@ -133,14 +201,11 @@ public final class ConfigLoader {
             String childPath = path.isEmpty() ? name : path + "." + name;
             JsonNode child = node.get(name);
             if (OPEN_MAPS.contains(childPath)) {
-                applyOpenMapEnvironment((ObjectNode) child, "PULSE" + envName + "_", env);
+                visitor.openMap((ObjectNode) child, "PULSE" + envName + "_");
             } else if (child.isObject()) {
-                applyEnvironment((ObjectNode) child, childPath, envName, env);
+                visitEnvironment((ObjectNode) child, childPath, envName, visitor);
             } else {
-                String value = env.get("PULSE" + envName);
-                if (value != null) {
-                    node.set(name, new TextNode(value));
-                }
+                visitor.leaf(node, name, "PULSE" + envName);
             }
         }
     }
