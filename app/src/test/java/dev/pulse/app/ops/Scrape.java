@@ -33,6 +33,14 @@ public record Scrape(String text) {
                 .count();
     }
 
+    /** Series of exactly the metric {@code name} (not of longer names it is a prefix of). */
+    public long seriesNamed(String name) {
+        return text.lines()
+                .filter(Scrape::isSample)
+                .filter(line -> nameOf(line).equals(name))
+                .count();
+    }
+
     /** The value of the first series whose line starts with {@code seriesPrefix}; NaN if none. */
     public double value(String seriesPrefix) {
         return text.lines()
