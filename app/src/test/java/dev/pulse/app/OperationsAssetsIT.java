@@ -236,14 +236,16 @@ class OperationsAssetsIT {
                         "pulse_audit_append_failures_total",
                         "pulse_notification_outbox_depth",
                         "pulse_warehouse_sink_lag");
+        // Present whatever their value: in CI, alerts from the shared broker's other tests may
+        // have counted already (MicrometerPipelineListenerTest pins the pipeline's at 0).
         assertThat(scrape.text())
                 .contains(
-                        "pulse_alerts_firing{severity=\"critical\"}",
+                        "pulse_alerts_firing{severity=\"critical\"} ",
                         "pulse_alerts_transitions_total{rule=\"usage-drop\","
-                                + "severity=\"warning\",state=\"firing\"} 0.0",
+                                + "severity=\"warning\",state=\"firing\"} ",
                         "pulse_notification_deliveries_total{channel=\"email\","
-                                + "outcome=\"failed\"} 0.0",
-                        "pulse_notifications_routed_total{reason=\"fired\"} 0.0")
+                                + "outcome=\"failed\"} ",
+                        "pulse_notifications_routed_total{reason=\"fired\"} ")
                 .doesNotContain("kafka_version=");
     }
 
