@@ -88,6 +88,26 @@ public sealed interface BotCommand {
         }
     }
 
+    /** How a saved segment is doing, by name as typed ("how is the enterprise segment doing"). */
+    record SegmentStatus(String segmentName) implements BotCommand {
+        public SegmentStatus {
+            Objects.requireNonNull(segmentName, "segmentName");
+        }
+    }
+
+    /** The saved segments the asker can see, with their sizes. */
+    record ListSegments() implements BotCommand {}
+
+    /**
+     * Where an account's users stall in the product's adoption funnels ("where do Acme's users
+     * stall"), by account name as typed.
+     */
+    record FunnelStall(String accountName) implements BotCommand {
+        public FunnelStall {
+            Objects.requireNonNull(accountName, "accountName");
+        }
+    }
+
     /** The asker's report schedules. */
     record ListSchedules() implements BotCommand {}
 

@@ -4,12 +4,15 @@ import dev.pulse.bot.command.BotCommand.AccountStatus;
 import dev.pulse.bot.command.BotCommand.AckAlert;
 import dev.pulse.bot.command.BotCommand.AtRisk;
 import dev.pulse.bot.command.BotCommand.FollowUp;
+import dev.pulse.bot.command.BotCommand.FunnelStall;
 import dev.pulse.bot.command.BotCommand.Help;
 import dev.pulse.bot.command.BotCommand.Invalid;
 import dev.pulse.bot.command.BotCommand.ListAlerts;
+import dev.pulse.bot.command.BotCommand.ListSegments;
 import dev.pulse.bot.command.BotCommand.Portfolio;
 import dev.pulse.bot.command.BotCommand.Report;
 import dev.pulse.bot.command.BotCommand.ResolveAlert;
+import dev.pulse.bot.command.BotCommand.SegmentStatus;
 import dev.pulse.bot.command.BotCommand.SnoozeAlert;
 import dev.pulse.bot.command.BotCommand.Summary;
 import dev.pulse.bot.command.BotCommand.TooLong;
@@ -80,6 +83,9 @@ public final class CommandParser {
                     "resolve",
                     "follow-up",
                     "report",
+                    "segment",
+                    "segments",
+                    "funnel",
                     "help");
 
     private static final Pattern POSSESSIVE = Pattern.compile("['’][sS]$");
@@ -178,6 +184,18 @@ public final class CommandParser {
             }
             if (first.is("how", "how's", "hows")) {
                 return howIs(rest(1));
+            }
+            if (first.is("segments")) {
+                return new ListSegments();
+            }
+            if (first.is("segment")) {
+                return segment(rest(1));
+            }
+            if (first.is("where")) {
+                return whereStall(rest(1));
+            }
+            if (first.is("funnel", "funnels", "adoption", "stall", "stalls")) {
+                return funnel(rest(1));
             }
             if (first.is("status", "account", "health")) {
                 return status(first.key(), rest(1));
@@ -306,7 +324,65 @@ public final class CommandParser {
         private BotCommand howIs(List<Token> args) {
             List<Token> rest = dropLeading(args, "is", "are", "'s", "s", "about");
             rest = dropTrailing(rest, "doing", "going", "looking", "today", "lately", "now");
+            rest = dropTrailingSeparators(rest);
+            if (!rest.isEmpty() && rest.get(rest.size() - 1).is("segment")) {
+                return segment(rest.subList(0, rest.size() - 1));
+            }
             return accountStatus(rest, "how is Acme doing");
+        }
+
+        // --- segments and funnels ----------------------------------------------------------
+
+        /** "Enterprise", "the enterprise", "named Enterprise at risk". */
+        private BotCommand segment(List<Token> args) {
+            List<Token> rest = dropLeading(args, "the", "named", "called", "status", "of", "for");
+            rest = dropTrailing(dropTrailingSeparators(rest), "doing", "segment");
+            rest = dropTrailingSeparators(rest);
+            if (rest.isEmpty()) {
+                return new Invalid(
+                        "segment",
+                        "Which segment? Name one, or say `segments`.",
+                        "segment Enterprise");
+            }
+            return new SegmentStatus(Token.text(rest));
+        }
+
+        /**
+         * "where do Acme's users stall", "where are Acme users stuck", "where does Acme drop off";
+         * null (not a command) without a word for stalling.
+         */
+        private BotCommand whereStall(List<Token> args) {
+            List<Token> rest = dropTrailingSeparators(dropLeading(args, "do", "does", "are", "is"));
+            List<Token> withoutStall =
+                    dropTrailing(
+                            rest,
+                            "stall",
+                            "stalls",
+                            "stuck",
+                            "stalling",
+                            "drop",
+                            "drops",
+                            "off",
+                            "get",
+                            "getting");
+            if (withoutStall.size() == rest.size()) {
+                return null;
+            }
+            return funnelStall(
+                    dropTrailing(withoutStall, "users", "user", "people", "customers", "teams"));
+        }
+
+        /** "funnel Acme", "adoption for Acme". */
+        private BotCommand funnel(List<Token> args) {
+            return funnelStall(dropLeading(args, "for", "of", "on", "at"));
+        }
+
+        private BotCommand funnelStall(List<Token> args) {
+            List<Token> rest = dropTrailingSeparators(args);
+            if (rest.isEmpty()) {
+                return new Invalid("funnel", "Which account?", "where do Acme's users stall");
+            }
+            return new FunnelStall(withoutPossessive(Token.text(rest)));
         }
 
         private BotCommand status(String word, List<Token> args) {

@@ -59,6 +59,19 @@ public final class HelpText {
                 "report Acme pdf",
                 "report portfolio csv",
                 "report schedule Acme weekly on monday at 08:00 by email and chat");
+        put(
+                HelpTopic.SEGMENT,
+                "`segments`, `how is the <segment> segment doing` — saved groups of accounts:"
+                        + " size, average score, at risk",
+                "how is the enterprise segment doing",
+                "segments",
+                "segment Enterprise at risk");
+        put(
+                HelpTopic.FUNNEL,
+                "`where do <account>'s users stall` — the adoption funnel step where the"
+                        + " account's users stop, against the portfolio",
+                "where do Acme's users stall",
+                "funnel Jasper Health");
     }
 
     private HelpText() {}

@@ -10,7 +10,9 @@ public enum HelpTopic {
     SUMMARY("summary"),
     ALERTS("alerts"),
     FOLLOW_UP("follow-up"),
-    REPORT("report");
+    REPORT("report"),
+    SEGMENT("segment"),
+    FUNNEL("funnel");
 
     private final String word;
 
@@ -34,6 +36,8 @@ public enum HelpTopic {
                     case "alerts", "alert", "ack", "acknowledge", "snooze", "resolve" -> ALERTS;
                     case "follow-up", "follow-ups", "followup", "follow", "followups" -> FOLLOW_UP;
                     case "report", "reports", "export" -> REPORT;
+                    case "segment", "segments" -> SEGMENT;
+                    case "funnel", "funnels", "stall", "adoption", "where" -> FUNNEL;
                     default -> null;
                 });
     }

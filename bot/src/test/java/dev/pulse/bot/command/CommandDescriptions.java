@@ -44,6 +44,10 @@ final class CommandDescriptions {
                 scope(parts, p.scope());
             }
             add(parts, "format", c.format().word());
+        } else if (command instanceof BotCommand.SegmentStatus c) {
+            add(parts, "segment", c.segmentName());
+        } else if (command instanceof BotCommand.FunnelStall c) {
+            add(parts, "account", c.accountName());
         } else if (command instanceof BotCommand.CancelSchedule c) {
             add(parts, "id", c.id());
         } else if (command instanceof BotCommand.ScheduleReport c) {

@@ -178,6 +178,22 @@ class CommandParserTest {
     }
 
     @Test
+    void readsSegmentQuestions() {
+        assertThat(parser.parse("how is the enterprise segment doing?"))
+                .isEqualTo(new BotCommand.SegmentStatus("enterprise"));
+        assertThat(parser.parse("segment")).isInstanceOf(Invalid.class);
+        assertThat(parser.parse("how is Acme doing")).isEqualTo(new AccountStatus("Acme"));
+    }
+
+    @Test
+    void readsWhereAnAccountsUsersStall() {
+        assertThat(parser.parse("where do Acme's users get stuck?"))
+                .isEqualTo(new BotCommand.FunnelStall("Acme"));
+        assertThat(parser.parse("where is the report")).isInstanceOf(Unknown.class);
+        assertThat(parser.parse("funnel")).isInstanceOf(Invalid.class);
+    }
+
+    @Test
     void overviewHelpListsEveryTopic() {
         String overview = new Help(Optional.empty()).answer();
 
@@ -220,6 +236,13 @@ class CommandParserTest {
                 || command instanceof BotCommand.ListSchedules
                 || command instanceof BotCommand.CancelSchedule) {
             return "report";
+        }
+        if (command instanceof BotCommand.SegmentStatus
+                || command instanceof BotCommand.ListSegments) {
+            return "segment";
+        }
+        if (command instanceof BotCommand.FunnelStall) {
+            return "funnel";
         }
         return "alerts";
     }
