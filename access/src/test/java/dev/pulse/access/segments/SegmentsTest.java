@@ -8,6 +8,7 @@ import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Role;
+import dev.pulse.access.testing.InMemorySegmentStore;
 import dev.pulse.access.testing.InMemoryState;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.account.Account;

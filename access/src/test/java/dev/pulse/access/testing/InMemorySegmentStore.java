@@ -1,14 +1,14 @@
-package dev.pulse.access.segments;
+package dev.pulse.access.testing;
 
+import dev.pulse.access.segments.Segment;
+import dev.pulse.access.segments.SegmentStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Segments in a map: the use case's rules without a broker ({@link KafkaSegmentStoreIT} has it).
- */
-final class InMemorySegmentStore implements SegmentStore {
+/** Segments in a map: the segment use case without a broker. */
+public final class InMemorySegmentStore implements SegmentStore {
     private final Map<String, Segment> segments = new ConcurrentHashMap<>();
 
     @Override
