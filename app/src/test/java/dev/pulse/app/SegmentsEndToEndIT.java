@@ -108,7 +108,7 @@ class SegmentsEndToEndIT {
                             JSON,
                             "{\"name\":\"x\",\"criteria\":{\"scoreMin\":150}}");
             assertThat(invalid.status()).isEqualTo(400);
-            assertThat(invalid.body()).contains("scoreMin must be between 0 and 100");
+            assertThat(invalid.body()).contains("'scoreMin' must be between 0 and 100");
 
             // Listed with the size each person's scope allows.
             assertThat(listed(admin, id).path("size").asInt()).isEqualTo(2);
