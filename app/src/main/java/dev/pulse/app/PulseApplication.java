@@ -10,6 +10,8 @@ import dev.pulse.access.schedules.KafkaScheduleStore;
 import dev.pulse.access.schedules.ScheduleStore;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.segments.KafkaSegmentStore;
+import dev.pulse.access.segments.SegmentStore;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
@@ -211,6 +213,7 @@ public final class PulseApplication implements AutoCloseable {
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
         ScheduleStore schedules =
                 reportSchedules(config, security, routing, publisher, notifier, scheduleClock);
+        SegmentStore segments = segments();
         engine =
                 new PulseBotEngine(
                         routing,
@@ -251,7 +254,8 @@ public final class PulseApplication implements AutoCloseable {
                         signIn.client(),
                         ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules),
                         warehouse == null ? WarehouseAdmin.NONE : WarehouseFactory.admin(warehouse),
-                        streams.restores()::restoring);
+                        streams.restores()::restoring,
+                        segments);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
@@ -313,6 +317,18 @@ public final class PulseApplication implements AutoCloseable {
                 new ReportScheduler(store, publisher, clock, push)
                         .start(config.reports().scheduleTick());
         resources.push(scheduler);
+        return store;
+    }
+
+    /**
+     * Saved segments: the compacted topic every instance follows, closed with the instance. Always
+     * on: lists, summaries and reports accept {@code segment=} wherever the API runs.
+     */
+    private SegmentStore segments() {
+        KafkaSegmentStore.ensureTopic(kafka, KafkaSegmentStore.TOPIC);
+        KafkaSegmentStore store = new KafkaSegmentStore(kafka);
+        resources.push(store);
+        store.awaitLoaded(Duration.ofSeconds(30));
         return store;
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.api;
 
+import dev.pulse.access.segments.SegmentStore;
 import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.auth.ApiSecurity;
 import dev.pulse.api.notifications.NotificationAccess;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
  *     WarehouseAdmin#NONE} without one
  * @param restoring the state stores restoring from changelogs now, which {@code /health/ready}
  *     details while the instance is not ready; empty when nothing restores
+ * @param segments where saved segments are kept; null where this instance keeps none (the segment
+ *     routes are not mounted: 404, and {@code segment=} names an unknown segment)
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -54,7 +57,40 @@ public record ApiDependencies(
         OidcClient oidc,
         ReportSettings reports,
         WarehouseAdmin warehouse,
-        Supplier<List<RestoreProgress.Restoring>> restoring) {
+        Supplier<List<RestoreProgress.Restoring>> restoring,
+        SegmentStore segments) {
+
+    /** Without saved segments. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security,
+            NotificationAccess notifications,
+            Consumer<Router> extraRoutes,
+            OidcClient oidc,
+            ReportSettings reports,
+            WarehouseAdmin warehouse,
+            Supplier<List<RestoreProgress.Restoring>> restoring) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                notifications,
+                extraRoutes,
+                oidc,
+                reports,
+                warehouse,
+                restoring,
+                null);
+    }
 
     /** Without restore progress: {@code /health/ready} names no restoring stores. */
     public ApiDependencies(

@@ -10,6 +10,7 @@ import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
 import dev.pulse.access.schedules.ReportSchedules;
 import dev.pulse.access.schedules.ScheduleStore;
+import dev.pulse.access.segments.Segments;
 import dev.pulse.access.summary.Summaries;
 import dev.pulse.api.accounts.AccountDetailHandler;
 import dev.pulse.api.accounts.TimeseriesHandler;
@@ -39,6 +40,7 @@ import dev.pulse.api.http.ProblemFailureHandler;
 import dev.pulse.api.http.ReadinessGate;
 import dev.pulse.api.http.RequestLimits;
 import dev.pulse.api.http.SecurityHeaders;
+import dev.pulse.api.http.SegmentFilters;
 import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.ingest.UnknownOwnerGauge;
@@ -53,6 +55,7 @@ import dev.pulse.api.reports.RenderQueue;
 import dev.pulse.api.reports.ReportSchedulesHandler;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.reports.ReportsHandler;
+import dev.pulse.api.segments.SegmentsHandler;
 import dev.pulse.api.signin.PendingLogins;
 import dev.pulse.api.signin.SignInHandler;
 import dev.pulse.api.summary.SummaryHandler;
@@ -119,6 +122,12 @@ final class ApiRouter {
     static final String REPORT_PORTFOLIO_CSV = "/v1/reports/portfolio.csv";
     static final String REPORT_SCHEDULES = "/v1/report-schedules";
     static final String REPORT_SCHEDULE = REPORT_SCHEDULES + "/:" + ReportSchedulesHandler.ID;
+    static final String SEGMENTS = "/v1/segments";
+    static final String SEGMENTS_PREVIEW = SEGMENTS + "/preview";
+    static final String SEGMENTS_COMPARE = SEGMENTS + "/compare";
+    static final String SEGMENT = SEGMENTS + "/:" + SegmentsHandler.ID;
+    static final String SEGMENT_ACCOUNTS = SEGMENT + "/accounts";
+    static final String SEGMENT_HISTORY = SEGMENT + "/history";
     static final String CSV = ".csv";
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
@@ -160,6 +169,15 @@ final class ApiRouter {
                             REPORT_PORTFOLIO_CSV,
                             REPORT_SCHEDULES,
                             REPORT_SCHEDULE,
+                            SEGMENTS,
+                            SEGMENTS_PREVIEW,
+                            SEGMENTS_COMPARE,
+                            SEGMENT,
+                            SEGMENT_ACCOUNTS,
+                            SEGMENT_HISTORY,
+                            SEGMENTS + CSV,
+                            SEGMENT_ACCOUNTS + CSV,
+                            SEGMENT_HISTORY + CSV,
                             PORTFOLIO + CSV,
                             SUMMARY + CSV,
                             TIMESERIES + CSV,
@@ -192,6 +210,9 @@ final class ApiRouter {
 
     /** Largest body of a follow-up creation or change. */
     private static final long FOLLOW_UP_BODY_LIMIT_BYTES = 8 * 1024;
+
+    /** Largest body of a segment (name, description, criteria) or a preview. */
+    private static final long SEGMENT_BODY_LIMIT_BYTES = 16 * 1024;
 
     /** Largest body of an API key creation. */
     private static final long ADMIN_BODY_LIMIT_BYTES = 16 * 1024;
@@ -277,7 +298,11 @@ final class ApiRouter {
                 new FollowUps(recorder, alertCases, deps.clock(), security.people().directory());
         Accounts accountCases = new Accounts(deps.clock());
 
-        PortfolioHandler portfolio = new PortfolioHandler(new Portfolios(deps.clock()), reads);
+        Segments segmentCases =
+                deps.segments() == null ? null : new Segments(deps.segments(), deps.clock());
+        SegmentFilters segmentFilters = new SegmentFilters(segmentCases);
+        PortfolioHandler portfolio =
+                new PortfolioHandler(new Portfolios(deps.clock()), reads, segmentFilters);
         for (String path : List.of(PORTFOLIO, PORTFOLIO + CSV)) {
             router.get(path).handler(ListCsv.rows("accounts")).handler(gate).handler(portfolio);
         }
@@ -288,12 +313,17 @@ final class ApiRouter {
         }
         Executor summaryReads = summaryReads(vertx);
         SummaryHandler summary =
-                new SummaryHandler(new Summaries(deps.clock(), summaryReads), deps.clock(), reads);
+                new SummaryHandler(
+                        new Summaries(deps.clock(), summaryReads),
+                        deps.clock(),
+                        reads,
+                        segmentFilters);
         for (String path : List.of(SUMMARY, SUMMARY + CSV)) {
             router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
         }
-        mountReports(router, vertx, deps, gate, summaryReads);
+        mountReports(router, vertx, deps, gate, summaryReads, segmentFilters);
         mountReportSchedules(router, deps, reads);
+        mountSegments(router, segmentCases, deps, gate, reads);
         router.get(ME).handler(new MeHandler(security.people()));
 
         AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
@@ -461,6 +491,49 @@ final class ApiRouter {
     }
 
     /**
+     * Saved segments. Where this instance keeps none the routes are not mounted (404). The literal
+     * paths ({@code preview}, {@code compare}) come before {@code /v1/segments/:id} so they are
+     * never taken for ids; writes pass the role gate before their body is read.
+     */
+    private static void mountSegments(
+            Router router,
+            Segments segments,
+            ApiDependencies deps,
+            ReadinessGate gate,
+            BlockingReads reads) {
+        if (segments == null) {
+            return;
+        }
+        SegmentsHandler handler = new SegmentsHandler(segments, deps.clock(), reads);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(SEGMENT_BODY_LIMIT_BYTES);
+        for (String path : List.of(SEGMENTS, SEGMENTS + CSV)) {
+            router.get(path).handler(ListCsv.rows("segments")).handler(gate).handler(handler::list);
+        }
+        router.post(SEGMENTS).handler(Authorize.segments()).handler(body).handler(handler::create);
+        router.post(SEGMENTS_PREVIEW)
+                .handler(body)
+                .handler(ListCsv.rows("accounts"))
+                .handler(gate)
+                .handler(handler::preview);
+        router.get(SEGMENTS_COMPARE)
+                .handler(ListCsv.rows("segments"))
+                .handler(gate)
+                .handler(handler::compare);
+        router.get(SEGMENT).handler(handler::get);
+        router.put(SEGMENT).handler(Authorize.segments()).handler(body).handler(handler::update);
+        router.delete(SEGMENT).handler(Authorize.segments()).handler(handler::delete);
+        for (String path : List.of(SEGMENT_ACCOUNTS, SEGMENT_ACCOUNTS + CSV)) {
+            router.get(path)
+                    .handler(ListCsv.rows("accounts"))
+                    .handler(gate)
+                    .handler(handler::accounts);
+        }
+        for (String path : List.of(SEGMENT_HISTORY, SEGMENT_HISTORY + CSV)) {
+            router.get(path).handler(ListCsv.rows("days")).handler(gate).handler(handler::history);
+        }
+    }
+
+    /**
      * Report downloads: the use case reads in the caller's scope and audits the export; rendering
      * runs on a pool of its own with a bounded queue ({@link RenderQueue}).
      */
@@ -469,7 +542,8 @@ final class ApiRouter {
             Vertx vertx,
             ApiDependencies deps,
             ReadinessGate gate,
-            Executor summaryReads) {
+            Executor summaryReads,
+            SegmentFilters segments) {
         ReportSettings settings = deps.reports();
         WorkerExecutor renders =
                 vertx.createSharedWorkerExecutor("pulse-report-renders", settings.concurrent());
@@ -478,7 +552,8 @@ final class ApiRouter {
                         new Reports(deps.clock(), summaryReads, deps.security().auditLog()),
                         new ReportRenderer(settings.bands()),
                         new RenderQueue(renders, settings.concurrent(), settings.queued()),
-                        deps.clock());
+                        deps.clock(),
+                        segments);
         router.get(REPORT_ACCOUNT).handler(gate).handler(reports::account);
         router.get(REPORT_PORTFOLIO_PDF)
                 .handler(gate)

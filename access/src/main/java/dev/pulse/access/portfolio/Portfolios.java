@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,14 @@ public final class Portfolios {
     }
 
     public Portfolio of(Caller caller, Collection<String> ownerEmails) {
+        return of(caller, ownerEmails, account -> true);
+    }
+
+    /**
+     * The portfolio narrowed to the accounts {@code filter} keeps (a segment's: {@code
+     * Segments.filter}).
+     */
+    public Portfolio of(Caller caller, Collection<String> ownerEmails, Predicate<Account> filter) {
         Set<String> owners =
                 ownerEmails.stream()
                         .map(email -> email.toLowerCase(Locale.ROOT))
@@ -32,6 +41,7 @@ public final class Portfolios {
         List<Account> owned =
                 caller.reader().accounts().stream()
                         .filter(account -> ownedByAny(account, owners))
+                        .filter(filter)
                         .toList();
         Map<String, HealthScore> scores =
                 owned.isEmpty() ? Map.of() : caller.reader().currentScoresOf(owned);

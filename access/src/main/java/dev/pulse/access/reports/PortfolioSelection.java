@@ -4,9 +4,15 @@ import java.util.Locale;
 
 /**
  * Which accounts a portfolio report covers: one owner's, one team's (the directory's {@code team}
- * of an account), or every account in the caller's scope. At most one of owner and team is set.
+ * of an account), or every account in the caller's scope. At most one of owner and team is set. A
+ * saved segment may narrow any of them further ({@code segment}: its id; the accounts come from
+ * {@code Segments.filter}).
  */
-public record PortfolioSelection(String owner, String team) {
+public record PortfolioSelection(String owner, String team, String segment) {
+    public PortfolioSelection(String owner, String team) {
+        this(owner, team, null);
+    }
+
     public PortfolioSelection {
         if (owner != null && team != null) {
             throw new IllegalArgumentException("choose an owner or a team, not both");
@@ -26,11 +32,19 @@ public record PortfolioSelection(String owner, String team) {
         return new PortfolioSelection(null, name);
     }
 
-    /** "owner sarah@x", "team EMEA" or "all accounts in scope". */
+    /** The same selection narrowed to a saved segment. */
+    public PortfolioSelection withSegment(String segmentId) {
+        return new PortfolioSelection(owner, team, segmentId);
+    }
+
+    /** "owner sarah@x", "team EMEA" or "all accounts in scope", and "in segment seg-…". */
     public String describe() {
+        String who;
         if (owner != null) {
-            return "owner " + owner;
+            who = "owner " + owner;
+        } else {
+            who = team != null ? "team " + team : "all accounts in scope";
         }
-        return team != null ? "team " + team : "all accounts in scope";
+        return segment == null ? who : who + " in segment " + segment;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * The report use cases: an account's business review and a portfolio report, for any front end
@@ -78,6 +79,21 @@ public final class Reports {
             ReportPeriod period,
             ExportFormat format,
             ExportOrigin origin) {
+        return portfolio(caller, selection, account -> true, period, format, origin);
+    }
+
+    /**
+     * As {@link #portfolio(Caller, PortfolioSelection, ReportPeriod, ExportFormat, ExportOrigin)},
+     * keeping only the accounts {@code segment} keeps (the selection's segment, from {@code
+     * Segments.filter}).
+     */
+    public PortfolioReport portfolio(
+            Caller caller,
+            PortfolioSelection selection,
+            Predicate<Account> segment,
+            ReportPeriod period,
+            ExportFormat format,
+            ExportOrigin origin) {
         String parameters = selection.describe() + parameters(period, format);
         try {
             caller.require(Permission.EXPORT_PORTFOLIOS);
@@ -87,6 +103,7 @@ public final class Reports {
             List<Account> accounts =
                     caller.reader().accounts().stream()
                             .filter(a -> selected(a, selection))
+                            .filter(segment)
                             .toList();
             List<TenantPeriod> periods =
                     summaries.periods(caller, accounts, period.from(), period.to());

@@ -16,7 +16,10 @@ public enum Permission {
     EXPORT(Role::canExport, "exports need role viewer, analyst, manager, admin or customer-admin"),
     EXPORT_PORTFOLIOS(
             Role::mayExportPortfolios,
-            "portfolio reports need role viewer, analyst, manager or admin");
+            "portfolio reports need role viewer, analyst, manager or admin"),
+    MANAGE_SEGMENTS(
+            Role::mayManageSegments,
+            "saving, changing or deleting segments needs role analyst, manager or admin");
 
     private final Predicate<Role> granted;
     private final String needs;

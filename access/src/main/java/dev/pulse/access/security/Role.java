@@ -79,4 +79,12 @@ public enum Role {
     public boolean mayKeepFollowUps() {
         return mayActOnAlerts();
     }
+
+    /**
+     * Saved segments are shared definitions that everyone then reads: analysts and above make and
+     * change them; viewers and customer admins read them, each within their own scope.
+     */
+    public boolean mayManageSegments() {
+        return this == ANALYST || this == MANAGER || this == ADMIN;
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Health and engagement over a range for the accounts the caller sees: overall, per owner, and the
@@ -27,9 +28,23 @@ public final class Summaries {
 
     /** The summary of {@code [from, to)}, with the {@code n} highest and lowest accounts. */
     public SummaryReport summarize(Caller caller, Instant from, Instant to, int n) {
+        return summarize(caller, from, to, n, account -> true);
+    }
+
+    /**
+     * The summary of the accounts {@code filter} keeps (a segment's: {@code Segments.filter}) among
+     * those the caller sees.
+     */
+    public SummaryReport summarize(
+            Caller caller, Instant from, Instant to, int n, Predicate<Account> filter) {
         Instant now = clock.instant();
+        List<Account> accounts = caller.reader().accounts().stream().filter(filter).toList();
         return SummaryCalculator.summarize(
-                new SummaryReader(caller.reader(), reads).read(from, to, now), n, from, to, now);
+                new SummaryReader(caller.reader(), reads).read(accounts, from, to, now),
+                n,
+                from,
+                to,
+                now);
     }
 
     /**

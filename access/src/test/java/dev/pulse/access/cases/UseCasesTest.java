@@ -24,6 +24,7 @@ import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.testing.InMemoryState;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;

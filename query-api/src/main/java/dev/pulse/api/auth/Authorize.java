@@ -40,6 +40,11 @@ public final class Authorize implements SecurityPolicyHandler {
         return new Authorize(Permission.KEEP_FOLLOW_UPS);
     }
 
+    /** Saving, changing and deleting segments; reading them is open to every reader. */
+    public static Authorize segments() {
+        return new Authorize(Permission.MANAGE_SEGMENTS);
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         try {

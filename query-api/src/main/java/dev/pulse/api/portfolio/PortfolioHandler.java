@@ -9,15 +9,17 @@ import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /v1/portfolio?owner=EMAIL[&include=activity]}: an account manager's portfolio ({@link
- * Portfolios}), riskiest first. Without {@code owner}, the caller's own. An owner outside the
- * caller's scope is 403; an owner with no accounts gets an empty list.
+ * {@code GET /v1/portfolio?owner=EMAIL[&include=activity][&segment=ID]}: an account manager's
+ * portfolio ({@link Portfolios}), riskiest first. Without {@code owner}, the caller's own. An owner
+ * outside the caller's scope is 403; an owner with no accounts gets an empty list; {@code segment}
+ * keeps the accounts of a saved segment (unknown: 404).
  *
  * <p>{@code include=activity} adds each account's open alerts, open follow-ups and 30-day sparkline
  * ({@link PortfolioActivity}), for a page that shows them: three more reads per account, about four
@@ -30,10 +32,12 @@ public final class PortfolioHandler implements Handler<RoutingContext> {
 
     private final Portfolios portfolios;
     private final BlockingReads reads;
+    private final SegmentFilters segments;
 
-    public PortfolioHandler(Portfolios portfolios, BlockingReads reads) {
+    public PortfolioHandler(Portfolios portfolios, BlockingReads reads, SegmentFilters segments) {
         this.portfolios = portfolios;
         this.reads = reads;
+        this.segments = segments;
     }
 
     @Override
@@ -42,10 +46,12 @@ public final class PortfolioHandler implements Handler<RoutingContext> {
         Caller caller = RequestAccess.caller(ctx);
         String owner = params.ownerOr(caller.principal().email());
         boolean withActivity = includesActivity(params);
+        String segment = SegmentFilters.parameter(params);
         reads.respondJson(
                 ctx,
                 () -> {
-                    Portfolio portfolio = portfolios.of(caller, List.of(owner));
+                    Portfolio portfolio =
+                            portfolios.of(caller, List.of(owner), segments.of(caller, segment));
                     RequestAccess.touched(ctx, portfolio.tenantIds());
                     Map<String, AccountActivity> activity =
                             withActivity ? PortfolioActivity.of(caller, portfolio) : Map.of();

@@ -13,7 +13,7 @@ import java.util.List;
  * One account of a portfolio with what its row shows: open work and the last 30 days' scores. Score
  * fields are absent until the account has been scored.
  */
-record PortfolioItem(
+public record PortfolioItem(
         String tenantId,
         String name,
         Double score,
@@ -32,9 +32,9 @@ record PortfolioItem(
         List<AccountActivity.DailyScore> sparkline,
         Links links) {
 
-    record Links(String self) {}
+    public record Links(String self) {}
 
-    static PortfolioItem of(PortfolioEntry entry, AccountActivity activity) {
+    public static PortfolioItem of(PortfolioEntry entry, AccountActivity activity) {
         Account account = entry.account();
         HealthScore score = entry.score();
         return new PortfolioItem(

@@ -12,6 +12,7 @@ import dev.pulse.api.http.ClientAddress;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import dev.pulse.api.http.TimeRange;
 import dev.pulse.reports.RenderedReport;
 import dev.pulse.reports.ReportRenderer;
@@ -24,9 +25,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /v1/reports/accounts/{tenant}.pdf|.csv?from&to} and {@code GET
- * /v1/reports/portfolio.pdf|.csv?owner|team&from&to}: the {@link Reports} use cases, rendered by
- * {@link ReportRenderer} in the {@link RenderQueue}. The range defaults to the last 30 days and is
- * at most two years; {@code to} is exclusive, as everywhere in the API.
+ * /v1/reports/portfolio.pdf|.csv?owner|team&segment&from&to}: the {@link Reports} use cases,
+ * rendered by {@link ReportRenderer} in the {@link RenderQueue}. The range defaults to the last 30
+ * days and is at most two years; {@code to} is exclusive, as everywhere in the API.
  */
 public final class ReportsHandler {
     public static final String FILE = "file";
@@ -36,13 +37,19 @@ public final class ReportsHandler {
     private final ReportRenderer renderer;
     private final RenderQueue queue;
     private final Clock clock;
+    private final SegmentFilters segments;
 
     public ReportsHandler(
-            Reports reports, ReportRenderer renderer, RenderQueue queue, Clock clock) {
+            Reports reports,
+            ReportRenderer renderer,
+            RenderQueue queue,
+            Clock clock,
+            SegmentFilters segments) {
         this.reports = reports;
         this.renderer = renderer;
         this.queue = queue;
         this.clock = clock;
+        this.segments = segments;
     }
 
     /** {@code /v1/reports/accounts/:file}, the file being {@code <tenant>.pdf} or {@code .csv}. */
@@ -80,17 +87,25 @@ public final class ReportsHandler {
             throw ProblemException.badRequest("give owner or team, not both")
                     .with("parameter", "team");
         }
+        String segment = SegmentFilters.parameter(params);
         PortfolioSelection selection =
                 owner.map(PortfolioSelection::owner)
                         .or(() -> team.map(PortfolioSelection::team))
-                        .orElse(PortfolioSelection.all());
+                        .orElse(PortfolioSelection.all())
+                        .withSegment(segment);
         ReportPeriod period = period(params);
         Caller caller = RequestAccess.caller(ctx);
         ExportOrigin origin = origin(ctx);
         queue.submit(
                         () -> {
                             var report =
-                                    reports.portfolio(caller, selection, period, format, origin);
+                                    reports.portfolio(
+                                            caller,
+                                            selection,
+                                            segments.of(caller, segment),
+                                            period,
+                                            format,
+                                            origin);
                             RequestAccess.touched(
                                     ctx,
                                     report.accounts().stream()

@@ -6,6 +6,7 @@ import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.audit.AuditReader;
 import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.testing.InMemorySegmentStore;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
@@ -36,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -67,6 +69,9 @@ public final class RunningApi implements AutoCloseable {
     public final RecordingAuditLog audit = new RecordingAuditLog();
     public final ApiKeyStore apiKeys;
     public final UserDirectory directory;
+
+    /** Saved segments, in memory: every test API mounts the segment routes. */
+    public final InMemorySegmentStore segments = new InMemorySegmentStore();
 
     private final Vertx vertx;
     private final ApiServer server;
@@ -112,7 +117,9 @@ public final class RunningApi implements AutoCloseable {
                         builder.extraRoutes,
                         builder.oidc,
                         builder.reports,
-                        builder.warehouse);
+                        builder.warehouse,
+                        List::of,
+                        segments);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {

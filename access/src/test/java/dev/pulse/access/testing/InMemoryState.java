@@ -1,4 +1,4 @@
-package dev.pulse.access.cases;
+package dev.pulse.access.testing;
 
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.AlertTransition;
@@ -25,13 +25,13 @@ import java.util.concurrent.CompletableFuture;
  * Tenant state held in maps, and the commands published against it: the use cases' rules are tested
  * here without a broker; the same rules over the real broker are in the API's and the app's ITs.
  */
-final class InMemoryState implements TenantStateReader, EventPublisher {
-    final List<Account> accounts = new ArrayList<>();
-    final Map<String, HealthScore> scores = new LinkedHashMap<>();
-    final List<Alert> alerts = new ArrayList<>();
-    final List<FollowUp> followUps = new ArrayList<>();
-    final List<HealthScore> daily = new ArrayList<>();
-    final List<Object> published = new ArrayList<>();
+public final class InMemoryState implements TenantStateReader, EventPublisher {
+    public final List<Account> accounts = new ArrayList<>();
+    public final Map<String, HealthScore> scores = new LinkedHashMap<>();
+    public final List<Alert> alerts = new ArrayList<>();
+    public final List<FollowUp> followUps = new ArrayList<>();
+    public final List<HealthScore> daily = new ArrayList<>();
+    public final List<Object> published = new ArrayList<>();
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
