@@ -1,6 +1,6 @@
 import { useAccountJourney } from '../lib/api/journey';
 import { date } from '../lib/format';
-import { stageLabel } from '../lib/segmentCriteria';
+import { stageLabel } from '../lib/stages';
 import { Empty, QueryState } from './ErrorState';
 
 /** The newest moves shown; older ones are in the journey page's figures. */

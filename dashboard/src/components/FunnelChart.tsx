@@ -3,11 +3,11 @@ import { amount, funnelRows, percent, stallSentence } from '../lib/journeyFlow';
 
 const BAR_W = 220;
 
-function Bar({ share, portfolio, label }: { share: number | null; portfolio: number | null; label: string }) {
+/** The overall share as a bar, the portfolio's as a line across it; the figures are in the row's cells. */
+function Bar({ share, portfolio }: { share: number | null; portfolio: number | null }) {
   const clamp = (v: number | null) => Math.max(0, Math.min(1, v ?? 0));
   return (
     <svg className="funnel-bar" width={BAR_W} height="18" viewBox={`0 0 ${BAR_W} 18`} aria-hidden="true">
-      <title>{label}</title>
       <rect width={BAR_W} height="18" className="funnel-track" />
       <rect width={clamp(share) * BAR_W} height="18" className="funnel-fill" />
       {portfolio !== null && <line x1={clamp(portfolio) * BAR_W} x2={clamp(portfolio) * BAR_W} y1="0" y2="18" className="funnel-portfolio" />}
@@ -56,7 +56,7 @@ export function FunnelChart({ report, who }: { report: FunnelReport; who: string
                   <td className="num">{amount(r.users)}</td>
                   <td className="num">{percent(r.conversion)}</td>
                   <td className="num">{percent(r.overall)}</td>
-                  <td><Bar share={r.overall} portfolio={r.portfolioOverall} label={`${percent(r.overall)} overall, portfolio ${percent(r.portfolioOverall)}`} /></td>
+                  <td><Bar share={r.overall} portfolio={r.portfolioOverall} /></td>
                   <td className="num">{percent(r.portfolioConversion)}</td>
                   <td className="num">{percent(r.portfolioOverall)}</td>
                 </tr>

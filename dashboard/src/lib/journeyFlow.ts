@@ -4,7 +4,7 @@
 
 import type { FunnelReport, Journey, JourneyFlow, JourneyPath, JourneyStage } from './api/journey';
 import type { CsvColumn } from './csv';
-import { stageLabel } from './segmentCriteria';
+import { stageLabel } from './stages';
 
 export const BOX_W = 176;
 export const BOX_H = 92;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api/client';
 import type { Segment } from './api/segments';
-import { criteriaOf, describeCriteria, draftOf, emptyDraft, inputOf, segmentErrorsOf, stageLabel } from './segmentCriteria';
+import { criteriaOf, describeCriteria, draftOf, emptyDraft, inputOf, segmentErrorsOf } from './segmentCriteria';
 
 const saved: Segment = {
   id: 'seg-1a2b3c',
@@ -80,11 +80,5 @@ describe('segment criteria', () => {
     const clash = new ApiError(409, 'Conflict', 'a segment named Enterprise at risk exists');
     expect(segmentErrorsOf(clash).name).toBe('a segment named Enterprise at risk exists');
     expect(segmentErrorsOf(new ApiError(400, 'Bad Request', 'unreadable body'))).toEqual({ form: 'unreadable body' });
-  });
-
-  it('names stages by their label, or their id in words', () => {
-    expect(stageLabel('at_risk')).toBe('At risk');
-    expect(stageLabel('power_user')).toBe('Power user');
-    expect(stageLabel(null)).toBe('Start');
   });
 });

@@ -6,27 +6,9 @@ import { ApiError } from './api/client';
 import type { Segment, SegmentCriteria, SegmentInput } from './api/segments';
 import type { Band } from './api/types';
 import { arr, BAND_LABEL } from './format';
+import { stageLabel } from './stages';
 
 export const BANDS: Band[] = ['healthy', 'neutral', 'at_risk'];
-
-/** The journey stages a default Pulse knows: progress stages, then exits. */
-export const DEFAULT_STAGES = [
-  { id: 'onboarding', label: 'Onboarding' },
-  { id: 'activated', label: 'Activated' },
-  { id: 'adopting', label: 'Adopting' },
-  { id: 'engaged', label: 'Engaged' },
-  { id: 'at_risk', label: 'At risk' },
-  { id: 'churned', label: 'Churned' },
-];
-
-/** A stage's label: the known one, else the id in words (`power_user` → "Power user"). */
-export function stageLabel(id: string | null | undefined, known: { id: string; label: string }[] = DEFAULT_STAGES): string {
-  if (!id) return 'Start';
-  const found = known.find((s) => s.id === id);
-  if (found) return found.label;
-  const words = id.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 export const RANGE_FIELDS = ['score', 'delta7d', 'delta30d', 'arr'] as const;
 type RangeField = (typeof RANGE_FIELDS)[number];

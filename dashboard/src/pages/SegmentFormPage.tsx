@@ -9,7 +9,6 @@ import { mayManageSegments } from '../lib/permissions';
 import {
   BANDS,
   criteriaOf,
-  DEFAULT_STAGES,
   draftOf,
   emptyDraft,
   inputOf,
@@ -18,6 +17,7 @@ import {
   type FieldErrors,
   type SegmentDraft,
 } from '../lib/segmentCriteria';
+import { DEFAULT_STAGES } from '../lib/stages';
 import { AccountTable, COLUMN_LABEL, useSortedAccounts } from '../components/AccountTable';
 import { Empty, ErrorState, QueryState } from '../components/ErrorState';
 import { Refusal } from '../components/Refusal';
