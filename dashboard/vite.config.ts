@@ -30,5 +30,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.spec.{ts,tsx}'],
     css: false,
+    // Specs that type into forms and run axe take a few seconds alone; on a build machine shared
+    // with other jobs (2 cores, load far above 2) Vitest's default 5 s fails them at random.
+    testTimeout: 20_000,
   },
 });

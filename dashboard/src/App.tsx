@@ -20,6 +20,11 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const SchedulesPage = lazy(() => import('./pages/SchedulesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
+const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
+const SegmentPage = lazy(() => import('./pages/SegmentPage'));
+const SegmentFormPage = lazy(() => import('./pages/SegmentFormPage'));
+const SegmentComparePage = lazy(() => import('./pages/SegmentComparePage'));
+const JourneyPage = lazy(() => import('./pages/JourneyPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -63,6 +68,12 @@ export function AppRoutes({ me }: { me: Me }) {
           <Route index element={<Home me={me} />} />
           <Route path={paths.account} element={<AccountPage me={me} />} />
           <Route path={paths.team} element={<Guard me={me} page="team"><TeamPage me={me} /></Guard>} />
+          <Route path={paths.segments} element={<Guard me={me} page="segments"><SegmentsPage me={me} /></Guard>} />
+          <Route path={paths.segmentNew} element={<Guard me={me} page="segments"><SegmentFormPage me={me} /></Guard>} />
+          <Route path={paths.segmentCompare} element={<Guard me={me} page="segments"><SegmentComparePage /></Guard>} />
+          <Route path={paths.segment} element={<Guard me={me} page="segments"><SegmentPage me={me} /></Guard>} />
+          <Route path={paths.segmentEdit} element={<Guard me={me} page="segments"><SegmentFormPage me={me} /></Guard>} />
+          <Route path={paths.journey} element={<Guard me={me} page="journey"><JourneyPage /></Guard>} />
           <Route path={paths.alerts} element={<Guard me={me} page="alerts"><AlertsPage me={me} /></Guard>} />
           <Route path={paths.notifications} element={<Guard me={me} page="notifications"><NotificationsPage /></Guard>} />
           <Route path={paths.reports} element={<Guard me={me} page="reports"><SchedulesPage me={me} /></Guard>} />

@@ -30,7 +30,7 @@ describe('role-based shell', () => {
     const admin: Me = { subject: 'ada@example.com', email: 'ada@example.com', name: 'Ada', role: 'admin', scope: 'all' };
     renderAt(<AppRoutes me={admin} />, '/nowhere');
     expect(await screen.findByText('Page not found')).toBeInTheDocument();
-    expect(navLinks()).toEqual(['Portfolio', 'Team', 'Alerts', 'Notifications', 'Reports', 'Audit log', 'API keys']);
+    expect(navLinks()).toEqual(['Portfolio', 'Team', 'Segments', 'Journey', 'Alerts', 'Notifications', 'Reports', 'Audit log', 'API keys']);
     expect(screen.getByTestId('signed-in-as')).toHaveTextContent('Ada');
     expect(screen.getByTestId('live-status')).toHaveAttribute('data-state', 'polling');
     expect(screen.getByTestId('sign-out')).toBeInTheDocument();

@@ -64,3 +64,22 @@ export function isPreset(value: string | null | undefined): value is Preset {
 export function daysBetween(range: DateRange): number {
   return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The range in a page's URL: explicit `from` and `to` dates (then the preset is `custom`), else
+ * `preset`, else `fallback`.
+ */
+export function rangeFromParams(
+  params: URLSearchParams,
+  fallback: Preset,
+  now: Date = new Date(),
+): { preset: Preset | 'custom'; range: DateRange } {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to) {
+    return { preset: 'custom', range: { from, to } };
+  }
+  const preset = params.get('preset');
+  const chosen = isPreset(preset) ? preset : fallback;
+  return { preset: chosen, range: rangeOf(chosen, now) };
+}

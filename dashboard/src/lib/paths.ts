@@ -9,6 +9,12 @@ export const paths = {
   reports: '/reports',
   audit: '/admin/audit',
   apiKeys: '/admin/api-keys',
+  segments: '/segments',
+  segmentNew: '/segments/new',
+  segmentCompare: '/segments/compare',
+  segment: '/segments/:id',
+  segmentEdit: '/segments/:id/edit',
+  journey: '/journey',
 } as const;
 
 export function portfolioPath(owner?: string): string {
@@ -17,6 +23,20 @@ export function portfolioPath(owner?: string): string {
 
 export function accountPath(tenant: string): string {
   return `/accounts/${encodeURIComponent(tenant)}`;
+}
+
+export function segmentPath(id: string): string {
+  return `/segments/${encodeURIComponent(id)}`;
+}
+
+export function segmentEditPath(id: string): string {
+  return `${segmentPath(id)}/edit`;
+}
+
+/** Two segments side by side (`?ids=a,b`); either may be left to pick on the page. */
+export function segmentComparePath(ids: string[] = []): string {
+  const chosen = ids.filter(Boolean);
+  return chosen.length ? `${paths.segmentCompare}?ids=${chosen.map(encodeURIComponent).join(',')}` : paths.segmentCompare;
 }
 
 /** Where the server's sign-in starts, coming back to `returnTo` (a path of this app). */

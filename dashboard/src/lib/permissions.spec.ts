@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, Role } from './api/types';
-import { homeOf, mayAct, mayExport, mayExportPortfolios, mayOpen, navigation } from './permissions';
+import { homeOf, mayAct, mayExport, mayExportPortfolios, mayManageSegments, mayOpen, navigation } from './permissions';
 
 const person = (role: Role, extra: Partial<Me> = {}): Me => ({ subject: `${role}@example.com`, email: `${role}@example.com`, role, scope: 'own', ...extra });
 
 describe('role-based navigation', () => {
   it('shows account managers their pages, managers the team view, admins administration', () => {
-    expect(navigation(person('viewer')).map((i) => i.page)).toEqual(['portfolio', 'alerts', 'notifications', 'reports']);
-    expect(navigation(person('manager')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications', 'reports']);
-    expect(navigation(person('admin')).map((i) => i.page)).toEqual(['portfolio', 'team', 'alerts', 'notifications', 'reports', 'audit', 'apiKeys']);
+    expect(navigation(person('viewer')).map((i) => i.page)).toEqual(['portfolio', 'segments', 'journey', 'alerts', 'notifications', 'reports']);
+    expect(navigation(person('manager')).map((i) => i.page)).toEqual(['portfolio', 'team', 'segments', 'journey', 'alerts', 'notifications', 'reports']);
+    expect(navigation(person('admin')).map((i) => i.page)).toEqual(['portfolio', 'team', 'segments', 'journey', 'alerts', 'notifications', 'reports', 'audit', 'apiKeys']);
   });
 
   it('gives a customer admin their own account and nothing else', () => {
@@ -42,5 +42,25 @@ describe('export rights, as the API decides them (Role.canExport, mayExportPortf
     expect(mayExportPortfolios(customer)).toBe(false);
     expect(mayExport(person('ingest'))).toBe(false);
     expect(mayOpen(customer, 'reports')).toBe(false);
+  });
+});
+
+describe('segments and journey', () => {
+  it('shows both pages to staff and lets analysts and above manage segments', () => {
+    for (const role of ['viewer', 'analyst', 'manager', 'admin'] as Role[]) {
+      expect(mayOpen(person(role), 'segments')).toBe(true);
+      expect(mayOpen(person(role), 'journey')).toBe(true);
+      expect(navigation(person(role)).find((i) => i.page === 'segments')).toEqual({ page: 'segments', to: '/segments', label: 'Segments' });
+      expect(navigation(person(role)).find((i) => i.page === 'journey')).toEqual({ page: 'journey', to: '/journey', label: 'Journey' });
+    }
+    expect(mayManageSegments(person('viewer'))).toBe(false);
+    expect(mayManageSegments(person('analyst'))).toBe(true);
+    expect(mayManageSegments(person('manager'))).toBe(true);
+    expect(mayManageSegments(person('admin'))).toBe(true);
+    const customer = person('customer-admin', { scope: 'tenant:acme.io' });
+    expect(mayOpen(customer, 'segments')).toBe(false);
+    expect(mayOpen(customer, 'journey')).toBe(false);
+    expect(mayManageSegments(customer)).toBe(false);
+    expect(mayManageSegments(person('ingest'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { Me, Role } from './api/types';
 import { tenantOf } from './api/me';
 import { accountPath, paths } from './paths';
 
-export type Page = 'portfolio' | 'account' | 'team' | 'alerts' | 'notifications' | 'reports' | 'audit' | 'apiKeys';
+export type Page = 'portfolio' | 'account' | 'team' | 'segments' | 'journey' | 'alerts' | 'notifications' | 'reports' | 'audit' | 'apiKeys';
 
 const STAFF: Role[] = ['viewer', 'analyst', 'manager', 'admin'];
 
@@ -13,6 +13,9 @@ const ALLOWED: Record<Page, Role[]> = {
   portfolio: STAFF,
   account: [...STAFF, 'customer-admin'],
   team: ['manager', 'admin'],
+  // Both compare accounts with each other, as the portfolio does: staff only.
+  segments: STAFF,
+  journey: STAFF,
   alerts: STAFF,
   notifications: STAFF,
   // Schedules send reports that compare accounts too; customer admins download their review instead.
@@ -25,6 +28,8 @@ export const PAGE_LABEL: Record<Page, string> = {
   portfolio: 'Portfolio',
   account: 'Account',
   team: 'Team',
+  segments: 'Segments',
+  journey: 'Journey',
   alerts: 'Alerts',
   notifications: 'Notifications',
   reports: 'Reports',
@@ -54,6 +59,14 @@ export function mayExportPortfolios(me: Me): boolean {
   return mayExport(me) && STAFF.includes(me.role);
 }
 
+/**
+ * May create, change and delete saved segments: analysts and above. Viewers read segments; the
+ * API answers their writes with 403 all the same.
+ */
+export function mayManageSegments(me: Me): boolean {
+  return (['analyst', 'manager', 'admin'] as Role[]).includes(me.role);
+}
+
 /** May act on alerts and follow-ups (staff only; customer admins read). */
 export function mayAct(me: Me): boolean {
   return STAFF.includes(me.role);
@@ -73,6 +86,8 @@ export function navigation(me: Me): NavItem[] {
   const items: NavItem[] = [
     { page: 'portfolio', to: paths.portfolio, label: PAGE_LABEL.portfolio },
     { page: 'team', to: paths.team, label: PAGE_LABEL.team },
+    { page: 'segments', to: paths.segments, label: PAGE_LABEL.segments },
+    { page: 'journey', to: paths.journey, label: PAGE_LABEL.journey },
     { page: 'alerts', to: paths.alerts, label: PAGE_LABEL.alerts },
     { page: 'notifications', to: paths.notifications, label: PAGE_LABEL.notifications },
     { page: 'reports', to: paths.reports, label: PAGE_LABEL.reports },

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { mockFetch, renderAt } from '../test/render';
 import type { AccountDetail, AlertList, FollowUpList, Me } from '../lib/api/types';
+import { accountJourney } from '../test/fixtures';
 import AccountPage from './AccountPage';
 
 // Canvas charts need a browser; here a chart is its title.
@@ -135,5 +136,38 @@ describe('account review downloads', () => {
     readOnly();
     renderAccount({ subject: 'it@acme.io', role: 'customer-admin', scope: 'tenant:acme.io' });
     expect(await screen.findByTestId('export-account-pdf')).toHaveAttribute('href', expect.stringMatching(/^\/v1\/reports\/accounts\/acme\.io\.pdf\?from=/));
+  });
+});
+
+describe("the account's journey", () => {
+  it('shows the current stage, the days in it and the latest moves, newest first', async () => {
+    mockFetch({
+      '/v1/accounts/acme.io': { body: account },
+      '/v1/accounts/acme.io/timeseries': { body: series },
+      '/v1/accounts/acme.io/journey': { body: accountJourney },
+      '/v1/alerts': { body: alerts },
+      '/v1/accounts/acme.io/follow-ups': { body: followUps },
+    });
+    renderAccount();
+    const section = await screen.findByTestId('account-journey');
+    const stage = await within(section).findByTestId('account-journey-stage');
+    expect(stage).toHaveAttribute('data-stage', 'adopting');
+    expect(stage).toHaveAttribute('data-days', '31');
+    expect(stage).toHaveTextContent(/^Adopting for 31 days, since .*2026 \(journey model 2026\.12-1\)$/);
+    expect(within(section).getAllByTestId('journey-transition').map((t) => t.textContent?.replace(/^.*: /, ''))).toEqual([
+      'Activated → Adopting', 'Onboarding → Activated',
+    ]);
+    expect(within(section).getAllByTestId('journey-transition')[0].querySelector('time')).toHaveAttribute('datetime', '2026-11-02');
+  });
+
+  it('says when the account has no stage yet', async () => {
+    mockFetch({
+      '/v1/accounts/acme.io': { body: account },
+      '/v1/accounts/acme.io/timeseries': { body: series },
+      '/v1/accounts/acme.io/journey': { body: { ...accountJourney, stage: null, transitions: [] } },
+      '/v1/alerts': { body: alerts },
+    });
+    renderAccount();
+    expect(await within(await screen.findByTestId('account-journey')).findByText('No journey stage yet.')).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { arr, count, date, score, time } from '../lib/format';
 import { useLive } from '../lib/live';
 import { mayAct, mayExport, mayOpen } from '../lib/permissions';
 import { accountReportUrl } from '../lib/reports';
+import { AccountJourney } from '../components/AccountJourney';
 import { AlertTable, alertCsvColumns } from '../components/AlertTable';
 import { CsvButton } from '../components/CsvButton';
 import { ExportLinks } from '../components/ExportLinks';
@@ -258,6 +259,7 @@ function Account({ tenant, me }: { tenant: string; me: Me }) {
           </div>
           {data.health?.topReason && <p className="reason">{data.health.topReason}</p>}
           <Facts account={data} />
+          <AccountJourney tenant={tenant} />
           <ScoreHistory tenant={tenant} />
           <Contributions account={data} />
           <Engagement account={data} />

@@ -1,15 +1,17 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useSummary } from '../lib/api/summary';
 import type { BandCounts, Me, RankedAccount, Summary } from '../lib/api/types';
 import type { CsvColumn } from '../lib/csv';
-import { isPreset, PRESETS, rangeOf, type DateRange, type Preset } from '../lib/dateRange';
+import { rangeFromParams as rangeFromUrl, type DateRange, type Preset } from '../lib/dateRange';
 import { arr, count, date, score } from '../lib/format';
 import { accountPath, portfolioPath } from '../lib/paths';
 import { mayExportPortfolios } from '../lib/permissions';
 import { portfolioReportUrl } from '../lib/reports';
 import { bandChange, teamRows, type TeamRow } from '../lib/team';
+import { useUrlParams } from '../lib/useUrlParams';
 import { CsvButton } from '../components/CsvButton';
 import { ExportLinks } from '../components/ExportLinks';
+import { RangePicker } from '../components/RangePicker';
 import { Empty, QueryState } from '../components/ErrorState';
 import { BandBadge, Delta } from '../components/Score';
 
@@ -34,16 +36,9 @@ export function teamCsvName(range: DateRange): string {
   return `pulse-team-${range.from}-to-${range.to}.csv`;
 }
 
-/** The range in the URL: a preset, or explicit `from` and `to` dates. */
+/** The range in the URL: a preset, or explicit `from` and `to` dates; last month by default. */
 export function rangeFromParams(params: URLSearchParams, now: Date = new Date()): { preset: Preset | 'custom'; range: DateRange } {
-  const from = params.get('from');
-  const to = params.get('to');
-  if (from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to) {
-    return { preset: 'custom', range: { from, to } };
-  }
-  const preset = params.get('preset');
-  const chosen = isPreset(preset) ? preset : DEFAULT_PRESET;
-  return { preset: chosen, range: rangeOf(chosen, now) };
+  return rangeFromUrl(params, DEFAULT_PRESET, now);
 }
 
 function Bands({ bands, change }: { bands: BandCounts; change?: BandCounts }) {
@@ -182,34 +177,14 @@ function TeamSummary({ summary, range, exports }: { summary: Summary; range: Dat
 }
 
 export default function TeamPage({ me }: { me: Me }) {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const { preset, range } = rangeFromParams(params);
   const summary = useSummary(range.from, range.to, 5);
-  const choose = (next: Record<string, string>) => setParams(new URLSearchParams(next), { replace: true });
   return (
     <section aria-labelledby="team-heading">
       <div className="page-head">
         <h1 id="team-heading">Team</h1>
-        <form className="filters" aria-label="Date range" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Range
-            <select data-testid="range-preset" value={preset}
-              onChange={(e) => choose(e.target.value === 'custom' ? { from: range.from, to: range.to } : { preset: e.target.value })}>
-              {PRESETS.map((p) => (
-                <option key={p.value} value={p.value}>{p.label}</option>
-              ))}
-              <option value="custom">Custom</option>
-            </select>
-          </label>
-          <label>
-            From
-            <input type="date" data-testid="range-from" value={range.from} onChange={(e) => e.target.value && choose({ from: e.target.value, to: range.to })} />
-          </label>
-          <label>
-            To (exclusive)
-            <input type="date" data-testid="range-to" value={range.to} onChange={(e) => e.target.value && choose({ from: range.from, to: e.target.value })} />
-          </label>
-        </form>
+        <RangePicker preset={preset} range={range} onChange={set} />
       </div>
       <QueryState query={summary} what="the team summary">
         {(data) => <TeamSummary summary={data} range={range} exports={mayExportPortfolios(me)} />}
