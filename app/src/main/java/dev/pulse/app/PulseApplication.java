@@ -225,7 +225,8 @@ public final class PulseApplication implements AutoCloseable {
                         ZoneId.of(config.bot().timeZone()),
                         NotifierFactory.linkBase(config, apiPort),
                         model.bands(),
-                        schedules);
+                        schedules,
+                        segments);
         botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);

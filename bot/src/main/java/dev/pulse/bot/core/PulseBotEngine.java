@@ -18,6 +18,8 @@ import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Principal;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.segments.SegmentStore;
+import dev.pulse.access.segments.Segments;
 import dev.pulse.access.summary.Summaries;
 import dev.pulse.bot.command.AccountCandidate;
 import dev.pulse.bot.command.AccountNameMatcher;
@@ -66,6 +68,7 @@ public final class PulseBotEngine implements BotEngine {
     private final Summaries summaries;
     private final ReportReplies reportReplies;
     private final ScheduleReplies scheduleReplies;
+    private final SegmentReplies segmentReplies;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -90,12 +93,14 @@ public final class PulseBotEngine implements BotEngine {
                 zone,
                 linkBaseUrl,
                 new HealthModel.Bands(70, 40),
+                null,
                 null);
     }
 
     /**
      * @param bands the health model's band lines, for the score charts of reports
      * @param schedules where report schedules are kept; null where none are
+     * @param segments where saved segments are kept; null where none are
      */
     public PulseBotEngine(
             TenantStateReader reader,
@@ -107,7 +112,8 @@ public final class PulseBotEngine implements BotEngine {
             ZoneId zone,
             String linkBaseUrl,
             HealthModel.Bands bands,
-            ScheduleStore schedules) {
+            ScheduleStore schedules,
+            SegmentStore segments) {
         this.reader = reader;
         this.policy = policy;
         this.identities = new ChatIdentities(directory);
@@ -134,6 +140,8 @@ public final class PulseBotEngine implements BotEngine {
                         clock,
                         zone);
         this.scheduleReplies = new ScheduleReplies(schedules, clock, zone);
+        this.segmentReplies =
+                segments == null ? null : new SegmentReplies(new Segments(segments, clock));
     }
 
     @Override
@@ -253,6 +261,12 @@ public final class PulseBotEngine implements BotEngine {
                         account -> scheduleReplies.schedule(asker, c, account.tenantId()));
             }
             return scheduleReplies.schedule(asker, c, null);
+        } else if (command instanceof BotCommand.ListSegments) {
+            return segmentReplies == null ? noSegments() : segmentReplies.list(asker);
+        } else if (command instanceof BotCommand.SegmentStatus c) {
+            return segmentReplies == null
+                    ? noSegments()
+                    : segmentReplies.status(asker, c.segmentName());
         } else if (command instanceof BotCommand.Help c) {
             return Outcome.ok(BotReply.plain(c.answer()), List.of());
         } else if (command instanceof BotCommand.Invalid c) {
@@ -263,6 +277,10 @@ public final class PulseBotEngine implements BotEngine {
             return Outcome.status(400, c.answer(), "too long");
         }
         return Outcome.status(400, "I did not understand that; try `help`.", "unhandled");
+    }
+
+    private static Outcome noSegments() {
+        return Outcome.status(503, "Segments are not set up on this Pulse.", "no segment store");
     }
 
     private Outcome report(Asker asker, BotCommand.Report command) {
