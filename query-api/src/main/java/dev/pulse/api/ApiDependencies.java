@@ -8,6 +8,7 @@ import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.runtime.RestoreProgress;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
  *     WarehouseAdmin#NONE} without one
  * @param restoring the state stores restoring from changelogs now, which {@code /health/ready}
  *     details while the instance is not ready; empty when nothing restores
+ * @param funnels the product adoption funnels {@code /v1/funnels} reports; {@link
+ *     FunnelDefinitions#NONE} without any
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -54,7 +57,40 @@ public record ApiDependencies(
         OidcClient oidc,
         ReportSettings reports,
         WarehouseAdmin warehouse,
-        Supplier<List<RestoreProgress.Restoring>> restoring) {
+        Supplier<List<RestoreProgress.Restoring>> restoring,
+        FunnelDefinitions funnels) {
+
+    /** Without funnels: {@code /v1/funnels} lists none. */
+    public ApiDependencies(
+            TenantStateReader reader,
+            TenantStateReader localReader,
+            EventPublisher publisher,
+            PrometheusMeterRegistry registry,
+            BooleanSupplier ready,
+            Clock clock,
+            ApiSecurity security,
+            NotificationAccess notifications,
+            Consumer<Router> extraRoutes,
+            OidcClient oidc,
+            ReportSettings reports,
+            WarehouseAdmin warehouse,
+            Supplier<List<RestoreProgress.Restoring>> restoring) {
+        this(
+                reader,
+                localReader,
+                publisher,
+                registry,
+                ready,
+                clock,
+                security,
+                notifications,
+                extraRoutes,
+                oidc,
+                reports,
+                warehouse,
+                restoring,
+                FunnelDefinitions.NONE);
+    }
 
     /** Without restore progress: {@code /health/ready} names no restoring stores. */
     public ApiDependencies(
@@ -175,6 +211,7 @@ public record ApiDependencies(
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(restoring, "restoring");
+        Objects.requireNonNull(funnels, "funnels");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

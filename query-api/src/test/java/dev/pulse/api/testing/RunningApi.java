@@ -21,6 +21,7 @@ import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -112,7 +114,9 @@ public final class RunningApi implements AutoCloseable {
                         builder.extraRoutes,
                         builder.oidc,
                         builder.reports,
-                        builder.warehouse);
+                        builder.warehouse,
+                        List::of,
+                        builder.funnels);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
@@ -145,6 +149,7 @@ public final class RunningApi implements AutoCloseable {
         private OidcClient oidc;
         private Consumer<Router> extraRoutes = router -> {};
         private WarehouseAdmin warehouse = WarehouseAdmin.NONE;
+        private FunnelDefinitions funnels = shippedFunnels();
         private ReportSettings reports = ReportSettings.DEFAULT;
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
@@ -161,6 +166,22 @@ public final class RunningApi implements AutoCloseable {
         }
 
         /** A warehouse as the application wires one in. */
+        /** The funnels {@code /v1/funnels} reports; default the ones shipped in config/. */
+        public Builder funnels(FunnelDefinitions funnels) {
+            this.funnels = funnels;
+            return this;
+        }
+
+        private static FunnelDefinitions shippedFunnels() {
+            try {
+                return FunnelDefinitions.fromYaml(
+                        java.nio.file.Files.readString(
+                                java.nio.file.Path.of("..", "config", "funnels.yaml")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         public Builder warehouse(WarehouseAdmin warehouse) {
             this.warehouse = warehouse;
             return this;
