@@ -49,6 +49,7 @@ import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.warehouse.Warehouse;
 import dev.pulse.warehouse.WarehouseConnection;
@@ -96,6 +97,7 @@ public final class PulseApplication implements AutoCloseable {
     private ApiServer api;
     private HealthModel model;
     private AlertRules alertRules;
+    private FunnelDefinitions funnels;
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
     private final DeferredBotEngine botEngine = new DeferredBotEngine();
@@ -145,6 +147,7 @@ public final class PulseApplication implements AutoCloseable {
             Clock scheduleClock) {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
+        funnels = loadFunnels(config.funnels() == null ? "config/funnels.yaml" : config.funnels());
         registry = PulseMetrics.create();
         resources.push(registry::close);
         // Vert.x installs meter filters: create it before any meter is registered.
@@ -256,7 +259,8 @@ public final class PulseApplication implements AutoCloseable {
                         ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules),
                         warehouse == null ? WarehouseAdmin.NONE : WarehouseFactory.admin(warehouse),
                         streams.restores()::restoring,
-                        segments);
+                        segments,
+                        funnels);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
@@ -426,7 +430,8 @@ public final class PulseApplication implements AutoCloseable {
                 s.rocksDbCacheMb() << 20,
                 model,
                 alertRules,
-                config.pipeline().settings());
+                config.pipeline().settings(),
+                funnels);
     }
 
     /** Waits until the streams are RUNNING (all local state restored). */
@@ -495,6 +500,10 @@ public final class PulseApplication implements AutoCloseable {
 
     static HealthModel loadModel(String location) {
         return HealthModel.fromYaml(readConfig(location, "health-model.yaml", "health model"));
+    }
+
+    static FunnelDefinitions loadFunnels(String location) {
+        return FunnelDefinitions.fromYaml(readConfig(location, "funnels.yaml", "funnels"));
     }
 
     static AlertRules loadAlertRules(String location) {

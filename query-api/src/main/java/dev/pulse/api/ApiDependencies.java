@@ -9,6 +9,7 @@ import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.runtime.RestoreProgress;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -43,6 +44,8 @@ import java.util.function.Supplier;
  *     details while the instance is not ready; empty when nothing restores
  * @param segments where saved segments are kept; null where this instance keeps none (the segment
  *     routes are not mounted: 404, and {@code segment=} names an unknown segment)
+ * @param funnels the product adoption funnels {@code /v1/funnels} reports; {@link
+ *     FunnelDefinitions#NONE} without any
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -58,9 +61,10 @@ public record ApiDependencies(
         ReportSettings reports,
         WarehouseAdmin warehouse,
         Supplier<List<RestoreProgress.Restoring>> restoring,
-        SegmentStore segments) {
+        SegmentStore segments,
+        FunnelDefinitions funnels) {
 
-    /** Without saved segments. */
+    /** Without saved segments or funnels. */
     public ApiDependencies(
             TenantStateReader reader,
             TenantStateReader localReader,
@@ -89,7 +93,8 @@ public record ApiDependencies(
                 reports,
                 warehouse,
                 restoring,
-                null);
+                null,
+                FunnelDefinitions.NONE);
     }
 
     /** Without restore progress: {@code /health/ready} names no restoring stores. */
@@ -211,6 +216,7 @@ public record ApiDependencies(
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(restoring, "restoring");
+        Objects.requireNonNull(funnels, "funnels");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

@@ -5,6 +5,7 @@ import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.funnels.Funnels;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
@@ -31,6 +32,7 @@ import dev.pulse.api.auth.RateLimits;
 import dev.pulse.api.dashboard.DashboardBundle;
 import dev.pulse.api.dashboard.DashboardRoutes;
 import dev.pulse.api.followups.FollowUpsHandler;
+import dev.pulse.api.funnels.FunnelsHandler;
 import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ClientAddress;
@@ -94,6 +96,8 @@ final class ApiRouter {
     static final String TIMESERIES = ACCOUNT + "/timeseries";
     static final String PORTFOLIO = "/v1/portfolio";
     static final String SUMMARY = "/v1/summary";
+    static final String FUNNELS = "/v1/funnels";
+    static final String FUNNEL = FUNNELS + "/:" + FunnelsHandler.ID;
     static final String ME = "/v1/me";
     static final String ALERTS = "/v1/alerts";
     static final String ALERT_HISTORY = ALERTS + "/history";
@@ -144,6 +148,8 @@ final class ApiRouter {
                             TIMESERIES,
                             PORTFOLIO,
                             SUMMARY,
+                            FUNNELS,
+                            FUNNEL,
                             ME,
                             ALERTS,
                             ALERT_HISTORY,
@@ -194,6 +200,7 @@ final class ApiRouter {
                             InternalReadProtocol.ALERT,
                             InternalReadProtocol.ALERT_HISTORY,
                             InternalReadProtocol.FOLLOW_UPS,
+                            InternalReadProtocol.FUNNEL_DAYS,
                             LIVE,
                             READY,
                             METRICS,
@@ -321,6 +328,11 @@ final class ApiRouter {
         for (String path : List.of(SUMMARY, SUMMARY + CSV)) {
             router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
         }
+        FunnelsHandler funnels =
+                new FunnelsHandler(
+                        new Funnels(deps.funnels()), deps.clock(), reads, segmentFilters);
+        router.get(FUNNELS).handler(ListCsv.rows("funnels")).handler(funnels::list);
+        router.get(FUNNEL).handler(ListCsv.rows("steps")).handler(gate).handler(funnels::get);
         mountReports(router, vertx, deps, gate, summaryReads, segmentFilters);
         mountReportSchedules(router, deps, reads);
         mountSegments(router, segmentCases, deps, gate, reads);
@@ -464,6 +476,7 @@ final class ApiRouter {
                 .handler(internal::alertHistory);
         deps.extraRoutes().accept(router);
         router.get(InternalReadProtocol.FOLLOW_UPS).handler(gate).handler(internal::followUps);
+        router.get(InternalReadProtocol.FUNNEL_DAYS).handler(gate).handler(internal::funnelDays);
 
         // The web app answers what no route matched (its page for client routes, its assets);
         // everything else still ends in the problem 404 set above.

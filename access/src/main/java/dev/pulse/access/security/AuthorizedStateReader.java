@@ -7,6 +7,7 @@ import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -69,6 +70,37 @@ public final class AuthorizedStateReader implements TenantStateReader {
             }
         }
         return delegate.currentScores(accounts.stream().map(Account::tenantId).toList());
+    }
+
+    @Override
+    public List<FunnelDay> funnelDays(String tenantId, Instant from, Instant to) {
+        check(tenantId);
+        return delegate.funnelDays(tenantId, from, to);
+    }
+
+    /** An aggregate view, as {@link #currentScores}: only the allowed tenants are read. */
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        List<String> allowed =
+                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        return allowed.isEmpty() ? Map.of() : delegate.funnelDays(allowed, from, to);
+    }
+
+    /**
+     * Funnel days of directory accounts already in hand, checked by their records as {@link
+     * #currentScoresOf} checks them.
+     */
+    public Map<String, List<FunnelDay>> funnelDaysOf(
+            Collection<Account> accounts, Instant from, Instant to) {
+        for (Account account : accounts) {
+            if (!scope.allowsAccount(account)) {
+                check(account.tenantId());
+            }
+        }
+        return accounts.isEmpty()
+                ? Map.of()
+                : delegate.funnelDays(accounts.stream().map(Account::tenantId).toList(), from, to);
     }
 
     @Override

@@ -46,7 +46,8 @@ class AuthorizedStateReaderTest {
                     r -> r.alerts("globex"),
                     r -> r.alert("globex", "gone-silent"),
                     r -> r.alertHistory("globex", FROM, TO),
-                    r -> r.followUps("globex"));
+                    r -> r.followUps("globex"),
+                    r -> r.funnelDays("globex", FROM, TO));
 
     @Test
     void deniesEverySingleTenantReadOutsideScopeBeforeTouchingTheDelegate() {
@@ -95,6 +96,14 @@ class AuthorizedStateReaderTest {
         assertThat(sarah.currentScores(List.of("acme", "globex", "initech", "orphan")))
                 .containsOnlyKeys("acme", "initech");
         assertThat(data.calls()).containsExactly("currentScores(acme,initech)");
+    }
+
+    @Test
+    void funnelDaysOfManyTenantsKeepsOnlyAllowedTenantsAndAsksOnlyForThem() {
+        assertThat(sarah.funnelDays(List.of("acme", "globex", "initech"), FROM, TO))
+                .containsOnlyKeys("acme", "initech");
+        assertThat(sarah.funnelDays(List.of("globex"), FROM, TO)).isEmpty();
+        assertThat(data.calls()).containsExactly("funnelDays(acme,initech)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
@@ -72,6 +73,17 @@ final class RecordingStateReader implements TenantStateReader {
         calls.add("currentScores(" + String.join(",", tenantIds) + ")");
         Map<String, HealthScore> result = new LinkedHashMap<>();
         tenantIds.stream().filter(scored::contains).forEach(t -> result.put(t, score(t)));
+        return result;
+    }
+
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        calls.add("funnelDays(" + String.join(",", tenantIds) + ")");
+        Map<String, List<FunnelDay>> result = new LinkedHashMap<>();
+        tenantIds.stream()
+                .filter(scored::contains)
+                .forEach(t -> result.put(t, List.of(FunnelDay.empty(from))));
         return result;
     }
 

@@ -10,6 +10,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.Topic;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class InMemoryState implements TenantStateReader, EventPublisher {
     public final List<FollowUp> followUps = new ArrayList<>();
     public final List<HealthScore> daily = new ArrayList<>();
     public final List<Object> published = new ArrayList<>();
+    public final Map<String, List<FunnelDay>> funnelDays = new LinkedHashMap<>();
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
@@ -42,6 +44,22 @@ public final class InMemoryState implements TenantStateReader, EventPublisher {
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
         Map<String, HealthScore> found = new LinkedHashMap<>();
         tenantIds.forEach(t -> currentScore(t).ifPresent(s -> found.put(t, s)));
+        return found;
+    }
+
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        Map<String, List<FunnelDay>> found = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            List<FunnelDay> days =
+                    funnelDays.getOrDefault(tenant, List.of()).stream()
+                            .filter(d -> !d.day().isBefore(from) && d.day().isBefore(to))
+                            .toList();
+            if (!days.isEmpty()) {
+                found.put(tenant, days);
+            }
+        }
         return found;
     }
 

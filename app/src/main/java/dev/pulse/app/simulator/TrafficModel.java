@@ -41,6 +41,8 @@ final class TrafficModel {
     private final Map<String, double[]> featureWeights = new HashMap<>();
     private final Map<String, String[]> userIds = new HashMap<>();
     private final Map<String, DayPlan> dayPlans = new HashMap<>();
+    private final FunnelAdoption funnels;
+    private final Map<String, byte[]> funnelDepths = new HashMap<>();
     private LocalDate cachedDay;
 
     /**
@@ -49,6 +51,7 @@ final class TrafficModel {
      */
     TrafficModel(List<Account> accounts, List<TenantBehaviour> tenants, RandomStreams streams) {
         this.streams = streams;
+        this.funnels = new FunnelAdoption(streams);
         this.tenants = List.copyOf(tenants);
         for (int i = 0; i < this.tenants.size(); i++) {
             TenantBehaviour behaviour = this.tenants.get(i);
@@ -288,11 +291,25 @@ final class TrafficModel {
                 tenant.tenantId(),
                 userId(tenant, user),
                 type,
-                feature,
+                EventTypes.FEATURE_USED.equals(type)
+                        ? funnelFeature(tenant, user, feature)
+                        : feature,
                 time,
                 time,
                 properties,
                 random.nextDouble() < EXTRA_FIELD_RATE ? extraField(random) : null);
+    }
+
+    /** The feature as a user at their depth of the reporting funnel uses it. */
+    private String funnelFeature(TenantBehaviour tenant, int user, String feature) {
+        if (!FunnelAdoption.PATH.contains(feature)) {
+            return feature;
+        }
+        byte[] depths =
+                funnelDepths.computeIfAbsent(
+                        tenant.tenantId(),
+                        id -> funnels.depths(tenantIndex.get(id), tenant.userPool()));
+        return FunnelAdoption.featureFor(feature, depths[user], tenant.features());
     }
 
     /** The tenant's user id, formatted once per user rather than once per event. */

@@ -21,14 +21,20 @@ import java.util.Set;
 
 /**
  * CSV of the lists the API serves: a route declares which member of its JSON body is the list
- * ({@link #rows}); a request with {@code Accept: text/csv} or a path ending in {@code .csv} then
- * gets that list as one CSV file instead, one row per element, nested members as dotted columns
- * ({@code links.self}), arrays as JSON text. Cells go through the one neutraliser ({@code
- * CsvCells}); JSON numbers are Pulse's own figures and stay numbers. Needs the export right.
+ * ({@link #rows}); a request with {@code Accept: text/csv}, a path ending in {@code .csv} or the
+ * parameter {@code format=csv} (where browsers cannot set the header) then gets that list as one
+ * CSV file instead, one row per element, nested members as dotted columns ({@code links.self}),
+ * arrays as JSON text. Cells go through the one neutraliser ({@code CsvCells}); JSON numbers are
+ * Pulse's own figures and stay numbers. Needs the export right.
  */
 public final class ListCsv {
     static final String ROWS = "pulse.csv-rows";
     private static final String SUFFIX = ".csv";
+
+    /** The query parameter that asks for CSV, and its value. */
+    public static final String FORMAT = "format";
+
+    static final String FORMAT_CSV = "csv";
 
     private ListCsv() {}
 
@@ -49,7 +55,8 @@ public final class ListCsv {
         boolean suffix = ctx.normalizedPath().endsWith(SUFFIX);
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
         boolean accepts = accept != null && MediaTypes.isCsv(MediaTypes.essence(accept));
-        if (!suffix && !accepts) {
+        boolean format = FORMAT_CSV.equals(ctx.request().getParam(FORMAT));
+        if (!suffix && !accepts && !format) {
             return null;
         }
         Reports.requireExport(RequestAccess.caller(ctx));

@@ -36,6 +36,12 @@ public final class InternalStateHandler {
     }
 
     public void scores(RoutingContext ctx) {
+        List<String> tenants = tenants(ctx);
+        reads.respondJson(ctx, () -> local.currentScores(tenants));
+    }
+
+    /** The {@code tenant} parameters of a many-tenant route, checked. */
+    private static List<String> tenants(RoutingContext ctx) {
         List<String> tenants = RequestParams.of(ctx).all(TENANT);
         if (tenants.isEmpty()) {
             throw ProblemException.badParameter(TENANT, "is required: one or more tenant ids");
@@ -50,7 +56,16 @@ public final class InternalStateHandler {
                             + " per call");
         }
         tenants.forEach(tenant -> PathParams.tenantId(TENANT, tenant));
-        reads.respondJson(ctx, () -> local.currentScores(tenants));
+        return tenants;
+    }
+
+    /** Funnel days of the tenants given as {@code tenant}, over {@code [from, to)}. */
+    public void funnelDays(RoutingContext ctx) {
+        List<String> tenants = tenants(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
+        reads.respondJson(ctx, () -> local.funnelDays(tenants, from, to));
     }
 
     public void dailyScores(RoutingContext ctx) {

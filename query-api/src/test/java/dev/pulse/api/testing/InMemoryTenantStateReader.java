@@ -7,6 +7,7 @@ import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     private final Map<String, Alert> alerts = new TreeMap<>();
     private final Map<String, FollowUp> followUps = new TreeMap<>();
     private final Map<String, List<AlertTransition>> history = new LinkedHashMap<>();
+    private final Map<String, NavigableMap<Instant, FunnelDay>> funnelDays = new LinkedHashMap<>();
     private final Set<String> readThreads = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException failure;
 
@@ -67,6 +69,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
                 .computeIfAbsent(granularity, g -> new LinkedHashMap<>())
                 .computeIfAbsent(tenant, t -> new TreeMap<>())
                 .put(point.start(), point);
+        return this;
+    }
+
+    /** Adds or replaces a tenant's funnel tallies of one day. */
+    public synchronized InMemoryTenantStateReader putFunnelDay(String tenant, FunnelDay day) {
+        funnelDays.computeIfAbsent(tenant, t -> new TreeMap<>()).put(day.day(), day);
         return this;
     }
 
@@ -107,6 +115,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         alerts.clear();
         followUps.clear();
         history.clear();
+        funnelDays.clear();
         readThreads.clear();
         failure = null;
     }
@@ -128,6 +137,23 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
     public synchronized Optional<HealthScore> currentScore(String tenantId) {
         enter();
         return Optional.ofNullable(current.get(tenantId));
+    }
+
+    @Override
+    public synchronized Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        enter();
+        Map<String, List<FunnelDay>> found = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            NavigableMap<Instant, FunnelDay> days = funnelDays.get(tenant);
+            if (days != null && from.isBefore(to)) {
+                List<FunnelDay> inRange = List.copyOf(days.subMap(from, true, to, false).values());
+                if (!inRange.isEmpty()) {
+                    found.put(tenant, inRange);
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -119,7 +120,8 @@ public final class RunningApi implements AutoCloseable {
                         builder.reports,
                         builder.warehouse,
                         List::of,
-                        segments);
+                        segments,
+                        builder.funnels);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
@@ -152,6 +154,7 @@ public final class RunningApi implements AutoCloseable {
         private OidcClient oidc;
         private Consumer<Router> extraRoutes = router -> {};
         private WarehouseAdmin warehouse = WarehouseAdmin.NONE;
+        private FunnelDefinitions funnels = shippedFunnels();
         private ReportSettings reports = ReportSettings.DEFAULT;
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
@@ -168,6 +171,22 @@ public final class RunningApi implements AutoCloseable {
         }
 
         /** A warehouse as the application wires one in. */
+        /** The funnels {@code /v1/funnels} reports; default the ones shipped in config/. */
+        public Builder funnels(FunnelDefinitions funnels) {
+            this.funnels = funnels;
+            return this;
+        }
+
+        private static FunnelDefinitions shippedFunnels() {
+            try {
+                return FunnelDefinitions.fromYaml(
+                        java.nio.file.Files.readString(
+                                java.nio.file.Path.of("..", "config", "funnels.yaml")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         public Builder warehouse(WarehouseAdmin warehouse) {
             this.warehouse = warehouse;
             return this;

@@ -13,6 +13,8 @@ import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpStatus;
+import dev.pulse.topologies.funnel.FunnelDay;
+import dev.pulse.topologies.time.UtcDays;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +62,11 @@ class InternalReadProtocolIT {
                                 3,
                                 Map.of("login", 10L, "feature_used", 2L),
                                 Map.of("reports", 2L)))
+                .putFunnelDay(
+                        "acme",
+                        FunnelDay.empty(UtcDays.startOfDay(NOW.minusSeconds(86_400)))
+                                .plus("reporting", 4, 0, 0)
+                                .plus("reporting", 4, 1, 5_400_000))
                 .putAlert(firing)
                 .putAlert(alert("acme", "usage-drop"))
                 .putAlert(alert("globex", "gone-silent"))
@@ -114,6 +121,21 @@ class InternalReadProtocolIT {
                 .hasSize(1);
         assertThat(CLIENT.followUps(host, "acme")).isEqualTo(owner.followUps("acme")).hasSize(1);
         assertThat(api.reader.readThreads()).as("the routing reader is never asked").isEmpty();
+    }
+
+    @Test
+    void readsFunnelDaysOfManyTenantsInOneCall() {
+        assertThat(CLIENT.funnelDays(host, List.of("acme", "unknown", "globex"), FROM, TO))
+                .isEqualTo(owner.funnelDays(List.of("acme"), FROM, TO))
+                .containsOnlyKeys("acme");
+        assertThat(
+                        CLIENT.funnelDays(host, List.of("acme"), FROM, TO)
+                                .get("acme")
+                                .get(0)
+                                .steps("reporting")
+                                .get(1)
+                                .users())
+                .isEqualTo(1);
     }
 
     @Test

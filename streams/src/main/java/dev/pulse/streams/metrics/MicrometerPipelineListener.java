@@ -29,6 +29,7 @@ public final class MicrometerPipelineListener implements PipelineListener {
     private final Map<String, Counter> alertTransitions = new ConcurrentHashMap<>();
     private final Counter duplicates;
     private final Counter late;
+    private final Counter funnelLate;
     private final Counter counted;
     private final Counter backfilledDays;
     private final Timer freshness;
@@ -58,6 +59,12 @@ public final class MicrometerPipelineListener implements PipelineListener {
         this.late =
                 Counter.builder("pulse.events.late")
                         .description("Events dropped because they arrived after the grace period")
+                        .register(registry);
+        this.funnelLate =
+                Counter.builder("pulse.funnel.events.late")
+                        .description(
+                                "Events of funnel steps not counted in the funnels because they"
+                                        + " arrived after the grace period")
                         .register(registry);
         this.counted =
                 Counter.builder("pulse.events.counted")
@@ -132,6 +139,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
     @Override
     public void onLateEvent() {
         late.increment();
+    }
+
+    @Override
+    public void onFunnelLateEvent() {
+        funnelLate.increment();
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *       could not be told from an instance that lacks the route).
  *   <li>{@link #ALERT_HISTORY}{@code ?from&to}: array of {@code AlertTransition}, oldest first.
  *   <li>{@link #FOLLOW_UPS}: array of the tenant's {@code FollowUp}s, every status.
+ *   <li>{@link #FUNNEL_DAYS}{@code ?tenant=a&tenant=b&from&to}: object of tenant id to an array of
+ *       {@code FunnelDay}, oldest first; tenants without any are absent.
  * </ul>
  */
 public final class InternalReadProtocol {
@@ -48,8 +50,9 @@ public final class InternalReadProtocol {
     public static final String ALERT = ALERTS + "/:" + RULE_PARAM;
     public static final String ALERT_HISTORY = tenantRoute("alert-history");
     public static final String FOLLOW_UPS = tenantRoute("follow-ups");
+    public static final String FUNNEL_DAYS = PREFIX + "/funnel-days";
 
-    /** Query parameter, repeated once per tenant, of {@link #SCORES}. */
+    /** Query parameter, repeated once per tenant, of {@link #SCORES} and {@link #FUNNEL_DAYS}. */
     public static final String TENANT = "tenant";
 
     /** Query parameters of the range routes: ISO-8601 instants, {@code [from, to)}. */
@@ -80,6 +83,11 @@ public final class InternalReadProtocol {
         return tenantIds.stream()
                 .map(t -> TENANT + "=" + encode(t))
                 .collect(Collectors.joining("&", "?", ""));
+    }
+
+    /** The query string of {@link #FUNNEL_DAYS}. */
+    static String tenantsRangeQuery(Collection<String> tenantIds, Instant from, Instant to) {
+        return tenantsQuery(tenantIds) + "&" + rangeQuery(from, to).substring(1);
     }
 
     /** The query string of a range route. */

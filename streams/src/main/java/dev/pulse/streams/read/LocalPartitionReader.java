@@ -4,11 +4,13 @@ import dev.pulse.streams.read.TenantStateReader.Granularity;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +96,40 @@ final class LocalPartitionReader {
         }
         return new EngagementTotals(
                 events, EngagementBucket.distinctUsers(days), activeDays, byType, features);
+    }
+
+    /**
+     * Funnel days of tenants of this partition, one open of the {@code funnel-daily} store for all
+     * of them; tenants without any are absent.
+     */
+    Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return Map.of();
+        }
+        return stores.read(
+                PulseStores.FUNNEL_DAILY,
+                QueryableStoreTypes.<String, FunnelDay>windowStore(),
+                partition,
+                (ReadOnlyWindowStore<String, FunnelDay> store) -> {
+                    Map<String, List<FunnelDay>> result = new HashMap<>();
+                    for (String tenant : tenantIds) {
+                        List<FunnelDay> days = new ArrayList<>();
+                        try (WindowStoreIterator<FunnelDay> it =
+                                store.fetch(tenant, from, to.minusMillis(1))) {
+                            it.forEachRemaining(
+                                    kv -> {
+                                        if (kv.value != null) {
+                                            days.add(kv.value);
+                                        }
+                                    });
+                        }
+                        if (!days.isEmpty()) {
+                            result.put(tenant, days);
+                        }
+                    }
+                    return result;
+                });
     }
 
     /** A prefix scan of the {@code alerts} store: its keys are {@code tenant/rule}. */

@@ -3,6 +3,7 @@ package dev.pulse.streams.read;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -87,6 +88,31 @@ public final class LocalStateReader implements TenantStateReader {
             }
         }
         return result;
+    }
+
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        return funnelDays(byPartition(tenantIds), from, to);
+    }
+
+    /** Funnel days of tenants already grouped by the partition that holds them. */
+    Map<String, List<FunnelDay>> funnelDays(
+            Map<Integer, List<String>> tenantsByPartition, Instant from, Instant to) {
+        Map<String, List<FunnelDay>> result = new HashMap<>();
+        tenantsByPartition.forEach(
+                (partition, tenants) -> result.putAll(in(partition).funnelDays(tenants, from, to)));
+        return result;
+    }
+
+    private Map<Integer, List<String>> byPartition(Collection<String> tenantIds) {
+        Map<Integer, List<String>> byPartition = new HashMap<>();
+        for (String tenant : tenantIds) {
+            byPartition
+                    .computeIfAbsent(locator.locate(tenant).partition(), p -> new ArrayList<>())
+                    .add(tenant);
+        }
+        return byPartition;
     }
 
     @Override

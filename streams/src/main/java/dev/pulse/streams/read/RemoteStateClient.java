@@ -6,6 +6,7 @@ import static dev.pulse.streams.read.InternalReadProtocol.DAILY_SCORES;
 import static dev.pulse.streams.read.InternalReadProtocol.ENGAGEMENT;
 import static dev.pulse.streams.read.InternalReadProtocol.ENGAGEMENT_TOTALS;
 import static dev.pulse.streams.read.InternalReadProtocol.FOLLOW_UPS;
+import static dev.pulse.streams.read.InternalReadProtocol.FUNNEL_DAYS;
 import static dev.pulse.streams.read.InternalReadProtocol.SCORES;
 import static dev.pulse.streams.read.InternalReadProtocol.path;
 import static dev.pulse.streams.read.InternalReadProtocol.rangeQuery;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
@@ -52,6 +54,14 @@ public final class RemoteStateClient {
                 host,
                 SCORES + InternalReadProtocol.tenantsQuery(tenants),
                 new TypeReference<Map<String, HealthScore>>() {});
+    }
+
+    Map<String, List<FunnelDay>> funnelDays(
+            HostInfo host, Collection<String> tenants, Instant from, Instant to) {
+        return get(
+                host,
+                FUNNEL_DAYS + InternalReadProtocol.tenantsRangeQuery(tenants, from, to),
+                new TypeReference<Map<String, List<FunnelDay>>>() {});
     }
 
     List<HealthScore> dailyScores(HostInfo host, String tenant, Instant from, Instant to) {

@@ -3,6 +3,7 @@ package dev.pulse.streams.read;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,37 @@ public final class RoutingStateReader implements TenantStateReader {
      */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        Owners owners = owners(tenantIds);
+        Map<String, HealthScore> found = local.currentScores(owners.localByPartition);
+        owners.remoteByOwner.forEach(
+                (host, tenants) -> found.putAll(remote.currentScores(host, tenants)));
+        return LocalStateReader.inOrder(tenantIds, found::get);
+    }
+
+    /** As {@link #currentScores}: local tenants by partition, the others one call per owner. */
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        Owners owners = owners(tenantIds);
+        Map<String, List<FunnelDay>> found = local.funnelDays(owners.localByPartition, from, to);
+        owners.remoteByOwner.forEach(
+                (host, tenants) -> found.putAll(remote.funnelDays(host, tenants, from, to)));
+        Map<String, List<FunnelDay>> ordered = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            List<FunnelDay> days = found.get(tenant);
+            if (days != null) {
+                ordered.put(tenant, days);
+            }
+        }
+        return ordered;
+    }
+
+    /** Where each tenant lives: this instance's partitions, or another instance. */
+    private record Owners(
+            Map<Integer, List<String>> localByPartition,
+            Map<HostInfo, List<String>> remoteByOwner) {}
+
+    private Owners owners(Collection<String> tenantIds) {
         Map<Integer, List<String>> localByPartition = new HashMap<>();
         Map<HostInfo, List<String>> remoteByOwner = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
@@ -62,9 +94,7 @@ public final class RoutingStateReader implements TenantStateReader {
                         .add(tenant);
             }
         }
-        Map<String, HealthScore> found = local.currentScores(localByPartition);
-        remoteByOwner.forEach((host, tenants) -> found.putAll(remote.currentScores(host, tenants)));
-        return LocalStateReader.inOrder(tenantIds, found::get);
+        return new Owners(localByPartition, remoteByOwner);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pulse.streams.read;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import java.time.Instant;
 import java.util.Collection;
@@ -57,6 +58,20 @@ public interface TenantStateReader {
 
     /** The tenant's follow-ups, every status, in no particular order. */
     List<FollowUp> followUps(String tenantId);
+
+    /**
+     * The tenant's funnel tallies of the UTC days starting in {@code [from, to)}, oldest first;
+     * days on which nobody progressed in any funnel are absent.
+     */
+    default List<FunnelDay> funnelDays(String tenantId, Instant from, Instant to) {
+        return funnelDays(List.of(tenantId), from, to).getOrDefault(tenantId, List.of());
+    }
+
+    /**
+     * Funnel days of many tenants, as {@link #funnelDays(String, Instant, Instant)} reads one, in
+     * as few reads as the tenants' owners allow; tenants without any are absent from the map.
+     */
+    Map<String, List<FunnelDay>> funnelDays(Collection<String> tenantIds, Instant from, Instant to);
 
     /** Bucket size of engagement reads. */
     enum Granularity {

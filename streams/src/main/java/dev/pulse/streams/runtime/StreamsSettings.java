@@ -2,6 +2,7 @@ package dev.pulse.streams.runtime;
 
 import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param threads stream threads of this instance
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
  * @param alertRules the alert rules the pipeline evaluates
+ * @param funnels the product adoption funnels the pipeline counts
  */
 public record StreamsSettings(
         KafkaConnection kafka,
@@ -33,7 +35,38 @@ public record StreamsSettings(
         long rocksDbCacheBytes,
         HealthModel model,
         AlertRules alertRules,
-        PipelineSettings pipeline) {
+        PipelineSettings pipeline,
+        FunnelDefinitions funnels) {
+
+    /** Without funnels: the funnel stores stay empty. */
+    public StreamsSettings(
+            KafkaConnection kafka,
+            String applicationId,
+            Path stateDir,
+            String advertisedHost,
+            int advertisedPort,
+            int partitions,
+            int standbyReplicas,
+            int threads,
+            long rocksDbCacheBytes,
+            HealthModel model,
+            AlertRules alertRules,
+            PipelineSettings pipeline) {
+        this(
+                kafka,
+                applicationId,
+                stateDir,
+                advertisedHost,
+                advertisedPort,
+                partitions,
+                standbyReplicas,
+                threads,
+                rocksDbCacheBytes,
+                model,
+                alertRules,
+                pipeline,
+                FunnelDefinitions.NONE);
+    }
 
     public StreamsSettings {
         Objects.requireNonNull(kafka, "kafka");
@@ -42,6 +75,7 @@ public record StreamsSettings(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(alertRules, "alertRules");
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(funnels, "funnels");
         if (partitions < 1 || threads < 1 || standbyReplicas < 0) {
             throw new IllegalArgumentException(
                     "partitions and threads must be at least 1, standby replicas at least 0");
@@ -61,6 +95,7 @@ public record StreamsSettings(
                 rocksDbCacheBytes,
                 model,
                 alertRules,
-                pipeline);
+                pipeline,
+                funnels);
     }
 }

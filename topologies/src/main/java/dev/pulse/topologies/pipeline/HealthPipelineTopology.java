@@ -10,6 +10,7 @@ import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.event.UsageEventParser;
 import dev.pulse.topologies.event.UsageRecord;
 import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScorer;
 import dev.pulse.topologies.risk.DailyClose;
@@ -42,9 +43,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * backfill job into the daily store and through the same end-of-day scoring. Stores: {@code
  * event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code
  * health-score-daily} (end-of-day scores with the day's at-risk decision), {@code
- * health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups}, {@code accounts}.
- * Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
- * repartitioning.
+ * health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups}, {@code accounts},
+ * {@code funnel-progress} and {@code funnel-daily} (users' progress through the funnels of {@code
+ * config/funnels.yaml}, and each tenant's daily step tallies). Everything is keyed by tenant id, so
+ * the whole pipeline is one sub-topology with no repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -60,16 +62,28 @@ public final class HealthPipelineTopology {
     private final AlertEvaluator alertEvaluator;
     private final PipelineSettings settings;
     private final PipelineListener listener;
+    private final FunnelDefinitions funnels;
 
+    /** Without funnels: the funnel stores exist and stay empty. */
     public HealthPipelineTopology(
             HealthModel model,
             AlertRules alertRules,
             PipelineSettings settings,
             PipelineListener listener) {
+        this(model, alertRules, settings, listener, FunnelDefinitions.NONE);
+    }
+
+    public HealthPipelineTopology(
+            HealthModel model,
+            AlertRules alertRules,
+            PipelineSettings settings,
+            PipelineListener listener,
+            FunnelDefinitions funnels) {
         this.scorer = new HealthScorer(model);
         this.alertEvaluator = new AlertEvaluator(alertRules);
         this.settings = settings;
         this.listener = listener;
+        this.funnels = funnels;
     }
 
     public Topology topology() {
@@ -99,6 +113,7 @@ public final class HealthPipelineTopology {
     /** From valid events to scores and alerts. */
     private void health(StreamsBuilder builder, KStream<String, UsageEvent> events) {
         KStream<String, UsageEvent> unique = deduplicate(builder, events);
+        countFunnels(builder, unique);
         KStream<String, TenantActivity> counted = countEngagement(builder, unique);
         KStream<String, TenantActivity> activity =
                 counted.merge(loadBackfill(builder), Named.as("engagement-activity"));
@@ -170,6 +185,17 @@ public final class HealthPipelineTopology {
                 Named.as("count-engagement"),
                 PulseStores.ENGAGEMENT_HOURLY,
                 PulseStores.ENGAGEMENT_DAILY);
+    }
+
+    /** Users' progress through the funnels, and the tenants' daily step tallies. */
+    private void countFunnels(StreamsBuilder builder, KStream<String, UsageEvent> events) {
+        builder.addStateStore(PipelineStores.funnelProgress());
+        builder.addStateStore(PipelineStores.funnelDaily(settings.dailyRetention()));
+        events.process(
+                () -> new FunnelProcessor(funnels, settings.grace(), listener),
+                Named.as("count-funnels"),
+                PulseStores.FUNNEL_PROGRESS,
+                PulseStores.FUNNEL_DAILY);
     }
 
     /**

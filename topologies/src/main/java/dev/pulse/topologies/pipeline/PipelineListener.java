@@ -19,6 +19,12 @@ public interface PipelineListener {
     /** An event arrived after its window's grace period and was dropped. */
     default void onLateEvent() {}
 
+    /**
+     * An event of a funnel step arrived after its window's grace period and was not counted in the
+     * funnels (the engagement count reports the same event through {@link #onLateEvent}).
+     */
+    default void onFunnelLateEvent() {}
+
     /** An event was counted into engagement. */
     default void onCounted() {}
 

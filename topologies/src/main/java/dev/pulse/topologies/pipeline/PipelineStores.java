@@ -3,9 +3,13 @@ package dev.pulse.topologies.pipeline;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
+import dev.pulse.topologies.funnel.FunnelProgress;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
+import dev.pulse.topologies.serde.FunnelDaySerde;
+import dev.pulse.topologies.serde.FunnelProgressSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -33,6 +37,9 @@ final class PipelineStores {
     static final Serde<HealthScore> SCORE_SERDE = new HealthScoreSerde();
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);
+
+    static final Serde<FunnelProgress> FUNNEL_PROGRESS_SERDE = new FunnelProgressSerde();
+    static final Serde<FunnelDay> FUNNEL_DAY_SERDE = new FunnelDaySerde();
 
     private PipelineStores() {}
 
@@ -108,5 +115,25 @@ final class PipelineStores {
                 Stores.persistentKeyValueStore(PulseStores.FOLLOW_UPS),
                 Serdes.String(),
                 FOLLOW_UP_SERDE);
+    }
+
+    /** Funnel progress per {@code tenant/funnel/user}; written when a user reaches a step. */
+    static StoreBuilder<KeyValueStore<String, FunnelProgress>> funnelProgress() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(PulseStores.FUNNEL_PROGRESS),
+                        Serdes.String(),
+                        FUNNEL_PROGRESS_SERDE)
+                .withCachingEnabled();
+    }
+
+    /** Funnel step tallies per tenant and UTC day, kept as long as daily engagement. */
+    static StoreBuilder<WindowStore<String, FunnelDay>> funnelDaily(Duration retention) {
+        return Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                PulseStores.FUNNEL_DAILY, retention, Duration.ofDays(1), false),
+                        Serdes.String(),
+                        FUNNEL_DAY_SERDE)
+                .withLoggingEnabled(WINDOW_CHANGELOG)
+                .withCachingEnabled();
     }
 }

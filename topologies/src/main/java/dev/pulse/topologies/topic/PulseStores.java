@@ -35,6 +35,14 @@ public final class PulseStores {
     /** Follow-up action items, keyed {@code tenant/followUpId} (key-value store). */
     public static final String FOLLOW_UPS = "follow-ups";
 
+    /**
+     * Each user's progress through each funnel, keyed {@code tenant/funnel/user} (key-value store).
+     */
+    public static final String FUNNEL_PROGRESS = "funnel-progress";
+
+    /** Funnel step tallies per tenant and UTC day (window store of one-day windows). */
+    public static final String FUNNEL_DAILY = "funnel-daily";
+
     /** The account directory, global: every instance holds every account. */
     public static final String ACCOUNTS = "accounts";
 

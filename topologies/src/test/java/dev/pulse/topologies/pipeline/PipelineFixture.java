@@ -9,6 +9,9 @@ import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
+import dev.pulse.topologies.funnel.FunnelDay;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
+import dev.pulse.topologies.funnel.FunnelProgress;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.topic.PulseStores;
@@ -38,6 +41,9 @@ final class PipelineFixture implements AutoCloseable {
 
     /** The rules shipped in config/, so tests see what users run. */
     static final AlertRules ALERT_RULES = AlertRules.fromYaml(bundledAlertRules());
+
+    /** The funnels shipped in config/. */
+    static final FunnelDefinitions FUNNELS = FunnelDefinitions.fromYaml(bundled("funnels.yaml"));
 
     final CountingListener listener = new CountingListener();
     final TopologyTestDriver driver;
@@ -77,7 +83,8 @@ final class PipelineFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        new HealthPipelineTopology(MODEL, rules, settings, listener).topology(),
+                        new HealthPipelineTopology(MODEL, rules, settings, listener, FUNNELS)
+                                .topology(),
                         props,
                         wallClock);
         events =
@@ -192,9 +199,21 @@ final class PipelineFixture implements AutoCloseable {
         return driver.getKeyValueStore(PulseStores.FOLLOW_UPS);
     }
 
+    KeyValueStore<String, FunnelProgress> funnelProgress() {
+        return driver.getKeyValueStore(PulseStores.FUNNEL_PROGRESS);
+    }
+
+    WindowStore<String, FunnelDay> funnelDaily() {
+        return driver.getWindowStore(PulseStores.FUNNEL_DAILY);
+    }
+
     private static String bundledAlertRules() {
+        return bundled("alert-rules.yaml");
+    }
+
+    private static String bundled(String name) {
         try {
-            return Files.readString(Path.of("..", "config", "alert-rules.yaml"));
+            return Files.readString(Path.of("..", "config", name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -212,6 +231,7 @@ final class PipelineFixture implements AutoCloseable {
         final AtomicInteger deadLetters = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger late = new AtomicInteger();
+        final AtomicInteger funnelLate = new AtomicInteger();
         final AtomicInteger counted = new AtomicInteger();
         final AtomicInteger ignoredCommands = new AtomicInteger();
         final List<String> ignoredFollowUps = new CopyOnWriteArrayList<>();
@@ -248,6 +268,11 @@ final class PipelineFixture implements AutoCloseable {
         @Override
         public void onLateEvent() {
             late.incrementAndGet();
+        }
+
+        @Override
+        public void onFunnelLateEvent() {
+            funnelLate.incrementAndGet();
         }
 
         @Override

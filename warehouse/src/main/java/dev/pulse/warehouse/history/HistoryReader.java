@@ -8,6 +8,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
+import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
@@ -137,6 +138,13 @@ public final class HistoryReader implements TenantStateReader {
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
         return stores.currentScores(tenantIds);
+    }
+
+    /** Funnel tallies are not in the warehouse: they come from the stores (two years). */
+    @Override
+    public Map<String, List<FunnelDay>> funnelDays(
+            Collection<String> tenantIds, Instant from, Instant to) {
+        return stores.funnelDays(tenantIds, from, to);
     }
 
     @Override

@@ -187,6 +187,12 @@ class HistoryReaderIT {
         }
 
         @Override
+        public Map<String, List<dev.pulse.topologies.funnel.FunnelDay>> funnelDays(
+                Collection<String> tenantIds, Instant from, Instant to) {
+            return Map.of();
+        }
+
+        @Override
         public Optional<Account> account(String tenantId) {
             return Optional.empty();
         }
