@@ -229,7 +229,8 @@ public final class PulseApplication implements AutoCloseable {
                         NotifierFactory.linkBase(config, apiPort),
                         model.bands(),
                         schedules,
-                        segments);
+                        segments,
+                        funnels);
         botEngine.set(engine);
 
         progress.step("Starting the API on port " + apiPort);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.bot.core.ChatUser;
+import dev.pulse.bot.reply.Block;
+import dev.pulse.bot.reply.BotReply;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +100,27 @@ class FunnelEndToEndIT {
             assertThat(steps.get(3).path("users").asLong()).isZero();
             assertThat(funnel.path("portfolio").get(0).path("users").asLong())
                     .isGreaterThanOrEqualTo(4);
+
+            // The chat asks the same use case: the same steps, Sarah's portfolio beside them.
+            BotReply chat =
+                    pulse.botEngine()
+                            .ask(
+                                    new ChatUser("slack", "U-SARAH-" + run, "Sarah", SARAH),
+                                    "where do Funnel Ltd's users stall?");
+            Block.Table reporting =
+                    chat.blocks().stream()
+                            .filter(b -> b instanceof Block.Table)
+                            .map(b -> (Block.Table) b)
+                            .filter(t -> t.columns().get(0).equals("Reporting adoption"))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(chat.text()));
+            assertThat(reporting.rows())
+                    .extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
+                    .containsExactly(
+                            "First login 4 100 %",
+                            "Used reports 3 75 %",
+                            "Exported a report 1 33 %",
+                            "Set up an integration 0 0 %");
         }
     }
 }

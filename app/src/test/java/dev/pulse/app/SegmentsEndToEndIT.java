@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pulse.bot.core.ChatUser;
+import dev.pulse.bot.reply.Block;
+import dev.pulse.bot.reply.BotReply;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,6 +145,20 @@ class SegmentsEndToEndIT {
             PulseHttp.Response csv = sarah.get("/v1/segments/" + id + "/accounts.csv");
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.body()).contains(hers).doesNotContain(his);
+
+            // The chat answers from the same use case, within the asker's scope.
+            BotReply chat =
+                    pulse.botEngine()
+                            .ask(
+                                    new ChatUser("slack", "U-SARAH-" + run, "Sarah", SARAH),
+                                    "how is the Plan " + run + " segment doing?");
+            assertThat(chat.text()).as(chat.text()).contains("Plan " + run);
+            List<Block.Field> figures =
+                    chat.blocks().stream()
+                            .filter(b -> b instanceof Block.Fields)
+                            .flatMap(b -> ((Block.Fields) b).fields().stream())
+                            .toList();
+            assertThat(figures).contains(new Block.Field("Accounts", "1"));
 
             assertThat(sarah.delete("/v1/segments/" + id).status()).isEqualTo(403);
             assertThat(maria.delete("/v1/segments/" + id).status()).isEqualTo(204);

@@ -6,6 +6,7 @@ import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.audit.AuditLog;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.funnels.Funnels;
 import dev.pulse.access.portfolio.Portfolio;
 import dev.pulse.access.portfolio.PortfolioEntry;
 import dev.pulse.access.portfolio.Portfolios;
@@ -36,6 +37,7 @@ import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
@@ -69,6 +71,7 @@ public final class PulseBotEngine implements BotEngine {
     private final ReportReplies reportReplies;
     private final ScheduleReplies scheduleReplies;
     private final SegmentReplies segmentReplies;
+    private final FunnelReplies funnelReplies;
 
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
@@ -94,13 +97,15 @@ public final class PulseBotEngine implements BotEngine {
                 linkBaseUrl,
                 new HealthModel.Bands(70, 40),
                 null,
-                null);
+                null,
+                FunnelDefinitions.NONE);
     }
 
     /**
      * @param bands the health model's band lines, for the score charts of reports
      * @param schedules where report schedules are kept; null where none are
      * @param segments where saved segments are kept; null where none are
+     * @param funnels the product adoption funnels "where do Acme's users stall" looks at
      */
     public PulseBotEngine(
             TenantStateReader reader,
@@ -113,7 +118,8 @@ public final class PulseBotEngine implements BotEngine {
             String linkBaseUrl,
             HealthModel.Bands bands,
             ScheduleStore schedules,
-            SegmentStore segments) {
+            SegmentStore segments,
+            FunnelDefinitions funnels) {
         this.reader = reader;
         this.policy = policy;
         this.identities = new ChatIdentities(directory);
@@ -142,6 +148,7 @@ public final class PulseBotEngine implements BotEngine {
         this.scheduleReplies = new ScheduleReplies(schedules, clock, zone);
         this.segmentReplies =
                 segments == null ? null : new SegmentReplies(new Segments(segments, clock));
+        this.funnelReplies = new FunnelReplies(new Funnels(funnels), clock);
     }
 
     @Override
@@ -267,6 +274,9 @@ public final class PulseBotEngine implements BotEngine {
             return segmentReplies == null
                     ? noSegments()
                     : segmentReplies.status(asker, c.segmentName());
+        } else if (command instanceof BotCommand.FunnelStall c) {
+            return withAccount(
+                    asker, c.accountName(), account -> funnelReplies.stall(asker, account));
         } else if (command instanceof BotCommand.Help c) {
             return Outcome.ok(BotReply.plain(c.answer()), List.of());
         } else if (command instanceof BotCommand.Invalid c) {
