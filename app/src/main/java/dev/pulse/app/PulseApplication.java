@@ -48,6 +48,7 @@ import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.warehouse.Warehouse;
 import dev.pulse.warehouse.WarehouseConnection;
 import dev.pulse.warehouse.WarehouseSettings;
@@ -94,6 +95,7 @@ public final class PulseApplication implements AutoCloseable {
     private ApiServer api;
     private HealthModel model;
     private AlertRules alertRules;
+    private JourneyModel journey;
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
     private final DeferredBotEngine botEngine = new DeferredBotEngine();
@@ -143,6 +145,7 @@ public final class PulseApplication implements AutoCloseable {
             Clock scheduleClock) {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
+        journey = loadJourney(config.journey(), model);
         registry = PulseMetrics.create();
         resources.push(registry::close);
         // Vert.x installs meter filters: create it before any meter is registered.
@@ -409,6 +412,7 @@ public final class PulseApplication implements AutoCloseable {
                 s.rocksDbCacheMb() << 20,
                 model,
                 alertRules,
+                journey,
                 config.pipeline().settings());
     }
 
@@ -478,6 +482,13 @@ public final class PulseApplication implements AutoCloseable {
 
     static HealthModel loadModel(String location) {
         return HealthModel.fromYaml(readConfig(location, "health-model.yaml", "health model"));
+    }
+
+    /** The journey at {@code location} (or the bundled one), checked against the health model. */
+    static JourneyModel loadJourney(String location, HealthModel health) {
+        String where = location == null ? "config/journey.yaml" : location;
+        return JourneyModel.fromYaml(readConfig(where, "journey.yaml", "journey model"))
+                .checkedAgainst(health);
     }
 
     static AlertRules loadAlertRules(String location) {

@@ -19,6 +19,7 @@ public record PulseConfig(
         Pipeline pipeline,
         String healthModel,
         String alertRules,
+        String journey,
         Auth auth,
         Audit audit,
         Notifier notifier,

@@ -107,7 +107,11 @@ public final class PulseStreams implements AutoCloseable {
             Consumer<StreamsBuilder> extension) {
         StreamsBuilder builder = new StreamsBuilder();
         new HealthPipelineTopology(
-                        settings.model(), settings.alertRules(), settings.pipeline(), listener)
+                        settings.model(),
+                        settings.alertRules(),
+                        settings.journey(),
+                        settings.pipeline(),
+                        listener)
                 .build(builder);
         extension.accept(builder);
         return builder.build();

@@ -3,6 +3,7 @@ package dev.pulse.streams.runtime;
 import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param threads stream threads of this instance
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
  * @param alertRules the alert rules the pipeline evaluates
+ * @param journey the journey stages the pipeline moves tenants through
  */
 public record StreamsSettings(
         KafkaConnection kafka,
@@ -33,6 +35,7 @@ public record StreamsSettings(
         long rocksDbCacheBytes,
         HealthModel model,
         AlertRules alertRules,
+        JourneyModel journey,
         PipelineSettings pipeline) {
 
     public StreamsSettings {
@@ -41,6 +44,7 @@ public record StreamsSettings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(alertRules, "alertRules");
+        Objects.requireNonNull(journey, "journey");
         Objects.requireNonNull(pipeline, "pipeline");
         if (partitions < 1 || threads < 1 || standbyReplicas < 0) {
             throw new IllegalArgumentException(
@@ -61,6 +65,7 @@ public record StreamsSettings(
                 rocksDbCacheBytes,
                 model,
                 alertRules,
+                journey,
                 pipeline);
     }
 }

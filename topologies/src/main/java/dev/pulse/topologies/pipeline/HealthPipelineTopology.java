@@ -12,6 +12,9 @@ import dev.pulse.topologies.event.UsageRecord;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.journey.JourneyModel;
+import dev.pulse.topologies.journey.JourneyStepper;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
@@ -38,13 +41,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code alerts} store), {@code pulse.follow-up-commands.v1} (people's action items, applied to the
  * {@code follow-ups} store). Outputs: {@code pulse.health-scores.v1}, and rejected records
  * unchanged on {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code
- * pulse.alerts.v1}. {@code pulse.engagement-backfill.v1} brings days of the past computed by the
- * backfill job into the daily store and through the same end-of-day scoring. Stores: {@code
- * event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code
- * health-score-daily} (end-of-day scores with the day's at-risk decision), {@code
- * health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups}, {@code accounts}.
- * Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
- * repartitioning.
+ * pulse.alerts.v1}, and every move between journey stages on {@code pulse.journey-transitions.v1}.
+ * {@code pulse.engagement-backfill.v1} brings days of the past computed by the backfill job into
+ * the daily store and through the same end-of-day scoring. Stores: {@code event-ids}, {@code
+ * engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code health-score-daily}
+ * (end-of-day scores with the day's at-risk decision), {@code health-checkpoints}, {@code alerts},
+ * {@code alert-history}, {@code follow-ups}, {@code journeys} (each tenant's journey stage, moved
+ * on when its days close), {@code accounts}. Everything is keyed by tenant id, so the whole
+ * pipeline is one sub-topology with no repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -59,15 +63,18 @@ public final class HealthPipelineTopology {
     private final HealthScorer scorer;
     private final AlertEvaluator alertEvaluator;
     private final PipelineSettings settings;
+    private final JourneyStepper journeyStepper;
     private final PipelineListener listener;
 
     public HealthPipelineTopology(
             HealthModel model,
             AlertRules alertRules,
+            JourneyModel journey,
             PipelineSettings settings,
             PipelineListener listener) {
         this.scorer = new HealthScorer(model);
         this.alertEvaluator = new AlertEvaluator(alertRules);
+        this.journeyStepper = new JourneyStepper(journey);
         this.settings = settings;
         this.listener = listener;
     }
@@ -107,6 +114,7 @@ public final class HealthPipelineTopology {
                 scores.filter((tenant, change) -> !change.endOfDay(), Named.as("current-scores"))
                         .mapValues(ScoreChange::score, Named.as("score-values")),
                 PulseTopics.HEALTH_SCORES);
+        publish(moveThroughJourney(builder, scores), PulseTopics.JOURNEY_TRANSITIONS);
         KStream<String, Alert> evaluated = evaluateAlerts(builder, scores);
         publish(
                 evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
@@ -221,6 +229,17 @@ public final class HealthPipelineTopology {
                 PulseStores.ALERTS,
                 PulseStores.ALERT_HISTORY,
                 PulseStores.HEALTH_CHECKPOINTS);
+    }
+
+    /** Closed days move tenants through the journey; each move goes on. */
+    private KStream<String, Transition> moveThroughJourney(
+            StreamsBuilder builder, KStream<String, ScoreChange> scores) {
+        builder.addStateStore(PipelineStores.journeys());
+        return scores.filter((tenant, change) -> change.endOfDay(), Named.as("closed-days"))
+                .process(
+                        () -> new JourneyProcessor(journeyStepper),
+                        Named.as("move-through-journey"),
+                        PulseStores.JOURNEYS);
     }
 
     /** A second source into the same sub-topology: it shares the {@code alerts} store. */

@@ -4,6 +4,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
@@ -33,6 +34,7 @@ final class PipelineStores {
     static final Serde<HealthScore> SCORE_SERDE = new HealthScoreSerde();
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);
+    static final Serde<JourneyState> JOURNEY_SERDE = JsonSerde.of(JourneyState.class);
 
     private PipelineStores() {}
 
@@ -108,5 +110,13 @@ final class PipelineStores {
                 Stores.persistentKeyValueStore(PulseStores.FOLLOW_UPS),
                 Serdes.String(),
                 FOLLOW_UP_SERDE);
+    }
+
+    /** Journey state per tenant; written once per tenant per closed day. */
+    static StoreBuilder<KeyValueStore<String, JourneyState>> journeys() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PulseStores.JOURNEYS),
+                Serdes.String(),
+                JOURNEY_SERDE);
     }
 }

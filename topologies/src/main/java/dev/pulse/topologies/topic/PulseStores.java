@@ -35,6 +35,9 @@ public final class PulseStores {
     /** Follow-up action items, keyed {@code tenant/followUpId} (key-value store). */
     public static final String FOLLOW_UPS = "follow-ups";
 
+    /** Each tenant's place in the account journey ({@code JourneyState}, key-value store). */
+    public static final String JOURNEYS = "journeys";
+
     /** The account directory, global: every instance holds every account. */
     public static final String ACCOUNTS = "accounts";
 

@@ -11,6 +11,9 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyModel;
+import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.io.IOException;
@@ -37,7 +40,11 @@ final class PipelineFixture implements AutoCloseable {
     static final HealthModel MODEL = HealthModel.fromYaml(resource("/health-model.yaml"));
 
     /** The rules shipped in config/, so tests see what users run. */
-    static final AlertRules ALERT_RULES = AlertRules.fromYaml(bundledAlertRules());
+    static final AlertRules ALERT_RULES = AlertRules.fromYaml(configFile("alert-rules.yaml"));
+
+    /** The journey shipped in config/. */
+    static final JourneyModel JOURNEY =
+            JourneyModel.fromYaml(configFile("journey.yaml")).checkedAgainst(MODEL);
 
     final CountingListener listener = new CountingListener();
     final TopologyTestDriver driver;
@@ -49,6 +56,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
     final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, Transition> journeyTransitions;
     private final Path stateDir;
     private Instant wallClock;
 
@@ -77,7 +85,8 @@ final class PipelineFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        new HealthPipelineTopology(MODEL, rules, settings, listener).topology(),
+                        new HealthPipelineTopology(MODEL, rules, JOURNEY, settings, listener)
+                                .topology(),
                         props,
                         wallClock);
         events =
@@ -120,6 +129,15 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.ALERTS.name(),
                         PulseTopics.ALERTS.keySerde().deserializer(),
                         PulseTopics.ALERTS.valueSerde().deserializer());
+        journeyTransitions =
+                driver.createOutputTopic(
+                        PulseTopics.JOURNEY_TRANSITIONS.name(),
+                        PulseTopics.JOURNEY_TRANSITIONS.keySerde().deserializer(),
+                        PulseTopics.JOURNEY_TRANSITIONS.valueSerde().deserializer());
+    }
+
+    KeyValueStore<String, JourneyState> journeys() {
+        return driver.getKeyValueStore(PulseStores.JOURNEYS);
     }
 
     void send(String tenant, String eventId, String user, String type, String feature, Instant at) {
@@ -192,9 +210,9 @@ final class PipelineFixture implements AutoCloseable {
         return driver.getKeyValueStore(PulseStores.FOLLOW_UPS);
     }
 
-    private static String bundledAlertRules() {
+    static String configFile(String name) {
         try {
-            return Files.readString(Path.of("..", "config", "alert-rules.yaml"));
+            return Files.readString(Path.of("..", "config", name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
