@@ -254,7 +254,8 @@ public final class PulseApplication implements AutoCloseable {
                         signIn.client(),
                         ReportSettings.DEFAULT.withBands(model.bands()).withSchedules(schedules),
                         warehouse == null ? WarehouseAdmin.NONE : WarehouseFactory.admin(warehouse),
-                        streams.restores()::restoring);
+                        streams.restores()::restoring,
+                        journey);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }

@@ -8,6 +8,7 @@ import dev.pulse.api.signin.OidcClient;
 import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.runtime.RestoreProgress;
+import dev.pulse.topologies.journey.JourneyModel;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -40,6 +41,7 @@ import java.util.function.Supplier;
  *     WarehouseAdmin#NONE} without one
  * @param restoring the state stores restoring from changelogs now, which {@code /health/ready}
  *     details while the instance is not ready; empty when nothing restores
+ * @param journey the journey stages, for their labels and kinds in the journey routes
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -54,7 +56,8 @@ public record ApiDependencies(
         OidcClient oidc,
         ReportSettings reports,
         WarehouseAdmin warehouse,
-        Supplier<List<RestoreProgress.Restoring>> restoring) {
+        Supplier<List<RestoreProgress.Restoring>> restoring,
+        JourneyModel journey) {
 
     /** Without restore progress: {@code /health/ready} names no restoring stores. */
     public ApiDependencies(
@@ -69,7 +72,8 @@ public record ApiDependencies(
             Consumer<Router> extraRoutes,
             OidcClient oidc,
             ReportSettings reports,
-            WarehouseAdmin warehouse) {
+            WarehouseAdmin warehouse,
+            JourneyModel journey) {
         this(
                 reader,
                 localReader,
@@ -83,7 +87,8 @@ public record ApiDependencies(
                 oidc,
                 reports,
                 warehouse,
-                List::of);
+                List::of,
+                journey);
     }
 
     /** Without a warehouse. */
@@ -98,7 +103,8 @@ public record ApiDependencies(
             NotificationAccess notifications,
             Consumer<Router> extraRoutes,
             OidcClient oidc,
-            ReportSettings reports) {
+            ReportSettings reports,
+            JourneyModel journey) {
         this(
                 reader,
                 localReader,
@@ -111,7 +117,8 @@ public record ApiDependencies(
                 extraRoutes,
                 oidc,
                 reports,
-                WarehouseAdmin.NONE);
+                WarehouseAdmin.NONE,
+                journey);
     }
 
     /** With the default report settings. */
@@ -125,7 +132,8 @@ public record ApiDependencies(
             ApiSecurity security,
             NotificationAccess notifications,
             Consumer<Router> extraRoutes,
-            OidcClient oidc) {
+            OidcClient oidc,
+            JourneyModel journey) {
         this(
                 reader,
                 localReader,
@@ -137,7 +145,8 @@ public record ApiDependencies(
                 notifications,
                 extraRoutes,
                 oidc,
-                ReportSettings.DEFAULT);
+                ReportSettings.DEFAULT,
+                journey);
     }
 
     /** Without a notifier: the notification routes answer 503. */
@@ -148,7 +157,8 @@ public record ApiDependencies(
             PrometheusMeterRegistry registry,
             BooleanSupplier ready,
             Clock clock,
-            ApiSecurity security) {
+            ApiSecurity security,
+            JourneyModel journey) {
         this(
                 reader,
                 localReader,
@@ -159,7 +169,8 @@ public record ApiDependencies(
                 security,
                 NotificationAccess.DISABLED,
                 router -> {},
-                null);
+                null,
+                journey);
     }
 
     public ApiDependencies {
@@ -175,6 +186,7 @@ public record ApiDependencies(
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(restoring, "restoring");
+        Objects.requireNonNull(journey, "journey");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

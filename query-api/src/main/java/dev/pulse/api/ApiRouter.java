@@ -169,6 +169,7 @@ final class ApiRouter {
                             ACCOUNT_FOLLOW_UPS + CSV,
                             AUDIT + CSV,
                             InternalReadProtocol.SCORES,
+                            InternalReadProtocol.JOURNEYS,
                             InternalReadProtocol.DAILY_SCORES,
                             InternalReadProtocol.ENGAGEMENT,
                             InternalReadProtocol.ENGAGEMENT_TOTALS,
@@ -422,6 +423,7 @@ final class ApiRouter {
 
         InternalStateHandler internal = new InternalStateHandler(deps.localReader(), reads);
         router.get(InternalReadProtocol.SCORES).handler(gate).handler(internal::scores);
+        router.get(InternalReadProtocol.JOURNEYS).handler(gate).handler(internal::journeys);
         router.get(InternalReadProtocol.DAILY_SCORES).handler(gate).handler(internal::dailyScores);
         router.get(InternalReadProtocol.ENGAGEMENT).handler(gate).handler(internal::engagement);
         router.get(InternalReadProtocol.ENGAGEMENT_TOTALS)

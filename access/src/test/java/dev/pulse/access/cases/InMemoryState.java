@@ -11,6 +11,7 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.topic.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class InMemoryState implements TenantStateReader, EventPublisher {
     final List<Alert> alerts = new ArrayList<>();
     final List<FollowUp> followUps = new ArrayList<>();
     final List<HealthScore> daily = new ArrayList<>();
+    final Map<String, JourneyState> journeys = new LinkedHashMap<>();
     final List<Object> published = new ArrayList<>();
 
     @Override
@@ -42,6 +44,18 @@ final class InMemoryState implements TenantStateReader, EventPublisher {
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
         Map<String, HealthScore> found = new LinkedHashMap<>();
         tenantIds.forEach(t -> currentScore(t).ifPresent(s -> found.put(t, s)));
+        return found;
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        Map<String, JourneyState> found = new LinkedHashMap<>();
+        tenantIds.forEach(
+                t -> {
+                    if (journeys.containsKey(t)) {
+                        found.put(t, journeys.get(t));
+                    }
+                });
         return found;
     }
 

@@ -9,6 +9,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,6 +74,12 @@ final class RecordingStateReader implements TenantStateReader {
         Map<String, HealthScore> result = new LinkedHashMap<>();
         tenantIds.stream().filter(scored::contains).forEach(t -> result.put(t, score(t)));
         return result;
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        calls.add("journeys(" + String.join(",", tenantIds) + ")");
+        return Map.of();
     }
 
     @Override

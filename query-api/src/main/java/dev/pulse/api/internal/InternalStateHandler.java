@@ -36,6 +36,17 @@ public final class InternalStateHandler {
     }
 
     public void scores(RoutingContext ctx) {
+        List<String> tenants = tenants(ctx);
+        reads.respondJson(ctx, () -> local.currentScores(tenants));
+    }
+
+    public void journeys(RoutingContext ctx) {
+        List<String> tenants = tenants(ctx);
+        reads.respondJson(ctx, () -> local.journeys(tenants));
+    }
+
+    /** The repeated {@code tenant} parameter of the batch routes, checked. */
+    private static List<String> tenants(RoutingContext ctx) {
         List<String> tenants = RequestParams.of(ctx).all(TENANT);
         if (tenants.isEmpty()) {
             throw ProblemException.badParameter(TENANT, "is required: one or more tenant ids");
@@ -50,7 +61,7 @@ public final class InternalStateHandler {
                             + " per call");
         }
         tenants.forEach(tenant -> PathParams.tenantId(TENANT, tenant));
-        reads.respondJson(ctx, () -> local.currentScores(tenants));
+        return tenants;
     }
 
     public void dailyScores(RoutingContext ctx) {

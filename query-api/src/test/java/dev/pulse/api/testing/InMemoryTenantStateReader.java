@@ -8,6 +8,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, HealthScore> current = new LinkedHashMap<>();
+    private final Map<String, JourneyState> journeys = new LinkedHashMap<>();
     private final Map<String, NavigableMap<Instant, HealthScore>> daily = new LinkedHashMap<>();
     private final Map<Granularity, Map<String, NavigableMap<Instant, EngagementPoint>>> engagement =
             new LinkedHashMap<>();
@@ -94,6 +96,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         return this;
     }
 
+    /** Adds or replaces a tenant's journey state. */
+    public synchronized InMemoryTenantStateReader putJourney(JourneyState journey) {
+        journeys.put(journey.tenantId(), journey);
+        return this;
+    }
+
     /** Every read throws {@code failure} from now on; null reads normally again. */
     public void failWith(RuntimeException failure) {
         this.failure = failure;
@@ -106,6 +114,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         engagement.clear();
         alerts.clear();
         followUps.clear();
+        journeys.clear();
         history.clear();
         readThreads.clear();
         failure = null;
@@ -138,6 +147,19 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
             HealthScore score = current.get(tenant);
             if (score != null) {
                 found.put(tenant, score);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        enter();
+        Map<String, JourneyState> found = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            JourneyState journey = journeys.get(tenant);
+            if (journey != null) {
+                found.put(tenant, journey);
             }
         }
         return found;

@@ -1,5 +1,6 @@
 package dev.pulse.api.testing;
 
+import dev.pulse.topologies.journey.JourneyModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.apikeys.ApiKeyStore;
 import dev.pulse.access.audit.AuditLog;
@@ -112,7 +113,8 @@ public final class RunningApi implements AutoCloseable {
                         builder.extraRoutes,
                         builder.oidc,
                         builder.reports,
-                        builder.warehouse);
+                        builder.warehouse,
+                        SHIPPED_JOURNEY);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
@@ -130,6 +132,19 @@ public final class RunningApi implements AutoCloseable {
     }
 
     /** How a test API is set up; defaults: system clock, {@link TestUsers}, HS256 tokens. */
+    /** The journey shipped in config/. */
+    public static final JourneyModel SHIPPED_JOURNEY = shippedJourney();
+
+    private static JourneyModel shippedJourney() {
+        try {
+            return JourneyModel.fromYaml(
+                    java.nio.file.Files.readString(
+                            java.nio.file.Path.of("..", "config", "journey.yaml")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private UserDirectory directory = TestUsers.directory();

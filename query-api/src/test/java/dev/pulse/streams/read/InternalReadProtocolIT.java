@@ -13,6 +13,8 @@ import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpStatus;
+import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.journey.Transition;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,6 +66,21 @@ class InternalReadProtocolIT {
                 .putAlert(alert("acme", "usage-drop"))
                 .putAlert(alert("globex", "gone-silent"))
                 .putTransition(NOW.minusSeconds(3600), firing)
+                .putJourney(
+                        new JourneyState(
+                                "acme",
+                                LocalDate.parse("2026-09-01"),
+                                "adopting",
+                                LocalDate.parse("2026-11-02"),
+                                LocalDate.parse("2026-11-19"),
+                                List.of(
+                                        new Transition(
+                                                null, "onboarding", LocalDate.parse("2026-09-01")),
+                                        new Transition(
+                                                "onboarding",
+                                                "adopting",
+                                                LocalDate.parse("2026-11-02"))),
+                                "j-1"))
                 .putFollowUp(
                         new FollowUp(
                                 "f-1",
@@ -100,6 +117,9 @@ class InternalReadProtocolIT {
         assertThat(CLIENT.currentScores(host, List.of("acme", "unknown", "globex")))
                 .isEqualTo(owner.currentScores(List.of("acme", "globex")))
                 .hasSize(2);
+        assertThat(CLIENT.journeys(host, List.of("acme", "globex")))
+                .isEqualTo(owner.journeys(List.of("acme")))
+                .hasSize(1);
         assertThat(CLIENT.dailyScores(host, "acme", FROM, TO))
                 .isEqualTo(owner.dailyScores("acme", FROM, TO))
                 .hasSize(2);

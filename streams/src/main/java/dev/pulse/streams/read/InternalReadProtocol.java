@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #SCORES}{@code ?tenant=a&tenant=b}: object of tenant id to {@code HealthScore};
  *       tenants without a score are absent.
+ *   <li>{@link #JOURNEYS}{@code ?tenant=a&tenant=b}: object of tenant id to {@code JourneyState};
+ *       tenants without one are absent.
  *   <li>{@link #DAILY_SCORES}{@code ?from&to}: array of end-of-day {@code HealthScore}.
  *   <li>{@link #ENGAGEMENT}{@code ?granularity=HOUR|DAY&from&to}: array of {@code EngagementPoint}.
  *   <li>{@link #ENGAGEMENT_TOTALS}{@code ?from&to}: one {@code EngagementTotals}.
@@ -41,6 +43,7 @@ public final class InternalReadProtocol {
     public static final String RULE_PARAM = "rule";
 
     public static final String SCORES = PREFIX + "/scores";
+    public static final String JOURNEYS = PREFIX + "/journeys";
     public static final String DAILY_SCORES = tenantRoute("daily-scores");
     public static final String ENGAGEMENT = tenantRoute("engagement");
     public static final String ENGAGEMENT_TOTALS = tenantRoute("engagement-totals");
@@ -49,7 +52,7 @@ public final class InternalReadProtocol {
     public static final String ALERT_HISTORY = tenantRoute("alert-history");
     public static final String FOLLOW_UPS = tenantRoute("follow-ups");
 
-    /** Query parameter, repeated once per tenant, of {@link #SCORES}. */
+    /** Query parameter, repeated once per tenant, of {@link #SCORES} and {@link #JOURNEYS}. */
     public static final String TENANT = "tenant";
 
     /** Query parameters of the range routes: ISO-8601 instants, {@code [from, to)}. */
@@ -60,7 +63,7 @@ public final class InternalReadProtocol {
     /** Query parameter of {@link #ENGAGEMENT}: {@code HOUR} or {@code DAY}. */
     public static final String GRANULARITY = "granularity";
 
-    /** Most tenants one {@link #SCORES} call may ask for. */
+    /** Most tenants one {@link #SCORES} or {@link #JOURNEYS} call may ask for. */
     public static final int MAX_TENANTS_PER_CALL = 10_000;
 
     private InternalReadProtocol() {}
@@ -75,7 +78,7 @@ public final class InternalReadProtocol {
         return path(ALERT, tenantId).replace(":" + RULE_PARAM, encode(ruleId));
     }
 
-    /** The query string of {@link #SCORES}. */
+    /** The query string of {@link #SCORES} and {@link #JOURNEYS}. */
     static String tenantsQuery(Collection<String> tenantIds) {
         return tenantIds.stream()
                 .map(t -> TENANT + "=" + encode(t))

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,13 @@ public final class RemoteStateClient {
                 host,
                 SCORES + InternalReadProtocol.tenantsQuery(tenants),
                 new TypeReference<Map<String, HealthScore>>() {});
+    }
+
+    Map<String, JourneyState> journeys(HostInfo host, Collection<String> tenants) {
+        return get(
+                host,
+                InternalReadProtocol.JOURNEYS + InternalReadProtocol.tenantsQuery(tenants),
+                new TypeReference<Map<String, JourneyState>>() {});
     }
 
     List<HealthScore> dailyScores(HostInfo host, String tenant, Instant from, Instant to) {

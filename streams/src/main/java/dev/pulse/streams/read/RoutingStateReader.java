@@ -4,6 +4,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -48,6 +50,20 @@ public final class RoutingStateReader implements TenantStateReader {
      */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        return batch(tenantIds, local::currentScores, remote::currentScores);
+    }
+
+    /** Like {@link #currentScores}: local tenants by partition, the others per owning instance. */
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return batch(tenantIds, local::journeys, remote::journeys);
+    }
+
+    /** A batch read of many tenants: one local read per partition, one call per other owner. */
+    private <V> Map<String, V> batch(
+            Collection<String> tenantIds,
+            Function<Map<Integer, List<String>>, Map<String, V>> readHere,
+            BiFunction<HostInfo, List<String>, Map<String, V>> readOnOwner) {
         Map<Integer, List<String>> localByPartition = new HashMap<>();
         Map<HostInfo, List<String>> remoteByOwner = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
@@ -62,8 +78,8 @@ public final class RoutingStateReader implements TenantStateReader {
                         .add(tenant);
             }
         }
-        Map<String, HealthScore> found = local.currentScores(localByPartition);
-        remoteByOwner.forEach((host, tenants) -> found.putAll(remote.currentScores(host, tenants)));
+        Map<String, V> found = new HashMap<>(readHere.apply(localByPartition));
+        remoteByOwner.forEach((host, tenants) -> found.putAll(readOnOwner.apply(host, tenants)));
         return LocalStateReader.inOrder(tenantIds, found::get);
     }
 

@@ -4,6 +4,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,12 @@ public interface TenantStateReader {
 
     /** The tenant's follow-ups, every status, in no particular order. */
     List<FollowUp> followUps(String tenantId);
+
+    /**
+     * The journey state of many tenants, in the order of {@code tenantIds}; tenants without a
+     * closed day yet are absent from the map.
+     */
+    Map<String, JourneyState> journeys(Collection<String> tenantIds);
 
     /** Bucket size of engagement reads. */
     enum Granularity {

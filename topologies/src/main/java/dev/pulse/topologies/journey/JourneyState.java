@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * A tenant's place in the journey after its latest closed day.
  *
+ * @param started the UTC day of the account's first event, as its scores carry it: its cohort
  * @param stage the current stage id
  * @param since the first day of the current stage
  * @param asOf the latest closed day applied; days in stage count up to it
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public record JourneyState(
         String tenantId,
+        LocalDate started,
         String stage,
         LocalDate since,
         LocalDate asOf,
@@ -34,17 +36,18 @@ public record JourneyState(
     }
 
     /** This state moved on to {@code to} when {@code day} closed, the move recorded. */
-    JourneyState moved(Transition move, String version) {
+    JourneyState moved(Transition move, LocalDate firstDay, String version) {
         List<Transition> kept = new ArrayList<>(transitions);
         kept.add(move);
         while (kept.size() > MAX_TRANSITIONS) {
             kept.remove(0);
         }
-        return new JourneyState(tenantId, move.to(), move.day(), move.day(), kept, version);
+        return new JourneyState(
+                tenantId, firstDay, move.to(), move.day(), move.day(), kept, version);
     }
 
     /** This state, still in its stage, as of {@code day}. */
-    JourneyState stayed(LocalDate day, String version) {
-        return new JourneyState(tenantId, stage, since, day, transitions, version);
+    JourneyState stayed(LocalDate day, LocalDate firstDay, String version) {
+        return new JourneyState(tenantId, firstDay, stage, since, day, transitions, version);
     }
 }

@@ -2,7 +2,9 @@ package dev.pulse.topologies.journey;
 
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.time.UtcDays;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The journey of one tenant as a pure function of its previous state and a closed day.
@@ -52,18 +54,27 @@ public final class JourneyStepper {
             return new Step(state, null);
         }
         Stage decided = model.decide(JourneyFacts.of(dayScore, account, day));
+        LocalDate started = started(state, dayScore, day);
         if (state == null) {
             Transition first = new Transition(null, decided.id(), day);
             String tenant = dayScore == null ? null : dayScore.tenantId();
             JourneyState start =
-                    new JourneyState(tenant, null, day, day, java.util.List.of(), model.version())
-                            .moved(first, model.version());
+                    new JourneyState(tenant, started, null, day, day, List.of(), model.version())
+                            .moved(first, started, model.version());
             return new Step(start, first);
         }
         if (decided.id().equals(state.stage())) {
-            return new Step(state.stayed(day, model.version()), null);
+            return new Step(state.stayed(day, started, model.version()), null);
         }
         Transition move = new Transition(state.stage(), decided.id(), day);
-        return new Step(state.moved(move, model.version()), move);
+        return new Step(state.moved(move, started, model.version()), move);
+    }
+
+    /** The day of the first event: from the score, else as known before, else this day. */
+    private static LocalDate started(JourneyState state, HealthScore dayScore, LocalDate day) {
+        if (dayScore != null && dayScore.firstEventAt() != null) {
+            return UtcDays.dayOf(dayScore.firstEventAt());
+        }
+        return state != null && state.started() != null ? state.started() : day;
     }
 }

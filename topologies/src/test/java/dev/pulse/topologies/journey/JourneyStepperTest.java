@@ -93,6 +93,7 @@ class JourneyStepperTest {
         assertThat(step.transition()).isEqualTo(new Transition(null, "onboarding", START));
         assertThat(step.state().stage()).isEqualTo("onboarding");
         assertThat(step.state().tenantId()).isEqualTo("acme");
+        assertThat(step.state().started()).isEqualTo(START);
         assertThat(step.state().since()).isEqualTo(START);
         assertThat(step.state().daysInStage()).isEqualTo(1);
         assertThat(step.state().modelVersion()).isEqualTo(STEPPER.model().version());

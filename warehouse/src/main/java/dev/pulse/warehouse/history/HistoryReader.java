@@ -9,6 +9,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,6 +138,11 @@ public final class HistoryReader implements TenantStateReader {
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
         return stores.currentScores(tenantIds);
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return stores.journeys(tenantIds);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.warehouse.Backoff;
 import dev.pulse.warehouse.WarehouseConnection;
 import dev.pulse.warehouse.WarehouseHealth;
@@ -183,6 +184,11 @@ class HistoryReaderIT {
 
         @Override
         public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
             return Map.of();
         }
 
