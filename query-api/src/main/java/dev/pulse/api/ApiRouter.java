@@ -5,6 +5,7 @@ import dev.pulse.access.accounts.Accounts;
 import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
+import dev.pulse.access.journey.Journeys;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
@@ -43,6 +44,8 @@ import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.ingest.UnknownOwnerGauge;
 import dev.pulse.api.internal.InternalStateHandler;
+import dev.pulse.api.journey.AccountJourneyHandler;
+import dev.pulse.api.journey.JourneyHandler;
 import dev.pulse.api.metrics.MetricsHandler;
 import dev.pulse.api.notifications.NotificationStreamHandler;
 import dev.pulse.api.notifications.NotificationsHandler;
@@ -91,6 +94,8 @@ final class ApiRouter {
     static final String TIMESERIES = ACCOUNT + "/timeseries";
     static final String PORTFOLIO = "/v1/portfolio";
     static final String SUMMARY = "/v1/summary";
+    static final String ACCOUNT_JOURNEY = ACCOUNT + "/journey";
+    static final String JOURNEY = "/v1/journey";
     static final String ME = "/v1/me";
     static final String ALERTS = "/v1/alerts";
     static final String ALERT_HISTORY = ALERTS + "/history";
@@ -135,6 +140,8 @@ final class ApiRouter {
                             TIMESERIES,
                             PORTFOLIO,
                             SUMMARY,
+                            ACCOUNT_JOURNEY,
+                            JOURNEY,
                             ME,
                             ALERTS,
                             ALERT_HISTORY,
@@ -162,6 +169,8 @@ final class ApiRouter {
                             REPORT_SCHEDULE,
                             PORTFOLIO + CSV,
                             SUMMARY + CSV,
+                            ACCOUNT_JOURNEY + CSV,
+                            JOURNEY + CSV,
                             TIMESERIES + CSV,
                             ALERTS + CSV,
                             ALERT_HISTORY + CSV,
@@ -292,6 +301,18 @@ final class ApiRouter {
                 new SummaryHandler(new Summaries(deps.clock(), summaryReads), deps.clock(), reads);
         for (String path : List.of(SUMMARY, SUMMARY + CSV)) {
             router.get(path).handler(ListCsv.rows("owners")).handler(gate).handler(summary);
+        }
+        Journeys journeyCases = new Journeys(deps.journey());
+        AccountJourneyHandler accountJourney = new AccountJourneyHandler(journeyCases, reads);
+        for (String path : List.of(ACCOUNT_JOURNEY, ACCOUNT_JOURNEY + CSV)) {
+            router.get(path)
+                    .handler(ListCsv.rows("transitions"))
+                    .handler(gate)
+                    .handler(accountJourney);
+        }
+        JourneyHandler journey = new JourneyHandler(journeyCases, deps.clock(), reads);
+        for (String path : List.of(JOURNEY, JOURNEY + CSV)) {
+            router.get(path).handler(ListCsv.rows("stages")).handler(gate).handler(journey);
         }
         mountReports(router, vertx, deps, gate, summaryReads);
         mountReportSchedules(router, deps, reads);

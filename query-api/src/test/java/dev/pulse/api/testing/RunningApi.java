@@ -1,6 +1,5 @@
 package dev.pulse.api.testing;
 
-import dev.pulse.topologies.journey.JourneyModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.access.apikeys.ApiKeyStore;
 import dev.pulse.access.audit.AuditLog;
@@ -22,6 +21,7 @@ import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.journey;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
@@ -10,4 +11,5 @@ import java.time.LocalDate;
  * @param to the stage id it entered
  * @param day the UTC day whose close moved it; the new stage holds from that day
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Transition(String from, String to, LocalDate day) {}
