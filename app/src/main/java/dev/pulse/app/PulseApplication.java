@@ -464,6 +464,11 @@ public final class PulseApplication implements AutoCloseable {
         return model;
     }
 
+    /** The journey stages the pipeline moves tenants through. */
+    public JourneyModel journey() {
+        return journey;
+    }
+
     /** The registry the pipeline, Kafka Streams and the API record into ({@code /metrics}). */
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
