@@ -113,6 +113,18 @@ class InternalReadProtocolIT {
     }
 
     @Test
+    void aBatchOfFiveHundredTenantsFitsTheRequestLine() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add("a-rather-long-tenant-id-" + i);
+        }
+        many.add("acme");
+
+        assertThat(CLIENT.currentScores(host, many)).containsOnlyKeys("acme");
+        assertThat(CLIENT.journeys(host, many)).containsOnlyKeys("acme");
+    }
+
+    @Test
     void everyReadComesBackAsTheOwnerAnsweredIt() {
         assertThat(CLIENT.currentScores(host, List.of("acme", "unknown", "globex")))
                 .isEqualTo(owner.currentScores(List.of("acme", "globex")))

@@ -3,8 +3,9 @@ package dev.pulse.streams.read;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * The instance-to-instance read protocol, defined once: the query API serves these routes and
@@ -78,11 +79,32 @@ public final class InternalReadProtocol {
         return path(ALERT, tenantId).replace(":" + RULE_PARAM, encode(ruleId));
     }
 
-    /** The query string of {@link #SCORES} and {@link #JOURNEYS}. */
-    static String tenantsQuery(Collection<String> tenantIds) {
-        return tenantIds.stream()
-                .map(t -> TENANT + "=" + encode(t))
-                .collect(Collectors.joining("&", "?", ""));
+    /**
+     * Longest query string of one batch call. The query API takes request lines of up to 4,096
+     * bytes (Vert.x's default), the method, route and protocol included.
+     */
+    static final int MAX_QUERY_CHARS = 3_500;
+
+    /**
+     * The query strings of {@link #SCORES} or {@link #JOURNEYS} calls that together ask for every
+     * one of {@code tenantIds}, each at most {@link #MAX_QUERY_CHARS} long (a single tenant id
+     * longer than that still gets a call of its own).
+     */
+    static List<String> tenantsQueries(Collection<String> tenantIds) {
+        List<String> queries = new ArrayList<>();
+        StringBuilder query = new StringBuilder();
+        for (String tenant : tenantIds) {
+            String parameter = TENANT + "=" + encode(tenant);
+            if (query.length() > 0 && query.length() + 1 + parameter.length() > MAX_QUERY_CHARS) {
+                queries.add(query.toString());
+                query.setLength(0);
+            }
+            query.append(query.length() == 0 ? '?' : '&').append(parameter);
+        }
+        if (query.length() > 0) {
+            queries.add(query.toString());
+        }
+        return queries;
     }
 
     /** The query string of a range route. */

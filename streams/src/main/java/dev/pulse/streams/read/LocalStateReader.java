@@ -98,9 +98,9 @@ public final class LocalStateReader implements TenantStateReader {
     static <V> Map<String, V> inOrder(Collection<String> tenantIds, Function<String, V> lookup) {
         Map<String, V> result = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
-            V score = lookup.apply(tenant);
-            if (score != null) {
-                result.put(tenant, score);
+            V value = lookup.apply(tenant);
+            if (value != null) {
+                result.put(tenant, value);
             }
         }
         return result;

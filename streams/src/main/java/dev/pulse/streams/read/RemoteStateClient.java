@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,17 +50,31 @@ public final class RemoteStateClient {
     }
 
     Map<String, HealthScore> currentScores(HostInfo host, Collection<String> tenants) {
-        return get(
-                host,
-                SCORES + InternalReadProtocol.tenantsQuery(tenants),
-                new TypeReference<Map<String, HealthScore>>() {});
+        return batch(host, SCORES, tenants, new TypeReference<Map<String, HealthScore>>() {});
     }
 
     Map<String, JourneyState> journeys(HostInfo host, Collection<String> tenants) {
-        return get(
+        return batch(
                 host,
-                InternalReadProtocol.JOURNEYS + InternalReadProtocol.tenantsQuery(tenants),
+                InternalReadProtocol.JOURNEYS,
+                tenants,
                 new TypeReference<Map<String, JourneyState>>() {});
+    }
+
+    /**
+     * A batch route for many tenants, in as few calls as the request line allows ({@link
+     * InternalReadProtocol#tenantsQueries}): hundreds of tenants do not fit one URL.
+     */
+    private <V> Map<String, V> batch(
+            HostInfo host,
+            String route,
+            Collection<String> tenants,
+            TypeReference<Map<String, V>> type) {
+        Map<String, V> found = new LinkedHashMap<>();
+        for (String query : InternalReadProtocol.tenantsQueries(tenants)) {
+            found.putAll(get(host, route + query, type));
+        }
+        return found;
     }
 
     List<HealthScore> dailyScores(HostInfo host, String tenant, Instant from, Instant to) {
