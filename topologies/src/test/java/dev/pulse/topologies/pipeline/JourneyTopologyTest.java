@@ -91,7 +91,7 @@ class JourneyTopologyTest {
 
     @Test
     void aNewAccountClimbsTheProgressStagesAsItsUsageRampsUp() throws Exception {
-        Map<String, JourneyState> journeys = replay(history());
+        Map<String, JourneyState> journeys = replayed();
 
         JourneyState ramp = journeys.get(RAMP);
         assertThat(path(ramp))
@@ -117,7 +117,7 @@ class JourneyTopologyTest {
 
     @Test
     void anAccountThatGoesSilentIsAtRiskThenChurned() throws Exception {
-        Map<String, JourneyState> journeys = replay(history());
+        Map<String, JourneyState> journeys = replayed();
 
         JourneyState silent = journeys.get(SILENT);
         List<String> path = path(silent);
@@ -155,7 +155,7 @@ class JourneyTopologyTest {
     @Test
     void aLateEventWithinGraceAndARedeliveredEventLeaveTheJourneyUnchanged() throws Exception {
         List<Event> history = history();
-        Map<String, JourneyState> inOrder = replay(history);
+        Map<String, JourneyState> inOrder = replayed();
 
         // An event of the ramping account arrives 40 minutes late (grace is an hour), and an event
         // of the silent account's last active day is delivered twice.
@@ -201,7 +201,7 @@ class JourneyTopologyTest {
     void aReplayBuildsTheJourneysTheLiveRunBuilt() throws Exception {
         List<Event> history = history();
         Map<String, JourneyState> live = live(history);
-        Map<String, JourneyState> replay = replay(history);
+        Map<String, JourneyState> replay = replayed();
         // The same events again, each hour's shuffled (stream time moves within grace).
         Map<String, JourneyState> shuffled = replay(shuffledWithinHours(history));
 
@@ -246,6 +246,16 @@ class JourneyTopologyTest {
     private static PipelineFixture fixtureAfterTheHistory() {
         return new PipelineFixture(
                 FIRST.plusDays(DAYS + 30).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static Map<String, JourneyState> replayedHistory;
+
+    /** The journeys of {@link #history()} replayed in order, computed once for the tests here. */
+    private static synchronized Map<String, JourneyState> replayed() throws Exception {
+        if (replayedHistory == null) {
+            replayedHistory = replay(history());
+        }
+        return replayedHistory;
     }
 
     /** Everything as fast as it comes, weeks after it happened. */
