@@ -26,9 +26,9 @@ RUN apt-get update \
     && chown pulse:pulse /var/lib/pulse
 WORKDIR /opt/pulse
 COPY --from=build /pulse.jar /opt/pulse/pulse.jar
-# The health model, alert rules and user directory that config/pulse.yaml names relative to the
-# working directory; mount your own over /opt/pulse/config.
-COPY config/health-model.yaml config/alert-rules.yaml config/users.yaml /opt/pulse/config/
+# The health model, alert rules, journey and user directory that config/pulse.yaml names relative
+# to the working directory; mount your own over /opt/pulse/config.
+COPY config/health-model.yaml config/alert-rules.yaml config/journey.yaml config/users.yaml /opt/pulse/config/
 # State must outlive the container: without it every start restores all stores from Kafka.
 ENV PULSE_STREAMS_STATE_DIR=/var/lib/pulse/state \
     PULSE_KAFKA_EMBEDDED_DATA_DIR=/var/lib/pulse/kafka

@@ -164,6 +164,8 @@ final class DemoCommand implements Callable<Integer> {
                         + "    curl -s %s'%s/v1/accounts/%s/timeseries?metric=events&step=day'%n"
                         + "  Marcus's view of every account, last 30 days:%n"
                         + "    curl -s -H \"Authorization: Bearer $MARCUS\" %s/v1/summary%n"
+                        + "  How every account moves through the journey stages, last 90 days:%n"
+                        + "    curl -s -H \"Authorization: Bearer $MARCUS\" %s/v1/journey%n"
                         + "  Metrics: %s/metrics   API: %s/openapi.yaml   Ctrl-C stops.%n%n",
                 api,
                 tokens.file(),
@@ -178,6 +180,7 @@ final class DemoCommand implements Callable<Integer> {
                 auth,
                 api,
                 tenant,
+                api,
                 api,
                 api,
                 api);

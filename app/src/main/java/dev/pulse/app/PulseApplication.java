@@ -51,6 +51,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.warehouse.Warehouse;
 import dev.pulse.warehouse.WarehouseConnection;
 import dev.pulse.warehouse.WarehouseSettings;
@@ -98,6 +99,7 @@ public final class PulseApplication implements AutoCloseable {
     private HealthModel model;
     private AlertRules alertRules;
     private FunnelDefinitions funnels;
+    private JourneyModel journey;
     private UserDirectory users;
     private PrometheusMeterRegistry registry;
     private final DeferredBotEngine botEngine = new DeferredBotEngine();
@@ -148,6 +150,7 @@ public final class PulseApplication implements AutoCloseable {
         model = loadModel(config.healthModel());
         alertRules = loadAlertRules(config.alertRules());
         funnels = loadFunnels(config.funnels() == null ? "config/funnels.yaml" : config.funnels());
+        journey = loadJourney(config.journey(), model);
         registry = PulseMetrics.create();
         resources.push(registry::close);
         // Vert.x installs meter filters: create it before any meter is registered.
@@ -261,7 +264,8 @@ public final class PulseApplication implements AutoCloseable {
                         warehouse == null ? WarehouseAdmin.NONE : WarehouseFactory.admin(warehouse),
                         streams.restores()::restoring,
                         segments,
-                        funnels);
+                        funnels,
+                        journey);
         api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
         resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
     }
@@ -431,6 +435,7 @@ public final class PulseApplication implements AutoCloseable {
                 s.rocksDbCacheMb() << 20,
                 model,
                 alertRules,
+                journey,
                 config.pipeline().settings(),
                 funnels);
     }
@@ -482,6 +487,11 @@ public final class PulseApplication implements AutoCloseable {
         return model;
     }
 
+    /** The journey stages the pipeline moves tenants through. */
+    public JourneyModel journey() {
+        return journey;
+    }
+
     /** The registry the pipeline, Kafka Streams and the API record into ({@code /metrics}). */
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
@@ -505,6 +515,13 @@ public final class PulseApplication implements AutoCloseable {
 
     static FunnelDefinitions loadFunnels(String location) {
         return FunnelDefinitions.fromYaml(readConfig(location, "funnels.yaml", "funnels"));
+    }
+
+    /** The journey at {@code location} (or the bundled one), checked against the health model. */
+    static JourneyModel loadJourney(String location, HealthModel health) {
+        String where = location == null ? "config/journey.yaml" : location;
+        return JourneyModel.fromYaml(readConfig(where, "journey.yaml", "journey model"))
+                .checkedAgainst(health);
     }
 
     static AlertRules loadAlertRules(String location) {

@@ -35,6 +35,7 @@ class ArchitectureTest {
         "dev.pulse.topologies.event..",
         "dev.pulse.topologies.followup..",
         "dev.pulse.topologies.health..",
+        "dev.pulse.topologies.journey..",
         "dev.pulse.topologies.risk..",
         "dev.pulse.topologies.time..",
         "dev.pulse.notify.model..",

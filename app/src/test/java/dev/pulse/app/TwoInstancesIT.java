@@ -97,6 +97,12 @@ class TwoInstancesIT {
                 assertThat(historyViaB.status()).as(historyViaB.body()).isEqualTo(200);
                 assertThat(historyViaA.json().path("transitions"))
                         .isEqualTo(historyViaB.json().path("transitions"));
+                // So is the journey (none yet: no day of theirs has closed, and no directory
+                // record), asked of the owner in one batch read.
+                PulseHttp.Response journeyViaA = viaA.get("/v1/accounts/" + tenant + "/journey");
+                PulseHttp.Response journeyViaB = viaB.get("/v1/accounts/" + tenant + "/journey");
+                assertThat(journeyViaA.status()).as(journeyViaA.body()).isEqualTo(404);
+                assertThat(journeyViaB.status()).as(journeyViaB.body()).isEqualTo(404);
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.pipeline.PipelineListener;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.io.IOException;
@@ -62,6 +63,7 @@ class TopologyGoldenFileTest {
                 1L << 20,
                 HealthModel.fromYaml(Files.readString(CONFIG.resolve("health-model.yaml"))),
                 AlertRules.fromYaml(Files.readString(CONFIG.resolve("alert-rules.yaml"))),
+                JourneyModel.fromYaml(Files.readString(CONFIG.resolve("journey.yaml"))),
                 PipelineSettings.defaults());
     }
 

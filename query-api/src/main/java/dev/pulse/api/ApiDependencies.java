@@ -10,6 +10,7 @@ import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.runtime.RestoreProgress;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
+import dev.pulse.topologies.journey.JourneyModel;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -46,6 +47,7 @@ import java.util.function.Supplier;
  *     routes are not mounted: 404, and {@code segment=} names an unknown segment)
  * @param funnels the product adoption funnels {@code /v1/funnels} reports; {@link
  *     FunnelDefinitions#NONE} without any
+ * @param journey the journey stages, for their labels and kinds in the journey routes
  */
 public record ApiDependencies(
         TenantStateReader reader,
@@ -62,146 +64,8 @@ public record ApiDependencies(
         WarehouseAdmin warehouse,
         Supplier<List<RestoreProgress.Restoring>> restoring,
         SegmentStore segments,
-        FunnelDefinitions funnels) {
-
-    /** Without saved segments or funnels. */
-    public ApiDependencies(
-            TenantStateReader reader,
-            TenantStateReader localReader,
-            EventPublisher publisher,
-            PrometheusMeterRegistry registry,
-            BooleanSupplier ready,
-            Clock clock,
-            ApiSecurity security,
-            NotificationAccess notifications,
-            Consumer<Router> extraRoutes,
-            OidcClient oidc,
-            ReportSettings reports,
-            WarehouseAdmin warehouse,
-            Supplier<List<RestoreProgress.Restoring>> restoring) {
-        this(
-                reader,
-                localReader,
-                publisher,
-                registry,
-                ready,
-                clock,
-                security,
-                notifications,
-                extraRoutes,
-                oidc,
-                reports,
-                warehouse,
-                restoring,
-                null,
-                FunnelDefinitions.NONE);
-    }
-
-    /** Without restore progress: {@code /health/ready} names no restoring stores. */
-    public ApiDependencies(
-            TenantStateReader reader,
-            TenantStateReader localReader,
-            EventPublisher publisher,
-            PrometheusMeterRegistry registry,
-            BooleanSupplier ready,
-            Clock clock,
-            ApiSecurity security,
-            NotificationAccess notifications,
-            Consumer<Router> extraRoutes,
-            OidcClient oidc,
-            ReportSettings reports,
-            WarehouseAdmin warehouse) {
-        this(
-                reader,
-                localReader,
-                publisher,
-                registry,
-                ready,
-                clock,
-                security,
-                notifications,
-                extraRoutes,
-                oidc,
-                reports,
-                warehouse,
-                List::of);
-    }
-
-    /** Without a warehouse. */
-    public ApiDependencies(
-            TenantStateReader reader,
-            TenantStateReader localReader,
-            EventPublisher publisher,
-            PrometheusMeterRegistry registry,
-            BooleanSupplier ready,
-            Clock clock,
-            ApiSecurity security,
-            NotificationAccess notifications,
-            Consumer<Router> extraRoutes,
-            OidcClient oidc,
-            ReportSettings reports) {
-        this(
-                reader,
-                localReader,
-                publisher,
-                registry,
-                ready,
-                clock,
-                security,
-                notifications,
-                extraRoutes,
-                oidc,
-                reports,
-                WarehouseAdmin.NONE);
-    }
-
-    /** With the default report settings. */
-    public ApiDependencies(
-            TenantStateReader reader,
-            TenantStateReader localReader,
-            EventPublisher publisher,
-            PrometheusMeterRegistry registry,
-            BooleanSupplier ready,
-            Clock clock,
-            ApiSecurity security,
-            NotificationAccess notifications,
-            Consumer<Router> extraRoutes,
-            OidcClient oidc) {
-        this(
-                reader,
-                localReader,
-                publisher,
-                registry,
-                ready,
-                clock,
-                security,
-                notifications,
-                extraRoutes,
-                oidc,
-                ReportSettings.DEFAULT);
-    }
-
-    /** Without a notifier: the notification routes answer 503. */
-    public ApiDependencies(
-            TenantStateReader reader,
-            TenantStateReader localReader,
-            EventPublisher publisher,
-            PrometheusMeterRegistry registry,
-            BooleanSupplier ready,
-            Clock clock,
-            ApiSecurity security) {
-        this(
-                reader,
-                localReader,
-                publisher,
-                registry,
-                ready,
-                clock,
-                security,
-                NotificationAccess.DISABLED,
-                router -> {},
-                null);
-    }
+        FunnelDefinitions funnels,
+        JourneyModel journey) {
 
     public ApiDependencies {
         Objects.requireNonNull(notifications, "notifications");
@@ -217,6 +81,7 @@ public record ApiDependencies(
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(restoring, "restoring");
         Objects.requireNonNull(funnels, "funnels");
+        Objects.requireNonNull(journey, "journey");
         if (oidc != null && security.sessions() == null) {
             throw new IllegalArgumentException("browser sign-in needs browser sessions");
         }

@@ -6,6 +6,7 @@ import dev.pulse.access.alerts.Alerts;
 import dev.pulse.access.command.CommandRecorder;
 import dev.pulse.access.followups.FollowUps;
 import dev.pulse.access.funnels.Funnels;
+import dev.pulse.access.journey.Journeys;
 import dev.pulse.access.portfolio.Portfolios;
 import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.reports.Reports;
@@ -47,6 +48,8 @@ import dev.pulse.api.ingest.AccountIngestHandler;
 import dev.pulse.api.ingest.EventIngestHandler;
 import dev.pulse.api.ingest.UnknownOwnerGauge;
 import dev.pulse.api.internal.InternalStateHandler;
+import dev.pulse.api.journey.AccountJourneyHandler;
+import dev.pulse.api.journey.JourneyHandler;
 import dev.pulse.api.metrics.MetricsHandler;
 import dev.pulse.api.notifications.NotificationStreamHandler;
 import dev.pulse.api.notifications.NotificationsHandler;
@@ -98,6 +101,8 @@ final class ApiRouter {
     static final String SUMMARY = "/v1/summary";
     static final String FUNNELS = "/v1/funnels";
     static final String FUNNEL = FUNNELS + "/:" + FunnelsHandler.ID;
+    static final String ACCOUNT_JOURNEY = ACCOUNT + "/journey";
+    static final String JOURNEY = "/v1/journey";
     static final String ME = "/v1/me";
     static final String ALERTS = "/v1/alerts";
     static final String ALERT_HISTORY = ALERTS + "/history";
@@ -150,6 +155,8 @@ final class ApiRouter {
                             SUMMARY,
                             FUNNELS,
                             FUNNEL,
+                            ACCOUNT_JOURNEY,
+                            JOURNEY,
                             ME,
                             ALERTS,
                             ALERT_HISTORY,
@@ -186,6 +193,8 @@ final class ApiRouter {
                             SEGMENT_HISTORY + CSV,
                             PORTFOLIO + CSV,
                             SUMMARY + CSV,
+                            ACCOUNT_JOURNEY + CSV,
+                            JOURNEY + CSV,
                             TIMESERIES + CSV,
                             ALERTS + CSV,
                             ALERT_HISTORY + CSV,
@@ -193,6 +202,7 @@ final class ApiRouter {
                             ACCOUNT_FOLLOW_UPS + CSV,
                             AUDIT + CSV,
                             InternalReadProtocol.SCORES,
+                            InternalReadProtocol.JOURNEYS,
                             InternalReadProtocol.DAILY_SCORES,
                             InternalReadProtocol.ENGAGEMENT,
                             InternalReadProtocol.ENGAGEMENT_TOTALS,
@@ -334,6 +344,18 @@ final class ApiRouter {
         router.get(FUNNELS).handler(ListCsv.rows("funnels")).handler(funnels::list);
         router.get(FUNNEL).handler(ListCsv.rows("steps")).handler(gate).handler(funnels::get);
         mountReports(router, vertx, deps, gate, summaryReads, segmentFilters);
+        Journeys journeyCases = new Journeys(deps.journey());
+        AccountJourneyHandler accountJourney = new AccountJourneyHandler(journeyCases, reads);
+        for (String path : List.of(ACCOUNT_JOURNEY, ACCOUNT_JOURNEY + CSV)) {
+            router.get(path)
+                    .handler(ListCsv.rows("transitions"))
+                    .handler(gate)
+                    .handler(accountJourney);
+        }
+        JourneyHandler journey = new JourneyHandler(journeyCases, deps.clock(), reads);
+        for (String path : List.of(JOURNEY, JOURNEY + CSV)) {
+            router.get(path).handler(ListCsv.rows("stages")).handler(gate).handler(journey);
+        }
         mountReportSchedules(router, deps, reads);
         mountSegments(router, segmentCases, deps, gate, reads);
         router.get(ME).handler(new MeHandler(security.people()));
@@ -464,6 +486,7 @@ final class ApiRouter {
 
         InternalStateHandler internal = new InternalStateHandler(deps.localReader(), reads);
         router.get(InternalReadProtocol.SCORES).handler(gate).handler(internal::scores);
+        router.get(InternalReadProtocol.JOURNEYS).handler(gate).handler(internal::journeys);
         router.get(InternalReadProtocol.DAILY_SCORES).handler(gate).handler(internal::dailyScores);
         router.get(InternalReadProtocol.ENGAGEMENT).handler(gate).handler(internal::engagement);
         router.get(InternalReadProtocol.ENGAGEMENT_TOTALS)

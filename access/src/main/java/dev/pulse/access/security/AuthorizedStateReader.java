@@ -9,6 +9,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.Optional;
  *
  * <p>A read of one tenant outside the scope throws {@link AccessDeniedException} <em>before</em>
  * the delegate is touched, so a denial reveals nothing, not even whether the tenant exists or is
- * reachable. Reads of many tenants ({@link #currentScores}, {@link #accounts}) are aggregate views
- * and silently keep only the allowed tenants.
+ * reachable. Reads of many tenants ({@link #currentScores}, {@link #journeys}, {@link #accounts})
+ * are aggregate views and silently keep only the allowed tenants.
  */
 public final class AuthorizedStateReader implements TenantStateReader {
     private final TenantStateReader delegate;
@@ -50,6 +51,29 @@ public final class AuthorizedStateReader implements TenantStateReader {
         List<String> allowed =
                 tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
         return allowed.isEmpty() ? Map.of() : delegate.currentScores(allowed);
+    }
+
+    /** Like {@link #currentScores}: only allowed tenants reach the delegate; others are absent. */
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        List<String> allowed =
+                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        return allowed.isEmpty() ? Map.of() : delegate.journeys(allowed);
+    }
+
+    /**
+     * Journey states of directory accounts already in hand, checked by their records like {@link
+     * #currentScoresOf}: an aggregate over 500 accounts costs no account reads.
+     */
+    public Map<String, JourneyState> journeysOf(Collection<Account> accounts) {
+        for (Account account : accounts) {
+            if (!scope.allowsAccount(account)) {
+                check(account.tenantId());
+            }
+        }
+        return accounts.isEmpty()
+                ? Map.of()
+                : delegate.journeys(accounts.stream().map(Account::tenantId).toList());
     }
 
     @Override

@@ -113,6 +113,26 @@ class AuthorizedStateReaderTest {
     }
 
     @Test
+    void journeysKeepOnlyAllowedTenantsAndAskOnlyForThem() {
+        sarah.journeys(List.of("acme", "globex", "initech", "orphan"));
+        assertThat(data.calls()).containsExactly("journeys(acme,initech)");
+    }
+
+    @Test
+    void journeysWithNothingAllowedDoNotRead() {
+        assertThat(sarah.journeys(List.of("globex", "orphan"))).isEmpty();
+        assertThat(data.calls()).isEmpty();
+    }
+
+    @Test
+    void journeysOfAccountsOutsideTheScopeAreRefusedBeforeAnyRead() {
+        Account globex = RecordingStateReader.account("globex", "tom@x.test");
+        assertThatThrownBy(() -> sarah.journeysOf(List.of(globex)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(data.calls()).isEmpty();
+    }
+
+    @Test
     void accountsAreFilteredToTheScope() {
         assertThat(sarah.accounts())
                 .extracting(Account::tenantId)

@@ -10,6 +10,7 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,6 +86,12 @@ final class RecordingStateReader implements TenantStateReader {
                 .filter(scored::contains)
                 .forEach(t -> result.put(t, List.of(FunnelDay.empty(from))));
         return result;
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        calls.add("journeys(" + String.join(",", tenantIds) + ")");
+        return Map.of();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.topic.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class InMemoryState implements TenantStateReader, EventPublisher {
     public final List<HealthScore> daily = new ArrayList<>();
     public final List<Object> published = new ArrayList<>();
     public final Map<String, List<FunnelDay>> funnelDays = new LinkedHashMap<>();
+    public final Map<String, JourneyState> journeys = new LinkedHashMap<>();
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
@@ -60,6 +62,18 @@ public final class InMemoryState implements TenantStateReader, EventPublisher {
                 found.put(tenant, days);
             }
         }
+        return found;
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        Map<String, JourneyState> found = new LinkedHashMap<>();
+        tenantIds.forEach(
+                t -> {
+                    if (journeys.containsKey(t)) {
+                        found.put(t, journeys.get(t));
+                    }
+                });
         return found;
     }
 

@@ -20,6 +20,7 @@ public record PulseConfig(
         String healthModel,
         String alertRules,
         String funnels,
+        String journey,
         Auth auth,
         Audit audit,
         Notifier notifier,

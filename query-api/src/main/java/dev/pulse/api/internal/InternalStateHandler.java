@@ -40,7 +40,12 @@ public final class InternalStateHandler {
         reads.respondJson(ctx, () -> local.currentScores(tenants));
     }
 
-    /** The {@code tenant} parameters of a many-tenant route, checked. */
+    public void journeys(RoutingContext ctx) {
+        List<String> tenants = tenants(ctx);
+        reads.respondJson(ctx, () -> local.journeys(tenants));
+    }
+
+    /** The repeated {@code tenant} parameter of the batch routes, checked. */
     private static List<String> tenants(RoutingContext ctx) {
         List<String> tenants = RequestParams.of(ctx).all(TENANT);
         if (tenants.isEmpty()) {

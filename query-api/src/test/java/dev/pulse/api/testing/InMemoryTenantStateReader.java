@@ -9,6 +9,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, HealthScore> current = new LinkedHashMap<>();
+    private final Map<String, JourneyState> journeys = new LinkedHashMap<>();
     private final Map<String, NavigableMap<Instant, HealthScore>> daily = new LinkedHashMap<>();
     private final Map<Granularity, Map<String, NavigableMap<Instant, EngagementPoint>>> engagement =
             new LinkedHashMap<>();
@@ -102,6 +104,12 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         return this;
     }
 
+    /** Adds or replaces a tenant's journey state. */
+    public synchronized InMemoryTenantStateReader putJourney(JourneyState journey) {
+        journeys.put(journey.tenantId(), journey);
+        return this;
+    }
+
     /** Every read throws {@code failure} from now on; null reads normally again. */
     public void failWith(RuntimeException failure) {
         this.failure = failure;
@@ -114,6 +122,7 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
         engagement.clear();
         alerts.clear();
         followUps.clear();
+        journeys.clear();
         history.clear();
         funnelDays.clear();
         readThreads.clear();
@@ -164,6 +173,19 @@ public final class InMemoryTenantStateReader implements TenantStateReader {
             HealthScore score = current.get(tenant);
             if (score != null) {
                 found.put(tenant, score);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        enter();
+        Map<String, JourneyState> found = new LinkedHashMap<>();
+        for (String tenant : tenantIds) {
+            JourneyState journey = journeys.get(tenant);
+            if (journey != null) {
+                found.put(tenant, journey);
             }
         }
         return found;

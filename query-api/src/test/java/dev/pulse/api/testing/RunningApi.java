@@ -23,6 +23,7 @@ import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
 import dev.pulse.api.signin.OidcClient;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.json.PulseJson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -121,7 +122,8 @@ public final class RunningApi implements AutoCloseable {
                         builder.warehouse,
                         List::of,
                         segments,
-                        builder.funnels);
+                        builder.funnels,
+                        SHIPPED_JOURNEY);
         try {
             this.server = await(ApiServer.start(vertx, deps, "127.0.0.1", builder.port));
         } catch (RuntimeException e) {
@@ -139,6 +141,19 @@ public final class RunningApi implements AutoCloseable {
     }
 
     /** How a test API is set up; defaults: system clock, {@link TestUsers}, HS256 tokens. */
+    /** The journey shipped in config/. */
+    public static final JourneyModel SHIPPED_JOURNEY = shippedJourney();
+
+    private static JourneyModel shippedJourney() {
+        try {
+            return JourneyModel.fromYaml(
+                    java.nio.file.Files.readString(
+                            java.nio.file.Path.of("..", "config", "journey.yaml")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private UserDirectory directory = TestUsers.directory();

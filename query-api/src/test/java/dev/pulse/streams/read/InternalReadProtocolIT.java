@@ -14,6 +14,8 @@ import dev.pulse.topologies.alert.Severity;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpStatus;
 import dev.pulse.topologies.funnel.FunnelDay;
+import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.time.UtcDays;
 import java.net.URI;
 import java.time.Instant;
@@ -71,6 +73,21 @@ class InternalReadProtocolIT {
                 .putAlert(alert("acme", "usage-drop"))
                 .putAlert(alert("globex", "gone-silent"))
                 .putTransition(NOW.minusSeconds(3600), firing)
+                .putJourney(
+                        new JourneyState(
+                                "acme",
+                                LocalDate.parse("2026-09-01"),
+                                "adopting",
+                                LocalDate.parse("2026-11-02"),
+                                LocalDate.parse("2026-11-19"),
+                                List.of(
+                                        new Transition(
+                                                null, "onboarding", LocalDate.parse("2026-09-01")),
+                                        new Transition(
+                                                "onboarding",
+                                                "adopting",
+                                                LocalDate.parse("2026-11-02"))),
+                                "j-1"))
                 .putFollowUp(
                         new FollowUp(
                                 "f-1",
@@ -103,10 +120,25 @@ class InternalReadProtocolIT {
     }
 
     @Test
+    void aBatchOfFiveHundredTenantsFitsTheRequestLine() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add("a-rather-long-tenant-id-" + i);
+        }
+        many.add("acme");
+
+        assertThat(CLIENT.currentScores(host, many)).containsOnlyKeys("acme");
+        assertThat(CLIENT.journeys(host, many)).containsOnlyKeys("acme");
+    }
+
+    @Test
     void everyReadComesBackAsTheOwnerAnsweredIt() {
         assertThat(CLIENT.currentScores(host, List.of("acme", "unknown", "globex")))
                 .isEqualTo(owner.currentScores(List.of("acme", "globex")))
                 .hasSize(2);
+        assertThat(CLIENT.journeys(host, List.of("acme", "globex")))
+                .isEqualTo(owner.journeys(List.of("acme")))
+                .hasSize(1);
         assertThat(CLIENT.dailyScores(host, "acme", FROM, TO))
                 .isEqualTo(owner.dailyScores("acme", FROM, TO))
                 .hasSize(2);

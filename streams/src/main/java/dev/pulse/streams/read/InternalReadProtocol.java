@@ -3,8 +3,9 @@ package dev.pulse.streams.read;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * The instance-to-instance read protocol, defined once: the query API serves these routes and
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #SCORES}{@code ?tenant=a&tenant=b}: object of tenant id to {@code HealthScore};
  *       tenants without a score are absent.
+ *   <li>{@link #JOURNEYS}{@code ?tenant=a&tenant=b}: object of tenant id to {@code JourneyState};
+ *       tenants without one are absent.
  *   <li>{@link #DAILY_SCORES}{@code ?from&to}: array of end-of-day {@code HealthScore}.
  *   <li>{@link #ENGAGEMENT}{@code ?granularity=HOUR|DAY&from&to}: array of {@code EngagementPoint}.
  *   <li>{@link #ENGAGEMENT_TOTALS}{@code ?from&to}: one {@code EngagementTotals}.
@@ -43,6 +46,7 @@ public final class InternalReadProtocol {
     public static final String RULE_PARAM = "rule";
 
     public static final String SCORES = PREFIX + "/scores";
+    public static final String JOURNEYS = PREFIX + "/journeys";
     public static final String DAILY_SCORES = tenantRoute("daily-scores");
     public static final String ENGAGEMENT = tenantRoute("engagement");
     public static final String ENGAGEMENT_TOTALS = tenantRoute("engagement-totals");
@@ -52,7 +56,10 @@ public final class InternalReadProtocol {
     public static final String FOLLOW_UPS = tenantRoute("follow-ups");
     public static final String FUNNEL_DAYS = PREFIX + "/funnel-days";
 
-    /** Query parameter, repeated once per tenant, of {@link #SCORES} and {@link #FUNNEL_DAYS}. */
+    /**
+     * Query parameter, repeated once per tenant, of the batch routes ({@link #SCORES}, {@link
+     * #FUNNEL_DAYS}, {@link #JOURNEYS}).
+     */
     public static final String TENANT = "tenant";
 
     /** Query parameters of the range routes: ISO-8601 instants, {@code [from, to)}. */
@@ -63,7 +70,7 @@ public final class InternalReadProtocol {
     /** Query parameter of {@link #ENGAGEMENT}: {@code HOUR} or {@code DAY}. */
     public static final String GRANULARITY = "granularity";
 
-    /** Most tenants one {@link #SCORES} call may ask for. */
+    /** Most tenants one {@link #SCORES} or {@link #JOURNEYS} call may ask for. */
     public static final int MAX_TENANTS_PER_CALL = 10_000;
 
     private InternalReadProtocol() {}
@@ -78,16 +85,32 @@ public final class InternalReadProtocol {
         return path(ALERT, tenantId).replace(":" + RULE_PARAM, encode(ruleId));
     }
 
-    /** The query string of {@link #SCORES}. */
-    static String tenantsQuery(Collection<String> tenantIds) {
-        return tenantIds.stream()
-                .map(t -> TENANT + "=" + encode(t))
-                .collect(Collectors.joining("&", "?", ""));
-    }
+    /**
+     * Longest query string of one batch call. The query API takes request lines of up to 4,096
+     * bytes (Vert.x's default), the method, route and protocol included.
+     */
+    static final int MAX_QUERY_CHARS = 3_500;
 
-    /** The query string of {@link #FUNNEL_DAYS}. */
-    static String tenantsRangeQuery(Collection<String> tenantIds, Instant from, Instant to) {
-        return tenantsQuery(tenantIds) + "&" + rangeQuery(from, to).substring(1);
+    /**
+     * The query strings of {@link #SCORES}, {@link #JOURNEYS} or {@link #FUNNEL_DAYS} calls that
+     * together ask for every one of {@code tenantIds}, each at most {@link #MAX_QUERY_CHARS} long
+     * (a single tenant id longer than that still gets a call of its own).
+     */
+    static List<String> tenantsQueries(Collection<String> tenantIds) {
+        List<String> queries = new ArrayList<>();
+        StringBuilder query = new StringBuilder();
+        for (String tenant : tenantIds) {
+            String parameter = TENANT + "=" + encode(tenant);
+            if (query.length() > 0 && query.length() + 1 + parameter.length() > MAX_QUERY_CHARS) {
+                queries.add(query.toString());
+                query.setLength(0);
+            }
+            query.append(query.length() == 0 ? '?' : '&').append(parameter);
+        }
+        if (query.length() > 0) {
+            queries.add(query.toString());
+        }
+        return queries;
     }
 
     /** The query string of a range route. */

@@ -6,6 +6,7 @@ import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,15 @@ final class LocalPartitionReader {
         return stores.read(
                 PulseStores.HEALTH_SCORES,
                 QueryableStoreTypes.<String, HealthScore>keyValueStore(),
+                partition,
+                store -> LocalStateReader.inOrder(tenantIds, store::get));
+    }
+
+    /** Journey states of tenants of this partition; tenants without one are absent. */
+    Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return stores.read(
+                PulseStores.JOURNEYS,
+                QueryableStoreTypes.<String, JourneyState>keyValueStore(),
                 partition,
                 store -> LocalStateReader.inOrder(tenantIds, store::get));
     }

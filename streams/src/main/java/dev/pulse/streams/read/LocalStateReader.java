@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,13 +58,30 @@ public final class LocalStateReader implements TenantStateReader {
 
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        return inOrder(tenantIds, currentScores(byPartition(tenantIds))::get);
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return inOrder(tenantIds, journeys(byPartition(tenantIds))::get);
+    }
+
+    private Map<Integer, List<String>> byPartition(Collection<String> tenantIds) {
         Map<Integer, List<String>> byPartition = new HashMap<>();
         for (String tenant : tenantIds) {
             byPartition
                     .computeIfAbsent(locator.locate(tenant).partition(), p -> new ArrayList<>())
                     .add(tenant);
         }
-        return inOrder(tenantIds, currentScores(byPartition)::get);
+        return byPartition;
+    }
+
+    /** Journey states of tenants already grouped by the partition that holds them. */
+    Map<String, JourneyState> journeys(Map<Integer, List<String>> tenantsByPartition) {
+        Map<String, JourneyState> result = new HashMap<>();
+        tenantsByPartition.forEach(
+                (partition, tenants) -> result.putAll(in(partition).journeys(tenants)));
+        return result;
     }
 
     /**
@@ -77,14 +95,13 @@ public final class LocalStateReader implements TenantStateReader {
         return result;
     }
 
-    /** The scores {@code lookup} has for {@code tenantIds}, in their order; none: absent. */
-    static Map<String, HealthScore> inOrder(
-            Collection<String> tenantIds, Function<String, HealthScore> lookup) {
-        Map<String, HealthScore> result = new LinkedHashMap<>();
+    /** The values {@code lookup} has for {@code tenantIds}, in their order; none: absent. */
+    static <V> Map<String, V> inOrder(Collection<String> tenantIds, Function<String, V> lookup) {
+        Map<String, V> result = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
-            HealthScore score = lookup.apply(tenant);
-            if (score != null) {
-                result.put(tenant, score);
+            V value = lookup.apply(tenant);
+            if (value != null) {
+                result.put(tenant, value);
             }
         }
         return result;
@@ -103,16 +120,6 @@ public final class LocalStateReader implements TenantStateReader {
         tenantsByPartition.forEach(
                 (partition, tenants) -> result.putAll(in(partition).funnelDays(tenants, from, to)));
         return result;
-    }
-
-    private Map<Integer, List<String>> byPartition(Collection<String> tenantIds) {
-        Map<Integer, List<String>> byPartition = new HashMap<>();
-        for (String tenant : tenantIds) {
-            byPartition
-                    .computeIfAbsent(locator.locate(tenant).partition(), p -> new ArrayList<>())
-                    .add(tenant);
-        }
-        return byPartition;
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,17 +52,43 @@ public final class RemoteStateClient {
     }
 
     Map<String, HealthScore> currentScores(HostInfo host, Collection<String> tenants) {
-        return get(
+        return batch(host, SCORES, tenants, "", new TypeReference<Map<String, HealthScore>>() {});
+    }
+
+    Map<String, JourneyState> journeys(HostInfo host, Collection<String> tenants) {
+        return batch(
                 host,
-                SCORES + InternalReadProtocol.tenantsQuery(tenants),
-                new TypeReference<Map<String, HealthScore>>() {});
+                InternalReadProtocol.JOURNEYS,
+                tenants,
+                "",
+                new TypeReference<Map<String, JourneyState>>() {});
+    }
+
+    /**
+     * A batch route for many tenants, in as few calls as the request line allows ({@link
+     * InternalReadProtocol#tenantsQueries}): hundreds of tenants do not fit one URL. {@code more}
+     * (empty, or {@code &name=value…}) follows the tenants in every call.
+     */
+    private <V> Map<String, V> batch(
+            HostInfo host,
+            String route,
+            Collection<String> tenants,
+            String more,
+            TypeReference<Map<String, V>> type) {
+        Map<String, V> found = new LinkedHashMap<>();
+        for (String query : InternalReadProtocol.tenantsQueries(tenants)) {
+            found.putAll(get(host, route + query + more, type));
+        }
+        return found;
     }
 
     Map<String, List<FunnelDay>> funnelDays(
             HostInfo host, Collection<String> tenants, Instant from, Instant to) {
-        return get(
+        return batch(
                 host,
-                FUNNEL_DAYS + InternalReadProtocol.tenantsRangeQuery(tenants, from, to),
+                FUNNEL_DAYS,
+                tenants,
+                "&" + rangeQuery(from, to).substring(1),
                 new TypeReference<Map<String, List<FunnelDay>>>() {});
     }
 

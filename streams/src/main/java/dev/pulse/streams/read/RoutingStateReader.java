@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -49,37 +51,30 @@ public final class RoutingStateReader implements TenantStateReader {
      */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        Owners owners = owners(tenantIds);
-        Map<String, HealthScore> found = local.currentScores(owners.localByPartition);
-        owners.remoteByOwner.forEach(
-                (host, tenants) -> found.putAll(remote.currentScores(host, tenants)));
-        return LocalStateReader.inOrder(tenantIds, found::get);
+        return batch(tenantIds, local::currentScores, remote::currentScores);
+    }
+
+    /** Like {@link #currentScores}: local tenants by partition, the others per owning instance. */
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return batch(tenantIds, local::journeys, remote::journeys);
     }
 
     /** As {@link #currentScores}: local tenants by partition, the others one call per owner. */
     @Override
     public Map<String, List<FunnelDay>> funnelDays(
             Collection<String> tenantIds, Instant from, Instant to) {
-        Owners owners = owners(tenantIds);
-        Map<String, List<FunnelDay>> found = local.funnelDays(owners.localByPartition, from, to);
-        owners.remoteByOwner.forEach(
-                (host, tenants) -> found.putAll(remote.funnelDays(host, tenants, from, to)));
-        Map<String, List<FunnelDay>> ordered = new LinkedHashMap<>();
-        for (String tenant : tenantIds) {
-            List<FunnelDay> days = found.get(tenant);
-            if (days != null) {
-                ordered.put(tenant, days);
-            }
-        }
-        return ordered;
+        return batch(
+                tenantIds,
+                byPartition -> local.funnelDays(byPartition, from, to),
+                (host, tenants) -> remote.funnelDays(host, tenants, from, to));
     }
 
-    /** Where each tenant lives: this instance's partitions, or another instance. */
-    private record Owners(
-            Map<Integer, List<String>> localByPartition,
-            Map<HostInfo, List<String>> remoteByOwner) {}
-
-    private Owners owners(Collection<String> tenantIds) {
+    /** A batch read of many tenants: one local read per partition, one call per other owner. */
+    private <V> Map<String, V> batch(
+            Collection<String> tenantIds,
+            Function<Map<Integer, List<String>>, Map<String, V>> readHere,
+            BiFunction<HostInfo, List<String>, Map<String, V>> readOnOwner) {
         Map<Integer, List<String>> localByPartition = new HashMap<>();
         Map<HostInfo, List<String>> remoteByOwner = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
@@ -94,7 +89,9 @@ public final class RoutingStateReader implements TenantStateReader {
                         .add(tenant);
             }
         }
-        return new Owners(localByPartition, remoteByOwner);
+        Map<String, V> found = new HashMap<>(readHere.apply(localByPartition));
+        remoteByOwner.forEach((host, tenants) -> found.putAll(readOnOwner.apply(host, tenants)));
+        return LocalStateReader.inOrder(tenantIds, found::get);
     }
 
     @Override

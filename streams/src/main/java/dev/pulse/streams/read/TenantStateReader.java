@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +73,12 @@ public interface TenantStateReader {
      * as few reads as the tenants' owners allow; tenants without any are absent from the map.
      */
     Map<String, List<FunnelDay>> funnelDays(Collection<String> tenantIds, Instant from, Instant to);
+
+    /**
+     * The journey state of many tenants, in the order of {@code tenantIds}; tenants without a
+     * closed day yet are absent from the map.
+     */
+    Map<String, JourneyState> journeys(Collection<String> tenantIds);
 
     /** Bucket size of engagement reads. */
     enum Granularity {

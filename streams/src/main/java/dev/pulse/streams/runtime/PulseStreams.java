@@ -109,6 +109,7 @@ public final class PulseStreams implements AutoCloseable {
         new HealthPipelineTopology(
                         settings.model(),
                         settings.alertRules(),
+                        settings.journey(),
                         settings.pipeline(),
                         listener,
                         settings.funnels())

@@ -47,6 +47,13 @@ public final class PulseTopicsAdmin {
                                                 TopicConfig.CLEANUP_POLICY_COMPACT)),
                         topic(PulseTopics.HEALTH_SCORES.name(), partitions),
                         topic(PulseTopics.ALERTS.name(), partitions),
+                        // Dated at the end of the day that made them, which is old in a replay:
+                        // retention must go by append time.
+                        topic(PulseTopics.JOURNEY_TRANSITIONS.name(), partitions)
+                                .configs(
+                                        Map.of(
+                                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                                appendTime)),
                         // Co-partitioned with usage events: applied where the alerts live.
                         topic(PulseTopics.ALERT_COMMANDS.name(), partitions),
                         // Co-partitioned likewise: applied where the tenant's follow-ups live.

@@ -4,6 +4,7 @@ import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.alert.AlertRules;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param threads stream threads of this instance
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
  * @param alertRules the alert rules the pipeline evaluates
+ * @param journey the journey stages the pipeline moves tenants through
  * @param funnels the product adoption funnels the pipeline counts
  */
 public record StreamsSettings(
@@ -35,6 +37,7 @@ public record StreamsSettings(
         long rocksDbCacheBytes,
         HealthModel model,
         AlertRules alertRules,
+        JourneyModel journey,
         PipelineSettings pipeline,
         FunnelDefinitions funnels) {
 
@@ -51,6 +54,7 @@ public record StreamsSettings(
             long rocksDbCacheBytes,
             HealthModel model,
             AlertRules alertRules,
+            JourneyModel journey,
             PipelineSettings pipeline) {
         this(
                 kafka,
@@ -64,6 +68,7 @@ public record StreamsSettings(
                 rocksDbCacheBytes,
                 model,
                 alertRules,
+                journey,
                 pipeline,
                 FunnelDefinitions.NONE);
     }
@@ -74,6 +79,7 @@ public record StreamsSettings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(alertRules, "alertRules");
+        Objects.requireNonNull(journey, "journey");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(funnels, "funnels");
         if (partitions < 1 || threads < 1 || standbyReplicas < 0) {
@@ -95,6 +101,7 @@ public record StreamsSettings(
                 rocksDbCacheBytes,
                 model,
                 alertRules,
+                journey,
                 pipeline,
                 funnels);
     }

@@ -13,6 +13,9 @@ import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScorer;
+import dev.pulse.topologies.journey.JourneyModel;
+import dev.pulse.topologies.journey.JourneyStepper;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
@@ -39,14 +42,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code alerts} store), {@code pulse.follow-up-commands.v1} (people's action items, applied to the
  * {@code follow-ups} store). Outputs: {@code pulse.health-scores.v1}, and rejected records
  * unchanged on {@code pulse.usage-events.dlq.v1}, and every alert state change on {@code
- * pulse.alerts.v1}. {@code pulse.engagement-backfill.v1} brings days of the past computed by the
- * backfill job into the daily store and through the same end-of-day scoring. Stores: {@code
- * event-ids}, {@code engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code
- * health-score-daily} (end-of-day scores with the day's at-risk decision), {@code
- * health-checkpoints}, {@code alerts}, {@code alert-history}, {@code follow-ups}, {@code accounts},
- * {@code funnel-progress} and {@code funnel-daily} (users' progress through the funnels of {@code
- * config/funnels.yaml}, and each tenant's daily step tallies). Everything is keyed by tenant id, so
- * the whole pipeline is one sub-topology with no repartitioning.
+ * pulse.alerts.v1}, and every move between journey stages on {@code pulse.journey-transitions.v1}.
+ * {@code pulse.engagement-backfill.v1} brings days of the past computed by the backfill job into
+ * the daily store and through the same end-of-day scoring. Stores: {@code event-ids}, {@code
+ * engagement-hourly}, {@code engagement-daily}, {@code health-scores}, {@code health-score-daily}
+ * (end-of-day scores with the day's at-risk decision), {@code health-checkpoints}, {@code alerts},
+ * {@code alert-history}, {@code follow-ups}, {@code journeys} (each tenant's journey stage, moved
+ * on when its days close), {@code accounts}, {@code funnel-progress} and {@code funnel-daily}
+ * (users' progress through the funnels of {@code config/funnels.yaml}, and each tenant's daily step
+ * tallies). Everything is keyed by tenant id, so the whole pipeline is one sub-topology with no
+ * repartitioning.
  */
 public final class HealthPipelineTopology {
     private static final String VALID = "valid";
@@ -61,6 +66,7 @@ public final class HealthPipelineTopology {
     private final HealthScorer scorer;
     private final AlertEvaluator alertEvaluator;
     private final PipelineSettings settings;
+    private final JourneyStepper journeyStepper;
     private final PipelineListener listener;
     private final FunnelDefinitions funnels;
 
@@ -68,19 +74,22 @@ public final class HealthPipelineTopology {
     public HealthPipelineTopology(
             HealthModel model,
             AlertRules alertRules,
+            JourneyModel journey,
             PipelineSettings settings,
             PipelineListener listener) {
-        this(model, alertRules, settings, listener, FunnelDefinitions.NONE);
+        this(model, alertRules, journey, settings, listener, FunnelDefinitions.NONE);
     }
 
     public HealthPipelineTopology(
             HealthModel model,
             AlertRules alertRules,
+            JourneyModel journey,
             PipelineSettings settings,
             PipelineListener listener,
             FunnelDefinitions funnels) {
         this.scorer = new HealthScorer(model);
         this.alertEvaluator = new AlertEvaluator(alertRules);
+        this.journeyStepper = new JourneyStepper(journey);
         this.settings = settings;
         this.listener = listener;
         this.funnels = funnels;
@@ -122,6 +131,7 @@ public final class HealthPipelineTopology {
                 scores.filter((tenant, change) -> !change.endOfDay(), Named.as("current-scores"))
                         .mapValues(ScoreChange::score, Named.as("score-values")),
                 PulseTopics.HEALTH_SCORES);
+        publish(moveThroughJourney(builder, scores), PulseTopics.JOURNEY_TRANSITIONS);
         KStream<String, Alert> evaluated = evaluateAlerts(builder, scores);
         publish(
                 evaluated.merge(applyAlertCommands(builder), Named.as("alert-changes")),
@@ -247,6 +257,17 @@ public final class HealthPipelineTopology {
                 PulseStores.ALERTS,
                 PulseStores.ALERT_HISTORY,
                 PulseStores.HEALTH_CHECKPOINTS);
+    }
+
+    /** Closed days move tenants through the journey; each move goes on. */
+    private KStream<String, Transition> moveThroughJourney(
+            StreamsBuilder builder, KStream<String, ScoreChange> scores) {
+        builder.addStateStore(PipelineStores.journeys());
+        return scores.filter((tenant, change) -> change.endOfDay(), Named.as("closed-days"))
+                .process(
+                        () -> new JourneyProcessor(journeyStepper),
+                        Named.as("move-through-journey"),
+                        PulseStores.JOURNEYS);
     }
 
     /** A second source into the same sub-topology: it shares the {@code alerts} store. */

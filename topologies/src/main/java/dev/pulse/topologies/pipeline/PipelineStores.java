@@ -6,6 +6,7 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.funnel.FunnelProgress;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.FunnelDaySerde;
@@ -37,6 +38,7 @@ final class PipelineStores {
     static final Serde<HealthScore> SCORE_SERDE = new HealthScoreSerde();
     static final Serde<Alert> ALERT_SERDE = JsonSerde.of(Alert.class);
     static final Serde<FollowUp> FOLLOW_UP_SERDE = JsonSerde.of(FollowUp.class);
+    static final Serde<JourneyState> JOURNEY_SERDE = JsonSerde.of(JourneyState.class);
 
     static final Serde<FunnelProgress> FUNNEL_PROGRESS_SERDE = new FunnelProgressSerde();
     static final Serde<FunnelDay> FUNNEL_DAY_SERDE = new FunnelDaySerde();
@@ -135,5 +137,13 @@ final class PipelineStores {
                         FUNNEL_DAY_SERDE)
                 .withLoggingEnabled(WINDOW_CHANGELOG)
                 .withCachingEnabled();
+    }
+
+    /** Journey state per tenant; written once per tenant per closed day. */
+    static StoreBuilder<KeyValueStore<String, JourneyState>> journeys() {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PulseStores.JOURNEYS),
+                Serdes.String(),
+                JOURNEY_SERDE);
     }
 }

@@ -43,6 +43,9 @@ public final class PulseStores {
     /** Funnel step tallies per tenant and UTC day (window store of one-day windows). */
     public static final String FUNNEL_DAILY = "funnel-daily";
 
+    /** Each tenant's place in the account journey ({@code JourneyState}, key-value store). */
+    public static final String JOURNEYS = "journeys";
+
     /** The account directory, global: every instance holds every account. */
     public static final String ACCOUNTS = "accounts";
 

@@ -6,6 +6,7 @@ import dev.pulse.topologies.alert.AlertCommand;
 import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.serde.BackfilledDaySerde;
 import org.apache.kafka.common.serialization.Serde;
@@ -60,6 +61,13 @@ public final class PulseTopics {
      */
     public static final Topic<String, BackfilledDay> ENGAGEMENT_BACKFILL =
             new Topic<>("pulse.engagement-backfill.v1", TENANT, new BackfilledDaySerde());
+
+    /**
+     * Every move of a tenant between journey stages, as JSON, published when the day that made it
+     * closes (a tenant's first stage too, from null).
+     */
+    public static final Topic<String, Transition> JOURNEY_TRANSITIONS =
+            new Topic<>("pulse.journey-transitions.v1", TENANT, JsonSerde.of(Transition.class));
 
     /** Header names on dead-letter records. */
     public static final String DLQ_REASON_HEADER = "pulse.dlq.reason";

@@ -14,6 +14,9 @@ import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.funnel.FunnelProgress;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyModel;
+import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.io.IOException;
@@ -40,10 +43,14 @@ final class PipelineFixture implements AutoCloseable {
     static final HealthModel MODEL = HealthModel.fromYaml(resource("/health-model.yaml"));
 
     /** The rules shipped in config/, so tests see what users run. */
-    static final AlertRules ALERT_RULES = AlertRules.fromYaml(bundledAlertRules());
+    static final AlertRules ALERT_RULES = AlertRules.fromYaml(configFile("alert-rules.yaml"));
+
+    /** The journey shipped in config/. */
+    static final JourneyModel JOURNEY =
+            JourneyModel.fromYaml(configFile("journey.yaml")).checkedAgainst(MODEL);
 
     /** The funnels shipped in config/. */
-    static final FunnelDefinitions FUNNELS = FunnelDefinitions.fromYaml(bundled("funnels.yaml"));
+    static final FunnelDefinitions FUNNELS = FunnelDefinitions.fromYaml(configFile("funnels.yaml"));
 
     final CountingListener listener = new CountingListener();
     final TopologyTestDriver driver;
@@ -55,6 +62,7 @@ final class PipelineFixture implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
     final TestOutputTopic<String, HealthScore> scores;
     final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, Transition> journeyTransitions;
     private final Path stateDir;
     private Instant wallClock;
 
@@ -83,7 +91,8 @@ final class PipelineFixture implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        new HealthPipelineTopology(MODEL, rules, settings, listener, FUNNELS)
+                        new HealthPipelineTopology(
+                                        MODEL, rules, JOURNEY, settings, listener, FUNNELS)
                                 .topology(),
                         props,
                         wallClock);
@@ -127,6 +136,15 @@ final class PipelineFixture implements AutoCloseable {
                         PulseTopics.ALERTS.name(),
                         PulseTopics.ALERTS.keySerde().deserializer(),
                         PulseTopics.ALERTS.valueSerde().deserializer());
+        journeyTransitions =
+                driver.createOutputTopic(
+                        PulseTopics.JOURNEY_TRANSITIONS.name(),
+                        PulseTopics.JOURNEY_TRANSITIONS.keySerde().deserializer(),
+                        PulseTopics.JOURNEY_TRANSITIONS.valueSerde().deserializer());
+    }
+
+    KeyValueStore<String, JourneyState> journeys() {
+        return driver.getKeyValueStore(PulseStores.JOURNEYS);
     }
 
     void send(String tenant, String eventId, String user, String type, String feature, Instant at) {
@@ -207,11 +225,7 @@ final class PipelineFixture implements AutoCloseable {
         return driver.getWindowStore(PulseStores.FUNNEL_DAILY);
     }
 
-    private static String bundledAlertRules() {
-        return bundled("alert-rules.yaml");
-    }
-
-    private static String bundled(String name) {
+    static String configFile(String name) {
         try {
             return Files.readString(Path.of("..", "config", name));
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,6 +146,11 @@ public final class HistoryReader implements TenantStateReader {
     public Map<String, List<FunnelDay>> funnelDays(
             Collection<String> tenantIds, Instant from, Instant to) {
         return stores.funnelDays(tenantIds, from, to);
+    }
+
+    @Override
+    public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
+        return stores.journeys(tenantIds);
     }
 
     @Override

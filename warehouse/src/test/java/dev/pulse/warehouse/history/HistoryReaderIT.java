@@ -15,6 +15,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.warehouse.Backoff;
 import dev.pulse.warehouse.WarehouseConnection;
 import dev.pulse.warehouse.WarehouseHealth;
@@ -189,6 +190,11 @@ class HistoryReaderIT {
         @Override
         public Map<String, List<dev.pulse.topologies.funnel.FunnelDay>> funnelDays(
                 Collection<String> tenantIds, Instant from, Instant to) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
             return Map.of();
         }
 
