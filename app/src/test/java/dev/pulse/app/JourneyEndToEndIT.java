@@ -110,7 +110,8 @@ class JourneyEndToEndIT {
                     .isEqualTo(lastActive.plusDays(14).toString());
 
             JsonNode aggregate =
-                    sarah.get("/v1/journey?from=" + silentStart + "&to=" + today).json();
+                    sarah.get("/v1/journey?from=" + silentStart + "&to=" + today.plusDays(1))
+                            .json();
             assertThat(aggregate.path("accounts").asInt()).as(aggregate.toString()).isEqualTo(2);
             assertThat(current(aggregate, "churned")).isEqualTo(1);
             assertThat(current(aggregate, "onboarding")).isZero();

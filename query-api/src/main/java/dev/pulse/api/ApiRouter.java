@@ -316,7 +316,9 @@ final class ApiRouter {
         Accounts accountCases = new Accounts(deps.clock());
 
         Segments segmentCases =
-                deps.segments() == null ? null : new Segments(deps.segments(), deps.clock());
+                deps.segments() == null
+                        ? null
+                        : new Segments(deps.segments(), deps.clock(), deps.funnels());
         SegmentFilters segmentFilters = new SegmentFilters(segmentCases);
         PortfolioHandler portfolio =
                 new PortfolioHandler(new Portfolios(deps.clock()), reads, segmentFilters);
@@ -352,7 +354,8 @@ final class ApiRouter {
                     .handler(gate)
                     .handler(accountJourney);
         }
-        JourneyHandler journey = new JourneyHandler(journeyCases, deps.clock(), reads);
+        JourneyHandler journey =
+                new JourneyHandler(journeyCases, deps.clock(), reads, segmentFilters);
         for (String path : List.of(JOURNEY, JOURNEY + CSV)) {
             router.get(path).handler(ListCsv.rows("stages")).handler(gate).handler(journey);
         }

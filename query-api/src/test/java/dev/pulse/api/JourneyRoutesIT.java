@@ -120,7 +120,7 @@ class JourneyRoutesIT {
         JsonNode body = ok(api.as(TestUsers.SARAH).get("/v1/journey"));
 
         assertThat(body.path("from").asText()).isEqualTo("2026-09-05");
-        assertThat(body.path("to").asText()).isEqualTo("2026-12-03");
+        assertThat(body.path("to").asText()).isEqualTo("2026-12-04"); // today included
         assertThat(body.has("segment")).isTrue();
         assertThat(body.path("segment").isNull()).isTrue();
         assertThat(body.path("cohort").isNull()).isTrue();
@@ -145,7 +145,7 @@ class JourneyRoutesIT {
 
     @Test
     void aCohortKeepsTheAccountsThatStartedInThatMonth() {
-        JsonNode body = ok(api.get("/v1/journey?from=2026-09-01&to=2026-11-30&cohort=2026-10"));
+        JsonNode body = ok(api.get("/v1/journey?from=2026-09-01&to=2026-12-01&cohort=2026-10"));
 
         assertThat(body.path("cohort").asText()).isEqualTo("2026-10");
         assertThat(body.path("accounts").asInt()).isEqualTo(1); // wayne

@@ -10,6 +10,8 @@ import java.util.List;
  * How the caller's accounts moved through the journey over a period (the body of {@code GET
  * /v1/journey}).
  *
+ * @param from the first day of the period
+ * @param to the day after its last, as every {@code to} of the API
  * @param segment the saved segment the accounts were filtered by; null for none
  * @param cohort the start month the accounts were filtered by; null for none
  * @param accounts accounts covered: in scope, in the segment and cohort, with a closed day

@@ -61,7 +61,7 @@ public final class Journeys {
                 JourneyCalculator.aggregate(model, states, query.from(), query.to());
         return new JourneyReport(
                 query.from(),
-                query.to(),
+                query.to().plusDays(1),
                 query.segment(),
                 query.cohort(),
                 states.size(),

@@ -7,6 +7,8 @@ import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Permission;
 import dev.pulse.access.summary.BandCounts;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.funnel.Funnel;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.time.UtcDays;
 import java.security.SecureRandom;
@@ -46,11 +48,21 @@ public final class Segments {
 
     private final SegmentStore store;
     private final Clock clock;
+    private final FunnelDefinitions funnels;
     private final SecureRandom random = new SecureRandom();
 
+    /** Without funnels: a criterion on funnel progress names an unknown funnel. */
     public Segments(SegmentStore store, Clock clock) {
+        this(store, clock, FunnelDefinitions.NONE);
+    }
+
+    /**
+     * @param funnels the funnels a criterion on funnel progress may name
+     */
+    public Segments(SegmentStore store, Clock clock, FunnelDefinitions funnels) {
         this.store = store;
         this.clock = clock;
+        this.funnels = funnels;
     }
 
     /**
@@ -60,6 +72,7 @@ public final class Segments {
      */
     public Segment create(Caller caller, SegmentRequest request) {
         caller.require(Permission.MANAGE_SEGMENTS);
+        requireKnownFunnel(request.criteria());
         String name = name(request.name());
         String description = description(request.description());
         synchronized (this) {
@@ -85,6 +98,7 @@ public final class Segments {
      */
     public Segment update(Caller caller, String id, SegmentRequest request) {
         caller.require(Permission.MANAGE_SEGMENTS);
+        requireKnownFunnel(request.criteria());
         String name = name(request.name());
         String description = description(request.description());
         synchronized (this) {
@@ -121,7 +135,7 @@ public final class Segments {
 
     /** Every segment by name, each with its size and average score within the caller's scope. */
     public List<SegmentListing> list(Caller caller) {
-        InScope scope = InScope.read(caller);
+        InScope scope = InScope.read(caller, funnels, today());
         LocalDate today = today();
         return store.all().stream()
                 .sorted(byName())
@@ -136,7 +150,8 @@ public final class Segments {
 
     /** The accounts these criteria select in the caller's scope now, without saving anything. */
     public Membership preview(Caller caller, SegmentCriteria criteria) {
-        return InScope.read(caller).select(criteria, today());
+        requireKnownFunnel(criteria);
+        return InScope.read(caller, funnels, today()).select(criteria, today());
     }
 
     /** The segment's accounts in the caller's scope now, riskiest first. */
@@ -146,7 +161,9 @@ public final class Segments {
 
     /**
      * The segment's size and average per UTC day of {@code [from, to)}, each day evaluated against
-     * that day's end-of-day scores (and renewals counted from that day).
+     * that day's end-of-day scores, renewals counted from that day and the journey stage the
+     * account was in then (funnel progress is today's: the daily tallies do not say who had reached
+     * a step on a past day).
      */
     public SegmentHistory history(Caller caller, String id, LocalDate from, LocalDate to) {
         Segment segment = existing(id);
@@ -171,7 +188,8 @@ public final class Segments {
         int[] sizes = new int[matchers.size()];
         double[] sums = new double[matchers.size()];
         int[] scored = new int[matchers.size()];
-        for (Account account : caller.reader().accounts()) {
+        InScope scope = InScope.read(caller, funnels, today());
+        for (Account account : scope.accounts) {
             if (matchers.stream().noneMatch(m -> m.matchesAccount(account))) {
                 continue; // no day's score can make it match: its history is not read
             }
@@ -182,7 +200,8 @@ public final class Segments {
             for (int i = 0; i < matchers.size(); i++) {
                 SegmentMatcher matcher = matchers.get(i);
                 HealthScore score = daily.get(matcher.today());
-                if (matcher.matches(AccountFacts.of(account, score))) {
+                if (matcher.matches(
+                        scope.facts(segment.criteria(), account, score, matcher.today()))) {
                     sizes[i]++;
                     if (score != null) {
                         sums[i] += score.score();
@@ -211,7 +230,7 @@ public final class Segments {
                             + distinct.size());
         }
         List<Segment> segments = distinct.stream().map(this::existing).toList();
-        InScope scope = InScope.read(caller);
+        InScope scope = InScope.read(caller, funnels, today());
         LocalDate today = today();
         return segments.stream().map(s -> compared(s, scope.select(s.criteria(), today))).toList();
     }
@@ -275,6 +294,33 @@ public final class Segments {
         }
     }
 
+    /** A criterion on funnel progress names a configured funnel and one of its steps. */
+    private void requireKnownFunnel(SegmentCriteria criteria) {
+        if (criteria == null || criteria.funnel() == null) {
+            return;
+        }
+        SegmentCriteria.FunnelStep wanted = criteria.funnel();
+        Funnel funnel =
+                funnels.find(wanted.id())
+                        .orElseThrow(
+                                () ->
+                                        new InvalidSegmentException(
+                                                "funnel.id",
+                                                "names no funnel of config/funnels.yaml: '"
+                                                        + wanted.id()
+                                                        + "'"));
+        if (funnel.steps().stream().noneMatch(step -> step.id().equals(wanted.reachedStep()))) {
+            throw new InvalidSegmentException(
+                    "funnel.reachedStep",
+                    "names no step of funnel '"
+                            + funnel.id()
+                            + "': '"
+                            + wanted.reachedStep()
+                            + "'; its steps are "
+                            + funnel.steps().stream().map(step -> step.id()).toList());
+        }
+    }
+
     private static void requireMaker(Caller caller, Segment segment) {
         if (!segment.createdBy().equals(caller.actor())) {
             if (!Permission.ADMINISTER.grantedTo(caller.role())) {
@@ -333,26 +379,59 @@ public final class Segments {
         return id;
     }
 
-    /** The caller's accounts and their current scores, read once per request. */
-    private record InScope(List<Account> accounts, Map<String, HealthScore> scores) {
-        static InScope read(Caller caller) {
+    /**
+     * The caller's accounts and their current scores, read once per request; their journey stages
+     * and funnel progress only when criteria ask about them.
+     */
+    private static final class InScope {
+        private final List<Account> accounts;
+        private final Map<String, HealthScore> scores;
+        private final FactsReader facts;
+
+        private InScope(
+                List<Account> accounts, Map<String, HealthScore> scores, FactsReader facts) {
+            this.accounts = accounts;
+            this.scores = scores;
+            this.facts = facts;
+        }
+
+        static InScope read(Caller caller, FunnelDefinitions funnels, LocalDate today) {
             List<Account> accounts = caller.reader().accounts();
             return new InScope(
                     accounts,
-                    accounts.isEmpty() ? Map.of() : caller.reader().currentScoresOf(accounts));
+                    accounts.isEmpty() ? Map.of() : caller.reader().currentScoresOf(accounts),
+                    new FactsReader(caller, accounts, funnels, today));
         }
 
         Membership select(SegmentCriteria criteria, LocalDate today) {
             SegmentMatcher matcher = SegmentMatcher.of(criteria, today);
             List<PortfolioEntry> entries = new ArrayList<>();
             for (Account account : accounts) {
+                if (!matcher.matchesAccount(account)) {
+                    continue; // no stage or funnel is read for an account the directory rules out
+                }
                 HealthScore score = scores.get(account.tenantId());
-                if (matcher.matches(AccountFacts.of(account, score))) {
+                if (matcher.matches(facts(criteria, account, score, null))) {
                     entries.add(new PortfolioEntry(account, score));
                 }
             }
             entries.sort(PortfolioRanking.RISKIEST_FIRST);
             return Membership.of(entries);
+        }
+
+        /** The facts {@code criteria} need; {@code day} null for now, else the stage then. */
+        AccountFacts facts(
+                SegmentCriteria criteria, Account account, HealthScore score, LocalDate day) {
+            String tenant = account.tenantId();
+            String stage = null;
+            if (criteria.journeyStages() != null) {
+                stage = day == null ? facts.stage(tenant) : facts.stageOn(tenant, day);
+            }
+            Map<String, Set<String>> funnelSteps =
+                    criteria.funnel() == null
+                            ? null
+                            : facts.funnelSteps(tenant, criteria.funnel().id());
+            return new AccountFacts(account, score, stage, funnelSteps);
         }
     }
 }

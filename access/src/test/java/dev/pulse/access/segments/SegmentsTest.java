@@ -12,7 +12,14 @@ import dev.pulse.access.testing.InMemorySegmentStore;
 import dev.pulse.access.testing.InMemoryState;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.funnel.FunnelDay;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.Band;
+import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.journey.Transition;
+import dev.pulse.topologies.time.UtcDays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -203,6 +210,78 @@ class SegmentsTest {
         assertThatThrownBy(() -> segments.filter(admin, "seg-missing"))
                 .isInstanceOf(UnknownSegmentException.class)
                 .hasMessageContaining("seg-missing");
+    }
+
+    @Test
+    void journeyStagesAndFunnelStepsSelectTheAccountsInThemAndHistoryKnowsTheStageOfEachDay()
+            throws Exception {
+        FunnelDefinitions funnels =
+                FunnelDefinitions.fromYaml(
+                        Files.readString(Path.of("..", "config", "funnels.yaml")));
+        Segments withFunnels = new Segments(store, Clock.fixed(NOW, ZoneOffset.UTC), funnels);
+        state.journeys.put(
+                "acme",
+                journey(
+                        "acme",
+                        new Transition(null, "onboarding", TODAY.minusDays(20)),
+                        new Transition("onboarding", "adopting", TODAY.minusDays(5))));
+        state.journeys.put(
+                "initech",
+                journey("initech", new Transition(null, "onboarding", TODAY.minusDays(30))));
+        Instant yesterday = UtcDays.startOf(TODAY.minusDays(1));
+        state.funnelDays.put(
+                "acme",
+                List.of(
+                        FunnelDay.empty(yesterday)
+                                .plus("reporting", 4, 0, 0)
+                                .plus("reporting", 4, 1, 3_600_000)));
+        state.funnelDays.put(
+                "initech", List.of(FunnelDay.empty(yesterday).plus("reporting", 4, 0, 0)));
+
+        assertThat(members(withFunnels, criteria().journeyStages("adopting").build()))
+                .containsExactly("acme");
+        assertThat(members(withFunnels, criteria().journeyStages("onboarding").build()))
+                .containsExactly("initech");
+        assertThat(members(withFunnels, reached("reports"))).containsExactly("acme");
+        assertThat(members(withFunnels, reached("login")))
+                .containsExactlyInAnyOrder("acme", "initech");
+        assertThat(members(withFunnels, reached("integrations"))).isEmpty();
+        assertThatThrownBy(() -> withFunnels.preview(admin, reached("teleport")))
+                .isInstanceOf(InvalidSegmentException.class)
+                .hasMessageContaining("funnel.reachedStep")
+                .hasMessageContaining("reports");
+        assertThatThrownBy(() -> segments.preview(admin, reached("reports")))
+                .isInstanceOf(InvalidSegmentException.class)
+                .hasMessageContaining("funnel.id");
+
+        Segment adopting =
+                withFunnels.create(
+                        analyst, request("Adopting", criteria().journeyStages("adopting").build()));
+        SegmentHistory history =
+                withFunnels.history(admin, adopting.id(), TODAY.minusDays(7), TODAY);
+        assertThat(history.days())
+                .extracting(SegmentHistory.Day::size)
+                .containsExactly(0, 0, 1, 1, 1, 1, 1);
+    }
+
+    private List<String> members(Segments in, SegmentCriteria criteria) {
+        return tenants(in.preview(admin, criteria).entries());
+    }
+
+    private static SegmentCriteria reached(String step) {
+        return criteria().funnel(new SegmentCriteria.FunnelStep("reporting", step)).build();
+    }
+
+    private static JourneyState journey(String tenant, Transition... moves) {
+        Transition last = moves[moves.length - 1];
+        return new JourneyState(
+                tenant,
+                moves[0].day(),
+                last.to(),
+                last.day(),
+                TODAY.minusDays(1),
+                List.of(moves),
+                "test");
     }
 
     private static SegmentCriteria enterprise() {

@@ -147,7 +147,9 @@ public final class PulseBotEngine implements BotEngine {
                         zone);
         this.scheduleReplies = new ScheduleReplies(schedules, clock, zone);
         this.segmentReplies =
-                segments == null ? null : new SegmentReplies(new Segments(segments, clock));
+                segments == null
+                        ? null
+                        : new SegmentReplies(new Segments(segments, clock, funnels));
         this.funnelReplies = new FunnelReplies(new Funnels(funnels), clock);
     }
 

@@ -8,6 +8,7 @@ import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -17,10 +18,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * {@code GET /v1/journey?from&to&cohort}: how the caller's accounts moved through the journey
- * stages over a period ({@link Journeys#aggregate}). {@code from} and {@code to} are days, both
- * included, by default the last 90 days up to today (UTC), at most 731 days; {@code cohort} a month
- * ({@code 2026-09}) keeps the accounts whose first event fell in it.
+ * {@code GET /v1/journey?from&to&segment&cohort}: how the caller's accounts moved through the
+ * journey stages over a period ({@link Journeys#aggregate}). {@code from} and {@code to} are days,
+ * {@code to} not included (as every range of the API), by default the last 90 days up to today
+ * (UTC), at most 731 days; {@code segment} a saved segment's id keeps its accounts; {@code cohort}
+ * a month ({@code 2026-09}) keeps the accounts whose first event fell in it.
  */
 public final class JourneyHandler implements Handler<RoutingContext> {
     static final int MAX_DAYS = 731;
@@ -28,20 +30,29 @@ public final class JourneyHandler implements Handler<RoutingContext> {
     private final Journeys journeys;
     private final Clock clock;
     private final BlockingReads reads;
+    private final SegmentFilters segments;
 
-    public JourneyHandler(Journeys journeys, Clock clock, BlockingReads reads) {
+    public JourneyHandler(
+            Journeys journeys, Clock clock, BlockingReads reads, SegmentFilters segments) {
         this.journeys = journeys;
         this.clock = clock;
         this.reads = reads;
+        this.segments = segments;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        JourneyQuery query = query(RequestParams.of(ctx));
+        RequestParams params = RequestParams.of(ctx);
+        JourneyQuery period = query(params);
+        String segment = SegmentFilters.parameter(params);
         Caller caller = RequestAccess.caller(ctx);
         reads.respondJson(
                 ctx,
                 () -> {
+                    JourneyQuery query =
+                            segment == null
+                                    ? period
+                                    : period.withSegment(segment, segments.of(caller, segment));
                     JourneyReport report = journeys.aggregate(caller, query);
                     RequestAccess.touched(ctx, report.tenantIds());
                     return report;
@@ -50,25 +61,24 @@ public final class JourneyHandler implements Handler<RoutingContext> {
 
     private JourneyQuery query(RequestParams params) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate to = params.optional("to").map(v -> day("to", v)).orElse(today);
+        LocalDate until = params.optional("to").map(v -> day("to", v)).orElse(today.plusDays(1));
         LocalDate from =
                 params.optional("from")
                         .map(v -> day("from", v))
-                        .orElse(to.minusDays(JourneyQuery.DEFAULT_DAYS - 1L));
-        if (to.isBefore(from)) {
-            throw ProblemException.badParameter("to", "must not be before 'from' (" + from + ")");
+                        .orElse(until.minusDays(JourneyQuery.DEFAULT_DAYS));
+        if (!from.isBefore(until)) {
+            throw ProblemException.badParameter(
+                    "to", "must be after 'from' (" + from + "); 'to' is not included");
         }
-        if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
+        if (until.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
             throw ProblemException.badParameter(
                     "from", "the period may span at most " + MAX_DAYS + " days");
         }
-        JourneyQuery query = JourneyQuery.between(from, to);
+        JourneyQuery query = JourneyQuery.between(from, until.minusDays(1));
         YearMonth cohort = params.optional("cohort").map(JourneyHandler::month).orElse(null);
         if (cohort != null) {
             query = query.withCohort(cohort);
         }
-        // segment=: saved segments plug in here, as query.withSegment(name, members), once the
-        // segments use case exists; the report already echoes the segment's name.
         return query;
     }
 
