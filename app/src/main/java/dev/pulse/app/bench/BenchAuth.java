@@ -54,6 +54,10 @@ public final class BenchAuth {
             yaml.append("  - email: ").append(owner).append("\n    role: viewer\n");
             bearers.put(owner, "Bearer " + token(owner, secret));
         }
+        yaml.append("  - email: ")
+                .append(BenchTenants.ANALYST)
+                .append("\n    role: analyst\n    scope: all\n");
+        bearers.put(BenchTenants.ANALYST, "Bearer " + token(BenchTenants.ANALYST, secret));
         Path file = dir.resolve("users.yaml");
         try {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -72,11 +76,11 @@ public final class BenchAuth {
                 new PulseConfig.RateLimit(UNLIMITED, UNLIMITED));
     }
 
-    /** The {@code Authorization} header value of an account manager. */
+    /** The {@code Authorization} header value of an account manager or the bench analyst. */
     public String bearer(String owner) {
         String bearer = bearerByOwner.get(owner);
         if (bearer == null) {
-            throw new IllegalArgumentException(owner + " is not a bench account manager");
+            throw new IllegalArgumentException(owner + " is not a bench user");
         }
         return bearer;
     }

@@ -52,6 +52,15 @@ public final class BenchHttpClient implements AutoCloseable {
                 .send();
     }
 
+    /** Sends {@code json} as a POST; fails if not answered within 30 s. */
+    public Future<HttpResponse<Buffer>> post(BenchRequest request, String json) {
+        return client.post(port, host, request.uri())
+                .putHeader("Authorization", request.authorization())
+                .putHeader("Content-Type", "application/json")
+                .timeout(REQUEST_TIMEOUT_MS)
+                .sendBuffer(Buffer.buffer(json));
+    }
+
     @Override
     public void close() {
         client.close();

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param yardstick a minimal Kafka Streams pipeline over the same events: the machine's ceiling
  * @param ingest events sent, and counted through Pulse's topologies
  * @param ingestCost the topologies' rate and CPU per event (the producer running beside them)
+ * @param segmentMembers an analyst's saved segment of half the accounts, its member list
+ * @param journey the journey aggregates over that segment
  * @param memory heap and RocksDB memory after the query phases
  * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
@@ -31,6 +33,8 @@ public record BenchResults(
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,
         QueryLoad.Result point,
+        QueryLoad.Result segmentMembers,
+        QueryLoad.Result journey,
         MemoryUse memory,
         ReportBenchmark.Result reports,
         DashboardResult dashboard) {}

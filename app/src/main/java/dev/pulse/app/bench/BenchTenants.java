@@ -8,11 +8,18 @@ import java.util.Locale;
 
 /**
  * The benchmark's customer base: tenants {@code bench-00000…}, each with an account of 60 licensed
- * seats, 30 tenants per account manager ({@code am-00@bench.pulse.dev}, …).
+ * seats, 30 tenants per account manager ({@code am-00@bench.pulse.dev}, …); every other account is
+ * on the {@value #SEGMENT_PLAN} plan, the half an analyst's segment selects.
  */
 public final class BenchTenants {
     /** Accounts per account manager: the portfolio size of the portfolio query. */
     public static final int ACCOUNTS_PER_OWNER = 30;
+
+    /** The plan of every odd account: the bench segment's criterion. */
+    public static final String SEGMENT_PLAN = "enterprise";
+
+    /** An analyst who sees every account: the segment and journey queries' caller. */
+    public static final String ANALYST = "analyst@bench.pulse.dev";
 
     private static final long LICENSED_SEATS = 60;
 
@@ -72,7 +79,7 @@ public final class BenchTenants {
                             "Bench Customer " + i,
                             ownerOf(i),
                             "bench",
-                            "growth",
+                            i % 2 == 1 ? SEGMENT_PLAN : "growth",
                             LICENSED_SEATS,
                             48_000.0,
                             today.plusMonths(6),

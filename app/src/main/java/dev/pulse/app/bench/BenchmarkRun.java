@@ -123,6 +123,11 @@ public final class BenchmarkRun {
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
                 QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                SegmentQueries analyst = SegmentQueries.create(http, auth);
+                QueryLoad few = new QueryLoad(http, SegmentQueries.CLIENTS);
+                QueryLoad.Result segmentMembers =
+                        queries(few, "segment members", analyst.members());
+                QueryLoad.Result journey = queries(few, "journey", analyst.journey());
                 MemoryUse memory = MemoryUse.now();
                 ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
@@ -143,6 +148,8 @@ public final class BenchmarkRun {
                         alerts,
                         portfolio,
                         point,
+                        segmentMembers,
+                        journey,
                         memory,
                         reports,
                         dashboard);
@@ -312,7 +319,7 @@ public final class BenchmarkRun {
                         Locale.ROOT,
                         "Phase 6/8: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
-                        plan.concurrency(),
+                        load.concurrency(),
                         plan.queryDuration().toSeconds(),
                         plan.warmup().toSeconds()));
         CpuMeter.Snapshot start = CpuMeter.now();

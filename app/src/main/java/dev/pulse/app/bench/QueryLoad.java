@@ -27,6 +27,11 @@ public final class QueryLoad {
         this.concurrency = concurrency;
     }
 
+    /** How many closed-loop clients send at once. */
+    public int concurrency() {
+        return concurrency;
+    }
+
     /**
      * Answers per second with status 200, their latencies, the errors, and this process's CPU time
      * over the measured window per request answered in it (the load generator's share included: it

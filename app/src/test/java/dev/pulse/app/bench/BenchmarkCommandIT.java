@@ -40,6 +40,10 @@ class BenchmarkCommandIT {
                     "point p50",
                     "point p99",
                     "point max",
+                    "segment members throughput",
+                    "segment members p99",
+                    "journey throughput",
+                    "journey p99",
                     "portfolio CPU per request (with load generator)",
                     "point CPU per request (with load generator)",
                     "heap in use after GC",
@@ -61,6 +65,8 @@ class BenchmarkCommandIT {
                     "alert timeouts",
                     "portfolio errors",
                     "point errors",
+                    "segment members errors",
+                    "journey errors",
                     "browsing users' errors",
                     "cold loads: responses from browser cache");
 
