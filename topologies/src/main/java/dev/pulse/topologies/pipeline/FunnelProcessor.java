@@ -11,7 +11,6 @@ import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -71,7 +70,7 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
             return;
         }
         for (Indexed indexed : funnels) {
-            if (indexed.types.contains(event.type())) {
+            if (indexed.anyStepMatches(event)) {
                 advance(indexed.funnel, event, time);
             }
         }
@@ -105,16 +104,24 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
         return hourEnd + graceMs <= context.currentStreamTimeMs();
     }
 
-    /** A funnel with the event types of its steps, so an event skips funnels it cannot move. */
+    /**
+     * A funnel with its steps at hand, so an event that is none of them (a feature no step names,
+     * the most common case) skips the funnel without reading the user's progress.
+     */
     private static final class Indexed {
         final Funnel funnel;
-        final Set<String> types = new HashSet<>();
 
         Indexed(Funnel funnel) {
             this.funnel = funnel;
+        }
+
+        boolean anyStepMatches(UsageEvent event) {
             for (FunnelStep step : funnel.steps()) {
-                types.add(step.type());
+                if (step.matches(event)) {
+                    return true;
+                }
             }
+            return false;
         }
     }
 }
