@@ -13,6 +13,7 @@ describe('date-range presets', () => {
     expect(rangeOf('year-to-date', NOW)).toEqual({ from: '2026-01-01', to: '2026-12-04' });
     expect(rangeOf('last-7-days', NOW)).toEqual({ from: '2026-11-27', to: '2026-12-04' });
     expect(daysBetween(rangeOf('last-30-days', NOW))).toBe(30);
+    expect(rangeOf('last-90-days', NOW)).toEqual({ from: '2026-09-05', to: '2026-12-04' });
     expect(rangeOf('last-12-months', NOW)).toEqual({ from: '2025-12-04', to: '2026-12-04' });
   });
 

@@ -4,6 +4,7 @@
 export const PRESETS = [
   { value: 'last-7-days', label: 'Last 7 days' },
   { value: 'last-30-days', label: 'Last 30 days' },
+  { value: 'last-90-days', label: 'Last 90 days' },
   { value: 'this-month', label: 'This month' },
   { value: 'last-month', label: 'Last month' },
   { value: 'this-quarter', label: 'This quarter' },
@@ -41,6 +42,8 @@ export function rangeOf(preset: Preset, now: Date = new Date()): DateRange {
       return { from: isoDate(day(y, m, now.getDate() - 6)), to: isoDate(tomorrow) };
     case 'last-30-days':
       return { from: isoDate(day(y, m, now.getDate() - 29)), to: isoDate(tomorrow) };
+    case 'last-90-days':
+      return { from: isoDate(day(y, m, now.getDate() - 89)), to: isoDate(tomorrow) };
     case 'this-month':
       return { from: isoDate(day(y, m, 1)), to: isoDate(tomorrow) };
     case 'last-month':

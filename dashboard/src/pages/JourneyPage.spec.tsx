@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { enterpriseAtRisk, funnelReport, funnels, journey } from '../test/fixtures';
+import { enterpriseAtRisk, funnelReport, funnels, journey, segmentMembers } from '../test/fixtures';
 import { mockFetch, renderAt } from '../test/render';
 import type { Portfolio } from '../lib/api/types';
 import JourneyPage from './JourneyPage';
@@ -45,6 +45,17 @@ describe('journey page', () => {
     expect(screen.getByTestId('csv-journey')).toBeEnabled();
   });
 
+  it('shows the last 90 days up to today unless the address names a range', async () => {
+    const calls = mockFetch(routes);
+    renderAt(<JourneyPage />, '/journey');
+    await screen.findByTestId('journey-flow');
+    expect(screen.getByTestId('range-preset')).toHaveValue('last-90-days');
+    const asked = calls.find((c) => c.url.startsWith('/v1/journey?'))!.url;
+    const [, from, to] = /from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(asked)!;
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(90);
+    expect(Date.parse(to)).toBeGreaterThan(Date.now());
+  });
+
   it('asks again for a segment and a cohort month', async () => {
     const calls = mockFetch(routes);
     renderAt(<JourneyPage />, '/journey?from=2026-09-01&to=2026-12-01');
@@ -69,6 +80,21 @@ describe('journey page', () => {
     expect(steps.map((s) => s.getAttribute('data-stall'))).toEqual(['false', 'false', 'true']);
     expect(within(steps[1]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['72', '60 %', '60 %', '', '65 %', '65 %']);
     expect(steps[2]).toHaveTextContent('(stall step)');
+  });
+
+  it("offers a manager without accounts of their own the segment's members and the account the address names", async () => {
+    mockFetch({
+      ...routes,
+      '/v1/portfolio': { body: { owner: 'vp@example.com', count: 0, asOf: '2026-12-03T10:00:00Z', accounts: [] } },
+      '/v1/segments/seg-1a2b3c/accounts': { body: segmentMembers },
+      '/v1/accounts/initech': { body: { tenantId: 'initech', name: 'Initech' } },
+    });
+    renderAt(<JourneyPage />, '/journey?from=2026-09-01&to=2026-12-01&segment=seg-1a2b3c&funnel=reporting&tenant=initech');
+    const picker = await screen.findByTestId('funnel-tenant');
+    await waitFor(() => expect(within(picker).getByRole('option', { name: 'Initech' })).toBeInTheDocument());
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['The segment Enterprise at risk', 'Acme', 'Globex', 'Initech']);
+    expect(picker).toHaveValue('initech');
+    expect(await screen.findByTestId('funnel-chart')).toBeInTheDocument();
   });
 
   it("uses the page's segment for the funnel when no account is chosen", async () => {

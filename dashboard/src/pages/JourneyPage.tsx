@@ -1,6 +1,7 @@
 import { useFunnel, useFunnels, useJourney, type Journey } from '../lib/api/journey';
+import { useAccount } from '../lib/api/accounts';
 import { usePortfolio } from '../lib/api/portfolio';
-import { useSegments } from '../lib/api/segments';
+import { useSegmentMembers, useSegments } from '../lib/api/segments';
 import { rangeFromParams, type DateRange } from '../lib/dateRange';
 import { count } from '../lib/format';
 import { describePath, pathCsvColumns, stageCsvColumns, amount, days } from '../lib/journeyFlow';
@@ -91,16 +92,36 @@ function JourneyView({ journey, range, segment, cohort }: { journey: Journey; ra
   );
 }
 
+type Choice = { tenantId: string; name: string };
+
+/**
+ * The accounts to pick a funnel for: the caller's own portfolio, the page segment's members (a
+ * manager or an administrator owns few accounts or none, but sees a segment's), and the account the
+ * address names, so that the picker always shows what the chart is for.
+ */
+function useAccountChoices(segment: string, tenant: string): Choice[] {
+  const own = usePortfolio(undefined, false);
+  const members = useSegmentMembers(segment, !!segment);
+  const seen = new Map<string, string>();
+  for (const a of [...(own.data?.accounts ?? []), ...(members.data?.accounts ?? [])]) {
+    if (!seen.has(a.tenantId)) seen.set(a.tenantId, a.name ?? a.tenantId);
+  }
+  const listed = own.isSuccess && (!segment || members.isSuccess);
+  const named = useAccount(tenant, !!tenant && listed && !seen.has(tenant));
+  if (tenant && !seen.has(tenant)) seen.set(tenant, named.data?.name ?? tenant);
+  return [...seen].map(([tenantId, name]) => ({ tenantId, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** A funnel for one account (or, without one, the page's segment) beside the portfolio. */
 function Funnels({ range, segment, segmentName }: { range: DateRange; segment: string; segmentName?: string }) {
   const [params, set] = useUrlParams();
   const funnels = useFunnels();
-  const accounts = usePortfolio(undefined, false);
   const list = funnels.data?.funnels ?? [];
   const funnelId = params.get('funnel') ?? list[0]?.id;
   const tenant = params.get('tenant') ?? '';
+  const accounts = useAccountChoices(segment, tenant);
   const report = useFunnel(funnelId, { tenant: tenant || undefined, segment: tenant ? undefined : segment || undefined, from: range.from, to: range.to });
-  const account = accounts.data?.accounts.find((a) => a.tenantId === tenant);
+  const account = accounts.find((a) => a.tenantId === tenant);
   const who = tenant ? (account?.name ?? tenant) : (segmentName ?? segment);
   return (
     <section aria-labelledby="funnels-heading" data-testid="funnels">
@@ -122,7 +143,7 @@ function Funnels({ range, segment, segmentName }: { range: DateRange; segment: s
                   Account
                   <select data-testid="funnel-tenant" value={tenant} onChange={(e) => set({ tenant: e.target.value })}>
                     <option value="">{segment ? `The segment ${segmentName ?? segment}` : 'Choose an account'}</option>
-                    {accounts.data?.accounts.map((a) => <option key={a.tenantId} value={a.tenantId}>{a.name}</option>)}
+                    {accounts.map((a) => <option key={a.tenantId} value={a.tenantId}>{a.name}</option>)}
                   </select>
                 </label>
               </form>
@@ -148,7 +169,7 @@ function Funnels({ range, segment, segmentName }: { range: DateRange; segment: s
  */
 export default function JourneyPage() {
   const [params, set] = useUrlParams();
-  const { preset, range } = rangeFromParams(params, 'last-quarter');
+  const { preset, range } = rangeFromParams(params, 'last-90-days');
   const segment = params.get('segment') ?? '';
   const cohortParam = params.get('cohort') ?? '';
   const cohort = MONTH.test(cohortParam) ? cohortParam : '';

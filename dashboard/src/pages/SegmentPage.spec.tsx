@@ -65,6 +65,15 @@ describe('segment page', () => {
     expect(screen.queryByTestId('segment-delete')).not.toBeInTheDocument();
   });
 
+  it('asks for the history of closed days only: a range up to tomorrow ends before today', async () => {
+    const calls = mockFetch(routes);
+    renderSegment(viewer, '/segments/seg-1a2b3c?preset=last-30-days');
+    await screen.findByTestId('segment-size-chart');
+    const today = new Date().toISOString().slice(0, 10);
+    const asked = calls.find((c) => c.url.startsWith('/v1/segments/seg-1a2b3c/history?'))!.url;
+    expect(asked).toMatch(new RegExp(`&to=${today}$`));
+  });
+
   it('lets a manager edit, and delete after confirming, with the XSRF header', async () => {
     document.cookie = 'XSRF-TOKEN=abc';
     const calls = mockFetch({ ...routes, 'DELETE /v1/segments/seg-1a2b3c': { status: 204 } });

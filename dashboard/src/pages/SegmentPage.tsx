@@ -26,11 +26,20 @@ function series(days: SegmentDay[], label: string, value: (d: SegmentDay) => num
   return [{ label, points: days.map((d) => ({ t: `${d.day}T00:00:00Z`, value: value(d) ?? undefined })) }];
 }
 
-/** Size and average score per day over the page's range (`?preset=` or `?from&to`). */
+/**
+ * The last day the history asks for: a day's figures exist once it has closed (UTC), so today is
+ * left out; asked for, it would count only the members whose criteria need no score.
+ */
+function closedBy(to: string, now: Date = new Date()): string {
+  const today = now.toISOString().slice(0, 10);
+  return to > today ? today : to;
+}
+
+/** Size and average score per closed day over the page's range (`?preset=` or `?from&to`). */
 function Trend({ id }: { id: string }) {
   const [params, set] = useUrlParams();
   const { preset, range } = rangeFromParams(params, 'last-30-days');
-  const history = useSegmentHistory(id, range.from, range.to);
+  const history = useSegmentHistory(id, range.from, closedBy(range.to));
   const days = history.data?.days;
   const size = useMemo(() => series(days ?? [], 'Accounts', (d) => d.size), [days]);
   const average = useMemo(() => series(days ?? [], 'Average score', (d) => d.averageScore), [days]);

@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api, query } from './client';
 import type { AccountDetail, Timeseries } from './types';
 
-export function useAccount(tenant: string) {
+export function useAccount(tenant: string, enabled = true) {
   return useQuery({
     queryKey: ['account', tenant],
     queryFn: () => api<AccountDetail>(`/v1/accounts/${encodeURIComponent(tenant)}`),
+    enabled,
   });
 }
 

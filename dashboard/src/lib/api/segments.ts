@@ -88,8 +88,8 @@ export function useSegments() {
   return useQuery({ queryKey: KEY, queryFn: () => api<{ segments: SegmentSummary[] }>('/v1/segments') });
 }
 
-export function useSegmentMembers(id: string) {
-  return useQuery({ queryKey: [...KEY, id, 'accounts'], queryFn: () => api<SegmentMembers>(`${path(id)}/accounts`) });
+export function useSegmentMembers(id: string, enabled = true) {
+  return useQuery({ queryKey: [...KEY, id, 'accounts'], queryFn: () => api<SegmentMembers>(`${path(id)}/accounts`), enabled });
 }
 
 export function useSegmentHistory(id: string, from: string, to: string) {
