@@ -244,6 +244,13 @@ public final class Segments {
         if (segmentId == null) {
             return account -> true;
         }
+        SegmentCriteria criteria = existing(segmentId).criteria();
+        SegmentMatcher matcher = SegmentMatcher.of(criteria, today());
+        if (!matcher.needsScore()
+                && criteria.journeyStages() == null
+                && criteria.funnel() == null) {
+            return matcher::matchesAccount; // the directory alone decides: nothing to read
+        }
         Membership members = members(caller, segmentId);
         Set<String> tenants = new HashSet<>();
         members.entries().forEach(e -> tenants.add(e.tenantId()));
@@ -384,32 +391,30 @@ public final class Segments {
      * and funnel progress only when criteria ask about them.
      */
     private static final class InScope {
+        private final Caller caller;
         private final List<Account> accounts;
-        private final Map<String, HealthScore> scores;
+        private final Map<String, HealthScore> scores = new HashMap<>();
+        private final Set<String> scoresRead = new HashSet<>();
         private final FactsReader facts;
 
-        private InScope(
-                List<Account> accounts, Map<String, HealthScore> scores, FactsReader facts) {
+        private InScope(Caller caller, List<Account> accounts, FactsReader facts) {
+            this.caller = caller;
             this.accounts = accounts;
-            this.scores = scores;
             this.facts = facts;
         }
 
         static InScope read(Caller caller, FunnelDefinitions funnels, LocalDate today) {
             List<Account> accounts = caller.reader().accounts();
-            return new InScope(
-                    accounts,
-                    accounts.isEmpty() ? Map.of() : caller.reader().currentScoresOf(accounts),
-                    new FactsReader(caller, accounts, funnels, today));
+            return new InScope(caller, accounts, new FactsReader(caller, accounts, funnels, today));
         }
 
         Membership select(SegmentCriteria criteria, LocalDate today) {
             SegmentMatcher matcher = SegmentMatcher.of(criteria, today);
+            // Scores are read for the accounts the directory lets through, once per request.
+            List<Account> candidates = accounts.stream().filter(matcher::matchesAccount).toList();
+            readScores(candidates);
             List<PortfolioEntry> entries = new ArrayList<>();
-            for (Account account : accounts) {
-                if (!matcher.matchesAccount(account)) {
-                    continue; // no stage or funnel is read for an account the directory rules out
-                }
+            for (Account account : candidates) {
                 HealthScore score = scores.get(account.tenantId());
                 if (matcher.matches(facts(criteria, account, score, null))) {
                     entries.add(new PortfolioEntry(account, score));
@@ -417,6 +422,15 @@ public final class Segments {
             }
             entries.sort(PortfolioRanking.RISKIEST_FIRST);
             return Membership.of(entries);
+        }
+
+        private void readScores(List<Account> candidates) {
+            List<Account> unread =
+                    candidates.stream().filter(a -> !scoresRead.contains(a.tenantId())).toList();
+            if (!unread.isEmpty()) {
+                scores.putAll(caller.reader().currentScoresOf(unread));
+                unread.forEach(a -> scoresRead.add(a.tenantId()));
+            }
         }
 
         /** The facts {@code criteria} need; {@code day} null for now, else the stage then. */
