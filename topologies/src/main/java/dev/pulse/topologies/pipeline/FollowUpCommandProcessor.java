@@ -9,8 +9,6 @@ import dev.pulse.topologies.state.ChangelogOffsets;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,7 +30,6 @@ final class FollowUpCommandProcessor implements Processor<String, FollowUpComman
     private KeyValueStore<String, FollowUp> followUps;
     private KeyValueStore<String, Alert> alerts;
     private ChangelogOffsets offsets;
-    private Cancellable touchSchedule;
 
     FollowUpCommandProcessor(PipelineListener listener) {
         this.listener = listener;
@@ -43,15 +40,7 @@ final class FollowUpCommandProcessor implements Processor<String, FollowUpComman
         this.context = context;
         this.followUps = context.getStateStore(PulseStores.FOLLOW_UPS);
         this.alerts = context.getStateStore(PulseStores.ALERTS);
-        this.offsets = new ChangelogOffsets(context).keyValue(followUps);
-        this.touchSchedule =
-                context.schedule(
-                        TOUCH_AFTER,
-                        PunctuationType.WALL_CLOCK_TIME,
-                        t -> {
-                            offsets.ensure();
-                            touchSchedule.cancel();
-                        });
+        this.offsets = new ChangelogOffsets(context).keyValue(followUps).ensureWithin(TOUCH_AFTER);
     }
 
     @Override

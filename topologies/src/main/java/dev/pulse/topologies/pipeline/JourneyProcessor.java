@@ -10,8 +10,6 @@ import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +34,6 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
     private KeyValueStore<String, JourneyState> journeys;
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
     private ChangelogOffsets offsets;
-    private Cancellable touchSchedule;
 
     JourneyProcessor(JourneyStepper stepper) {
         this.stepper = stepper;
@@ -47,15 +44,7 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
         this.context = context;
         this.journeys = context.getStateStore(PulseStores.JOURNEYS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
-        this.offsets = new ChangelogOffsets(context).keyValue(journeys);
-        this.touchSchedule =
-                context.schedule(
-                        TOUCH_AFTER,
-                        PunctuationType.WALL_CLOCK_TIME,
-                        t -> {
-                            offsets.ensure();
-                            touchSchedule.cancel();
-                        });
+        this.offsets = new ChangelogOffsets(context).keyValue(journeys).ensureWithin(TOUCH_AFTER);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.pulse.topologies.state;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -32,6 +35,23 @@ public final class ChangelogOffsets {
 
     public ChangelogOffsets window(WindowStore<String, ?> store) {
         writes.add(() -> store.put(KEY, null, Math.max(0, context.currentStreamTimeMs())));
+        return this;
+    }
+
+    /**
+     * Also writes within {@code delay} of wall-clock time, for a processor that may see no record
+     * for long after its task starts. Call from {@code init}.
+     */
+    public ChangelogOffsets ensureWithin(Duration delay) {
+        Cancellable[] once = new Cancellable[1];
+        once[0] =
+                context.schedule(
+                        delay,
+                        PunctuationType.WALL_CLOCK_TIME,
+                        now -> {
+                            ensure();
+                            once[0].cancel();
+                        });
         return this;
     }
 
