@@ -46,7 +46,7 @@ final class LocalPartitionReader {
     Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
         return stores.read(
                 PulseStores.HEALTH_SCORES,
-                QueryableStoreTypes.<String, HealthScore>keyValueStore(),
+                new OnePartitionKeyValueStore<String, HealthScore>(),
                 partition,
                 store -> LocalStateReader.inOrder(tenantIds, store::get));
     }
@@ -55,7 +55,7 @@ final class LocalPartitionReader {
     Map<String, JourneyState> journeys(Collection<String> tenantIds) {
         return stores.read(
                 PulseStores.JOURNEYS,
-                QueryableStoreTypes.<String, JourneyState>keyValueStore(),
+                new OnePartitionKeyValueStore<String, JourneyState>(),
                 partition,
                 store -> LocalStateReader.inOrder(tenantIds, store::get));
     }
