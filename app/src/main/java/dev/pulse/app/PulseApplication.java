@@ -12,6 +12,7 @@ import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.UserDirectory;
 import dev.pulse.access.segments.KafkaSegmentStore;
 import dev.pulse.access.segments.SegmentStore;
+import dev.pulse.access.segments.Segments;
 import dev.pulse.api.ApiDependencies;
 import dev.pulse.api.ApiServer;
 import dev.pulse.api.ApiVertx;
@@ -217,9 +218,10 @@ public final class PulseApplication implements AutoCloseable {
         progress.step("Loading users, API keys and the audit log");
         BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
-        ScheduleStore schedules =
-                reportSchedules(config, security, routing, publisher, notifier, scheduleClock);
         SegmentStore segments = segments();
+        ScheduleStore schedules =
+                reportSchedules(
+                        config, security, routing, publisher, notifier, scheduleClock, segments);
         engine =
                 new PulseBotEngine(
                         routing,
@@ -303,7 +305,8 @@ public final class PulseApplication implements AutoCloseable {
             TenantStateReader routing,
             KafkaEventPublisher publisher,
             Notifier notifier,
-            Clock clock) {
+            Clock clock,
+            SegmentStore segments) {
         if (!config.reports().schedules()) {
             return null;
         }
@@ -320,7 +323,8 @@ public final class PulseApplication implements AutoCloseable {
                         new Reports(Clock.systemUTC(), Runnable::run, security.auditLog()),
                         new ReportRenderer(model.bands()),
                         security.auditLog(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(),
+                        new Segments(segments, Clock.systemUTC(), funnels)));
         Set<String> push = new LinkedHashSet<>(notifier.channels());
         push.remove(NotificationPreferences.IN_APP);
         ReportScheduler scheduler =

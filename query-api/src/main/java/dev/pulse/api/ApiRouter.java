@@ -359,11 +359,11 @@ final class ApiRouter {
         for (String path : List.of(JOURNEY, JOURNEY + CSV)) {
             router.get(path).handler(ListCsv.rows("stages")).handler(gate).handler(journey);
         }
-        mountReportSchedules(router, deps, reads);
+        mountReportSchedules(router, deps, reads, segmentCases);
         mountSegments(router, segmentCases, deps, gate, reads);
         router.get(ME).handler(new MeHandler(security.people()));
 
-        AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads);
+        AlertsHandler alerts = new AlertsHandler(alertCases, deps.clock(), reads, segmentFilters);
         for (String path : List.of(ALERTS, ALERTS + CSV)) {
             router.get(path).handler(ListCsv.rows("alerts")).handler(gate).handler(alerts::list);
         }
@@ -392,7 +392,8 @@ final class ApiRouter {
                 .handler(gate)
                 .handler(alerts::resolve);
 
-        FollowUpsHandler followUps = new FollowUpsHandler(followUpCases, deps.clock(), reads);
+        FollowUpsHandler followUps =
+                new FollowUpsHandler(followUpCases, deps.clock(), reads, segmentFilters);
         BodyHandler followUpBody =
                 BodyHandler.create(false).setBodyLimit(FOLLOW_UP_BODY_LIMIT_BYTES);
         for (String path : List.of(FOLLOW_UPS, FOLLOW_UPS + CSV)) {
@@ -515,13 +516,14 @@ final class ApiRouter {
      * dashboard takes for "no schedules on this server".
      */
     private static void mountReportSchedules(
-            Router router, ApiDependencies deps, BlockingReads reads) {
+            Router router, ApiDependencies deps, BlockingReads reads, Segments segments) {
         ScheduleStore store = deps.reports().schedules();
         if (store == null) {
             return;
         }
         ReportSchedulesHandler schedules =
-                new ReportSchedulesHandler(new ReportSchedules(store, deps.clock()), reads);
+                new ReportSchedulesHandler(
+                        new ReportSchedules(store, deps.clock(), segments), reads);
         router.get(REPORT_SCHEDULES).handler(schedules::list);
         router.post(REPORT_SCHEDULES)
                 .handler(BodyHandler.create(false).setBodyLimit(ALERT_BODY_LIMIT_BYTES))

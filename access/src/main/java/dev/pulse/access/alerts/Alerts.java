@@ -78,9 +78,22 @@ public final class Alerts {
 
     /** The matching alerts of the accounts {@code owner} owns, or of every visible account. */
     public List<Alert> ofOwner(Caller caller, Optional<String> owner, Predicate<Alert> matching) {
+        return ofOwner(caller, owner, account -> true, matching);
+    }
+
+    /**
+     * As {@link #ofOwner(Caller, Optional, Predicate)}, over the accounts {@code accounts} keeps (a
+     * segment's: {@code Segments.filter}); the others' alerts are not read.
+     */
+    public List<Alert> ofOwner(
+            Caller caller,
+            Optional<String> owner,
+            Predicate<Account> accounts,
+            Predicate<Alert> matching) {
         List<String> tenants =
                 caller.reader().accounts().stream()
                         .filter(a -> owner.isEmpty() || owner.get().equalsIgnoreCase(a.owner()))
+                        .filter(accounts)
                         .map(Account::tenantId)
                         .toList();
         return of(

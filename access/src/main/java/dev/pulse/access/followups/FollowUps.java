@@ -160,11 +160,27 @@ public final class FollowUps {
     /** One owner's follow-ups on the given account, or on every account the caller sees. */
     public List<FollowUp> ofOwner(
             Caller caller, String owner, Optional<String> tenantId, Predicate<FollowUp> matching) {
+        return ofOwner(caller, owner, tenantId, account -> true, matching);
+    }
+
+    /**
+     * As {@link #ofOwner(Caller, String, Optional, Predicate)}; without a tenant, over the accounts
+     * {@code accounts} keeps (a segment's: {@code Segments.filter}).
+     */
+    public List<FollowUp> ofOwner(
+            Caller caller,
+            String owner,
+            Optional<String> tenantId,
+            Predicate<Account> accounts,
+            Predicate<FollowUp> matching) {
         caller.require(Permission.KEEP_FOLLOW_UPS);
         List<String> tenants =
                 tenantId.isPresent()
                         ? List.of(tenantId.get())
-                        : caller.reader().accounts().stream().map(Account::tenantId).toList();
+                        : caller.reader().accounts().stream()
+                                .filter(accounts)
+                                .map(Account::tenantId)
+                                .toList();
         List<FollowUp> all = new ArrayList<>();
         for (String tenant : tenants) {
             all.addAll(caller.reader().followUps(tenant));

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param time local time of day in {@code timeZone}
  * @param channels {@value #EMAIL} and/or {@value #CHAT}
  * @param periodDays whole days covered, ending with the day before the run
+ * @param segment the id of a saved segment the portfolio or team report is narrowed to, as the
+ *     segment holds at each run; null for none
  */
 public record ReportSchedule(
         String id,
@@ -42,11 +44,48 @@ public record ReportSchedule(
         List<String> channels,
         int periodDays,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        String segment) {
     public static final String EMAIL = "email";
     public static final String CHAT = "chat";
     public static final Set<String> CHANNELS = Set.of(EMAIL, CHAT);
     public static final int LAST_DAY_OF_MONTH = 28;
+
+    /** A schedule narrowed to no segment. */
+    public ReportSchedule(
+            String id,
+            ReportKind report,
+            String tenant,
+            String owner,
+            String team,
+            Cadence cadence,
+            DayOfWeek dayOfWeek,
+            Integer dayOfMonth,
+            LocalTime time,
+            String timeZone,
+            ExportFormat format,
+            List<String> channels,
+            int periodDays,
+            String createdBy,
+            Instant createdAt) {
+        this(
+                id,
+                report,
+                tenant,
+                owner,
+                team,
+                cadence,
+                dayOfWeek,
+                dayOfMonth,
+                time,
+                timeZone,
+                format,
+                channels,
+                periodDays,
+                createdBy,
+                createdAt,
+                null);
+    }
 
     public ReportSchedule {
         Objects.requireNonNull(id, "id");
@@ -58,6 +97,10 @@ public record ReportSchedule(
         require(format, "format", "is required: pdf or csv");
         checkTarget(report, tenant, owner, team);
         checkDay(cadence, dayOfWeek, dayOfMonth);
+        if (segment != null && report == ReportKind.ACCOUNT) {
+            // One account is in a segment or not: narrowing its review would only blank it.
+            throw new InvalidScheduleException("segment", "is only for portfolio and team reports");
+        }
         timeZone = zone(timeZone);
         channels = channels == null ? List.of() : List.copyOf(channels);
         if (channels.isEmpty() || !CHANNELS.containsAll(channels)) {
@@ -140,11 +183,13 @@ public record ReportSchedule(
                 : date.getDayOfMonth() == dayOfMonth;
     }
 
-    /** The portfolio selection of a portfolio or team report. */
+    /** The portfolio selection of a portfolio or team report, with its segment if any. */
     public PortfolioSelection selection() {
-        return report == ReportKind.TEAM
-                ? PortfolioSelection.team(team)
-                : PortfolioSelection.owner(owner);
+        PortfolioSelection selection =
+                report == ReportKind.TEAM
+                        ? PortfolioSelection.team(team)
+                        : PortfolioSelection.owner(owner);
+        return selection.withSegment(segment);
     }
 
     /**
@@ -165,13 +210,15 @@ public record ReportSchedule(
         return day + " at " + time + " " + timeZone;
     }
 
-    /** "account acme", "portfolio of sarah@x", "team EMEA". */
+    /** "account acme", "portfolio of sarah@x", "team EMEA", "… in segment seg-…". */
     public String describeWhat() {
-        return switch (report) {
-            case ACCOUNT -> "account " + tenant;
-            case PORTFOLIO -> "portfolio of " + owner;
-            case TEAM -> "team " + team;
-        };
+        String what =
+                switch (report) {
+                    case ACCOUNT -> "account " + tenant;
+                    case PORTFOLIO -> "portfolio of " + owner;
+                    case TEAM -> "team " + team;
+                };
+        return segment == null ? what : what + " in segment " + segment;
     }
 
     private static String label(DayOfWeek day) {

@@ -4,6 +4,8 @@ import dev.pulse.access.reports.ExportFormat;
 import dev.pulse.access.security.AccessDeniedException;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.Permission;
+import dev.pulse.access.segments.Segments;
+import dev.pulse.access.segments.UnknownSegmentException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -32,16 +34,27 @@ public final class ReportSchedules {
 
     private final ScheduleStore store;
     private final Clock clock;
+    private final Segments segments;
     private final SecureRandom random = new SecureRandom();
 
+    /** Without segments: a schedule naming one names an unknown segment. */
     public ReportSchedules(ScheduleStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * @param segments the saved segments a schedule may be narrowed to; null where none are kept
+     */
+    public ReportSchedules(ScheduleStore store, Clock clock, Segments segments) {
         this.store = store;
         this.clock = clock;
+        this.segments = segments;
     }
 
     /**
      * Validates and stores a schedule for the caller. {@link InvalidScheduleException} for bad
-     * input, {@link AccessDeniedException} when the caller may not export that report.
+     * input, {@link AccessDeniedException} when the caller may not export that report, {@link
+     * UnknownSegmentException} when it names a segment that does not exist.
      */
     public ReportSchedule create(Caller caller, ScheduleRequest request) {
         String person = personOf(caller);
@@ -70,8 +83,12 @@ public final class ReportSchedules {
                                 ? request.periodDays()
                                 : cadence == null ? 1 : cadence.defaultPeriodDays(),
                         person,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        blankToNull(request.segment()));
         requireExportRight(caller, schedule);
+        if (schedule.segment() != null) {
+            requireSegment(caller, schedule.segment());
+        }
         store.save(schedule);
         return schedule;
     }
@@ -135,6 +152,14 @@ public final class ReportSchedules {
             }
             case TEAM -> caller.require(Permission.EXPORT_PORTFOLIOS);
         }
+    }
+
+    /** The segment exists now; each run reads what it holds then. */
+    private void requireSegment(Caller caller, String segmentId) {
+        if (segments == null) {
+            throw new UnknownSegmentException(segmentId);
+        }
+        segments.get(caller, segmentId);
     }
 
     private static String personOf(Caller caller) {

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param owner whose portfolio, for a portfolio report; the asker's own when null
  * @param periodDays days covered; null for the cadence's default
+ * @param segment a saved segment's id to narrow a portfolio or team report to; null for none
  */
 public record ScheduleRequest(
         String report,
@@ -21,4 +22,36 @@ public record ScheduleRequest(
         String timeZone,
         String format,
         List<String> channels,
-        Integer periodDays) {}
+        Integer periodDays,
+        String segment) {
+
+    /** A request without a segment. */
+    public ScheduleRequest(
+            String report,
+            String tenant,
+            String owner,
+            String team,
+            String cadence,
+            String dayOfWeek,
+            Integer dayOfMonth,
+            String time,
+            String timeZone,
+            String format,
+            List<String> channels,
+            Integer periodDays) {
+        this(
+                report,
+                tenant,
+                owner,
+                team,
+                cadence,
+                dayOfWeek,
+                dayOfMonth,
+                time,
+                timeZone,
+                format,
+                channels,
+                periodDays,
+                null);
+    }
+}

@@ -98,6 +98,32 @@ public record SegmentCriteria(
         attributes = attributes(attributes);
     }
 
+    /**
+     * The same criteria with other account managers: for front ends that take people by name and
+     * put their e-mails in afterwards.
+     */
+    public SegmentCriteria withOwners(List<String> owners) {
+        return new SegmentCriteria(
+                plans,
+                segments,
+                owners,
+                teams,
+                bands,
+                atRisk,
+                scoreMin,
+                scoreMax,
+                delta7dMin,
+                delta7dMax,
+                delta30dMin,
+                delta30dMax,
+                arrMin,
+                arrMax,
+                renewalWithinDays,
+                journeyStages,
+                funnel,
+                attributes);
+    }
+
     private static List<String> texts(String field, List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;

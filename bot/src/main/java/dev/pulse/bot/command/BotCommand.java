@@ -1,5 +1,6 @@
 package dev.pulse.bot.command;
 
+import dev.pulse.access.segments.SegmentCriteria;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,6 +98,25 @@ public sealed interface BotCommand {
 
     /** The saved segments the asker can see, with their sizes. */
     record ListSegments() implements BotCommand {}
+
+    /**
+     * Saves a segment ("save segment Enterprise renewals: plan enterprise, band at risk"). Owners
+     * in the criteria are kept as typed (a name or an e-mail) and resolved to e-mails when it is
+     * saved.
+     */
+    record SaveSegment(String name, SegmentCriteria criteria) implements BotCommand {
+        public SaveSegment {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(criteria, "criteria");
+        }
+    }
+
+    /** Deletes a saved segment, by its exact name (letter case aside) or its id. */
+    record DeleteSegment(String segmentName) implements BotCommand {
+        public DeleteSegment {
+            Objects.requireNonNull(segmentName, "segmentName");
+        }
+    }
 
     /**
      * Where an account's users stall in the product's adoption funnels ("where do Acme's users

@@ -188,6 +188,14 @@ public final class CommandParser {
             if (first.is("segments")) {
                 return new ListSegments();
             }
+            int save = segmentHead("save", "create", "new", "add", "define");
+            if (save > 0) {
+                return SegmentCriteriaParser.parseSave(rest(save));
+            }
+            int delete = segmentHead("delete", "remove", "drop");
+            if (delete > 0) {
+                return SegmentCriteriaParser.parseDelete(rest(delete));
+            }
             if (first.is("segment")) {
                 return segment(rest(1));
             }
@@ -240,6 +248,18 @@ public final class CommandParser {
 
         private List<Token> rest(int from) {
             return tokens.subList(Math.min(from, tokens.size()), tokens.size());
+        }
+
+        /** How many words "save segment", "create a new segment" … take; 0 for none. */
+        private int segmentHead(String... verbs) {
+            if (!tokens.get(0).is(verbs)) {
+                return 0;
+            }
+            int at = 1;
+            while (at < tokens.size() && tokens.get(at).is("a", "an", "the", "new")) {
+                at++;
+            }
+            return at < tokens.size() && tokens.get(at).is("segment") ? at + 1 : 0;
         }
 
         private int atRiskHead() {

@@ -62,10 +62,14 @@ public final class HelpText {
         put(
                 HelpTopic.SEGMENT,
                 "`segments`, `how is the <segment> segment doing` — saved groups of accounts:"
-                        + " size, average score, at risk",
+                        + " size, average score, at risk; `save segment <name>: <conditions>`,"
+                        + " `delete segment <name>` — analysts, managers and admins",
                 "how is the enterprise segment doing",
                 "segments",
-                "segment Enterprise at risk");
+                "segment Enterprise at risk",
+                "save segment Enterprise renewals: plan enterprise, renewal within 90 days, band"
+                        + " at risk",
+                "delete segment Enterprise renewals");
         put(
                 HelpTopic.FUNNEL,
                 "`where do <account>'s users stall` — the adoption funnel step where the"
@@ -117,7 +121,11 @@ public final class HelpText {
                         : topic == HelpTopic.ALERTS
                                 ? "\nDurations: 30m, 2h, 1d, 7d, 1w, 3 days, 1 week (up to 90"
                                         + " days)."
-                                : "";
+                                : topic == HelpTopic.SEGMENT
+                                        ? "\nConditions, separated by commas: "
+                                                + SegmentCriteriaParser.UNDERSTOOD
+                                                + ". Bounds count the number itself."
+                                        : "";
         return SYNTAX.get(topic) + more + "\nExamples:\n" + examples;
     }
 

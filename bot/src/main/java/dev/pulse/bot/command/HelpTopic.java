@@ -36,7 +36,7 @@ public enum HelpTopic {
                     case "alerts", "alert", "ack", "acknowledge", "snooze", "resolve" -> ALERTS;
                     case "follow-up", "follow-ups", "followup", "follow", "followups" -> FOLLOW_UP;
                     case "report", "reports", "export" -> REPORT;
-                    case "segment", "segments" -> SEGMENT;
+                    case "segment", "segments", "save" -> SEGMENT;
                     case "funnel", "funnels", "stall", "adoption", "where" -> FUNNEL;
                     default -> null;
                 });

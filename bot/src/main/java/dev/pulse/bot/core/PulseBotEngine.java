@@ -149,7 +149,7 @@ public final class PulseBotEngine implements BotEngine {
         this.segmentReplies =
                 segments == null
                         ? null
-                        : new SegmentReplies(new Segments(segments, clock, funnels));
+                        : new SegmentReplies(new Segments(segments, clock, funnels), owners);
         this.funnelReplies = new FunnelReplies(new Funnels(funnels), clock);
     }
 
@@ -276,6 +276,14 @@ public final class PulseBotEngine implements BotEngine {
             return segmentReplies == null
                     ? noSegments()
                     : segmentReplies.status(asker, c.segmentName());
+        } else if (command instanceof BotCommand.SaveSegment c) {
+            return segmentReplies == null
+                    ? noSegments()
+                    : segmentReplies.save(asker, c.name(), c.criteria());
+        } else if (command instanceof BotCommand.DeleteSegment c) {
+            return segmentReplies == null
+                    ? noSegments()
+                    : segmentReplies.delete(asker, c.segmentName());
         } else if (command instanceof BotCommand.FunnelStall c) {
             return withAccount(
                     asker, c.accountName(), account -> funnelReplies.stall(asker, account));

@@ -1,8 +1,12 @@
 package dev.pulse.bot.command;
 
+import dev.pulse.access.segments.SegmentCriteria;
+import dev.pulse.topologies.health.Band;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Renders a command in the compact form {@code docs/bot.md} uses for its examples ({@code Kind
@@ -46,6 +50,11 @@ final class CommandDescriptions {
             add(parts, "format", c.format().word());
         } else if (command instanceof BotCommand.SegmentStatus c) {
             add(parts, "segment", c.segmentName());
+        } else if (command instanceof BotCommand.SaveSegment c) {
+            add(parts, "name", c.name());
+            criteria(parts, c.criteria());
+        } else if (command instanceof BotCommand.DeleteSegment c) {
+            add(parts, "segment", c.segmentName());
         } else if (command instanceof BotCommand.FunnelStall c) {
             add(parts, "account", c.accountName());
         } else if (command instanceof BotCommand.CancelSchedule c) {
@@ -83,6 +92,29 @@ final class CommandDescriptions {
             add(parts, "owner", o.reference());
         } else if (scope instanceof OwnerScope.Team t) {
             add(parts, "team", t.reference());
+        }
+    }
+
+    /** The criteria set, in the record's order: {@code plans=enterprise,pro scoreMax=40}. */
+    private static void criteria(List<String> parts, SegmentCriteria criteria) {
+        for (RecordComponent component : SegmentCriteria.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(criteria);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value instanceof List<?> list) {
+                value =
+                        list.stream()
+                                .map(v -> v instanceof Band b ? b.label() : v.toString())
+                                .collect(Collectors.joining(","));
+            } else if (value instanceof Double d && d == Math.rint(d)) {
+                value = String.valueOf(d.longValue());
+            }
+            if (value != null) {
+                add(parts, component.getName(), value.toString());
+            }
         }
     }
 

@@ -238,7 +238,9 @@ class CommandParserTest {
             return "report";
         }
         if (command instanceof BotCommand.SegmentStatus
-                || command instanceof BotCommand.ListSegments) {
+                || command instanceof BotCommand.ListSegments
+                || command instanceof BotCommand.SaveSegment
+                || command instanceof BotCommand.DeleteSegment) {
             return "segment";
         }
         if (command instanceof BotCommand.FunnelStall) {

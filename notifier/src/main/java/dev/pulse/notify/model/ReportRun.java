@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param lastDay last day covered
  * @param runAs the e-mail of the person whose rights the report is rendered with
  * @param title "Weekly report: account acme", for subjects and chat messages
+ * @param segment the saved segment a portfolio or team report is narrowed to; null for none
  */
 public record ReportRun(
         String scheduleId,
@@ -28,7 +29,36 @@ public record ReportRun(
         LocalDate firstDay,
         LocalDate lastDay,
         String runAs,
-        String title) {
+        String title,
+        String segment) {
+
+    /** A run narrowed to no segment. */
+    public ReportRun(
+            String scheduleId,
+            Instant dueAt,
+            String report,
+            String tenant,
+            String owner,
+            String team,
+            String format,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            String runAs,
+            String title) {
+        this(
+                scheduleId,
+                dueAt,
+                report,
+                tenant,
+                owner,
+                team,
+                format,
+                firstDay,
+                lastDay,
+                runAs,
+                title,
+                null);
+    }
 
     /** Identifies this run across channels and instances: schedule id and due time. */
     public String runId() {

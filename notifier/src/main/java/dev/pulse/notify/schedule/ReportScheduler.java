@@ -151,7 +151,8 @@ public final class ReportScheduler implements AutoCloseable {
                 period.firstDay(),
                 period.lastDay(),
                 schedule.createdBy(),
-                title);
+                title,
+                schedule.segment());
     }
 
     private List<String> channelsOf(ReportSchedule schedule) {

@@ -14,6 +14,8 @@ import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.Caller;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.UserDirectory;
+import dev.pulse.access.segments.Segments;
+import dev.pulse.access.segments.UnknownSegmentException;
 import dev.pulse.notify.channel.DeliveryException;
 import dev.pulse.notify.channel.ReportFiles;
 import dev.pulse.notify.model.ReportRun;
@@ -21,15 +23,19 @@ import dev.pulse.reports.RenderedReport;
 import dev.pulse.reports.ReportRenderer;
 import dev.pulse.streams.read.StateUnavailableException;
 import dev.pulse.streams.read.TenantStateReader;
+import dev.pulse.topologies.account.Account;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * Renders a scheduled run through the {@link Reports} use case as the schedule's owner (their role
  * and scope today, from the user directory) and {@link ReportRenderer}. A refusal is audited by the
- * use case and fails the delivery for good; the run is not delivered.
+ * use case and fails the delivery for good; the run is not delivered. A run narrowed to a segment
+ * holds the segment's accounts as {@link Segments#filter} finds them at the run; a segment deleted
+ * since fails the delivery for good.
  *
  * <p>E-mail and chat deliver the same run on their own workers at about the same time: the file is
  * kept for a few minutes per run, so it is rendered, and audited as an export, once.
@@ -44,6 +50,7 @@ public final class ScheduledReportFiles implements ReportFiles {
     private final ReportRenderer renderer;
     private final AuditLog audit;
     private final Clock clock;
+    private final Segments segments;
     private final Cache<String, ReportFile> recent =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(200).build();
 
@@ -60,6 +67,22 @@ public final class ScheduledReportFiles implements ReportFiles {
             ReportRenderer renderer,
             AuditLog audit,
             Clock clock) {
+        this(directory, policy, reader, reports, renderer, audit, clock, null);
+    }
+
+    /**
+     * @param segments the saved segments runs may be narrowed to; null where none are kept
+     */
+    public ScheduledReportFiles(
+            UserDirectory directory,
+            AccessPolicy policy,
+            TenantStateReader reader,
+            Reports reports,
+            ReportRenderer renderer,
+            AuditLog audit,
+            Clock clock,
+            Segments segments) {
+        this.segments = segments;
         this.audit = audit;
         this.clock = clock;
         this.directory = directory;
@@ -136,9 +159,13 @@ public final class ScheduledReportFiles implements ReportFiles {
                                 renderer.render(
                                         reports.portfolio(
                                                 caller,
-                                                run.team() != null
-                                                        ? PortfolioSelection.team(run.team())
-                                                        : PortfolioSelection.owner(run.owner()),
+                                                (run.team() != null
+                                                                ? PortfolioSelection.team(
+                                                                        run.team())
+                                                                : PortfolioSelection.owner(
+                                                                        run.owner()))
+                                                        .withSegment(run.segment()),
+                                                segmentOf(caller, run),
                                                 period,
                                                 format,
                                                 origin),
@@ -155,6 +182,26 @@ public final class ScheduledReportFiles implements ReportFiles {
                             + e.getMessage());
         }
         return new ReportFile(file.fileName(), file.mediaType(), file.bytes());
+    }
+
+    /** The accounts of the run's segment as it holds them now; all when it names none. */
+    private Predicate<Account> segmentOf(Caller caller, ReportRun run) {
+        if (run.segment() == null) {
+            return account -> true;
+        }
+        try {
+            if (segments == null) {
+                throw new UnknownSegmentException(run.segment());
+            }
+            return segments.filter(caller, run.segment());
+        } catch (UnknownSegmentException e) {
+            throw new Refused(
+                    "schedule "
+                            + run.scheduleId()
+                            + " is narrowed to segment "
+                            + run.segment()
+                            + ", which no longer exists; cancel the schedule or make a new one");
+        }
     }
 
     /** The run may not or cannot be rendered, now or later. */

@@ -11,6 +11,7 @@ import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertAction;
 import dev.pulse.topologies.alert.AlertCommand;
@@ -29,10 +30,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/alerts}: the alerts of the accounts in the caller's scope, filtered, newest state
- * change first. {@code POST /v1/alerts/{tenant}/{rule}/ack|snooze|resolve}: a person's action,
- * published as an {@link AlertCommand} for the topology to apply (202 with the command); the alert
- * is read first through the caller's scope-checked reader, so a tenant outside the scope is 403, an
- * unknown alert 404, and an action that does not fit the alert's current state 409.
+ * change first; {@code segment} keeps a saved segment's accounts (unknown: 404; not with {@code
+ * tenant}, which names one account already). {@code POST
+ * /v1/alerts/{tenant}/{rule}/ack|snooze|resolve}: a person's action, published as an {@link
+ * AlertCommand} for the topology to apply (202 with the command); the alert is read first through
+ * the caller's scope-checked reader, so a tenant outside the scope is 403, an unknown alert 404,
+ * and an action that does not fit the alert's current state 409.
  */
 public final class AlertsHandler {
     /** Path parameter holding the rule id. */
@@ -47,11 +50,13 @@ public final class AlertsHandler {
     private final Alerts alerts;
     private final Clock clock;
     private final BlockingReads reads;
+    private final SegmentFilters segments;
 
-    public AlertsHandler(Alerts alerts, Clock clock, BlockingReads reads) {
+    public AlertsHandler(Alerts alerts, Clock clock, BlockingReads reads, SegmentFilters segments) {
         this.alerts = alerts;
         this.clock = clock;
         this.reads = reads;
+        this.segments = segments;
     }
 
     public void list(RoutingContext ctx) {
@@ -65,6 +70,11 @@ public final class AlertsHandler {
         Optional<String> tenant =
                 params.optional("tenant").map(t -> PathParams.tenantId("tenant", t));
         int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        String segment = SegmentFilters.parameter(params);
+        if (tenant.isPresent() && segment != null) {
+            throw ProblemException.badParameter(
+                    SegmentFilters.PARAMETER, "cannot be given with 'tenant'");
+        }
         Caller caller = RequestAccess.caller(ctx);
         Predicate<Alert> matching =
                 a ->
@@ -77,7 +87,8 @@ public final class AlertsHandler {
                     List<Alert> found =
                             tenant.isPresent()
                                     ? alerts.of(caller, List.of(tenant.get()), matching)
-                                    : alerts.ofOwner(caller, owner, matching);
+                                    : alerts.ofOwner(
+                                            caller, owner, segments.of(caller, segment), matching);
                     List<Alert> page = List.copyOf(found.subList(0, Math.min(limit, found.size())));
                     RequestAccess.touched(
                             ctx, page.stream().map(Alert::tenantId).distinct().toList());

@@ -12,6 +12,7 @@ import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.PathParams;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.followup.FollowUpStatus;
@@ -43,11 +44,14 @@ public final class FollowUpsHandler {
     private final FollowUps followUps;
     private final Clock clock;
     private final BlockingReads reads;
+    private final SegmentFilters segments;
 
-    public FollowUpsHandler(FollowUps followUps, Clock clock, BlockingReads reads) {
+    public FollowUpsHandler(
+            FollowUps followUps, Clock clock, BlockingReads reads, SegmentFilters segments) {
         this.followUps = followUps;
         this.clock = clock;
         this.reads = reads;
+        this.segments = segments;
     }
 
     /** {@code POST /v1/accounts/{tenant}/follow-ups}. */
@@ -114,7 +118,8 @@ public final class FollowUpsHandler {
 
     /**
      * {@code GET /v1/follow-ups}: one owner's follow-ups (the caller's unless {@code owner} is
-     * given) on the accounts in the caller's scope, or on one account ({@code tenant}).
+     * given) on the accounts in the caller's scope, or on one account ({@code tenant}); {@code
+     * segment} keeps a saved segment's accounts (unknown: 404; not with {@code tenant}).
      */
     public void listForOwner(RoutingContext ctx) {
         RequestParams params = RequestParams.of(ctx);
@@ -124,11 +129,23 @@ public final class FollowUpsHandler {
         Optional<String> tenant =
                 params.optional("tenant").map(t -> PathParams.tenantId("tenant", t));
         int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        String segment = SegmentFilters.parameter(params);
+        if (tenant.isPresent() && segment != null) {
+            throw ProblemException.badParameter(
+                    SegmentFilters.PARAMETER, "cannot be given with 'tenant'");
+        }
         reads.respondJson(
                 ctx,
                 () -> {
                     FollowUpList list =
-                            page(followUps.ofOwner(caller, owner, tenant, matching), limit);
+                            page(
+                                    followUps.ofOwner(
+                                            caller,
+                                            owner,
+                                            tenant,
+                                            segments.of(caller, segment),
+                                            matching),
+                                    limit);
                     RequestAccess.touched(
                             ctx,
                             tenant.isPresent()

@@ -6,12 +6,14 @@ import dev.pulse.access.schedules.ReportSchedule;
 import dev.pulse.access.schedules.ReportSchedules;
 import dev.pulse.access.schedules.ScheduleRequest;
 import dev.pulse.access.security.Caller;
+import dev.pulse.access.segments.UnknownSegmentException;
 import dev.pulse.api.auth.RequestAccess;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.JsonBodies;
 import dev.pulse.api.http.JsonReply;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
+import dev.pulse.api.http.SegmentFilters;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +24,9 @@ import java.util.Set;
 
 /**
  * {@code GET|POST /v1/report-schedules} and {@code DELETE /v1/report-schedules/{id}}: the {@link
- * ReportSchedules} use case. Writes wait for Kafka's ack, so they run on the blocking pool.
+ * ReportSchedules} use case. Writes wait for Kafka's ack, so they run on the blocking pool. A
+ * portfolio or team schedule may carry {@code segment}: each run is narrowed to the segment's
+ * accounts as they stand then; a segment that does not exist is a 404 naming it.
  */
 public final class ReportSchedulesHandler {
     public static final String ID = "id";
@@ -39,7 +43,8 @@ public final class ReportSchedulesHandler {
                     "timeZone",
                     "format",
                     "channels",
-                    "periodDays");
+                    "periodDays",
+                    "segment");
 
     private final ReportSchedules schedules;
     private final BlockingReads blocking;
@@ -69,6 +74,8 @@ public final class ReportSchedulesHandler {
                                 return view(schedules.create(caller, request));
                             } catch (InvalidScheduleException e) {
                                 throw ProblemException.badParameter(e.field(), e.reason());
+                            } catch (UnknownSegmentException e) {
+                                throw SegmentFilters.unknown(e.id());
                             }
                         })
                 .onSuccess(body -> JsonReply.send(ctx, 201, body))
@@ -108,6 +115,7 @@ public final class ReportSchedulesHandler {
         out.put("format", s.format().label());
         out.put("channels", s.channels());
         out.put("periodDays", s.periodDays());
+        putIfSet(out, "segment", s.segment());
         out.put("createdBy", s.createdBy());
         out.put("createdAt", s.createdAt().toString());
         out.put("nextRunAt", schedules.nextRunAt(s).toString());
@@ -141,7 +149,8 @@ public final class ReportSchedulesHandler {
                 text(body, "timeZone"),
                 text(body, "format"),
                 channels(body),
-                integer(body, "periodDays"));
+                integer(body, "periodDays"),
+                text(body, "segment"));
     }
 
     private static String text(JsonNode body, String name) {
