@@ -25,14 +25,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How fast the sink carries a backlog of daily results into PostgreSQL with the default settings:
- * 500 accounts × 60 days of engagement and scores, each day's bucket updated five times (as a
- * changelog carries a busy day). Prints records/s and rows/s (docs/benchmarks.md); asserts only
- * that everything arrived.
+ * {@link #TENANTS} accounts × 60 days of engagement and scores, each day's bucket updated five
+ * times (as a changelog carries a busy day). Prints records/s and rows/s (docs/benchmarks.md);
+ * asserts only that everything arrived.
  */
 @ExtendWith(SharedKafkaBroker.class)
 class SinkThroughputIT {
     private static final Logger LOG = LoggerFactory.getLogger(SinkThroughputIT.class);
-    private static final int TENANTS = 500;
+
+    /**
+     * 100 in the suite, which only checks that everything arrives; the figure in docs/benchmarks.md
+     * is measured with {@code -Dpulse.sink.tenants=500}.
+     */
+    private static final int TENANTS = Integer.getInteger("pulse.sink.tenants", 100);
+
     private static final int DAYS = 60;
     private static final int UPDATES = 5;
 
