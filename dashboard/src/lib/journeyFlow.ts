@@ -163,7 +163,8 @@ export interface FunnelRow {
 
 /** Each step of the funnel with the portfolio's figures for the same step beside it. */
 export function funnelRows(report: FunnelReport): FunnelRow[] {
-  const portfolio = new Map(report.portfolio.map((p) => [p.id, p]));
+  // A segment's funnel comes without the portfolio beside it (the API sends null).
+  const portfolio = new Map((report.portfolio ?? []).map((p) => [p.id, p]));
   const defined = new Map((report.funnel.steps ?? []).map((s) => [s.id, s.label]));
   return report.steps.map((step) => ({
     id: step.id,

@@ -98,10 +98,14 @@ describe('journey page', () => {
   });
 
   it("uses the page's segment for the funnel when no account is chosen", async () => {
-    const calls = mockFetch(routes);
+    // As the API answers for a segment: no portfolio beside it, no stall step.
+    const segmentFunnel = { ...funnelReport, tenant: null, segment: 'seg-1a2b3c', portfolio: null, stallStep: null };
+    const calls = mockFetch({ ...routes, '/v1/funnels/reporting': { body: segmentFunnel } });
     renderAt(<JourneyPage />, '/journey?from=2026-09-01&to=2026-12-01&segment=seg-1a2b3c&funnel=reporting');
-    await screen.findByTestId('funnel-chart');
+    const chart = await screen.findByTestId('funnel-chart');
     expect(calls.some((c) => c.url === '/v1/funnels/reporting?segment=seg-1a2b3c&from=2026-09-01&to=2026-12-01')).toBe(true);
+    expect(within(chart).getAllByTestId('funnel-step')).toHaveLength(3);
+    expect(within(chart).queryByTestId('funnel-stall')).toBeNull();
   });
 
   it('says so when nothing is on a journey, and names a refusal', async () => {

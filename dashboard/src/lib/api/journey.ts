@@ -95,8 +95,8 @@ export interface FunnelReport {
   from: string;
   to: string;
   steps: FunnelStep[];
-  /** The same steps across the caller's portfolio, for comparison. */
-  portfolio: FunnelStep[];
+  /** The same steps across the caller's portfolio, for comparison; null for a segment's funnel. */
+  portfolio: FunnelStep[] | null;
   /** Where this account's (or segment's) users fall furthest behind the portfolio. */
   stallStep: string | null;
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -278,6 +279,106 @@ class DashboardEndToEndIT {
             assertThat(lines).anyMatch(line -> line.startsWith(SARAH + ",3,"));
             assertThat(lines).anyMatch(line -> line.startsWith(DAVID + ",2,"));
         }
+    }
+
+    /**
+     * The Segments and Journey pages in the suite (the demo's screenshot run, DemoDashboardIT, is
+     * out of it): Marcus saves Sarah's accounts as a segment through the form, after a preview, and
+     * the journey page over that segment shows every configured stage with the API's counts.
+     */
+    @Test
+    void marcusSavesASegmentThroughTheFormAndSeesItsJourney() {
+        try (Chromium browser = Chromium.start(1280, 1000, dir.resolve("downloads-segments"))) {
+            signIn(browser, "Marcus Webb");
+            browser.driver().get(site + "/segments/new");
+            waitFor(browser).until(visible("segment-form"));
+            String name = "Sarah's accounts " + run;
+            testId(browser, "segment-name").sendKeys(name);
+            testId(browser, "segment-owners").sendKeys(SARAH);
+            testId(browser, "segment-preview-run").click();
+            WebElement count = waitFor(browser).until(visible("segment-preview-count"));
+            assertThat(count.getAttribute("data-size")).isEqualTo("3");
+            assertNoCriticalAccessibilityFindings(browser);
+
+            testId(browser, "segment-save").click();
+            WebElement page = waitFor(browser).until(visible("segment-page"));
+            String segment = page.getAttribute("data-segment");
+            JsonNode members = admin.get("/v1/segments/" + segment + "/accounts").json();
+            List<String> tenants = new ArrayList<>();
+            members.path("accounts").forEach(a -> tenants.add(a.path("tenantId").asText()));
+            assertThat(tenants).containsExactlyInAnyOrder(fading, steady, busy);
+            assertThat(
+                            waitFor(browser)
+                                    .until(
+                                            ExpectedConditions.numberOfElementsToBe(
+                                                    byTestId("segment-member"), 3)))
+                    .extracting(row -> row.getAttribute("data-tenant"))
+                    .containsExactlyInAnyOrderElementsOf(tenants);
+
+            // This portfolio's history is backdated within a long grace, so no day has closed and
+            // no account is on a journey yet: the page must say so for the segment, as the API
+            // does (the demo's screenshot run shows the diagram over closed days).
+            browser.driver().get(site + "/journey?segment=" + segment);
+            WebElement journeyPage;
+            try {
+                journeyPage = waitFor(browser).until(visible("journey-page"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError(
+                        "no journey page; the browser shows: "
+                                + browser.driver().findElement(By.tagName("body")).getText(),
+                        e);
+            }
+            assertThat(
+                            new Select(testId(browser, "journey-segment"))
+                                    .getFirstSelectedOption()
+                                    .getAttribute("value"))
+                    .isEqualTo(segment);
+            JsonNode journey = admin.get("/v1/journey?segment=" + segment).json();
+            if (journey.path("accounts").asInt() == 0) {
+                assertThat(journeyPage.getText()).contains("No accounts on a journey");
+            } else {
+                assertThat(
+                                await().atMost(DEADLINE)
+                                        .until(
+                                                () -> journeyShownAsAnswered(browser, segment),
+                                                j -> j != null)
+                                        .path("accounts")
+                                        .asInt())
+                        .isPositive();
+            }
+            assertNoCriticalAccessibilityFindings(browser);
+        }
+    }
+
+    /**
+     * The journey over {@code segment} as the API answers it, once the page shows that answer for
+     * every stage (days may still be closing, so the page is reloaded until both agree); null until
+     * then.
+     */
+    private JsonNode journeyShownAsAnswered(Chromium browser, String segment) {
+        browser.driver().navigate().refresh();
+        WebElement flow = waitFor(browser).until(visible("journey-flow"));
+        JsonNode api = admin.get("/v1/journey?segment=" + segment).json();
+        List<WebElement> boxes = flow.findElements(byTestId("journey-stage"));
+        if (boxes.size() != api.path("stages").size()) {
+            return null;
+        }
+        for (JsonNode stage : api.path("stages")) {
+            String id = stage.path("id").asText();
+            boolean shown =
+                    boxes.stream()
+                            .anyMatch(
+                                    b ->
+                                            id.equals(b.getAttribute("data-stage"))
+                                                    && b.getText()
+                                                            .contains(
+                                                                    stage.path("current").asInt()
+                                                                            + " now"));
+            if (!shown) {
+                return null;
+            }
+        }
+        return api;
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * history, so the flow diagram is compared with the API's answer given just before and after the
  * page loaded, and segment members are checked by their bands rather than counted.
  */
+@Tag("screenshots") // minutes of replay: out of the suite, run with -Pscreenshots (app/pom.xml)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDashboardIT {
     private static final String MARCUS = "marcus.webb@demo.pulse.dev";
