@@ -34,7 +34,7 @@ import net.jqwik.api.Provide;
  * from the documented rules and not from {@link SegmentMatcher}, selects, and never an account
  * outside the asker's scope.
  */
-class SegmentMembershipProperties {
+class SegmentMembershipPropertyTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
     private static final List<String> OWNERS =
