@@ -1,9 +1,10 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../lib/api/me';
 import type { Me } from '../lib/api/types';
 import { timeZone } from '../lib/format';
 import { useLive } from '../lib/live';
 import { navigation } from '../lib/permissions';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 const LIVE_TEXT = { live: 'Live', polling: 'Updating every 30 s', offline: 'Offline' } as const;
 
@@ -19,6 +20,7 @@ export function LiveStatus() {
 export function Layout({ me }: { me: Me }) {
   const signOut = useSignOut();
   const items = navigation(me);
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,7 +51,9 @@ export function Layout({ me }: { me: Me }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <PageErrorBoundary key={location.pathname + location.search}>
+          <Outlet />
+        </PageErrorBoundary>
       </main>
       <footer className="muted">Times are shown in {timeZone}.</footer>
     </>
