@@ -30,8 +30,7 @@ class RunTimesTest {
                 List.of("email"),
                 7,
                 "sarah@pulse.test",
-                CREATED,
-                null);
+                CREATED);
     }
 
     private static ReportSchedule monthly(int day, String time, String zone) {
@@ -50,8 +49,7 @@ class RunTimesTest {
                 List.of("chat"),
                 30,
                 "marcus@pulse.test",
-                CREATED,
-                null);
+                CREATED);
     }
 
     @Test

@@ -61,8 +61,7 @@ class ScheduledReportFilesTest {
                         new Reports(clock, Runnable::run, audit),
                         new ReportRenderer(new HealthModel.Bands(70, 40)),
                         audit,
-                        clock,
-                        null);
+                        clock);
         ReportRun run =
                 new ReportRun(
                         "rs-gone",
@@ -75,8 +74,7 @@ class ScheduledReportFilesTest {
                         LocalDate.parse("2026-11-16"),
                         LocalDate.parse("2026-11-22"),
                         "left@x.test",
-                        "Weekly report: account acme",
-                        null);
+                        "Weekly report: account acme");
 
         DeliveryException refused =
                 catchThrowableOfType(DeliveryException.class, () -> files.file(run));
