@@ -1,5 +1,6 @@
 package dev.pulse.api.http;
 
+import dev.pulse.streams.read.ReadFreshness;
 import dev.pulse.topologies.json.PulseJson;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -24,7 +25,9 @@ public final class BlockingReads {
     /**
      * Reads and serialises on a worker, then answers 200 with the JSON, or with the body's list as
      * CSV when the route offers it and the request asks ({@link ListCsv}); any failure goes to the
-     * failure handler (a {@link ProblemException}, unreadable state, or a bug).
+     * failure handler (a {@link ProblemException}, unreadable state, or a bug). A JSON answer read
+     * in part from a copy of the state while its owner was gone says so ({@link
+     * ReadFreshness#STALE_HEADER}).
      */
     public void respondJson(RoutingContext ctx, Callable<?> read) {
         String csvRows = ListCsv.wanted(ctx);
@@ -34,8 +37,15 @@ public final class BlockingReads {
                     .onFailure(ctx::fail);
             return;
         }
-        run(() -> PulseJson.mapper().writeValueAsBytes(read.call()))
-                .onSuccess(json -> JsonReply.send(ctx, 200, json))
+        run(() -> ReadFreshness.capture(() -> PulseJson.mapper().writeValueAsBytes(read.call())))
+                .onSuccess(
+                        json -> {
+                            String stale = json.staleHeader();
+                            if (stale != null) {
+                                ctx.response().putHeader(ReadFreshness.STALE_HEADER, stale);
+                            }
+                            JsonReply.send(ctx, 200, json.value());
+                        })
                 .onFailure(ctx::fail);
     }
 }

@@ -15,6 +15,7 @@ import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.RequestParams;
 import dev.pulse.api.http.TimeParams;
 import dev.pulse.streams.read.InternalReadProtocol;
+import dev.pulse.streams.read.ReadFreshness;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.read.TenantStateReader.Granularity;
 import io.vertx.ext.web.RoutingContext;
@@ -24,25 +25,29 @@ import java.util.Locale;
 
 /**
  * Serves {@link InternalReadProtocol} from this instance's own stores (the local reader), so a read
- * forwarded by another instance never hops again.
+ * forwarded by another instance never hops again. With {@code copy=true} (asked while the owner is
+ * gone) standby and restoring copies answer too, and the answer carries {@link
+ * ReadFreshness#STALE_HEADER}.
  */
 public final class InternalStateHandler {
-    private final TenantStateReader local;
+    private final TenantStateReader owned;
+    private final TenantStateReader copies;
     private final BlockingReads reads;
 
     public InternalStateHandler(TenantStateReader local, BlockingReads reads) {
-        this.local = local;
+        this.owned = local;
+        this.copies = local.copies();
         this.reads = reads;
     }
 
     public void scores(RoutingContext ctx) {
         List<String> tenants = tenants(ctx);
-        reads.respondJson(ctx, () -> local.currentScores(tenants));
+        reads.respondJson(ctx, () -> local(ctx).currentScores(tenants));
     }
 
     public void journeys(RoutingContext ctx) {
         List<String> tenants = tenants(ctx);
-        reads.respondJson(ctx, () -> local.journeys(tenants));
+        reads.respondJson(ctx, () -> local(ctx).journeys(tenants));
     }
 
     /** The repeated {@code tenant} parameter of the batch routes, checked. */
@@ -70,7 +75,7 @@ public final class InternalStateHandler {
         RequestParams params = RequestParams.of(ctx);
         Instant from = instant(params, FROM);
         Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local.funnelDays(tenants, from, to));
+        reads.respondJson(ctx, () -> local(ctx).funnelDays(tenants, from, to));
     }
 
     public void dailyScores(RoutingContext ctx) {
@@ -78,7 +83,7 @@ public final class InternalStateHandler {
         RequestParams params = RequestParams.of(ctx);
         Instant from = instant(params, FROM);
         Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local.dailyScores(tenant, from, to));
+        reads.respondJson(ctx, () -> local(ctx).dailyScores(tenant, from, to));
     }
 
     public void engagement(RoutingContext ctx) {
@@ -87,7 +92,7 @@ public final class InternalStateHandler {
         Granularity granularity = granularity(params);
         Instant from = instant(params, FROM);
         Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local.engagement(tenant, granularity, from, to));
+        reads.respondJson(ctx, () -> local(ctx).engagement(tenant, granularity, from, to));
     }
 
     public void engagementTotals(RoutingContext ctx) {
@@ -95,19 +100,19 @@ public final class InternalStateHandler {
         RequestParams params = RequestParams.of(ctx);
         Instant from = instant(params, FROM);
         Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local.engagementTotals(tenant, from, to));
+        reads.respondJson(ctx, () -> local(ctx).engagementTotals(tenant, from, to));
     }
 
     public void alerts(RoutingContext ctx) {
         String tenant = tenant(ctx);
-        reads.respondJson(ctx, () -> local.alerts(tenant));
+        reads.respondJson(ctx, () -> local(ctx).alerts(tenant));
     }
 
     /** The alert or JSON {@code null}: a 404 could not be told from a missing route. */
     public void alert(RoutingContext ctx) {
         String tenant = tenant(ctx);
         String rule = AlertsHandler.ruleId(ctx.pathParam(RULE_PARAM));
-        reads.respondJson(ctx, () -> local.alert(tenant, rule).orElse(null));
+        reads.respondJson(ctx, () -> local(ctx).alert(tenant, rule).orElse(null));
     }
 
     public void alertHistory(RoutingContext ctx) {
@@ -115,12 +120,17 @@ public final class InternalStateHandler {
         RequestParams params = RequestParams.of(ctx);
         Instant from = instant(params, FROM);
         Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local.alertHistory(tenant, from, to));
+        reads.respondJson(ctx, () -> local(ctx).alertHistory(tenant, from, to));
     }
 
     public void followUps(RoutingContext ctx) {
         String tenant = tenant(ctx);
-        reads.respondJson(ctx, () -> local.followUps(tenant));
+        reads.respondJson(ctx, () -> local(ctx).followUps(tenant));
+    }
+
+    /** The owned stores, or (asked with {@code copy=true}) every copy this instance holds. */
+    private TenantStateReader local(RoutingContext ctx) {
+        return "true".equals(ctx.request().getParam(ReadFreshness.COPY_PARAM)) ? copies : owned;
     }
 
     private static String tenant(RoutingContext ctx) {

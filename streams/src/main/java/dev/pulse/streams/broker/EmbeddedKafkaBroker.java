@@ -169,31 +169,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static Map<String, String> brokerConfig(
             Path logDir, int brokerPort, int controllerPort) {
-        // Values as strings, as in server.properties: ConfigDef parses them into their types.
-        Map<String, String> config = new HashMap<>();
-        config.put("process.roles", "broker,controller");
-        config.put("node.id", String.valueOf(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        config.put("controller.listener.names", CONTROLLER_LISTENER);
-        config.put(
-                "listeners",
-                "PLAINTEXT://"
-                        + HOST
-                        + ":"
-                        + brokerPort
-                        + ","
-                        + CONTROLLER_LISTENER
-                        + "://"
-                        + HOST
-                        + ":"
-                        + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put(
-                "listener.security.protocol.map",
-                "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        config.put("log.dirs", logDir.toString());
-        config.put("metadata.log.dir", logDir.toString());
+        Map<String, String> config =
+                nodeConfig(
+                        NODE_ID,
+                        NODE_ID + "@" + HOST + ":" + controllerPort,
+                        logDir,
+                        brokerPort,
+                        controllerPort);
         // Bounds startup() itself: catching up on metadata and getting unfenced.
         config.put("server.max.startup.time.ms", String.valueOf(START_TIMEOUT.toMillis()));
 
@@ -216,6 +198,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         config.put("num.network.threads", "2");
         config.put("num.io.threads", "4");
+        return config;
+    }
+
+    /**
+     * One KRaft node, broker and controller, of the static quorum {@code voters}: its listeners on
+     * 127.0.0.1 and its log directory. Values as strings, as in server.properties.
+     */
+    static Map<String, String> nodeConfig(
+            int nodeId, String voters, Path logDir, int brokerPort, int controllerPort) {
+        Map<String, String> config = new HashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", String.valueOf(nodeId));
+        config.put("controller.quorum.voters", voters);
+        config.put("controller.listener.names", CONTROLLER_LISTENER);
+        config.put(
+                "listeners",
+                "PLAINTEXT://"
+                        + HOST
+                        + ":"
+                        + brokerPort
+                        + ","
+                        + CONTROLLER_LISTENER
+                        + "://"
+                        + HOST
+                        + ":"
+                        + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put(
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("log.dirs", logDir.toString());
+        config.put("metadata.log.dir", logDir.toString());
         return config;
     }
 
@@ -249,7 +264,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));

@@ -42,10 +42,19 @@ final class KraftStorageFormatter {
      * and returns the cluster id it belongs to.
      */
     static String formatIfNeeded(Path logDir, int nodeId, String controllerListenerName) {
+        return formatIfNeeded(logDir, nodeId, controllerListenerName, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * As {@link #formatIfNeeded(Path, int, String)}, into cluster {@code newClusterId} when new:
+     * every node of a cluster is formatted with the same id.
+     */
+    static String formatIfNeeded(
+            Path logDir, int nodeId, String controllerListenerName, String newClusterId) {
         if (isFormatted(logDir)) {
             return readClusterId(logDir);
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = newClusterId;
         String dir = logDir.toAbsolutePath().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {

@@ -32,17 +32,36 @@ public final class LocalStateReader implements TenantStateReader {
 
     private final LocalStores stores;
     private final TenantLocator locator;
+    private final ChangelogLags lags;
     private volatile DirectorySnapshot directory;
 
     private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
 
     public LocalStateReader(KafkaStreams streams) {
-        this.stores = new LocalStores(streams);
-        this.locator = new TenantLocator(streams);
+        this(new LocalStores(streams), new TenantLocator(streams), null);
+    }
+
+    private LocalStateReader(LocalStores stores, TenantLocator locator, ChangelogLags lags) {
+        this.stores = stores;
+        this.locator = locator;
+        this.lags = lags;
+    }
+
+    /**
+     * The same reads of this instance's copies too: standby and restoring ones, the answers a
+     * failover serves while the owner is gone. Every tenant read notes the copy's changelog lag in
+     * {@link ReadFreshness}, so the answer says it may be stale.
+     */
+    @Override
+    public LocalStateReader copies() {
+        return new LocalStateReader(stores.copies(), locator, new ChangelogLags(stores.streams()));
     }
 
     /** Reads of the tenants in {@code partition} of the tenant stores. */
     LocalPartitionReader in(int partition) {
+        if (lags != null) {
+            ReadFreshness.readFromCopy(lags.of(partition));
+        }
         return new LocalPartitionReader(stores, partition);
     }
 

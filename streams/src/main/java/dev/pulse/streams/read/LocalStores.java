@@ -10,15 +10,31 @@ import org.apache.kafka.streams.state.QueryableStoreType;
 /**
  * This instance's stores, read through Kafka Streams' public interactive-query API only. A store
  * that cannot be read right now (rebalance, restore, a task moved away, a thread not running) is
- * {@link StateUnavailableException}: the API answers 503, never a stale or partial answer.
+ * {@link StateUnavailableException}: the API answers 503, never a partial answer. Only stores
+ * opened {@link #copies()} read standby and restoring copies; their callers mark the answer stale.
  */
 final class LocalStores {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final KafkaStreams streams;
+    private final boolean copiesToo;
 
     LocalStores(KafkaStreams streams) {
+        this(streams, false);
+    }
+
+    private LocalStores(KafkaStreams streams, boolean copiesToo) {
         this.streams = streams;
+        this.copiesToo = copiesToo;
+    }
+
+    /** The same stores, standby and restoring copies included ({@code enableStaleStores}). */
+    LocalStores copies() {
+        return new LocalStores(streams, true);
+    }
+
+    KafkaStreams streams() {
+        return streams;
     }
 
     /**
@@ -28,6 +44,9 @@ final class LocalStores {
      */
     <S, T> T read(String name, QueryableStoreType<S> type, Integer partition, Function<S, T> read) {
         StoreQueryParameters<S> query = StoreQueryParameters.fromNameAndType(name, type);
+        if (copiesToo) {
+            query = query.enableStaleStores();
+        }
         try {
             return read.apply(
                     streams.store(partition == null ? query : query.withPartition(partition)));

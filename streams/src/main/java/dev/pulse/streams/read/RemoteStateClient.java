@@ -41,14 +41,32 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class RemoteStateClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final String internalToken;
-    private final HttpClient http =
-            HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
+    private final HttpClient http;
+    private final boolean copies;
 
     public RemoteStateClient(String internalToken) {
+        this(
+                internalToken,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build(),
+                false);
+    }
+
+    private RemoteStateClient(String internalToken, HttpClient http, boolean copies) {
         this.internalToken = internalToken;
+        this.http = http;
+        this.copies = copies;
+    }
+
+    /**
+     * The same reads, answered by the other instance's copy of the state (standby or restoring
+     * included): what a failover asks while the owner is gone. Answers note their staleness in
+     * {@link ReadFreshness}.
+     */
+    RemoteStateClient copies() {
+        return new RemoteStateClient(internalToken, http, true);
     }
 
     Map<String, HealthScore> currentScores(HostInfo host, Collection<String> tenants) {
@@ -146,7 +164,14 @@ public final class RemoteStateClient {
         return get(host, path(FOLLOW_UPS, tenant), new TypeReference<List<FollowUp>>() {});
     }
 
-    private <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
+    private <T> T get(HostInfo host, String route, TypeReference<T> type) {
+        String pathAndQuery =
+                copies
+                        ? route
+                                + (route.contains("?") ? "&" : "?")
+                                + ReadFreshness.COPY_PARAM
+                                + "=true"
+                        : route;
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         HttpRequest request =
                 HttpRequest.newBuilder(uri)
@@ -162,7 +187,10 @@ public final class RemoteStateClient {
                         host, "answered " + response.statusCode() + " for " + pathAndQuery, null);
             }
             JavaType javaType = PulseJson.mapper().getTypeFactory().constructType(type);
-            return PulseJson.mapper().readValue(response.body(), javaType);
+            T value = PulseJson.mapper().readValue(response.body(), javaType);
+            ReadFreshness.readFromCopy(
+                    response.headers().firstValue(ReadFreshness.STALE_HEADER).orElse(null));
+            return value;
         } catch (IOException e) {
             throw unavailable(host, "could not be read: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -174,7 +202,7 @@ public final class RemoteStateClient {
     private static StateUnavailableException unavailable(
             HostInfo host, String problem, Throwable cause) {
         return new StateUnavailableException(
-                "the instance owning this tenant (" + host + ") " + problem,
+                "the instance holding this tenant (" + host + ") " + problem,
                 Duration.ofSeconds(2),
                 cause);
     }

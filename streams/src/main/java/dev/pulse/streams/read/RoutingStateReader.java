@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -25,19 +26,28 @@ import org.apache.kafka.streams.state.HostInfo;
  * stores) or another (its internal HTTP routes). All tenant stores are co-partitioned by tenant id,
  * so the owner of the score store owns every store of that tenant. The owner and partition are
  * looked up once per tenant per read; a local read opens that partition's store directly.
+ *
+ * <p>When the owner cannot answer (killed, restoring, rebalancing), the read falls back to a copy
+ * of the partition: this instance's own (restoring or standby) copy first, then each standby Kafka
+ * Streams names. Such an answer may be stale; {@link ReadFreshness} records by how much, and the
+ * API says so in the answer. Only when no copy answers either does the read fail (503).
  */
 public final class RoutingStateReader implements TenantStateReader {
     private final HostInfo self;
     private final TenantLocator locator;
     private final LocalStateReader local;
+    private final LocalStateReader localCopies;
     private final RemoteStateClient remote;
+    private final RemoteStateClient remoteCopies;
 
     public RoutingStateReader(
             KafkaStreams streams, HostInfo self, LocalStateReader local, RemoteStateClient remote) {
         this.self = self;
         this.locator = new TenantLocator(streams);
         this.local = local;
+        this.localCopies = local.copies();
         this.remote = remote;
+        this.remoteCopies = remote.copies();
     }
 
     @Override
@@ -46,18 +56,18 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     /**
-     * Local tenants are read in their own partition's store, grouped by partition; the others in
+     * Local tenants are read in their own partition's store, partition by partition; the others in
      * one call per owning instance. The map follows the order of {@code tenantIds}.
      */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        return batch(tenantIds, local::currentScores, remote::currentScores);
+        return batch(tenantIds, LocalStateReader::currentScores, RemoteStateClient::currentScores);
     }
 
     /** Like {@link #currentScores}: local tenants by partition, the others per owning instance. */
     @Override
     public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
-        return batch(tenantIds, local::journeys, remote::journeys);
+        return batch(tenantIds, LocalStateReader::journeys, RemoteStateClient::journeys);
     }
 
     /** As {@link #currentScores}: local tenants by partition, the others one call per owner. */
@@ -66,31 +76,81 @@ public final class RoutingStateReader implements TenantStateReader {
             Collection<String> tenantIds, Instant from, Instant to) {
         return batch(
                 tenantIds,
-                byPartition -> local.funnelDays(byPartition, from, to),
-                (host, tenants) -> remote.funnelDays(host, tenants, from, to));
+                (reader, byPartition) -> reader.funnelDays(byPartition, from, to),
+                (client, host, tenants) -> client.funnelDays(host, tenants, from, to));
     }
 
-    /** A batch read of many tenants: one local read per partition, one call per other owner. */
+    /** A batch read on this instance: of the tenants grouped by partition. */
+    private interface ReadHere<V> {
+        Map<String, V> read(LocalStateReader reader, Map<Integer, List<String>> byPartition);
+    }
+
+    /** A batch read on another instance: one call for all its tenants. */
+    private interface ReadThere<V> {
+        Map<String, V> read(RemoteStateClient client, HostInfo host, List<String> tenants);
+    }
+
+    /** Where one partition lives and the tenants of the request in it. */
+    private record Placement(KeyQueryMetadata where, List<String> tenants) {
+        Map<Integer, List<String>> byPartition() {
+            return Map.of(where.partition(), tenants);
+        }
+    }
+
+    /**
+     * A batch read of many tenants: one local read per partition, one call per other owner; a
+     * partition whose owner fails is read from a copy.
+     */
     private <V> Map<String, V> batch(
-            Collection<String> tenantIds,
-            Function<Map<Integer, List<String>>, Map<String, V>> readHere,
-            BiFunction<HostInfo, List<String>, Map<String, V>> readOnOwner) {
-        Map<Integer, List<String>> localByPartition = new HashMap<>();
-        Map<HostInfo, List<String>> remoteByOwner = new LinkedHashMap<>();
+            Collection<String> tenantIds, ReadHere<V> readHere, ReadThere<V> readThere) {
+        Map<Integer, Placement> byPartition = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
             KeyQueryMetadata where = locator.locate(tenant);
-            if (self.equals(where.activeHost())) {
-                localByPartition
-                        .computeIfAbsent(where.partition(), p -> new ArrayList<>())
-                        .add(tenant);
+            byPartition
+                    .computeIfAbsent(
+                            where.partition(), p -> new Placement(where, new ArrayList<>()))
+                    .tenants()
+                    .add(tenant);
+        }
+        Map<String, V> found = new HashMap<>();
+        Map<HostInfo, List<Placement>> remoteByOwner = new LinkedHashMap<>();
+        for (Placement placement : byPartition.values()) {
+            if (self.equals(placement.where().activeHost())) {
+                found.putAll(
+                        orFromCopy(
+                                placement.where(),
+                                () -> readHere.read(local, placement.byPartition()),
+                                () -> readHere.read(localCopies, placement.byPartition()),
+                                host -> readThere.read(remoteCopies, host, placement.tenants())));
             } else {
                 remoteByOwner
-                        .computeIfAbsent(where.activeHost(), h -> new ArrayList<>())
-                        .add(tenant);
+                        .computeIfAbsent(placement.where().activeHost(), h -> new ArrayList<>())
+                        .add(placement);
             }
         }
-        Map<String, V> found = new HashMap<>(readHere.apply(localByPartition));
-        remoteByOwner.forEach((host, tenants) -> found.putAll(readOnOwner.apply(host, tenants)));
+        remoteByOwner.forEach(
+                (owner, placements) -> {
+                    List<String> tenants = new ArrayList<>();
+                    placements.forEach(placement -> tenants.addAll(placement.tenants()));
+                    try {
+                        found.putAll(readThere.read(remote, owner, tenants));
+                    } catch (StateUnavailableException ownerUnavailable) {
+                        for (Placement placement : placements) {
+                            found.putAll(
+                                    fromCopy(
+                                            placement.where(),
+                                            ownerUnavailable,
+                                            () ->
+                                                    readHere.read(
+                                                            localCopies, placement.byPartition()),
+                                            host ->
+                                                    readThere.read(
+                                                            remoteCopies,
+                                                            host,
+                                                            placement.tenants())));
+                        }
+                    }
+                });
         return LocalStateReader.inOrder(tenantIds, found::get);
     }
 
@@ -99,7 +159,7 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.dailyScores(tenantId, from, to),
-                owner -> remote.dailyScores(owner, tenantId, from, to));
+                (client, host) -> client.dailyScores(host, tenantId, from, to));
     }
 
     @Override
@@ -108,7 +168,7 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.engagement(tenantId, granularity, from, to),
-                owner -> remote.engagement(owner, tenantId, granularity, from, to));
+                (client, host) -> client.engagement(host, tenantId, granularity, from, to));
     }
 
     @Override
@@ -116,7 +176,7 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.engagementTotals(tenantId, from, to),
-                owner -> remote.engagementTotals(owner, tenantId, from, to));
+                (client, host) -> client.engagementTotals(host, tenantId, from, to));
     }
 
     @Override
@@ -132,7 +192,9 @@ public final class RoutingStateReader implements TenantStateReader {
     @Override
     public List<Alert> alerts(String tenantId) {
         return route(
-                tenantId, here -> here.alerts(tenantId), owner -> remote.alerts(owner, tenantId));
+                tenantId,
+                here -> here.alerts(tenantId),
+                (client, host) -> client.alerts(host, tenantId));
     }
 
     @Override
@@ -140,7 +202,7 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.alert(tenantId, ruleId),
-                owner -> remote.alert(owner, tenantId, ruleId));
+                (client, host) -> client.alert(host, tenantId, ruleId));
     }
 
     @Override
@@ -148,7 +210,7 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.alertHistory(tenantId, from, to),
-                owner -> remote.alertHistory(owner, tenantId, from, to));
+                (client, host) -> client.alertHistory(host, tenantId, from, to));
     }
 
     @Override
@@ -156,17 +218,68 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.followUps(tenantId),
-                owner -> remote.followUps(owner, tenantId));
+                (client, host) -> client.followUps(host, tenantId));
     }
 
-    /** {@code readHere} in the tenant's partition of this instance, or {@code readOnOwner}. */
+    /**
+     * {@code readHere} in the tenant's partition of this instance when it owns the tenant, else
+     * {@code readThere} on the owner; a copy of the partition when the owner cannot answer.
+     */
     private <T> T route(
             String tenantId,
             Function<LocalPartitionReader, T> readHere,
-            Function<HostInfo, T> readOnOwner) {
+            BiFunction<RemoteStateClient, HostInfo, T> readThere) {
         KeyQueryMetadata where = locator.locate(tenantId);
-        return self.equals(where.activeHost())
-                ? readHere.apply(local.in(where.partition()))
-                : readOnOwner.apply(where.activeHost());
+        Supplier<T> fromOwner =
+                self.equals(where.activeHost())
+                        ? () -> readHere.apply(local.in(where.partition()))
+                        : () -> readThere.apply(remote, where.activeHost());
+        return orFromCopy(
+                where,
+                fromOwner,
+                () -> readHere.apply(localCopies.in(where.partition())),
+                host -> readThere.apply(remoteCopies, host));
+    }
+
+    private <T> T orFromCopy(
+            KeyQueryMetadata where,
+            Supplier<T> fromOwner,
+            Supplier<T> fromCopyHere,
+            Function<HostInfo, T> fromCopyThere) {
+        try {
+            return fromOwner.get();
+        } catch (StateUnavailableException ownerUnavailable) {
+            return fromCopy(where, ownerUnavailable, fromCopyHere, fromCopyThere);
+        }
+    }
+
+    /**
+     * The first copy of the partition that answers: this instance's (it may be restoring the
+     * partition it now owns, or hold a standby), then every other standby's.
+     *
+     * @throws StateUnavailableException the owner's failure, when no copy answers either
+     */
+    private <T> T fromCopy(
+            KeyQueryMetadata where,
+            StateUnavailableException ownerUnavailable,
+            Supplier<T> fromCopyHere,
+            Function<HostInfo, T> fromCopyThere) {
+        if (self.equals(where.activeHost()) || where.standbyHosts().contains(self)) {
+            try {
+                return fromCopyHere.get();
+            } catch (StateUnavailableException noCopyHere) {
+                ownerUnavailable.addSuppressed(noCopyHere);
+            }
+        }
+        for (HostInfo standby : where.standbyHosts()) {
+            if (!standby.equals(self)) {
+                try {
+                    return fromCopyThere.apply(standby);
+                } catch (StateUnavailableException noCopyThere) {
+                    ownerUnavailable.addSuppressed(noCopyThere);
+                }
+            }
+        }
+        throw ownerUnavailable;
     }
 }

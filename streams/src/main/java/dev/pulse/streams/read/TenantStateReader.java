@@ -85,4 +85,13 @@ public interface TenantStateReader {
         HOUR,
         DAY
     }
+
+    /**
+     * The same reads, answered from this instance's standby and restoring copies too, each noted in
+     * {@link ReadFreshness}: what another instance asks for while a tenant's owner is gone. A
+     * reader without copies answers as itself.
+     */
+    default TenantStateReader copies() {
+        return this;
+    }
 }
