@@ -247,7 +247,7 @@ public final class PulseApplication implements AutoCloseable {
                         local,
                         publisher,
                         registry,
-                        streams::isRunning,
+                        streams::isServing,
                         Clock.systemUTC(),
                         security,
                         new NotificationAccess(

@@ -110,7 +110,9 @@ class ClusterFailoverIT {
                                         + failover.staleAnswers()
                                         + " from standby copies (marked stale), "
                                         + failover.failures()
-                                        + " failed; takeover after "
+                                        + " failed "
+                                        + failover.failuresByStatus()
+                                        + " (status: count, -1 no answer); takeover after "
                                         + millisSince(killedAt)
                                         + " ms");
                         assertThat(failover.longestUnanswered())
@@ -121,6 +123,10 @@ class ClusterFailoverIT {
                         assertThat(failover.staleAnswers())
                                 .as("answers read from standby copies while the owner was dead")
                                 .isPositive();
+                        // A copy that is behind or still restoring must not call a tenant unknown.
+                        assertThat(failover.failuresByStatus())
+                                .as("answers during the failover by status")
+                                .doesNotContainKey(404);
                     }
                     long restartedAt = System.nanoTime();
                     victim.start();
@@ -139,10 +145,10 @@ class ClusterFailoverIT {
                                     + " ms, answering every tenant in "
                                     + millisSince(restartedAt)
                                     + " ms");
-                    // The target is 30 s; measured here at about 50 s on 2 cores shared with three
-                    // brokers and
-                    // the other instance (see docs/deployment.md): bounded, not yet met.
-                    assertThat(Duration.ofMillis(ready)).isLessThan(Duration.ofSeconds(90));
+                    // Serving needs the group's assignment, not the restored copies: the target is
+                    // 30 s (12–17 s measured here on 2 cores shared with three brokers and the
+                    // other instance, see docs/deployment.md).
+                    assertThat(Duration.ofMillis(ready)).isLessThan(Duration.ofSeconds(30));
                     // Killing the other before the restarted one holds a copy of every tenant
                     // would leave tenants with no copy anywhere: a real outage, not a failover.
                     long coverFrom = System.nanoTime();

@@ -76,6 +76,10 @@ final class PulseProcess implements AutoCloseable {
                         "    issuer: " + TestTokens.ISSUER,
                         "    audience: " + TestTokens.AUDIENCE,
                         "  internalToken: " + TestPulse.INTERNAL_TOKEN,
+                        // The query loop asks as fast as answers come; a 429 is not a failover.
+                        "  rateLimit:",
+                        "    requestsPerSecond: 100000",
+                        "    burst: 100000",
                         "reports:",
                         "  schedules: false",
                         ""),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,7 +33,12 @@ final class QueryLoop implements AutoCloseable {
     record Answer(long atNanos, String tenant, int status, String stale, long latencyNanos) {}
 
     /** What a stretch of answers says about a failover that began at {@code fromNanos}. */
-    record Failover(Duration longestUnanswered, int answers, int staleAnswers, int failures) {}
+    record Failover(
+            Duration longestUnanswered,
+            int answers,
+            int staleAnswers,
+            int failures,
+            Map<Integer, Integer> failuresByStatus) {}
 
     private QueryLoop(int port, List<String> tenants) {
         this.port = port;
@@ -105,6 +111,7 @@ final class QueryLoop implements AutoCloseable {
         int count = 0;
         int stale = 0;
         int failures = 0;
+        Map<Integer, Integer> byStatus = new TreeMap<>();
         for (Answer answer : answers()) {
             if (answer.atNanos() < fromNanos) {
                 continue;
@@ -112,6 +119,7 @@ final class QueryLoop implements AutoCloseable {
             count++;
             if (answer.status() != 200) {
                 failures++;
+                byStatus.merge(answer.status(), 1, Integer::sum);
                 continue;
             }
             if (answer.stale() != null) {
@@ -125,7 +133,7 @@ final class QueryLoop implements AutoCloseable {
         for (String tenant : tenants) {
             longest = Math.max(longest, end - lastAnswered.getOrDefault(tenant, fromNanos));
         }
-        return new Failover(Duration.ofNanos(longest), count, stale, failures);
+        return new Failover(Duration.ofNanos(longest), count, stale, failures, byStatus);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -52,7 +53,14 @@ public final class RoutingStateReader implements TenantStateReader {
 
     @Override
     public Optional<HealthScore> currentScore(String tenantId) {
-        return Optional.ofNullable(currentScores(List.of(tenantId)).get(tenantId));
+        // One tenant: a copy without it may just be behind, so that is not taken as "unknown".
+        return Optional.ofNullable(
+                batch(
+                                List.of(tenantId),
+                                LocalStateReader::currentScores,
+                                RemoteStateClient::currentScores,
+                                CopyAnswers.WHOLE_OR_UNAVAILABLE)
+                        .get(tenantId));
     }
 
     /**
@@ -61,13 +69,21 @@ public final class RoutingStateReader implements TenantStateReader {
      */
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        return batch(tenantIds, LocalStateReader::currentScores, RemoteStateClient::currentScores);
+        return batch(
+                tenantIds,
+                LocalStateReader::currentScores,
+                RemoteStateClient::currentScores,
+                CopyAnswers.BEST_AVAILABLE);
     }
 
     /** Like {@link #currentScores}: local tenants by partition, the others per owning instance. */
     @Override
     public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
-        return batch(tenantIds, LocalStateReader::journeys, RemoteStateClient::journeys);
+        return batch(
+                tenantIds,
+                LocalStateReader::journeys,
+                RemoteStateClient::journeys,
+                CopyAnswers.BEST_AVAILABLE);
     }
 
     /** As {@link #currentScores}: local tenants by partition, the others one call per owner. */
@@ -77,7 +93,19 @@ public final class RoutingStateReader implements TenantStateReader {
         return batch(
                 tenantIds,
                 (reader, byPartition) -> reader.funnelDays(byPartition, from, to),
-                (client, host, tenants) -> client.funnelDays(host, tenants, from, to));
+                (client, host, tenants) -> client.funnelDays(host, tenants, from, to),
+                CopyAnswers.BEST_AVAILABLE);
+    }
+
+    /**
+     * What to do when no copy holds every tenant asked for (a copy may be behind, or still
+     * restoring from scratch): a batch (the portfolio) takes the copy's partial answer, in which a
+     * tenant without data yet is simply absent; a read of one tenant answers 503 rather than call a
+     * tenant the copy has not reached yet unknown.
+     */
+    private enum CopyAnswers {
+        BEST_AVAILABLE,
+        WHOLE_OR_UNAVAILABLE
     }
 
     /** A batch read on this instance: of the tenants grouped by partition. */
@@ -102,7 +130,10 @@ public final class RoutingStateReader implements TenantStateReader {
      * partition whose owner fails is read from a copy.
      */
     private <V> Map<String, V> batch(
-            Collection<String> tenantIds, ReadHere<V> readHere, ReadThere<V> readThere) {
+            Collection<String> tenantIds,
+            ReadHere<V> readHere,
+            ReadThere<V> readThere,
+            CopyAnswers partial) {
         Map<Integer, Placement> byPartition = new LinkedHashMap<>();
         for (String tenant : tenantIds) {
             KeyQueryMetadata where = locator.locate(tenant);
@@ -121,7 +152,9 @@ public final class RoutingStateReader implements TenantStateReader {
                                 placement.where(),
                                 () -> readHere.read(local, placement.byPartition()),
                                 () -> readHere.read(localCopies, placement.byPartition()),
-                                host -> readThere.read(remoteCopies, host, placement.tenants())));
+                                host -> readThere.read(remoteCopies, host, placement.tenants()),
+                                holdsAll(placement.tenants()),
+                                partial));
             } else {
                 remoteByOwner
                         .computeIfAbsent(placement.where().activeHost(), h -> new ArrayList<>())
@@ -147,11 +180,17 @@ public final class RoutingStateReader implements TenantStateReader {
                                                     readThere.read(
                                                             remoteCopies,
                                                             host,
-                                                            placement.tenants())));
+                                                            placement.tenants()),
+                                            holdsAll(placement.tenants()),
+                                            partial));
                         }
                     }
                 });
         return LocalStateReader.inOrder(tenantIds, found::get);
+    }
+
+    private static <V> Predicate<Map<String, V>> holdsAll(List<String> tenants) {
+        return answer -> answer.keySet().containsAll(tenants);
     }
 
     @Override
@@ -202,7 +241,8 @@ public final class RoutingStateReader implements TenantStateReader {
         return route(
                 tenantId,
                 here -> here.alert(tenantId, ruleId),
-                (client, host) -> client.alert(host, tenantId, ruleId));
+                (client, host) -> client.alert(host, tenantId, ruleId),
+                Optional::isPresent);
     }
 
     @Override
@@ -229,6 +269,15 @@ public final class RoutingStateReader implements TenantStateReader {
             String tenantId,
             Function<LocalPartitionReader, T> readHere,
             BiFunction<RemoteStateClient, HostInfo, T> readThere) {
+        return route(tenantId, readHere, readThere, answer -> true);
+    }
+
+    /** As above; a copy's answer that fails {@code whole} does not count as an answer. */
+    private <T> T route(
+            String tenantId,
+            Function<LocalPartitionReader, T> readHere,
+            BiFunction<RemoteStateClient, HostInfo, T> readThere,
+            Predicate<T> whole) {
         KeyQueryMetadata where = locator.locate(tenantId);
         Supplier<T> fromOwner =
                 self.equals(where.activeHost())
@@ -238,47 +287,65 @@ public final class RoutingStateReader implements TenantStateReader {
                 where,
                 fromOwner,
                 () -> readHere.apply(localCopies.in(where.partition())),
-                host -> readThere.apply(remoteCopies, host));
+                host -> readThere.apply(remoteCopies, host),
+                whole,
+                CopyAnswers.WHOLE_OR_UNAVAILABLE);
     }
 
     private <T> T orFromCopy(
             KeyQueryMetadata where,
             Supplier<T> fromOwner,
             Supplier<T> fromCopyHere,
-            Function<HostInfo, T> fromCopyThere) {
+            Function<HostInfo, T> fromCopyThere,
+            Predicate<T> whole,
+            CopyAnswers partial) {
         try {
             return fromOwner.get();
         } catch (StateUnavailableException ownerUnavailable) {
-            return fromCopy(where, ownerUnavailable, fromCopyHere, fromCopyThere);
+            return fromCopy(where, ownerUnavailable, fromCopyHere, fromCopyThere, whole, partial);
         }
     }
 
     /**
-     * The first copy of the partition that answers: this instance's (it may be restoring the
-     * partition it now owns, or hold a standby), then every other standby's.
+     * The first copy of the partition whose answer is {@code whole}: this instance's (it may be
+     * restoring the partition it now owns, or hold a standby), then every other standby's. When
+     * copies answer but none wholly, {@code partial} decides.
      *
-     * @throws StateUnavailableException the owner's failure, when no copy answers either
+     * @throws StateUnavailableException the owner's failure, when no copy answers (wholly, where
+     *     {@code partial} asks for that)
      */
     private <T> T fromCopy(
             KeyQueryMetadata where,
             StateUnavailableException ownerUnavailable,
             Supplier<T> fromCopyHere,
-            Function<HostInfo, T> fromCopyThere) {
+            Function<HostInfo, T> fromCopyThere,
+            Predicate<T> whole,
+            CopyAnswers partial) {
+        List<Supplier<T>> copies = new ArrayList<>();
         if (self.equals(where.activeHost()) || where.standbyHosts().contains(self)) {
-            try {
-                return fromCopyHere.get();
-            } catch (StateUnavailableException noCopyHere) {
-                ownerUnavailable.addSuppressed(noCopyHere);
-            }
+            copies.add(fromCopyHere);
         }
         for (HostInfo standby : where.standbyHosts()) {
             if (!standby.equals(self)) {
-                try {
-                    return fromCopyThere.apply(standby);
-                } catch (StateUnavailableException noCopyThere) {
-                    ownerUnavailable.addSuppressed(noCopyThere);
-                }
+                copies.add(() -> fromCopyThere.apply(standby));
             }
+        }
+        T firstPartial = null;
+        for (Supplier<T> copy : copies) {
+            try {
+                T answer = copy.get();
+                if (whole.test(answer)) {
+                    return answer;
+                }
+                if (firstPartial == null) {
+                    firstPartial = answer;
+                }
+            } catch (StateUnavailableException noCopy) {
+                ownerUnavailable.addSuppressed(noCopy);
+            }
+        }
+        if (firstPartial != null && partial == CopyAnswers.BEST_AVAILABLE) {
+            return firstPartial;
         }
         throw ownerUnavailable;
     }

@@ -5,25 +5,32 @@ import dev.pulse.streams.metrics.MicrometerPipelineListener;
 import dev.pulse.streams.metrics.StateGauges;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
 import dev.pulse.topologies.pipeline.PipelineListener;
+import dev.pulse.topologies.topic.PulseTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the health pipeline on Kafka Streams: creates missing topics, starts, reports readiness
- * (RUNNING and not rebalancing) and what is still restoring ({@link RestoreProgress}), exposes
+ * Runs the health pipeline on Kafka Streams: creates missing topics, starts, reports whether it can
+ * serve reads ({@link #isServing}) and what is still restoring ({@link RestoreProgress}), exposes
  * Kafka Streams metrics, and closes cleanly so local state is checkpointed and a restart does not
  * restore from the changelogs.
  */
@@ -33,15 +40,26 @@ public final class PulseStreams implements AutoCloseable {
     /** How often accounts per band and firing alerts are counted (a scan of two stores). */
     private static final Duration STATE_GAUGE_INTERVAL = Duration.ofSeconds(15);
 
+    private static final String EVENTS = PulseTopics.USAGE_EVENTS.name();
+
     private final KafkaStreams streams;
+    private final int partitions;
+    private final HostInfo self;
     private final KafkaStreamsMetrics metrics;
     private final StateGauges gauges;
     private final RestoreProgress restores = new RestoreProgress();
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
+    private final AtomicBoolean wasRunning = new AtomicBoolean();
 
-    private PulseStreams(KafkaStreams streams, KafkaStreamsMetrics metrics, StateGauges gauges) {
+    private PulseStreams(
+            KafkaStreams streams,
+            StreamsSettings settings,
+            KafkaStreamsMetrics metrics,
+            StateGauges gauges) {
         this.streams = streams;
+        this.partitions = settings.partitions();
+        this.self = new HostInfo(settings.advertisedHost(), settings.advertisedPort());
         this.metrics = metrics;
         this.gauges = gauges;
     }
@@ -85,10 +103,13 @@ public final class PulseStreams implements AutoCloseable {
         metrics.bindTo(kafkaMeters);
         // Counts only while RUNNING, so it may start before the streams do.
         StateGauges gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
-        PulseStreams pulse = new PulseStreams(streams, metrics, gauges);
+        PulseStreams pulse = new PulseStreams(streams, settings, metrics, gauges);
         streams.setStateListener(
                 (now, before) -> {
                     pulse.state.set(now);
+                    if (now == KafkaStreams.State.RUNNING) {
+                        pulse.wasRunning.set(true);
+                    }
                     LOG.info("Kafka Streams {} -> {}", before, now);
                 });
         streams.setGlobalStateRestoreListener(pulse.restores);
@@ -142,9 +163,56 @@ public final class PulseStreams implements AutoCloseable {
         return streams;
     }
 
-    /** Ready to answer queries: all local stores are up to date. */
+    /** All local stores are up to date and no rebalance is under way. */
     public boolean isRunning() {
         return state.get() == KafkaStreams.State.RUNNING;
+    }
+
+    /**
+     * Can answer reads: RUNNING, or rebalancing with an assignment that names an owner for every
+     * tenant, once this instance has been RUNNING or while it owns none of them itself. A rebalance
+     * (a member joining, leaving or dying) then does not stop reads: each is routed to its owner as
+     * last assigned and, where that owner cannot answer, to a copy marked stale. So a restarted
+     * instance whose tenants stay with the others serves as soon as it has joined, while its own
+     * copies still restore; an instance that must restore tenants it owns is not ready until they
+     * are.
+     */
+    public boolean isServing() {
+        KafkaStreams.State now = state.get();
+        if (now == KafkaStreams.State.RUNNING) {
+            return true;
+        }
+        return now == KafkaStreams.State.REBALANCING
+                && everyTenantHasAnOwner()
+                && (wasRunning.get() || !ownsTenants());
+    }
+
+    private boolean everyTenantHasAnOwner() {
+        Set<Integer> owned = new HashSet<>();
+        for (StreamsMetadata client : streams.metadataForAllStreamsClients()) {
+            owned.addAll(eventPartitions(client));
+        }
+        return owned.size() >= partitions;
+    }
+
+    /** Per the last assignment (thread metadata is only updated once RUNNING). */
+    private boolean ownsTenants() {
+        for (StreamsMetadata client : streams.metadataForAllStreamsClients()) {
+            if (client.hostInfo().equals(self) && !eventPartitions(client).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<Integer> eventPartitions(StreamsMetadata client) {
+        Set<Integer> events = new HashSet<>();
+        for (TopicPartition partition : client.topicPartitions()) {
+            if (partition.topic().equals(EVENTS)) {
+                events.add(partition.partition());
+            }
+        }
+        return events;
     }
 
     /** The state being restored from changelogs now; empty once restored. */
