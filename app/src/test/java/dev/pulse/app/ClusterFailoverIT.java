@@ -132,6 +132,9 @@ class ClusterFailoverIT {
                     victim.start();
                     victim.awaitReady(Duration.ofSeconds(90));
                     long ready = millisSince(restartedAt);
+                    // Killed, so its stores are wiped before the start, not after the group
+                    // has handed it tasks as if their state were current.
+                    assertThat(victim.log()).contains("did not stop cleanly");
                     await().atMost(Duration.ofSeconds(60))
                             .pollInterval(Duration.ofMillis(100))
                             .until(() -> allAnswer(victim, tenants));

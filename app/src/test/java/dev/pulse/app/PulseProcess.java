@@ -156,6 +156,11 @@ final class PulseProcess implements AutoCloseable {
         }
     }
 
+    /** Everything the process (all its starts) has written to its log. */
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     /** The last lines of the process's output, for a failure message. */
     String logTail() {
         try {

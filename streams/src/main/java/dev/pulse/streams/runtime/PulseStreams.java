@@ -45,6 +45,7 @@ public final class PulseStreams implements AutoCloseable {
     private final KafkaStreams streams;
     private final int partitions;
     private final HostInfo self;
+    private final UncleanStop uncleanStop;
     private final KafkaStreamsMetrics metrics;
     private final StateGauges gauges;
     private final RestoreProgress restores = new RestoreProgress();
@@ -60,6 +61,7 @@ public final class PulseStreams implements AutoCloseable {
         this.streams = streams;
         this.partitions = settings.partitions();
         this.self = new HostInfo(settings.advertisedHost(), settings.advertisedPort());
+        this.uncleanStop = UncleanStop.in(settings.stateDir(), settings.applicationId());
         this.metrics = metrics;
         this.gauges = gauges;
     }
@@ -114,8 +116,31 @@ public final class PulseStreams implements AutoCloseable {
                 });
         streams.setGlobalStateRestoreListener(pulse.restores);
         streams.setUncaughtExceptionHandler(PulseStreams::onStreamThreadFailure);
+        pulse.wipeStateAfterAnUncleanStop();
+        pulse.uncleanStop.running();
         streams.start();
         return pulse;
+    }
+
+    /**
+     * Exactly-once Kafka Streams would wipe this state anyway when it opens the stores; wiped
+     * before the start, the group does not hand this instance tasks it must then restore from
+     * scratch while it owns them ({@link UncleanStop}).
+     */
+    private void wipeStateAfterAnUncleanStop() {
+        if (!uncleanStop.lastRunStoppedUncleanly()) {
+            return;
+        }
+        LOG.warn(
+                "The last run on this state directory did not stop cleanly ({} is left):"
+                        + " exactly-once Kafka Streams cannot trust its stores, so they are wiped"
+                        + " now and restored from the changelogs while other instances serve",
+                uncleanStop.marker());
+        try {
+            streams.cleanUp();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not wipe the state directory; Kafka Streams will when it opens it", e);
+        }
     }
 
     /**
@@ -182,9 +207,15 @@ public final class PulseStreams implements AutoCloseable {
         if (now == KafkaStreams.State.RUNNING) {
             return true;
         }
-        return now == KafkaStreams.State.REBALANCING
-                && everyTenantHasAnOwner()
-                && (wasRunning.get() || !ownsTenants());
+        if (now != KafkaStreams.State.REBALANCING) {
+            return false;
+        }
+        try {
+            return everyTenantHasAnOwner() && (wasRunning.get() || !ownsTenants());
+        } catch (IllegalStateException leftRebalancing) {
+            // Metadata is only given while running or rebalancing; asked again next time.
+            return false;
+        }
     }
 
     private boolean everyTenantHasAnOwner() {
@@ -230,9 +261,13 @@ public final class PulseStreams implements AutoCloseable {
         metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session
         // timeout (45 s) before it gets its tasks back.
-        streams.close(
-                CloseOptions.groupMembershipOperation(
-                                CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                        .withTimeout(Duration.ofSeconds(30)));
+        boolean closed =
+                streams.close(
+                        CloseOptions.groupMembershipOperation(
+                                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                                .withTimeout(Duration.ofSeconds(30)));
+        if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            uncleanStop.stoppedCleanly();
+        }
     }
 }
