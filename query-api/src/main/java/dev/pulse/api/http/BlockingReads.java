@@ -25,27 +25,35 @@ public final class BlockingReads {
     /**
      * Reads and serialises on a worker, then answers 200 with the JSON, or with the body's list as
      * CSV when the route offers it and the request asks ({@link ListCsv}); any failure goes to the
-     * failure handler (a {@link ProblemException}, unreadable state, or a bug). A JSON answer read
-     * in part from a copy of the state while its owner was gone says so ({@link
+     * failure handler (a {@link ProblemException}, unreadable state, or a bug). An answer, JSON or
+     * CSV, read in part from a copy of the state while its owner was gone says so ({@link
      * ReadFreshness#STALE_HEADER}).
      */
     public void respondJson(RoutingContext ctx, Callable<?> read) {
         String csvRows = ListCsv.wanted(ctx);
         if (csvRows != null) {
-            run(() -> ListCsv.csv(read.call(), csvRows))
-                    .onSuccess(csv -> ListCsv.send(ctx, csv))
+            run(() -> ReadFreshness.capture(() -> ListCsv.csv(read.call(), csvRows)))
+                    .onSuccess(
+                            csv -> {
+                                markStale(ctx, csv);
+                                ListCsv.send(ctx, csv.value());
+                            })
                     .onFailure(ctx::fail);
             return;
         }
         run(() -> ReadFreshness.capture(() -> PulseJson.mapper().writeValueAsBytes(read.call())))
                 .onSuccess(
                         json -> {
-                            String stale = json.staleHeader();
-                            if (stale != null) {
-                                ctx.response().putHeader(ReadFreshness.STALE_HEADER, stale);
-                            }
+                            markStale(ctx, json);
                             JsonReply.send(ctx, 200, json.value());
                         })
                 .onFailure(ctx::fail);
+    }
+
+    private static void markStale(RoutingContext ctx, ReadFreshness.Captured<?> answer) {
+        String stale = answer.staleHeader();
+        if (stale != null) {
+            ctx.response().putHeader(ReadFreshness.STALE_HEADER, stale);
+        }
     }
 }
