@@ -1,5 +1,7 @@
 package dev.pulse.app;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One Pulse instance as a process of its own: the shaded jar's {@code pulse run}, configured by a
@@ -127,16 +130,23 @@ final class PulseProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /health/ready} answers 200, or fails with the end of the log. */
-    void awaitReady(Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!ready()) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + logTail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(name + " not ready within " + within + logTail());
-            }
-            Thread.sleep(100); // polled against the deadline above
+    void awaitReady(Duration within) {
+        try {
+            await().atMost(within)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> {
+                                if (!process.isAlive()) {
+                                    throw new AssertionError(
+                                            name
+                                                    + " exited with "
+                                                    + process.exitValue()
+                                                    + logTail());
+                                }
+                                return ready();
+                            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " not ready within " + within + logTail(), e);
         }
     }
 

@@ -180,15 +180,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("server.max.startup.time.ms", String.valueOf(START_TIMEOUT.toMillis()));
 
         // One node: every internal topic has a single replica (needed for exactly_once_v2).
-        config.put("offsets.topic.replication.factor", "1");
+        replicate(config, 1, 1);
         config.put("offsets.topic.num.partitions", "1");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
         config.put("transaction.state.log.num.partitions", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("default.replication.factor", "1");
-        config.put("min.insync.replicas", "1");
         config.put("num.partitions", "1");
         config.put("auto.create.topics.enable", "false");
         config.put("group.initial.rebalance.delay.ms", "0");
@@ -199,6 +193,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("num.network.threads", "2");
         config.put("num.io.threads", "4");
         return config;
+    }
+
+    /**
+     * Every topic, Kafka's internal ones (offsets, transactions, share state) included, with {@code
+     * replicas} copies of which {@code minInSync} must have a write before it counts.
+     */
+    public static void replicate(Map<String, String> config, int replicas, int minInSync) {
+        String factor = String.valueOf(replicas);
+        String isr = String.valueOf(minInSync);
+        config.put("default.replication.factor", factor);
+        config.put("min.insync.replicas", isr);
+        config.put("offsets.topic.replication.factor", factor);
+        config.put("transaction.state.log.replication.factor", factor);
+        config.put("transaction.state.log.min.isr", isr);
+        config.put("share.coordinator.state.topic.replication.factor", factor);
+        config.put("share.coordinator.state.topic.min.isr", isr);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pulse.streams.broker;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,16 +114,16 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     private void awaitNodes(int size) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         try (Admin admin =
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size() < size) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not every node registered");
-                }
-                Thread.sleep(100); // polled against the deadline above
-            }
+            await("every node registered")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () ->
+                                    admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size()
+                                            >= size);
         }
     }
 
@@ -131,15 +133,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 EmbeddedKafkaBroker.nodeConfig(nodeId, voters, logDir, brokerPort, controllerPort);
         config.put("server.max.startup.time.ms", String.valueOf(START_TIMEOUT.toMillis()));
         // Replicated as in production: three copies, two in sync before a write counts.
-        config.put("default.replication.factor", "3");
-        config.put("min.insync.replicas", "2");
-        config.put("offsets.topic.replication.factor", "3");
+        EmbeddedKafkaBroker.replicate(config, 3, 2);
         config.put("offsets.topic.num.partitions", "3");
-        config.put("transaction.state.log.replication.factor", "3");
-        config.put("transaction.state.log.min.isr", "2");
         config.put("transaction.state.log.num.partitions", "3");
-        config.put("share.coordinator.state.topic.replication.factor", "3");
-        config.put("share.coordinator.state.topic.min.isr", "2");
         config.put("num.partitions", "1");
         // Nothing to hand over at the end of a test: stop without asking the controllers.
         config.put("controlled.shutdown.enable", "false");
