@@ -1,5 +1,6 @@
 package dev.pulse.access.summary;
 
+import dev.pulse.streams.read.ReadFreshness;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
@@ -49,17 +50,21 @@ final class SummaryReader {
             List<Account> chunk = accounts.subList(i, Math.min(accounts.size(), i + CHUNK));
             chunks.add(
                     CompletableFuture.supplyAsync(
-                            () ->
-                                    chunk.stream()
-                                            .map(
-                                                    account ->
-                                                            period(
-                                                                    account,
-                                                                    current.get(account.tenantId()),
-                                                                    from,
-                                                                    to,
-                                                                    today))
-                                            .toList(),
+                            // Copies a chunk reads make the whole answer stale (Pulse-Stale).
+                            ReadFreshness.forThisRequest(
+                                    () ->
+                                            chunk.stream()
+                                                    .map(
+                                                            account ->
+                                                                    period(
+                                                                            account,
+                                                                            current.get(
+                                                                                    account
+                                                                                            .tenantId()),
+                                                                            from,
+                                                                            to,
+                                                                            today))
+                                                    .toList()),
                             executor));
         }
         List<TenantPeriod> all = new ArrayList<>(accounts.size());

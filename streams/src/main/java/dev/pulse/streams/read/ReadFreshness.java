@@ -1,6 +1,7 @@
 package dev.pulse.streams.read;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Whether a request's reads were answered by a copy of the state rather than by its active owner,
@@ -9,8 +10,8 @@ import java.util.concurrent.Callable;
  * allow with {@code enableStaleStores()}; the answer must then say it is stale, and by as much as
  * Kafka Streams can tell: the copy's changelog offset lag.
  *
- * <p>Recorded per thread: a request's reads run on one worker thread ({@link #capture}); reads a
- * request fans out to other threads are not seen.
+ * <p>Recorded per thread: a request's reads run on one worker thread ({@link #capture}); reads it
+ * fans out to other threads count only when wrapped in {@link #forThisRequest}.
  */
 public final class ReadFreshness {
     /**
@@ -45,8 +46,7 @@ public final class ReadFreshness {
         Observed observed = new Observed();
         CURRENT.set(observed);
         try {
-            T value = read.call();
-            return new Captured<>(value, observed.fromCopy, observed.maxLag);
+            return observed.captured(read.call());
         } finally {
             if (outer == null) {
                 CURRENT.remove();
@@ -55,6 +55,30 @@ public final class ReadFreshness {
                 outer.merge(observed);
             }
         }
+    }
+
+    /**
+     * {@code read}, to run on another thread on behalf of the read being captured on this one:
+     * copies it uses count for this thread's capture. Outside a capture it is {@code read} itself.
+     */
+    public static <T> Supplier<T> forThisRequest(Supplier<T> read) {
+        Observed observed = CURRENT.get();
+        if (observed == null) {
+            return read;
+        }
+        return () -> {
+            Observed before = CURRENT.get();
+            CURRENT.set(observed);
+            try {
+                return read.get();
+            } finally {
+                if (before == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(before);
+                }
+            }
+        };
     }
 
     /**
@@ -83,12 +107,15 @@ public final class ReadFreshness {
         readFromCopy(parsed);
     }
 
+    /**
+     * Shared by the threads a request fans out to ({@link #forThisRequest}), hence synchronized.
+     */
     private static final class Observed {
         private boolean fromCopy;
         private long maxLag = UNKNOWN;
         private boolean lagUnknown;
 
-        void note(long lag) {
+        synchronized void note(long lag) {
             fromCopy = true;
             if (lag == UNKNOWN) {
                 lagUnknown = true;
@@ -98,9 +125,19 @@ public final class ReadFreshness {
         }
 
         void merge(Observed other) {
-            if (other.fromCopy) {
-                note(other.lagUnknown ? UNKNOWN : other.maxLag);
+            boolean otherFromCopy;
+            long otherLag;
+            synchronized (other) {
+                otherFromCopy = other.fromCopy;
+                otherLag = other.lagUnknown ? UNKNOWN : other.maxLag;
             }
+            if (otherFromCopy) {
+                note(otherLag);
+            }
+        }
+
+        synchronized <T> Captured<T> captured(T value) {
+            return new Captured<>(value, fromCopy, maxLag);
         }
     }
 }

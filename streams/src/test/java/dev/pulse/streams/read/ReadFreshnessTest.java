@@ -2,6 +2,10 @@ package dev.pulse.streams.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class ReadFreshnessTest {
@@ -64,5 +68,47 @@ class ReadFreshnessTest {
         ReadFreshness.readFromCopy(11);
 
         assertThat(ReadFreshness.capture(() -> "later").fromCopy()).isFalse();
+    }
+
+    @Test
+    void copiesReadOnOtherThreadsForTheRequestCount() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            ReadFreshness.Captured<List<String>> captured =
+                    ReadFreshness.capture(
+                            () -> {
+                                var fresh =
+                                        CompletableFuture.supplyAsync(
+                                                ReadFreshness.forThisRequest(() -> "owner"), pool);
+                                var copy =
+                                        CompletableFuture.supplyAsync(
+                                                ReadFreshness.forThisRequest(
+                                                        () -> {
+                                                            ReadFreshness.readFromCopy(13);
+                                                            return "standby";
+                                                        }),
+                                                pool);
+                                return List.of(fresh.join(), copy.join());
+                            });
+
+            assertThat(captured.value()).containsExactly("owner", "standby");
+            assertThat(captured.staleHeader()).isEqualTo("changelog-lag=13");
+            // The pool's thread keeps nothing of the request once it is answered.
+            java.util.function.Supplier<String> later = () -> "later";
+            assertThat(
+                            CompletableFuture.supplyAsync(
+                                            () -> ReadFreshness.forThisRequest(later), pool)
+                                    .join())
+                    .isSameAs(later);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void outsideACaptureTheReadIsRunAsItIs() {
+        var read = (java.util.function.Supplier<String>) () -> "plain";
+
+        assertThat(ReadFreshness.forThisRequest(read)).isSameAs(read);
     }
 }
