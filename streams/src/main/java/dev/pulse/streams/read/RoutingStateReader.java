@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * looked up once per tenant per read; a local read opens that partition's store directly.
  *
  * <p>When the owner cannot answer (killed, restoring, rebalancing), the read falls back to a copy
- * of the partition: this instance's own (restoring or standby) copy first, then each standby Kafka
- * Streams names. Such an answer may be stale; {@link ReadFreshness} records by how much, and the
- * API says so in the answer. Only when no copy answers either does the read fail (503).
+ * of the partition, likely freshest first: this instance's standby, each other standby Kafka
+ * Streams names, and last this instance's own copy of a partition it is still restoring. Such an
+ * answer may be stale; {@link ReadFreshness} records by how much, and the API says so in the
+ * answer. Only when no copy answers either does the read fail (503).
  */
 public final class RoutingStateReader implements TenantStateReader {
     private final HostInfo self;
@@ -307,9 +308,11 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     /**
-     * The first copy of the partition whose answer is {@code whole}: this instance's (it may be
-     * restoring the partition it now owns, or hold a standby), then every other standby's. When
-     * copies answer but none wholly, {@code partial} decides.
+     * The first copy of the partition whose answer is {@code whole}, the likely freshest first:
+     * this instance's standby, then every other standby's, and last this instance's own copy of a
+     * partition it owns but is still restoring. A restarted instance restores from an empty store,
+     * so its copy would answer zeros for a while; the standby that was just the owner holds
+     * everything. When copies answer but none wholly, {@code partial} decides.
      *
      * @throws StateUnavailableException the owner's failure, when no copy answers (wholly, where
      *     {@code partial} asks for that)
@@ -322,13 +325,16 @@ public final class RoutingStateReader implements TenantStateReader {
             Predicate<T> whole,
             CopyAnswers partial) {
         List<Supplier<T>> copies = new ArrayList<>();
-        if (self.equals(where.activeHost()) || where.standbyHosts().contains(self)) {
+        if (where.standbyHosts().contains(self)) {
             copies.add(fromCopyHere);
         }
         for (HostInfo standby : where.standbyHosts()) {
             if (!standby.equals(self)) {
                 copies.add(() -> fromCopyThere.apply(standby));
             }
+        }
+        if (self.equals(where.activeHost())) {
+            copies.add(fromCopyHere);
         }
         T firstPartial = null;
         for (Supplier<T> copy : copies) {
