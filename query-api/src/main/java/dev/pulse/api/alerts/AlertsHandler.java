@@ -116,7 +116,8 @@ public final class AlertsHandler {
         Instant until = action == AlertAction.SNOOZE ? snoozeUntil(body, clock.instant()) : null;
         String note = note(body);
         Caller caller = RequestAccess.caller(ctx);
-        reads.run(
+        reads.runMarkingStale(
+                        ctx,
                         () -> {
                             RequestAccess.touched(ctx, tenant);
                             return alerts.act(caller, Alert.id(tenant, rule), action, until, note);

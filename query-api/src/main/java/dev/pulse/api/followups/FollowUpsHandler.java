@@ -160,7 +160,8 @@ public final class FollowUpsHandler {
 
     private void answer(
             RoutingContext ctx, String tenant, boolean create, Callable<FollowUpResult> work) {
-        reads.run(
+        reads.runMarkingStale(
+                        ctx,
                         () -> {
                             RequestAccess.touched(ctx, tenant);
                             return work.call();

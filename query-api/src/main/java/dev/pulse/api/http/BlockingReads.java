@@ -50,6 +50,20 @@ public final class BlockingReads {
                 .onFailure(ctx::fail);
     }
 
+    /**
+     * {@code work} on a worker, like {@link #run}; when any of its reads came from a copy of the
+     * state, the answer says so ({@link ReadFreshness#STALE_HEADER}), whatever it turns out to be.
+     * For writes that check and echo state, such as alert actions and follow-up changes.
+     */
+    public <T> Future<T> runMarkingStale(RoutingContext ctx, Callable<T> work) {
+        return run(() -> ReadFreshness.capture(work))
+                .map(
+                        answer -> {
+                            markStale(ctx, answer);
+                            return answer.value();
+                        });
+    }
+
     private static void markStale(RoutingContext ctx, ReadFreshness.Captured<?> answer) {
         String stale = answer.staleHeader();
         if (stale != null) {
