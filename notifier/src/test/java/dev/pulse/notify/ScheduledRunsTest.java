@@ -172,7 +172,8 @@ class ScheduledRunsTest {
                 List.of("email", "chat"),
                 7,
                 NotifierFixture.SARAH,
-                createdAt);
+                createdAt,
+                null);
     }
 
     /** What the scheduler publishes goes straight into the driver's report-runs topic. */

@@ -51,42 +51,6 @@ public record ReportSchedule(
     public static final Set<String> CHANNELS = Set.of(EMAIL, CHAT);
     public static final int LAST_DAY_OF_MONTH = 28;
 
-    /** A schedule narrowed to no segment. */
-    public ReportSchedule(
-            String id,
-            ReportKind report,
-            String tenant,
-            String owner,
-            String team,
-            Cadence cadence,
-            DayOfWeek dayOfWeek,
-            Integer dayOfMonth,
-            LocalTime time,
-            String timeZone,
-            ExportFormat format,
-            List<String> channels,
-            int periodDays,
-            String createdBy,
-            Instant createdAt) {
-        this(
-                id,
-                report,
-                tenant,
-                owner,
-                team,
-                cadence,
-                dayOfWeek,
-                dayOfMonth,
-                time,
-                timeZone,
-                format,
-                channels,
-                periodDays,
-                createdBy,
-                createdAt,
-                null);
-    }
-
     public ReportSchedule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdBy, "createdBy");

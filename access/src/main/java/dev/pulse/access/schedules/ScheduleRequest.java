@@ -23,35 +23,4 @@ public record ScheduleRequest(
         String format,
         List<String> channels,
         Integer periodDays,
-        String segment) {
-
-    /** A request without a segment. */
-    public ScheduleRequest(
-            String report,
-            String tenant,
-            String owner,
-            String team,
-            String cadence,
-            String dayOfWeek,
-            Integer dayOfMonth,
-            String time,
-            String timeZone,
-            String format,
-            List<String> channels,
-            Integer periodDays) {
-        this(
-                report,
-                tenant,
-                owner,
-                team,
-                cadence,
-                dayOfWeek,
-                dayOfMonth,
-                time,
-                timeZone,
-                format,
-                channels,
-                periodDays,
-                null);
-    }
-}
+        String segment) {}

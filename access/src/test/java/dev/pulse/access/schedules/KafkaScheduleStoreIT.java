@@ -79,6 +79,7 @@ class KafkaScheduleStoreIT {
                 List.of("email", "chat"),
                 14,
                 "sarah@x.test",
-                Instant.parse("2026-11-20T10:00:00Z"));
+                Instant.parse("2026-11-20T10:00:00Z"),
+                null);
     }
 }

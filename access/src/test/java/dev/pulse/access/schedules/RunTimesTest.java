@@ -30,7 +30,8 @@ class RunTimesTest {
                 List.of("email"),
                 7,
                 "sarah@pulse.test",
-                CREATED);
+                CREATED,
+                null);
     }
 
     private static ReportSchedule monthly(int day, String time, String zone) {
@@ -49,7 +50,8 @@ class RunTimesTest {
                 List.of("chat"),
                 30,
                 "marcus@pulse.test",
-                CREATED);
+                CREATED,
+                null);
     }
 
     @Test

@@ -103,6 +103,7 @@ final class ScheduleReplies {
                             command.timeZone().orElse(zone.getId()),
                             command.format().word(),
                             command.channels(),
+                            null,
                             null);
             made = schedules.create(asker.caller(), request);
         } catch (InvalidScheduleException e) {

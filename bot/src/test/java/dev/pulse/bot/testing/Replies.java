@@ -107,7 +107,8 @@ public final class Replies {
                         java.time.LocalDate.parse("2026-11-14"),
                         java.time.LocalDate.parse("2026-11-20"),
                         recipient,
-                        "Weekly report: account acme (2026-11-14 to 2026-11-20)");
+                        "Weekly report: account acme (2026-11-14 to 2026-11-20)",
+                        null);
         return Notification.scheduledReport(run, recipient, List.of(channel));
     }
 

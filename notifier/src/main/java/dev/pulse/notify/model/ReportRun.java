@@ -32,34 +32,6 @@ public record ReportRun(
         String title,
         String segment) {
 
-    /** A run narrowed to no segment. */
-    public ReportRun(
-            String scheduleId,
-            Instant dueAt,
-            String report,
-            String tenant,
-            String owner,
-            String team,
-            String format,
-            LocalDate firstDay,
-            LocalDate lastDay,
-            String runAs,
-            String title) {
-        this(
-                scheduleId,
-                dueAt,
-                report,
-                tenant,
-                owner,
-                team,
-                format,
-                firstDay,
-                lastDay,
-                runAs,
-                title,
-                null);
-    }
-
     /** Identifies this run across channels and instances: schedule id and due time. */
     public String runId() {
         return scheduleId + "@" + dueAt;

@@ -58,19 +58,6 @@ public final class ScheduledReportFiles implements ReportFiles {
      * @param reader the unchecked reader; only ever used inside the owner's {@link Caller}
      * @param audit where a run of a person no longer in the directory is recorded as refused (the
      *     use case records every other refusal, with the person's role)
-     */
-    public ScheduledReportFiles(
-            UserDirectory directory,
-            AccessPolicy policy,
-            TenantStateReader reader,
-            Reports reports,
-            ReportRenderer renderer,
-            AuditLog audit,
-            Clock clock) {
-        this(directory, policy, reader, reports, renderer, audit, clock, null);
-    }
-
-    /**
      * @param segments the saved segments runs may be narrowed to; null where none are kept
      */
     public ScheduledReportFiles(

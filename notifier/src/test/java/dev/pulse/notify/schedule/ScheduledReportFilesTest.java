@@ -61,7 +61,8 @@ class ScheduledReportFilesTest {
                         new Reports(clock, Runnable::run, audit),
                         new ReportRenderer(new HealthModel.Bands(70, 40)),
                         audit,
-                        clock);
+                        clock,
+                        null);
         ReportRun run =
                 new ReportRun(
                         "rs-gone",
@@ -74,7 +75,8 @@ class ScheduledReportFilesTest {
                         LocalDate.parse("2026-11-16"),
                         LocalDate.parse("2026-11-22"),
                         "left@x.test",
-                        "Weekly report: account acme");
+                        "Weekly report: account acme",
+                        null);
 
         DeliveryException refused =
                 catchThrowableOfType(DeliveryException.class, () -> files.file(run));
