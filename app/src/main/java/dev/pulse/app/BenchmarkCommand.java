@@ -6,6 +6,7 @@ import dev.pulse.app.bench.BenchProgress;
 import dev.pulse.app.bench.BenchResults;
 import dev.pulse.app.bench.BenchmarkRun;
 import dev.pulse.app.bench.DashboardPlan;
+import dev.pulse.app.bench.RestartBenchmark;
 import dev.pulse.app.bench.ResultTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./pulse bench                                   the full run (docs/benchmarks.md)",
-            "  ./pulse bench --events 100000 --no-dashboard    a quick one without a browser"
+            "  ./pulse bench --events 100000 --no-dashboard    a quick one without a browser",
+            "  ./pulse bench --restart --tenants 10000         restart to serving, a year of"
+                    + " history"
         })
 final class BenchmarkCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -142,16 +145,49 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Flink parallelism in the backfill mode; 0: one per core.")
     int flinkParallelism;
 
+    @Option(
+            names = "--restart",
+            description =
+                    "Instead of the phases above: restart to serving with a large state. Loads"
+                            + " --history-days of history for --tenants (about one event per"
+                            + " tenant a day), restarts on the kept state, then with the state"
+                            + " lost. The preset: --restart --tenants 10000 --history-days 365.")
+    boolean restart;
+
+    @Option(
+            names = "--history-days",
+            defaultValue = "365",
+            description = "Days of history in the restart mode (default: ${DEFAULT-VALUE}).")
+    int historyDays;
+
     @Override
     public Integer call() {
         if (backfill) {
             return backfill();
+        }
+        if (restart) {
+            return restart();
         }
         BenchPlan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
         BenchResults results = new BenchmarkRun(plan, new BenchProgress(out)).run();
         out.println();
         out.print(ResultTable.render(results));
+        out.flush();
+        return 0;
+    }
+
+    private int restart() {
+        RestartBenchmark.Plan plan;
+        try {
+            plan = new RestartBenchmark.Plan(tenants, historyDays, partitions, threads, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RestartBenchmark.Result result = new RestartBenchmark(plan, new BenchProgress(out)).run();
+        out.println();
+        out.print(result.describe());
         out.flush();
         return 0;
     }

@@ -107,6 +107,7 @@ public final class PulseApplication implements AutoCloseable {
     private final DeferredReportFiles reportFiles = new DeferredReportFiles();
     private BotEngine engine;
     private Warehouse warehouse;
+    private TenantStateReader reader;
 
     private PulseApplication() {}
 
@@ -215,6 +216,7 @@ public final class PulseApplication implements AutoCloseable {
                                 new WarehouseHistory(warehouse.pool()),
                                 config.pipeline().dailyRetention(),
                                 Clock.systemUTC());
+        reader = routing;
         progress.step("Loading users, API keys and the audit log");
         BrowserSignIn signIn = BrowserSignIn.from(config.auth().oidc(), System.getenv());
         ApiSecurity security = security(config, registry, local, internalToken, signIn.sessions());
@@ -442,6 +444,14 @@ public final class PulseApplication implements AutoCloseable {
                 journey,
                 config.pipeline().settings(),
                 funnels);
+    }
+
+    /**
+     * The tenant reads the API and the bot make, without their access checks: from this instance's
+     * stores, another instance's, or a copy while the owner is gone.
+     */
+    public TenantStateReader reader() {
+        return reader;
     }
 
     /** Waits until the streams are RUNNING (all local state restored). */

@@ -1,8 +1,6 @@
 package dev.pulse.app.bench;
 
 import dev.pulse.app.PulseApplication;
-import dev.pulse.app.config.ConfigLoader;
-import dev.pulse.app.config.PulseConfig;
 import dev.pulse.backfill.Backfill;
 import dev.pulse.backfill.BackfillProgress;
 import dev.pulse.backfill.BackfillSummary;
@@ -16,14 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Loading history, two ways, with the same events on the same machine: replayed through the live
@@ -32,8 +23,6 @@ import java.util.SplittableRandom;
  * second of each: the job alone, and the backfill until Pulse has loaded every day.
  */
 public final class BackfillBenchmark {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-
     /**
      * @param days the history's length, ending yesterday
      * @param parallelism Flink parallelism; 0: one per core
@@ -107,7 +96,8 @@ public final class BackfillBenchmark {
                         plan.events(),
                         plan.tenants(),
                         plan.days()));
-        GeneratedEvents events = history(tenants);
+        GeneratedEvents events =
+                BenchHistory.spread(tenants, plan.events(), plan.days(), plan.seed());
         try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-backfill-")) {
             Path file = scratch.path().resolve("events.ndjson");
             write(events, file);
@@ -118,12 +108,15 @@ public final class BackfillBenchmark {
 
     private Throughput live(Path dir, BenchTenants tenants, GeneratedEvents events) {
         progress.step("Phase 1/2: replay through the live topology of a fresh Pulse");
-        try (PulseApplication app = start(dir)) {
+        try (PulseApplication app =
+                BenchPulse.startRunning(
+                        dir, "pulse-bench-backfill", plan.partitions(), plan.threads(), progress)) {
             CpuMeter.Snapshot cpu = CpuMeter.now();
             IngestBenchmark.Result ingest =
                     new IngestBenchmark(
                                     app.bootstrapServers(),
-                                    new PipelineCounters(app.meterRegistry()))
+                                    new PipelineCounters(app.meterRegistry()),
+                                    progress)
                             .run(tenants, events);
             progress.step(
                     String.format(
@@ -137,7 +130,9 @@ public final class BackfillBenchmark {
 
     private Result backfill(Path dir, Path file, Throughput live, MachineInfo machine) {
         progress.step("Phase 2/2: Flink backfill into a second fresh Pulse");
-        try (PulseApplication app = start(dir)) {
+        try (PulseApplication app =
+                BenchPulse.startRunning(
+                        dir, "pulse-bench-backfill", plan.partitions(), plan.threads(), progress)) {
             PipelineCounters counters = new PipelineCounters(app.meterRegistry());
             CpuMeter.Snapshot cpu = CpuMeter.now();
             long start = System.nanoTime();
@@ -178,31 +173,6 @@ public final class BackfillBenchmark {
                 counters::backfilledDays, days, "backfilled tenant-days Pulse loaded", () -> "");
     }
 
-    /** Events spread evenly over the days, in event-time order, each tenant's users as in bench. */
-    private GeneratedEvents history(BenchTenants tenants) {
-        BenchEventGenerator generator = new BenchEventGenerator(plan.seed());
-        SplittableRandom random = new SplittableRandom(plan.seed() + 7);
-        int count = plan.events();
-        String[] keys = new String[count];
-        byte[][] values = new byte[count][];
-        long[] timestamps = new long[count];
-        long endMs =
-                LocalDate.now(ZoneOffset.UTC)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant()
-                        .toEpochMilli();
-        long spanMs = Duration.ofDays(plan.days()).toMillis();
-        List<String> ids = tenants.ids();
-        for (int i = 0; i < count; i++) {
-            String tenant = ids.get(random.nextInt(ids.size()));
-            long time = endMs - spanMs + (long) ((double) spanMs * i / count);
-            keys[i] = tenant;
-            timestamps[i] = time;
-            values[i] = generator.randomEvent("bf-" + i, tenant, Instant.ofEpochMilli(time));
-        }
-        return new GeneratedEvents(keys, values, timestamps);
-    }
-
     private static void write(GeneratedEvents events, Path file) {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             for (int i = 0; i < events.size(); i++) {
@@ -211,31 +181,6 @@ public final class BackfillBenchmark {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private PulseApplication start(Path dir) {
-        PulseConfig defaults = ConfigLoader.load(null, Map.of());
-        PulseConfig config =
-                defaults.withNotifier(defaults.notifier().withConsole(false))
-                        .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
-                        .withStreams(
-                                new PulseConfig.Streams(
-                                        "pulse-bench-backfill",
-                                        dir.resolve("state").toString(),
-                                        plan.partitions(),
-                                        (short) 1,
-                                        0,
-                                        plan.threads(),
-                                        defaults.streams().rocksDbCacheMb()))
-                        .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"));
-        PulseApplication app = PulseApplication.start(config, progress);
-        try {
-            app.awaitRunning(START_TIMEOUT);
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
         }
     }
 }

@@ -245,7 +245,9 @@ public final class BenchmarkRun {
                         events.size()));
         IngestBenchmark.Result ingest =
                 new IngestBenchmark(
-                                app.bootstrapServers(), new PipelineCounters(app.meterRegistry()))
+                                app.bootstrapServers(),
+                                new PipelineCounters(app.meterRegistry()),
+                                progress)
                         .run(tenants, events);
         progress.step(
                 String.format(

@@ -23,10 +23,13 @@ public final class IngestBenchmark {
     private final String bootstrapServers;
 
     private final PipelineCounters counters;
+    private final BenchProgress progress;
 
-    public IngestBenchmark(String bootstrapServers, PipelineCounters counters) {
+    public IngestBenchmark(
+            String bootstrapServers, PipelineCounters counters, BenchProgress progress) {
         this.bootstrapServers = bootstrapServers;
         this.counters = counters;
+        this.progress = progress;
     }
 
     /** The producer's own rate and the rate through the topologies. */
@@ -68,6 +71,7 @@ public final class IngestBenchmark {
                 counters::counted,
                 target,
                 "events the pipeline counted",
-                () -> " (" + counters.drops() + ")");
+                () -> " (" + counters.drops() + ")",
+                progress::step);
     }
 }

@@ -35,12 +35,17 @@ public final class ScratchDirectory implements AutoCloseable {
         if (!deleted.compareAndSet(false, true)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(path)) {
+        deleteRecursively(path);
+    }
+
+    /** Deletes {@code dir} with everything in it. */
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

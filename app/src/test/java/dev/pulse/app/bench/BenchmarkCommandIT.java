@@ -72,15 +72,8 @@ class BenchmarkCommandIT {
 
     @Test
     void reportsEveryFigureWithAPositiveNumberAndNoErrors() {
-        StringWriter out = new StringWriter();
-        CommandLine pulse = new CommandLine(new PulseMain());
-        pulse.setOut(new PrintWriter(out, true));
-        // A failure's stack trace goes to err: keep it in the report the assertions print.
-        pulse.setErr(new PrintWriter(out, true));
-
-        int exitCode =
-                pulse.execute(
-                        "bench",
+        String report =
+                bench(
                         // As small as still yields every figure: the run costs CI about 50 s.
                         "--events",
                         "20000",
@@ -100,9 +93,6 @@ class BenchmarkCommandIT {
                         "2",
                         "--report-renders",
                         "1");
-
-        String report = out.toString();
-        assertThat(exitCode).as(report).isZero();
         assertThat(report).contains("machine", "cores", "Phase 2/8", "Phase 7/8", "Phase 8/8");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
@@ -116,14 +106,8 @@ class BenchmarkCommandIT {
 
     @Test
     void theBackfillModeReportsBothPathsOnTheSameEvents() {
-        StringWriter out = new StringWriter();
-        CommandLine pulse = new CommandLine(new PulseMain());
-        pulse.setOut(new PrintWriter(out, true));
-        pulse.setErr(new PrintWriter(out, true));
-
-        int exitCode =
-                pulse.execute(
-                        "bench",
+        String report =
+                bench(
                         "--backfill",
                         "--events",
                         "30000",
@@ -135,14 +119,46 @@ class BenchmarkCommandIT {
                         "2",
                         "--flink-parallelism",
                         "2");
-
-        String report = out.toString();
-        assertThat(exitCode).as(report).isZero();
         assertThat(report)
                 .contains("Phase 1/2", "Phase 2/2", "30,000 events, 30 tenants, 10 days")
                 .containsPattern("live topology \\(replay\\): +[1-9][0-9,]* events/s")
                 .containsPattern("Flink job, in-process \\(p=2\\): +[1-9][0-9,]* events/s")
                 .containsPattern("backfill until loaded in Pulse: *[1-9][0-9,]* events/s");
+    }
+
+    @Test
+    void theRestartModeReportsRestartsOnKeptAndLostState() {
+        String report =
+                bench("--restart", "--tenants", "40", "--history-days", "5", "--partitions", "2");
+        assertThat(report)
+                .contains("Phase 1/3", "Phase 2/3", "Phase 3/3")
+                .contains("40 tenants, 5 days of history: 200 events loaded")
+                .containsPattern("/health/ready \\(target < 30 s\\) +[0-9.]+ s +[0-9.]+ s")
+                .containsPattern("every tenant answering +[0-9.]+ s +[0-9.]+ s");
+        // Kept state replays nothing; lost state replays it all from the changelogs.
+        Matcher replayed =
+                Pattern.compile("changelog records replayed +([0-9,]+) +([0-9,]+)").matcher(report);
+        assertThat(replayed.find()).as(report).isTrue();
+        assertThat(replayed.group(1)).as(report).isEqualTo("0");
+        assertThat(Long.parseLong(replayed.group(2).replace(",", ""))).as(report).isPositive();
+    }
+
+    /**
+     * What {@code pulse bench} with {@code options} printed, once it exited with 0. A failure's
+     * stack trace goes to err: it is kept in the report the assertions print.
+     */
+    private static String bench(String... options) {
+        StringWriter out = new StringWriter();
+        CommandLine pulse = new CommandLine(new PulseMain());
+        pulse.setOut(new PrintWriter(out, true));
+        pulse.setErr(new PrintWriter(out, true));
+        String[] args = new String[options.length + 1];
+        args[0] = "bench";
+        System.arraycopy(options, 0, args, 1, options.length);
+        int exitCode = pulse.execute(args);
+        String report = out.toString();
+        assertThat(exitCode).as(report).isZero();
+        return report;
     }
 
     /** The number in the "measured" column of the row named {@code figure}. */

@@ -53,6 +53,7 @@ public final class RestoreProgress implements StateRestoreListener {
     }
 
     private final Map<Key, Progress> active = new ConcurrentHashMap<>();
+    private final AtomicLong replayed = new AtomicLong();
     private final LongSupplier nanoTime;
     private final long logEveryNanos;
     private final AtomicLong nextLogAt;
@@ -86,6 +87,7 @@ public final class RestoreProgress implements StateRestoreListener {
     @Override
     public void onBatchRestored(
             TopicPartition changelog, String store, long batchEndOffset, long numRestored) {
+        replayed.addAndGet(numRestored);
         Progress progress = active.get(new Key(store, changelog));
         if (progress != null) {
             progress.restored.addAndGet(numRestored);
@@ -118,6 +120,14 @@ public final class RestoreProgress implements StateRestoreListener {
                 store,
                 changelog.partition(),
                 totalRestored);
+    }
+
+    /**
+     * Changelog records replayed into local stores since this instance started, every store and
+     * partition together: near 0 after a clean restart, the whole state after a lost one.
+     */
+    public long recordsReplayed() {
+        return replayed.get();
     }
 
     /** The store partitions restoring now, by store and partition; empty when none are. */

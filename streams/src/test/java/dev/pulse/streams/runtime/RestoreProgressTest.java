@@ -50,6 +50,7 @@ class RestoreProgressTest {
         assertThat(progress.restoring().get(1).percent()).isEqualTo(25.0);
 
         progress.onRestoreEnd(SCORES_1, "scores", 200);
+        assertThat(progress.recordsReplayed()).as("every batch, ended or not").isEqualTo(550);
         assertThat(progress.restoring())
                 .extracting(RestoreProgress.Restoring::partition)
                 .containsExactly(0);
