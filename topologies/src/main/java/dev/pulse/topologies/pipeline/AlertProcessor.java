@@ -40,10 +40,14 @@ import org.apache.kafka.streams.state.WindowStore;
  * </ul>
  */
 final class AlertProcessor implements Processor<String, ScoreChange, String, Alert> {
+    /** How soon after the data has caught up what still fires is announced. */
+    private static final Duration LIVE_CHECK = Duration.ofSeconds(1);
+
     private final HealthModel model;
     private final AlertEvaluator evaluator;
     private final Duration interval;
     private final Duration idle;
+    private boolean wasCaughtUp;
     private final PipelineListener listener;
     private ProcessorContext<String, Alert> context;
     private EventTimeClock clock;
@@ -87,6 +91,21 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
                         false,
                         idle);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, t -> evaluateAll());
+        wasCaughtUp = clock.caughtUp();
+        context.schedule(LIVE_CHECK, PunctuationType.WALL_CLOCK_TIME, t -> evaluateOnceLive());
+    }
+
+    /**
+     * Every tenant at once when the data has just caught up (a replay or backlog drained, or the
+     * task went idle), rather than at the next evaluation interval: what still fires is announced
+     * within seconds.
+     */
+    private void evaluateOnceLive() {
+        boolean caughtUp = clock.caughtUp();
+        if (caughtUp && !wasCaughtUp) {
+            evaluateAll();
+        }
+        wasCaughtUp = caughtUp;
     }
 
     @Override

@@ -157,6 +157,48 @@ class AlertPipelineTest {
     }
 
     @Test
+    void anAlertStillFiringWhenTheReplayDrainsIsAnnouncedOneIdlePeriodLater() throws Exception {
+        String silence = rule("quiet", "silence", "PT1H", "P1D", "days: 7");
+        // Idle after 10 s: longer than the replay's 5 s a day, shorter than the minute to the next
+        // full recompute and alert evaluation.
+        PipelineSettings idleAfterTenSeconds =
+                new PipelineSettings(
+                        Duration.ofHours(1),
+                        Duration.ofDays(2),
+                        Duration.ofDays(90),
+                        Duration.ofDays(731),
+                        Duration.ofMillis(200),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(10));
+        // Replayed a month late: the replay's stream time never comes within hours of the clock.
+        Instant wallClock = START.plus(Duration.ofDays(50)).plus(Duration.ofHours(13));
+        try (PipelineFixture f =
+                new PipelineFixture(wallClock, idleAfterTenSeconds, rules(silence))) {
+            f.accounts.pipeInput("quiet", account("quiet", 12, "2027-06-30"));
+            replayBehind(f, 0, 21, (d, day) -> busyAndQuietUntilDay(f, d, day, 10));
+            assertThat(f.alerts.readValuesToList())
+                    .as("what each day showed, no announcement")
+                    .allMatch(Alert::isReplayed)
+                    .isNotEmpty();
+
+            // No live traffic follows: after 10 s of idleness the data is all there is. The alert
+            // goes live at the next score refresh, not at the next minute's evaluation.
+            for (int i = 0; i < 42; i++) {
+                f.advanceWallClock(Duration.ofMillis(250));
+            }
+
+            // A month after the replay's last day, both are silent now.
+            List<Alert> announced = f.alerts.readValuesToList();
+            assertThat(announced)
+                    .extracting(Alert::id)
+                    .containsExactlyInAnyOrder("quiet/quiet", "busy/quiet");
+            assertThat(announced).noneMatch(Alert::isReplayed);
+            assertThat(announced).allMatch(alert -> alert.state() == AlertState.FIRING);
+        }
+    }
+
+    @Test
     void silenceFiresOnTheWallClockResolvesOnActivityAndRespectsTheCooldown() throws Exception {
         String silence = rule("quiet", "silence", "0", "P5D", "days: 2");
         try (PipelineFixture f = fixture(rules(silence))) {
