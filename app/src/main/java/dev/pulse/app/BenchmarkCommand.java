@@ -1,6 +1,7 @@
 package dev.pulse.app;
 
 import dev.pulse.app.bench.BackfillBenchmark;
+import dev.pulse.app.bench.BatchDesignBenchmark;
 import dev.pulse.app.bench.BenchPlan;
 import dev.pulse.app.bench.BenchProgress;
 import dev.pulse.app.bench.BenchResults;
@@ -11,6 +12,7 @@ import dev.pulse.app.bench.ResultTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Option;
         description = {
             "Benchmark a fresh Pulse (embedded broker, temporary state) on this machine:",
             "producer baseline, ingest through the topologies, event-to-API freshness,",
-            "portfolio and point query latency under concurrent clients, and cold page loads",
-            "of the dashboard in Chromium, alone and while other signed-in people browse."
+            "portfolio and point query latency under concurrent clients, cold page loads of",
+            "the dashboard in Chromium, alone and while other signed-in people browse, and the",
+            "status quo beside it: the same events rolled up hourly in PostgreSQL."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -126,6 +129,18 @@ final class BenchmarkCommand implements Callable<Integer> {
     int browsingUsers;
 
     @Option(
+            names = "--batch-database",
+            defaultValue = BatchDesignBenchmark.DEFAULT_DATABASE,
+            description =
+                    "PostgreSQL for the status quo beside Pulse: the same events rolled up by an"
+                            + " hourly batch job, in a scratch schema dropped afterwards"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String batchDatabase;
+
+    @Option(names = "--no-batch", description = "Skip the batch design phase (PostgreSQL).")
+    boolean skipBatch;
+
+    @Option(
             names = "--backfill",
             description =
                     "Instead of the phases above: the same history replayed through the live"
@@ -214,6 +229,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private BenchPlan plan() {
         try {
+            if (!skipBatch) {
+                BatchDesignBenchmark.checkUrl(batchDatabase);
+            }
             return new BenchPlan(
                     events,
                     tenants,
@@ -230,7 +248,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                             browser,
                             pageLoads,
                             browsingUsers,
-                            Duration.ofSeconds(1)));
+                            Duration.ofSeconds(1)),
+                    skipBatch ? Optional.empty() : Optional.of(batchDatabase));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

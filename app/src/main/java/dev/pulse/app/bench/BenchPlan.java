@@ -1,6 +1,7 @@
 package dev.pulse.app.bench;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one benchmark run does: how much data, how many freshness samples, how long and how hard the
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param seed seed of the generated data, so runs are comparable
  * @param reportRenders renders of each report in the reports phase; 0 skips the phase
  * @param dashboard the dashboard phase: page loads in a real browser
+ * @param batchDatabase PostgreSQL for the batch design beside Pulse; empty skips that phase
  */
 public record BenchPlan(
         int events,
@@ -29,7 +31,8 @@ public record BenchPlan(
         int threads,
         long seed,
         int reportRenders,
-        DashboardPlan dashboard) {
+        DashboardPlan dashboard,
+        Optional<String> batchDatabase) {
 
     public BenchPlan {
         requirePositive(events, "events");

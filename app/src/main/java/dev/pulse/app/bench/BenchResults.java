@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param memory heap and RocksDB memory after the query phases
  * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
+ * @param batch the same events through an hourly batch design in PostgreSQL, or why not
  */
 public record BenchResults(
         Instant date,
@@ -37,4 +38,5 @@ public record BenchResults(
         QueryLoad.Result journey,
         MemoryUse memory,
         ReportBenchmark.Result reports,
-        DashboardResult dashboard) {}
+        DashboardResult dashboard,
+        BatchDesignBenchmark.Result batch) {}

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * One benchmark run: a fresh Pulse (embedded broker, topologies, API) on a temporary directory,
  * then the producer baseline, sustained ingest, end-to-end freshness, alert latency, the two query
- * loads and the dashboard in a browser, in that order, each on the state the previous one left.
+ * loads and the dashboard in a browser, in that order, each on the state the previous one left;
+ * last, the same events through the status quo, an hourly batch in PostgreSQL.
  */
 public final class BenchmarkRun {
     private static final String API_HOST = "127.0.0.1";
@@ -131,6 +132,7 @@ public final class BenchmarkRun {
                 MemoryUse memory = MemoryUse.now();
                 ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
+                BatchDesignBenchmark.Result batch = batch(tenants, events);
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
                 progress.step("Stopping Pulse and deleting " + scratch.path());
                 return new BenchResults(
@@ -152,7 +154,8 @@ public final class BenchmarkRun {
                         journey,
                         memory,
                         reports,
-                        dashboard);
+                        dashboard,
+                        batch);
             }
         } finally {
             if (running.compareAndSet(app, null)) {
@@ -195,7 +198,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/8: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/9: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -216,7 +219,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/8: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
+                        "Phase 2/9: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
                                 + " count per tenant, exactly-once) over the baseline's %,d events",
                         events.size()));
         Cost cost =
@@ -240,7 +243,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/8: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 3/9: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         IngestBenchmark.Result ingest =
@@ -275,7 +278,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/8: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 4/9: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -296,7 +299,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/8: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 5/9: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -319,7 +322,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 6/8: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 6/9: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         load.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -341,12 +344,12 @@ public final class BenchmarkRun {
     private ReportBenchmark.Result reports(
             PulseApplication app, BenchHttpClient http, BenchTenants tenants, BenchAuth auth) {
         if (plan.reportRenders() == 0) {
-            progress.step("Phase 7/8: reports, skipped (--report-renders 0)");
+            progress.step("Phase 7/9: reports, skipped (--report-renders 0)");
             return null;
         }
         progress.step(
                 String.format(
-                        "Phase 7/8: reports, %d PDFs of each kind one after another",
+                        "Phase 7/9: reports, %d PDFs of each kind one after another",
                         plan.reportRenders()));
         String owner = tenants.ownerOf(0);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -368,19 +371,36 @@ public final class BenchmarkRun {
     private DashboardResult dashboard(String site, BenchTenants tenants) {
         DashboardPlan dashboard = plan.dashboard();
         if (!dashboard.enabled()) {
-            progress.step("Phase 8/8: dashboard in a browser, skipped (--no-dashboard)");
+            progress.step("Phase 8/9: dashboard in a browser, skipped (--no-dashboard)");
             return DashboardResult.notRun("--no-dashboard");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 8/8: dashboard in Chromium, %d cold loads of the portfolio and an"
+                        "Phase 8/9: dashboard in Chromium, %d cold loads of the portfolio and an"
                                 + " account, alone and with %d people browsing",
                         dashboard.navigations(),
                         dashboard.browsingUsers()));
         CpuMeter.Snapshot start = CpuMeter.now();
         DashboardResult result = new DashboardBenchmark(dashboard, site, progress).run(tenants);
         progress.step("  (CPU: " + CpuMeter.between(start, CpuMeter.now()).describe() + ")");
+        return result;
+    }
+
+    private BatchDesignBenchmark.Result batch(BenchTenants tenants, GeneratedEvents events) {
+        if (plan.batchDatabase().isEmpty()) {
+            progress.step("Phase 9/9: batch design in PostgreSQL, skipped (--no-batch)");
+            return BatchDesignBenchmark.Result.notRun("--no-batch");
+        }
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 9/9: the status quo, the same %,d events rolled up hourly in"
+                                + " PostgreSQL",
+                        events.size()));
+        BatchDesignBenchmark.Result result =
+                new BatchDesignBenchmark(plan.batchDatabase().get(), progress).run(tenants, events);
+        result.skipped().ifPresent(reason -> progress.step("  skipped: " + reason));
         return result;
     }
 

@@ -65,6 +65,12 @@ public final class CpuMeter {
         return new Usage(process, Math.max(0, busy - process));
     }
 
+    /** CPU time other processes used between the two snapshots, in nanoseconds; NaN if unknown. */
+    public static double othersCpuNanos(Snapshot from, Snapshot to) {
+        double wall = (double) (to.wallNanos() - from.wallNanos());
+        return between(from, to).others() * wall * Runtime.getRuntime().availableProcessors();
+    }
+
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {

@@ -44,6 +44,7 @@ public final class ResultTable {
         table.memory(results.memory());
         table.reports(results.reports());
         table.dashboard(results.dashboard());
+        table.batch(results);
         return header(results) + table.text();
     }
 
@@ -236,6 +237,57 @@ public final class ResultTable {
                 count(fromCache),
                 "0",
                 verdict(fromCache == 0));
+    }
+
+    /** The status quo beside Pulse's own figures for the same events. */
+    private void batch(BenchResults r) {
+        BatchDesignBenchmark.Result b = r.batch();
+        if (b.skipped().isPresent()) {
+            row("batch design (hourly, PostgreSQL)", "not measured", NONE, b.skipped().get());
+            return;
+        }
+        row(
+                "batch design: hourly runs",
+                String.format(
+                        Locale.ROOT,
+                        "%d, %.1f s in all, longest %.2f s",
+                        b.runTimes().size(),
+                        b.totalRunTime().toMillis() / 1000.0,
+                        b.longestRun().toMillis() / 1000.0),
+                "the status quo: roll-ups and score inputs",
+                NONE);
+        row(
+                "batch design: events rolled up",
+                count(b.rolledUpEvents()),
+                count(r.plan().events()),
+                verdict(b.rolledUpEvents() == r.plan().events()));
+        row(
+                "batch design CPU per event",
+                Double.isNaN(b.databaseMicrosPerEvent())
+                        ? micros(b.loaderMicrosPerEvent()) + " + PostgreSQL unknown"
+                        : String.format(
+                                Locale.ROOT,
+                                "%s (loader %.1f, PostgreSQL %.1f)",
+                                micros(b.cpuMicrosPerEvent()),
+                                b.loaderMicrosPerEvent(),
+                                b.databaseMicrosPerEvent()),
+                "Pulse: " + micros(r.ingestCost().cpuMicrosPerItem()) + " with producer",
+                NONE);
+        LatencySummary f = b.freshness();
+        row(
+                "batch design freshness p50",
+                minutes(f.p50()),
+                "Pulse: " + millis(r.freshness().latency().p50()),
+                NONE);
+        row(
+                "batch design freshness p99",
+                minutes(f.p99()),
+                "Pulse: " + millis(r.freshness().latency().p99()),
+                NONE);
+    }
+
+    private static String minutes(double ms) {
+        return String.format(Locale.ROOT, "%,.1f min", ms / 60_000);
     }
 
     private void pages(String when, PageLoads loads) {

@@ -57,7 +57,12 @@ class BenchmarkCommandIT {
                     "yardstick /health/live cold p50, alone",
                     "portfolio page (30 rows) cold, with 2 users p95",
                     "account page cold, with 2 users p95",
-                    "browsing users' requests");
+                    "browsing users' requests",
+                    "batch design: hourly runs",
+                    "batch design: events rolled up",
+                    "batch design CPU per event",
+                    "batch design freshness p50",
+                    "batch design freshness p99");
 
     private static final List<String> ZERO_FIGURES =
             List.of(
@@ -93,7 +98,7 @@ class BenchmarkCommandIT {
                         "2",
                         "--report-renders",
                         "1");
-        assertThat(report).contains("machine", "cores", "Phase 2/8", "Phase 7/8", "Phase 8/8");
+        assertThat(report).contains("machine", "cores", "Phase 2/9", "Phase 8/9", "Phase 9/9");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)
