@@ -84,7 +84,8 @@ final class BrowserTab {
         long deadline = start + PAGE_DEADLINE.toNanos();
         while (!holds(ready)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(url + " not ready within " + PAGE_DEADLINE);
+                throw new IllegalStateException(
+                        url + " not ready within " + PAGE_DEADLINE + "; the page said: " + text());
             }
             sleep();
         }
@@ -101,6 +102,24 @@ final class BrowserTab {
                         "Runtime.evaluate",
                         devTools.params().put("expression", FROM_CACHE).put("returnByValue", true));
         return result.path("result").path("value").asInt(0);
+    }
+
+    /** The start of the page's visible text, for a failure's message. */
+    private String text() {
+        try {
+            JsonNode result =
+                    command(
+                            "Runtime.evaluate",
+                            devTools.params()
+                                    .put(
+                                            "expression",
+                                            "document.body ? document.body.innerText.slice(0, 300)"
+                                                    + " : '(no body)'")
+                                    .put("returnByValue", true));
+            return "'" + result.path("result").path("value").asText("").replace('\n', ' ') + "'";
+        } catch (IllegalStateException unreadable) {
+            return "(unreadable: " + unreadable.getMessage() + ")";
+        }
     }
 
     /** False also while the new document has no execution context yet. */

@@ -62,42 +62,55 @@ public final class DashboardBenchmark {
         List<String> accounts = accountsOf(tenants, owner);
         PulseSignIn signIn = new PulseSignIn(site);
         PulseSignIn.Session session = signIn.signIn(owner);
-        try (HeadlessChromium chromium = HeadlessChromium.start(plan.browser());
-                DevToolsConnection devTools = DevToolsConnection.open(chromium.devTools())) {
-            BrowserTab tab = BrowserTab.open(devTools);
-            tab.setCookie(site, PulseSignIn.SESSION_COOKIE, session.session());
-            tab.setCookie(site, PulseSignIn.XSRF_COOKIE, session.xsrf());
-            Pages pages = new Pages(tab, accounts);
-            // One unrecorded round: the first page load also starts the browser's renderer.
-            pages.round(null);
-            PageLoads alone = pages.measure(plan.navigations());
-            progress.step("  alone: " + describe(alone));
+        try (HeadlessChromium chromium = HeadlessChromium.start(plan.browser())) {
+            try (DevToolsConnection devTools = DevToolsConnection.open(chromium.devTools())) {
+                return measure(tenants, owner, accounts, signIn, session, devTools);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(e.getMessage() + " (" + chromium.fate() + ")", e);
+            }
+        }
+    }
 
-            List<BrowsingUsers.Person> people = people(signIn, tenants, owner);
+    private DashboardResult measure(
+            BenchTenants tenants,
+            String owner,
+            List<String> accounts,
+            PulseSignIn signIn,
+            PulseSignIn.Session session,
+            DevToolsConnection devTools) {
+        BrowserTab tab = BrowserTab.open(devTools);
+        tab.setCookie(site, PulseSignIn.SESSION_COOKIE, session.session());
+        tab.setCookie(site, PulseSignIn.XSRF_COOKIE, session.xsrf());
+        Pages pages = new Pages(tab, accounts);
+        // One unrecorded round: the first page load also starts the browser's renderer.
+        pages.round(null);
+        PageLoads alone = pages.measure(plan.navigations());
+        progress.step("  alone: " + describe(alone));
+
+        List<BrowsingUsers.Person> people = people(signIn, tenants, owner);
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %d other people signed in; browsing with %d ms between page views",
+                        people.size(),
+                        plan.thinkTime().toMillis()));
+        try (BrowsingUsers browsing = new BrowsingUsers(site, people, plan.thinkTime())) {
+            browsing.start();
+            if (!browsing.awaitEveryoneBrowsing(START_DEADLINE)) {
+                throw new IllegalStateException(
+                        "the browsing users did not all get a page within " + START_DEADLINE);
+            }
+            PageLoads loaded = pages.measure(plan.navigations());
+            BrowsingLoad load = browsing.stop();
             progress.step(
                     String.format(
                             Locale.ROOT,
-                            "  %d other people signed in; browsing with %d ms between page views",
-                            people.size(),
-                            plan.thinkTime().toMillis()));
-            try (BrowsingUsers browsing = new BrowsingUsers(site, people, plan.thinkTime())) {
-                browsing.start();
-                if (!browsing.awaitEveryoneBrowsing(START_DEADLINE)) {
-                    throw new IllegalStateException(
-                            "the browsing users did not all get a page within " + START_DEADLINE);
-                }
-                PageLoads loaded = pages.measure(plan.navigations());
-                BrowsingLoad load = browsing.stop();
-                progress.step(
-                        String.format(
-                                Locale.ROOT,
-                                "  with %d people browsing (%,.0f req/s, %,d errors): %s",
-                                load.people(),
-                                load.requests().perSecond(),
-                                load.errors(),
-                                describe(loaded)));
-                return DashboardResult.measured(alone, loaded, load);
-            }
+                            "  with %d people browsing (%,.0f req/s, %,d errors): %s",
+                            load.people(),
+                            load.requests().perSecond(),
+                            load.errors(),
+                            describe(loaded)));
+            return DashboardResult.measured(alone, loaded, load);
         }
     }
 

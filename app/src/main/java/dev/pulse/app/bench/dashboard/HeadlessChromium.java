@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,14 +46,17 @@ public final class HeadlessChromium implements AutoCloseable {
                     "--disable-sync");
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final int LAST_LINES = 10;
 
     private final Process process;
     private final Path profile;
     private final URI devTools;
     private final Thread onExit;
+    private final Deque<String> lastLines;
 
-    private HeadlessChromium(Process process, Path profile, URI devTools) {
+    private HeadlessChromium(Process process, Path profile, URI devTools, Deque<String> lastLines) {
         this.process = process;
+        this.lastLines = lastLines;
         this.profile = profile;
         this.devTools = devTools;
         // On Ctrl-C the JVM exits without closing us; a child process would outlive it.
@@ -86,13 +91,16 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + executable, e);
         }
         CompletableFuture<URI> announced = new CompletableFuture<>();
+        Deque<String> lastLines = new ArrayDeque<>();
         Thread reader =
-                new Thread(() -> readStderr(process, announced), "pulse-bench-chromium-stderr");
+                new Thread(
+                        () -> readStderr(process, announced, lastLines),
+                        "pulse-bench-chromium-stderr");
         reader.setDaemon(true);
         reader.start();
         try {
             URI devTools = announced.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new HeadlessChromium(process, profile, devTools);
+            return new HeadlessChromium(process, profile, devTools, lastLines);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(process, profile);
@@ -109,8 +117,25 @@ public final class HeadlessChromium implements AutoCloseable {
         return devTools;
     }
 
-    /** Finds the announcement, then keeps draining: a full stderr pipe would block the browser. */
-    private static void readStderr(Process process, CompletableFuture<URI> announced) {
+    /** Whether the browser still runs, or how it ended and what it last said: for failures. */
+    String fate() {
+        String said;
+        synchronized (lastLines) {
+            said = String.join(" | ", lastLines);
+        }
+        String state =
+                process.isAlive()
+                        ? "Chromium still runs"
+                        : "Chromium exited with code " + process.exitValue();
+        return said.isEmpty() ? state : state + "; its last lines on stderr: " + said;
+    }
+
+    /**
+     * Finds the announcement, then keeps draining (a full stderr pipe would block the browser),
+     * keeping the last lines for {@link #fate()}.
+     */
+    private static void readStderr(
+            Process process, CompletableFuture<URI> announced, Deque<String> lastLines) {
         try (BufferedReader lines =
                 new BufferedReader(
                         new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -118,6 +143,12 @@ public final class HeadlessChromium implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (!announced.isDone()) {
                     DevToolsAddress.parse(line).ifPresent(announced::complete);
+                }
+                synchronized (lastLines) {
+                    if (lastLines.size() == LAST_LINES) {
+                        lastLines.removeFirst();
+                    }
+                    lastLines.addLast(line);
                 }
             }
         } catch (IOException e) {
