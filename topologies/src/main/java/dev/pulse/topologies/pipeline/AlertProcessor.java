@@ -47,7 +47,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     private final AlertEvaluator evaluator;
     private final Duration interval;
     private final Duration idle;
-    private boolean wasCaughtUp;
+    private long evaluatedLiveSince;
     private final PipelineListener listener;
     private ProcessorContext<String, Alert> context;
     private EventTimeClock clock;
@@ -91,7 +91,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
                         false,
                         idle);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, t -> evaluateAll());
-        wasCaughtUp = clock.caughtUp();
+        evaluatedLiveSince = clock.liveSince();
         context.schedule(LIVE_CHECK, PunctuationType.WALL_CLOCK_TIME, t -> evaluateOnceLive());
     }
 
@@ -101,11 +101,13 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
      * within seconds.
      */
     private void evaluateOnceLive() {
-        boolean caughtUp = clock.caughtUp();
-        if (caughtUp && !wasCaughtUp) {
+        // Compared by when it caught up, not by the flag: a backlog shorter than this check's
+        // interval turns the flag off and on again between two checks.
+        long liveSince = clock.liveSince();
+        if (liveSince > 0 && liveSince != evaluatedLiveSince) {
             evaluateAll();
         }
-        wasCaughtUp = caughtUp;
+        evaluatedLiveSince = liveSince;
     }
 
     @Override

@@ -85,15 +85,26 @@ final class EventTimeClock {
         set(stream >= context.currentSystemTimeMs() - CAUGHT_UP_LAG.toMillis());
     }
 
+    /**
+     * When the data last caught up (wall clock, epoch ms), or 0 while it is behind: each catching
+     * up has its own value, so a reader that looks now and then still sees a backlog that came and
+     * went between two looks. 1 when it caught up before this was recorded.
+     */
+    long liveSince() {
+        caughtUp();
+        Long stored = checkpoints.get(CAUGHT_UP);
+        return stored == null ? 0 : stored;
+    }
+
     private void set(boolean live) {
         if (live != caughtUp) {
             caughtUp = live;
-            checkpoints.put(CAUGHT_UP, live ? 1L : 0L);
+            checkpoints.put(CAUGHT_UP, live ? Math.max(1L, context.currentSystemTimeMs()) : 0L);
         }
     }
 
     private boolean stored() {
         Long stored = checkpoints.get(CAUGHT_UP);
-        return stored != null && stored == 1L;
+        return stored != null && stored > 0;
     }
 }

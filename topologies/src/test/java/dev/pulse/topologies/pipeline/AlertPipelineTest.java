@@ -199,6 +199,46 @@ class AlertPipelineTest {
     }
 
     @Test
+    void aBacklogThatComesAndGoesBetweenTwoLiveChecksIsStillEvaluatedWhenItDrains()
+            throws Exception {
+        // No day closes inside the test (grace longer than the history), so only live evaluation
+        // can fire, and the minute's evaluation of every tenant never comes.
+        PipelineSettings noDayCloses =
+                new PipelineSettings(
+                        Duration.ofDays(45),
+                        Duration.ofDays(2),
+                        Duration.ofDays(90),
+                        Duration.ofDays(731),
+                        Duration.ofMillis(200),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1),
+                        Duration.ofMillis(500));
+        Instant wallClock = START.plus(Duration.ofDays(35)).plus(Duration.ofHours(13));
+        try (PipelineFixture f = new PipelineFixture(wallClock, noDayCloses, rules(USAGE_DROP))) {
+            f.accounts.pipeInput("acme", account("acme", 12, "2027-06-30"));
+            // Idle: the data counts as caught up, and the once-a-second live check has seen it.
+            f.advanceWallClock(Duration.ofSeconds(1));
+            // A backlog: four busy weeks and a quiet one, scored while it is still behind.
+            for (int d = 0; d < 35; d++) {
+                activeDay(f, "acme", START.plus(Duration.ofDays(d)), d >= 28 ? 2 : 9);
+            }
+            f.refreshScores();
+            // It drains with another tenant's login a minute ago, which moves none of acme's
+            // scores: the data is live again before the live check looks a second time.
+            f.send("other", "other-now", "user-1", "login", null, wallClock.minusSeconds(60));
+            for (int i = 0; i < 4; i++) {
+                f.refreshScores();
+            }
+
+            List<Alert> alerts = f.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::id).contains("acme/usage");
+            alerts.removeIf(alert -> !alert.id().equals("acme/usage"));
+            assertThat(alerts.get(0).state()).isEqualTo(AlertState.FIRING);
+            assertThat(alerts.get(0).isReplayed()).isFalse();
+        }
+    }
+
+    @Test
     void silenceFiresOnTheWallClockResolvesOnActivityAndRespectsTheCooldown() throws Exception {
         String silence = rule("quiet", "silence", "0", "P5D", "days: 2");
         try (PipelineFixture f = fixture(rules(silence))) {
