@@ -162,15 +162,7 @@ class AlertPipelineTest {
         // Idle after 10 s: longer than the replay's 5 s a day, shorter than the minute to the next
         // full recompute and alert evaluation.
         PipelineSettings idleAfterTenSeconds =
-                new PipelineSettings(
-                        Duration.ofHours(1),
-                        Duration.ofDays(2),
-                        Duration.ofDays(90),
-                        Duration.ofDays(731),
-                        Duration.ofMillis(200),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(10));
+                graceAndIdle(Duration.ofHours(1), Duration.ofSeconds(10));
         // Replayed a month late: the replay's stream time never comes within hours of the clock.
         Instant wallClock = START.plus(Duration.ofDays(50)).plus(Duration.ofHours(13));
         try (PipelineFixture f =
@@ -203,16 +195,7 @@ class AlertPipelineTest {
             throws Exception {
         // No day closes inside the test (grace longer than the history), so only live evaluation
         // can fire, and the minute's evaluation of every tenant never comes.
-        PipelineSettings noDayCloses =
-                new PipelineSettings(
-                        Duration.ofDays(45),
-                        Duration.ofDays(2),
-                        Duration.ofDays(90),
-                        Duration.ofDays(731),
-                        Duration.ofMillis(200),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(1),
-                        Duration.ofMillis(500));
+        PipelineSettings noDayCloses = graceAndIdle(Duration.ofDays(45), Duration.ofMillis(500));
         Instant wallClock = START.plus(Duration.ofDays(35)).plus(Duration.ofHours(13));
         try (PipelineFixture f = new PipelineFixture(wallClock, noDayCloses, rules(USAGE_DROP))) {
             f.accounts.pipeInput("acme", account("acme", 12, "2027-06-30"));
@@ -528,6 +511,19 @@ class AlertPipelineTest {
                 f.advanceWallClock(Duration.ofDays(1).minusMillis(250));
             }
         }
+    }
+
+    /** The shipped settings but for the grace period and the idle time that means caught up. */
+    private static PipelineSettings graceAndIdle(Duration grace, Duration idle) {
+        return new PipelineSettings(
+                grace,
+                Duration.ofDays(2),
+                Duration.ofDays(90),
+                Duration.ofDays(731),
+                Duration.ofMillis(200),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(1),
+                idle);
     }
 
     private static void advanceTo(PipelineFixture f, Instant instant) {
