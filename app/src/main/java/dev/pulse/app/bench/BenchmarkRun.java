@@ -132,8 +132,9 @@ public final class BenchmarkRun {
                 MemoryUse memory = MemoryUse.now();
                 ReportBenchmark.Result reports = reports(app, http, tenants, auth);
                 DashboardResult dashboard = dashboard(site, tenants);
-                BatchDesignBenchmark.Result batch = batch(tenants, events);
+                // Before the batch phase, whose PostgreSQL would count as other processes.
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
+                BatchDesignBenchmark.Result batch = batch(tenants, events);
                 progress.step("Stopping Pulse and deleting " + scratch.path());
                 return new BenchResults(
                         Instant.now(),
