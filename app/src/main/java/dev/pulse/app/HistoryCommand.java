@@ -9,6 +9,7 @@ import dev.pulse.backfill.FlinkTarget;
 import dev.pulse.backfill.publish.KafkaDayPublisher;
 import dev.pulse.backfill.source.EventFileFormat;
 import dev.pulse.backfill.source.FileEventSource;
+import dev.pulse.backfill.source.RawEventSource;
 import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.topic.PulseTopics;
@@ -46,17 +47,35 @@ final class HistoryCommand {
             footer = {
                 "  ./pulse history backfill --from-files 'events/2025-*.ndjson'",
                 "  ./pulse history backfill --from-files exports/ --format csv"
-                        + " --flink jobmanager:8081 --bootstrap-servers kafka:9092"
+                        + " --flink jobmanager:8081 --bootstrap-servers kafka:9092",
+                "  PULSE_WAREHOUSE_URL=postgresql://pulse@dw:5432/analytics"
+                        + " ./pulse history backfill --from-warehouse -c pulse.yaml"
             })
     static final class BackfillCommand implements Callable<Integer> {
-        @Option(
-                names = "--from-files",
-                required = true,
-                paramLabel = "GLOB|DIR",
-                description =
-                        "Event files: a directory (every file under it), a file, or a glob such"
-                                + " as 'events/2025-*.ndjson' (quote it).")
-        String files;
+        @CommandLine.ArgGroup(multiplicity = "1")
+        From from;
+
+        /** Exactly one origin of the events. */
+        static final class From {
+            @Option(
+                    names = "--from-files",
+                    required = true,
+                    paramLabel = "GLOB|DIR",
+                    description =
+                            "Event files: a directory (every file under it), a file, or a glob"
+                                    + " such as 'events/2025-*.ndjson' (quote it).")
+            String files;
+
+            @Option(
+                    names = "--from-warehouse",
+                    required = true,
+                    description =
+                            "The warehouse's event table (warehouse.url and warehouse.events in"
+                                    + " the configuration): every row up to its cursor column's"
+                                    + " current last value, which the live warehouse source then"
+                                    + " resumes after.")
+            boolean warehouse;
+        }
 
         @Option(
                 names = "--format",
@@ -86,9 +105,13 @@ final class HistoryCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            FileEventSource source = source();
             PulseConfig config = ConfigLoader.load(target.config, System.getenv());
             KafkaConnection kafka = target.kafka();
+            WarehouseBackfill warehouse = from.warehouse ? warehouse(config, kafka, out) : null;
+            if (from.warehouse && warehouse == null) {
+                return 0;
+            }
+            RawEventSource source = warehouse != null ? warehouse.source() : files();
             // Pulse's own partitioning, so each tenant's days land where its live state will be.
             PulseTopicsAdmin.ensureTopics(kafka, config.streams().partitions());
             long live = LiveEvents.received(kafka);
@@ -116,17 +139,30 @@ final class HistoryCommand {
                     summary.tenantDays(),
                     PulseTopics.ENGAGEMENT_BACKFILL.name(),
                     summary.eventsPerSecond());
+            if (warehouse != null) {
+                warehouse.handOver(out);
+            }
             out.flush();
             return 0;
+        }
+
+        /** The table to read; a missing configuration, table or column is a usage error. */
+        private WarehouseBackfill warehouse(
+                PulseConfig config, KafkaConnection kafka, PrintWriter out) throws Exception {
+            try {
+                return WarehouseBackfill.plan(config, kafka, out);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
 
         /**
          * The files to read; a location that names none, or an unknown format, is a usage error.
          */
-        private FileEventSource source() {
+        private FileEventSource files() {
             try {
                 return FileEventSource.of(
-                        files, format == null ? null : EventFileFormat.of(format));
+                        from.files, format == null ? null : EventFileFormat.of(format));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),

@@ -3,22 +3,31 @@ package dev.pulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.app.bench.PipelineCounters;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.read.EngagementPoint;
 import dev.pulse.streams.read.LocalStateReader;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.json.PulseJson;
 import dev.pulse.topologies.topic.PulseTopics;
+import dev.pulse.warehouse.source.SourceCursors;
+import dev.pulse.warehouse.testing.LocalPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +44,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The same events, replayed through the live topology into one deployment and backfilled with
- * {@code pulse history backfill} (the Flink job on its in-process MiniCluster) into another, give
- * identical daily engagement and identical end-of-day scores with their at-risk decisions. Each
- * deployment has a broker of its own, so the two cannot see each other's records.
+ * {@code pulse history backfill} (the Flink job on its in-process MiniCluster) from a warehouse
+ * table into another, give identical daily engagement and identical end-of-day scores with their
+ * at-risk decisions; a backfill from files over what live traffic already counted changes nothing.
+ * Each deployment has a broker of its own, so the two cannot see each other's records.
  */
 class BackfillEndToEndIT {
     private static final LocalDate FIRST = LocalDate.of(2026, 6, 1);
@@ -51,6 +62,8 @@ class BackfillEndToEndIT {
     private static final String FADING = "bf-tenant-0";
 
     @TempDir Path dir;
+
+    @RegisterExtension final LocalPostgres postgres = new LocalPostgres();
 
     @Test
     void backfillAndReplayGiveTheSameDailyEngagementAndScores() throws Exception {
@@ -76,16 +89,55 @@ class BackfillEndToEndIT {
             assertThat(settledState(pulse, from, to)).isEqualTo(replayed);
         }
 
+        // The second deployment backfills the same events from a warehouse table instead.
+        Path config = eventTable(events);
         Map<String, String> backfilled;
         try (PulseApplication pulse = start("backfill")) {
-            String out = backfill(file.getParent(), pulse.bootstrapServers());
+            StringWriter refused = new StringWriter();
+            CommandLine cli = new CommandLine(new PulseMain());
+            cli.setErr(new PrintWriter(refused));
+            assertThat(
+                            cli.execute(
+                                    "history",
+                                    "backfill",
+                                    "--from-warehouse",
+                                    "-c",
+                                    warehouseConfig("no_such_events").toString(),
+                                    "--bootstrap-servers",
+                                    pulse.bootstrapServers()))
+                    .as("a table the warehouse does not have is a usage error")
+                    .isEqualTo(2);
+            assertThat(refused.toString())
+                    .contains("warehouse.events: no table no_such_events in the warehouse");
+            String out =
+                    run(
+                            "history",
+                            "backfill",
+                            "--from-warehouse",
+                            "-c",
+                            config.toString(),
+                            "--bootstrap-servers",
+                            pulse.bootstrapServers(),
+                            "--parallelism",
+                            "2");
             assertThat(out)
-                    .contains("Backfill: reading 1 ndjson file(s) on in-process Flink")
+                    .contains(
+                            "Backfill: reading table usage_events up to id "
+                                    + events.size()
+                                    + " on in-process Flink")
                     .doesNotContain("Warning")
                     .containsPattern(
                             "Backfill done in .* s: "
                                     + String.format("%,d", events.size())
-                                    + " events read \\(0 rejected, [1-9][0-9]* duplicates\\)");
+                                    + " events read \\(0 rejected, [1-9][0-9]* duplicates\\)")
+                    .contains("The warehouse source 'events' resumes after id " + events.size());
+            assertThat(
+                            SourceCursors.read(
+                                    KafkaConnection.to(pulse.bootstrapServers()),
+                                    "events",
+                                    Duration.ofSeconds(30)))
+                    .as("the live source carries on after the rows backfilled")
+                    .hasValue(Integer.toString(events.size()));
             closeTheLastDay(pulse.bootstrapServers());
             backfilled = settledState(pulse, from, to);
         }
@@ -108,22 +160,75 @@ class BackfillEndToEndIT {
      * Runs {@code pulse history backfill} over the directory's NDJSON files; returns its output.
      */
     private static String backfill(Path dir, String bootstrap) {
+        return run(
+                "history",
+                "backfill",
+                "--from-files",
+                dir + "/*.ndjson",
+                "--bootstrap-servers",
+                bootstrap,
+                "--parallelism",
+                "2");
+    }
+
+    /** Runs a {@code pulse} command that must succeed; returns its output. */
+    private static String run(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new PulseMain());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        int exit =
-                cli.execute(
-                        "history",
-                        "backfill",
-                        "--from-files",
-                        dir + "/*.ndjson",
-                        "--bootstrap-servers",
-                        bootstrap,
-                        "--parallelism",
-                        "2");
+        int exit = cli.execute(args);
         assertThat(exit).as(out.toString()).isZero();
         return out.toString();
+    }
+
+    /**
+     * The events as rows of a warehouse table, in the order they came (its identity column is the
+     * cursor), and a configuration that maps it; returns the configuration file.
+     */
+    private Path eventTable(List<String> events) throws Exception {
+        postgres.sql(
+                "CREATE TABLE usage_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                        + " event_id text, tenant_id text, user_id text, type text, feature text,"
+                        + " occurred_at timestamptz, properties jsonb)");
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                "jdbc:postgresql://127.0.0.1:5432/"
+                                        + postgres.database()
+                                        + "?user=postgres");
+                PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO usage_events (event_id, tenant_id, user_id, type,"
+                                        + " feature, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (String json : events) {
+                JsonNode event = PulseJson.mapper().readTree(json);
+                insert.setString(1, event.get("eventId").asText());
+                insert.setString(2, event.get("tenantId").asText());
+                insert.setString(3, event.get("userId").asText());
+                insert.setString(4, event.get("type").asText());
+                insert.setString(5, event.path("feature").asText(null));
+                insert.setObject(
+                        6,
+                        OffsetDateTime.ofInstant(
+                                Instant.parse(event.get("timestamp").asText()), ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return warehouseConfig("usage_events");
+    }
+
+    /** A configuration whose warehouse source reads {@code table} with the default mapping. */
+    private Path warehouseConfig(String table) throws Exception {
+        Path config = dir.resolve(table + ".yaml");
+        Files.writeString(
+                config,
+                "warehouse:\n  url: "
+                        + postgres.url()
+                        + "\n  sslMode: disable\n  events:\n    table: "
+                        + table
+                        + "\n");
+        return config;
     }
 
     /** Each tenant's daily engagement and end-of-day scores, once they stop changing. */

@@ -40,4 +40,21 @@ class HistoryCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--format must be ndjson or csv, not 'xml'");
     }
+
+    @Test
+    void theWarehouseNeedsAConfiguredWarehouse() {
+        int exit = run("history", "backfill", "--from-warehouse");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--from-warehouse needs warehouse.url (or PULSE_WAREHOUSE_URL)");
+    }
+
+    @Test
+    void filesAndTheWarehouseAreOneOrTheOther() {
+        int exit = run("history", "backfill", "--from-files", dir.toString(), "--from-warehouse");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive");
+    }
 }

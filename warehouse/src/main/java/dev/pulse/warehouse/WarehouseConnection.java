@@ -62,19 +62,48 @@ public final class WarehouseConnection {
 
     /** A JDBC data source matching the pool's server, user and TLS, for the migrations' DDL. */
     public DataSource jdbcDataSource() {
+        PGSimpleDataSource source = jdbcServer("pulse-migrations");
+        source.setUser(options.getUser());
+        if (hasPassword()) {
+            source.setPassword(options.getPassword());
+        }
+        return source;
+    }
+
+    /**
+     * The JDBC URL of the same server, database, TLS and search path, without user or password
+     * ({@link #user()}, {@link #password()}): for jobs that connect from elsewhere, such as the
+     * Flink backfill's readers.
+     */
+    public String jdbcUrl(String applicationName) {
+        PGSimpleDataSource source = jdbcServer(applicationName);
+        source.setCurrentSchema(settings.schema() + ",public");
+        return source.getUrl();
+    }
+
+    public String user() {
+        return options.getUser();
+    }
+
+    /** Empty when there is none (trust authentication). */
+    public String password() {
+        return hasPassword() ? options.getPassword() : "";
+    }
+
+    private boolean hasPassword() {
+        return options.getPassword() != null && !options.getPassword().isEmpty();
+    }
+
+    private PGSimpleDataSource jdbcServer(String applicationName) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setServerNames(new String[] {options.getHost()});
         source.setPortNumbers(new int[] {options.getPort()});
         source.setDatabaseName(options.getDatabase());
-        source.setUser(options.getUser());
-        if (options.getPassword() != null && !options.getPassword().isEmpty()) {
-            source.setPassword(options.getPassword());
-        }
         source.setSslMode(settings.sslMode());
         if (!settings.sslRootCert().isBlank()) {
             source.setSslRootCert(settings.sslRootCert());
         }
-        source.setApplicationName("pulse-migrations");
+        source.setApplicationName(applicationName);
         return source;
     }
 

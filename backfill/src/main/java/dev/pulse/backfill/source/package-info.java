@@ -1,2 +1,2 @@
-/** Sources of raw usage events for a backfill: the seam, and NDJSON / CSV files. */
+/** Sources of raw usage events for a backfill: the seam, NDJSON / CSV files, a warehouse table. */
 package dev.pulse.backfill.source;

@@ -61,6 +61,14 @@ final class EventQuery {
         return columns;
     }
 
+    String table() {
+        return table;
+    }
+
+    String cursorColumn() {
+        return cursorColumn;
+    }
+
     /** Looks up the cursor column's type; the statements exist after this succeeds. */
     Future<Void> prepare(Pool pool) {
         if (after != null) {

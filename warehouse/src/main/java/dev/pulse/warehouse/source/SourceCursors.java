@@ -9,14 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The durable cursors of warehouse sources: a compacted topic keyed by source name whose newest
@@ -43,6 +50,29 @@ public final class SourceCursors {
 
     static ProducerRecord<String, byte[]> record(String source, String cursor) {
         return new ProducerRecord<>(TOPIC, source, cursor.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sets {@code source}'s cursor outside its own transactions: a backfill that read the table up
+     * to {@code cursor} hands the rest to the live source. Only for a source that is not running.
+     */
+    public static void handOver(KafkaConnection kafka, String source, String cursor) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
+                        kafka.clientConfig(props),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            producer.send(record(source, cursor)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted handing over cursor of " + source, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "could not write the cursor of " + source + " to " + TOPIC, e);
+        }
     }
 
     /** The newest committed cursor of {@code source}, read to the end of the topic. */
