@@ -155,6 +155,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     int backfillDays;
 
     @Option(
+            names = "--no-replay",
+            description =
+                    "In the backfill mode: the backfill alone, without the replay through the"
+                            + " live topology to compare with (long histories).")
+    boolean skipReplay;
+
+    @Option(
             names = "--flink-parallelism",
             defaultValue = "0",
             description = "Flink parallelism in the backfill mode; 0: one per core.")
@@ -218,7 +225,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                                         partitions,
                                         threads,
                                         flinkParallelism,
-                                        seed),
+                                        seed,
+                                        !skipReplay),
                                 new BenchProgress(out))
                         .run();
         out.println();

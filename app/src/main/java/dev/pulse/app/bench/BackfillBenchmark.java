@@ -26,6 +26,7 @@ public final class BackfillBenchmark {
     /**
      * @param days the history's length, ending yesterday
      * @param parallelism Flink parallelism; 0: one per core
+     * @param replay false: the backfill alone, without the replay to compare with
      */
     public record Plan(
             int events,
@@ -34,12 +35,16 @@ public final class BackfillBenchmark {
             int partitions,
             int threads,
             int parallelism,
-            long seed) {}
+            long seed,
+            boolean replay) {}
 
     /**
      * @param live events through the live topology, from the first send until all were counted
      * @param job events through the Flink job, from submission until every tenant-day was published
      * @param loaded the same events, from submission until Pulse had loaded every tenant-day
+     * @param served from submission until every end-of-day score Pulse computed was readable
+     * @param scoresServed end-of-day scores readable then, over every tenant
+     * @param live null when the replay was not run
      */
     public record Result(
             Plan plan,
@@ -47,6 +52,8 @@ public final class BackfillBenchmark {
             Throughput live,
             Throughput job,
             Throughput loaded,
+            Throughput served,
+            long scoresServed,
             BackfillSummary summary) {
         public double speedup() {
             return loaded.perSecond() / live.perSecond();
@@ -54,26 +61,47 @@ public final class BackfillBenchmark {
 
         public String describe() {
             return String.format(
+                            Locale.ROOT,
+                            "Backfill benchmark on %s%n"
+                                    + "  %,d events, %,d tenants, %d days (%,d tenant-days)%n",
+                            machine.describe(),
+                            plan.events(),
+                            plan.tenants(),
+                            plan.days(),
+                            summary.tenantDays())
+                    + (live == null
+                            ? "  live topology (replay):        not run (--no-replay)\n"
+                            : line("live topology (replay):       ", live))
+                    + line(
+                            String.format(
+                                    Locale.ROOT,
+                                    "Flink job, in-process (p=%s):  ",
+                                    plan.parallelism() > 0
+                                            ? String.valueOf(plan.parallelism())
+                                            : "cores"),
+                            job)
+                    + line("backfill until loaded in Pulse:", loaded)
+                    + String.format(
+                            Locale.ROOT,
+                            "  scored and served: %,d end-of-day scores readable %.1f s after the"
+                                    + " start%n",
+                            scoresServed,
+                            served.elapsed().toMillis() / 1000.0)
+                    + (live == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "  speed-up, loaded vs live: %.1fx (target >= 5x)%n",
+                                    speedup()));
+        }
+
+        private static String line(String label, Throughput throughput) {
+            return String.format(
                     Locale.ROOT,
-                    "Backfill benchmark on %s%n"
-                            + "  %,d events, %,d tenants, %d days (%,d tenant-days)%n"
-                            + "  live topology (replay):        %,10.0f events/s  (%.1f s)%n"
-                            + "  Flink job, in-process (p=%s):   %,10.0f events/s  (%.1f s)%n"
-                            + "  backfill until loaded in Pulse:%,10.0f events/s  (%.1f s)%n"
-                            + "  speed-up, loaded vs live: %.1fx (target >= 5x)%n",
-                    machine.describe(),
-                    plan.events(),
-                    plan.tenants(),
-                    plan.days(),
-                    summary.tenantDays(),
-                    live.perSecond(),
-                    live.elapsed().toMillis() / 1000.0,
-                    plan.parallelism() > 0 ? String.valueOf(plan.parallelism()) : "cores",
-                    job.perSecond(),
-                    job.elapsed().toMillis() / 1000.0,
-                    loaded.perSecond(),
-                    loaded.elapsed().toMillis() / 1000.0,
-                    speedup());
+                    "  %s%,10.0f events/s  (%.1f s)%n",
+                    label,
+                    throughput.perSecond(),
+                    throughput.elapsed().toMillis() / 1000.0);
         }
     }
 
@@ -101,8 +129,9 @@ public final class BackfillBenchmark {
         try (ScratchDirectory scratch = ScratchDirectory.create("pulse-bench-backfill-")) {
             Path file = scratch.path().resolve("events.ndjson");
             write(events, file);
-            Throughput live = live(scratch.path().resolve("live"), tenants, events);
-            return backfill(scratch.path().resolve("backfill"), file, live, machine);
+            Throughput live =
+                    plan.replay() ? live(scratch.path().resolve("live"), tenants, events) : null;
+            return backfill(scratch.path().resolve("backfill"), file, tenants, live, machine);
         }
     }
 
@@ -128,8 +157,12 @@ public final class BackfillBenchmark {
         }
     }
 
-    private Result backfill(Path dir, Path file, Throughput live, MachineInfo machine) {
-        progress.step("Phase 2/2: Flink backfill into a second fresh Pulse");
+    private Result backfill(
+            Path dir, Path file, BenchTenants tenants, Throughput live, MachineInfo machine) {
+        progress.step(
+                plan.replay()
+                        ? "Phase 2/2: Flink backfill into a second fresh Pulse"
+                        : "Flink backfill into a fresh Pulse (no replay to compare with)");
         try (PulseApplication app =
                 BenchPulse.startRunning(
                         dir, "pulse-bench-backfill", plan.partitions(), plan.threads(), progress)) {
@@ -148,12 +181,16 @@ public final class BackfillBenchmark {
             }
             long published = System.nanoTime();
             long loaded = awaitLoaded(counters, summary.tenantDays());
+            ServedScores served = ServedScores.await(app.reader(), tenants.ids(), plan.days());
             progress.step(
                     String.format(
                             Locale.ROOT,
-                            "  job %.1f s, loaded after %.1f s (CPU: %s)",
+                            "  job %.1f s, loaded after %.1f s, %,d end-of-day scores served after"
+                                    + " %.1f s (CPU: %s)",
                             (published - start) / 1e9,
                             (loaded - start) / 1e9,
+                            served.scores(),
+                            (served.at() - start) / 1e9,
                             CpuMeter.between(cpu, CpuMeter.now()).describe()));
             return new Result(
                     plan,
@@ -161,6 +198,8 @@ public final class BackfillBenchmark {
                     live,
                     Throughput.between(summary.eventsRead(), start, published),
                     Throughput.between(summary.eventsRead(), start, loaded),
+                    Throughput.between(summary.eventsRead(), start, served.at()),
+                    served.scores(),
                     summary);
         } catch (Exception e) {
             throw new IllegalStateException("the backfill failed: " + e.getMessage(), e);
@@ -168,9 +207,13 @@ public final class BackfillBenchmark {
     }
 
     /** Returns System.nanoTime() when Pulse had loaded {@code days} tenant-days. */
-    private static long awaitLoaded(PipelineCounters counters, long days) {
+    private long awaitLoaded(PipelineCounters counters, long days) {
         return ProgressWait.until(
-                counters::backfilledDays, days, "backfilled tenant-days Pulse loaded", () -> "");
+                counters::backfilledDays,
+                days,
+                "backfilled tenant-days Pulse loaded",
+                () -> "",
+                progress::step);
     }
 
     private static void write(GeneratedEvents events, Path file) {
