@@ -30,7 +30,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <ul>
  *   <li>An event marks its tenant dirty; dirty tenants are rescored every refresh interval, so a
- *       burst of events costs one scoring, not one per event.
+ *       burst of events costs one scoring, not one per event. While the data is behind (a replay, a
+ *       backfill, a backlog), a known tenant is rescored once the data has caught up instead: every
+ *       day loaded would outdate its score at once. Its first and last event times are kept up to
+ *       date all the same, since closing a day reads them.
  *   <li>Every tenant is rescored on a wall-clock schedule, so a silent tenant's score falls.
  *   <li>When stream time passes the end of a UTC day plus the grace period, the day is closed for
  *       every tenant of the task ({@link DailyClose}): its score as of the day's end and the day's
@@ -66,6 +69,10 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     private final PipelineSettings settings;
     private final PipelineListener listener;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
+
+    /** Known tenants whose rescoring waits until the data has caught up (see rescoreDirty). */
+    private final Map<String, Activity> deferred = new LinkedHashMap<>();
+
     private RecentWrites<String, HealthScore> lastWritten;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
@@ -131,20 +138,48 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         // An idle task counts as caught up from here on. Checked at this short interval, not only
         // with the full recompute, so alerts can go live one idle period after a backlog or a
         // replay, not up to a recompute interval (a minute) later.
-        clock.caughtUp();
+        boolean live = clock.caughtUp();
+        if (live && !deferred.isEmpty()) {
+            deferred.forEach((tenant, activity) -> dirty.merge(tenant, activity, Activity::span));
+            deferred.clear();
+        }
         if (dirty.isEmpty()) {
             return;
         }
         long now = clock.now();
         List<Map.Entry<String, Activity>> batch = new ArrayList<>(dirty.entrySet());
         dirty.clear();
+        List<Map.Entry<String, Activity>> rescored = new ArrayList<>(batch.size());
         for (Map.Entry<String, Activity> tenant : batch) {
-            rescore(tenant.getKey(), now, tenant.getValue());
+            HealthScore previous = live ? null : currentScore(tenant.getKey());
+            if (previous != null) {
+                // Replaying or working through a backlog: the next days' data outdates a known
+                // tenant's current score at once, and nobody is told about it (alerts follow the
+                // days' closes then). Its activity is kept now, for the closes; the score itself
+                // waits until the data has caught up.
+                keepActivity(tenant.getKey(), previous, tenant.getValue());
+                deferred.merge(tenant.getKey(), tenant.getValue(), Activity::span);
+            } else {
+                rescore(tenant.getKey(), now, tenant.getValue());
+                rescored.add(tenant);
+            }
         }
         // Wall clock, not the event-time clock: freshness is what a reader waits.
         long wallClock = context.currentSystemTimeMs();
-        for (Map.Entry<String, Activity> tenant : batch) {
+        for (Map.Entry<String, Activity> tenant : rescored) {
             listener.onScoreRefreshed(wallClock - tenant.getValue().last());
+        }
+    }
+
+    /** The current score with the tenant's first and last event widened to {@code activity}. */
+    private void keepActivity(String tenant, HealthScore current, Activity activity) {
+        Instant first = earliest(current.firstEventAt(), Instant.ofEpochMilli(activity.first()));
+        Instant last = Instant.ofEpochMilli(activity.last());
+        if (current.lastEventAt() != null && current.lastEventAt().isAfter(last)) {
+            last = current.lastEventAt();
+        }
+        if (!first.equals(current.firstEventAt()) || !last.equals(current.lastEventAt())) {
+            writeScore(tenant, current.withActivity(first, last));
         }
     }
 

@@ -212,7 +212,8 @@ class HealthPipelineTopologyTest {
             for (int d = 0; d < 20; d++) {
                 activeDay(f, "quiet", start.plus(Duration.ofDays(d)), 9);
             }
-            f.refreshScores();
+            // Past days, so the data is behind: current scores follow the full recompute.
+            f.advanceWallClock(Duration.ofMinutes(1));
             double active = f.currentScores().get("quiet").score();
 
             f.driver.advanceWallClockTime(Duration.ofDays(15)); // full rescoring runs every minute
@@ -220,6 +221,52 @@ class HealthPipelineTopologyTest {
             HealthScore silent = f.currentScores().get("quiet");
             assertThat(silent.score()).isLessThan(active - 30);
             assertThat(silent.band()).isEqualTo(Band.AT_RISK);
+        }
+    }
+
+    @Test
+    void whileTheDataIsBehindAKnownTenantIsRescoredOnceItHasCaughtUp() throws Exception {
+        // No full recompute in the way: what rescores the tenant here is the data catching up.
+        PipelineSettings settings =
+                new PipelineSettings(
+                        Duration.ofHours(1),
+                        Duration.ofDays(2),
+                        Duration.ofDays(90),
+                        Duration.ofDays(731),
+                        Duration.ofMillis(200),
+                        Duration.ofDays(30),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5));
+        Instant start = DAY.minus(Duration.ofDays(20));
+        try (PipelineFixture f = new PipelineFixture(DAY, settings)) {
+            f.accounts.pipeInput("replayed", account("replayed", 10));
+            activeDay(f, "replayed", start, 9);
+            f.refreshScores();
+            HealthScore firstSeen = f.currentScores().get("replayed");
+
+            for (int d = 1; d < 20; d++) {
+                activeDay(f, "replayed", start.plus(Duration.ofDays(d)), 9);
+                f.refreshScores();
+            }
+            HealthScore behind = f.currentScores().get("replayed");
+            // Not rescored for every day loaded, but its activity is current: closes read it.
+            assertThat(behind.asOf()).isEqualTo(firstSeen.asOf());
+            assertThat(behind.lastEventAt()).isAfter(start.plus(Duration.ofDays(19)));
+            assertThat(
+                            f.dailyScores()
+                                    .fetch(
+                                            "replayed",
+                                            start.plus(Duration.ofDays(17)).toEpochMilli()))
+                    .as("the days closed all the same")
+                    .isNotNull();
+
+            f.advanceWallClock(Duration.ofMinutes(5)); // idle: the data has caught up
+            f.refreshScores();
+
+            HealthScore caughtUp = f.currentScores().get("replayed");
+            assertThat(caughtUp.asOf()).isAfterOrEqualTo(DAY);
+            assertThat(caughtUp.lastEventAt()).isEqualTo(behind.lastEventAt());
+            assertThat(caughtUp.score()).isNotEqualTo(firstSeen.score());
         }
     }
 
