@@ -40,6 +40,12 @@ public record TableEventSource(
         parameters = List.copyOf(parameters);
     }
 
+    /** Never the password: a source may be logged, or shown by a Flink cluster. */
+    @Override
+    public String toString() {
+        return "TableEventSource[" + jdbcUrl + ", user " + user + ", " + description + "]";
+    }
+
     @Override
     public DataStream<String> open(StreamExecutionEnvironment env) {
         Serializable[][] split = {parameters.toArray(new Serializable[0])};

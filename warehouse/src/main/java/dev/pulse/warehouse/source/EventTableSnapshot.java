@@ -79,6 +79,12 @@ public record EventTableSnapshot(
         }
     }
 
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return "EventTableSnapshot[" + describe() + ", " + jdbcUrl + ", user " + user + "]";
+    }
+
     /** For the console: "usage_events up to id 48213". */
     public String describe() {
         return "table " + table + " up to " + cursorColumn + " " + through;
