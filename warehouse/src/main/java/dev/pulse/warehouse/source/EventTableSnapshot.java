@@ -2,12 +2,14 @@ package dev.pulse.warehouse.source;
 
 import dev.pulse.warehouse.WarehouseConnection;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * What a backfill reads of the configured usage-event table: every row up to a cursor value fixed
@@ -47,8 +49,9 @@ public record EventTableSnapshot(
                     "warehouse.events.table is not set: there is no event table to read");
         }
         EventQuery query = new EventQuery(settings);
-        try (Connection connection = warehouse.jdbcDataSource().getConnection()) {
-            setSearchPath(connection, warehouse.settings().schema());
+        String jdbcUrl = warehouse.jdbcUrl("pulse-backfill");
+        // The URL the job's readers use, so these lookups see the tables they will read.
+        try (Connection connection = connect(jdbcUrl, warehouse)) {
             String type = cursorType(connection, query);
             String last = through != null ? through : lastCursor(connection, query);
             if (last == null) {
@@ -73,7 +76,7 @@ public record EventTableSnapshot(
                             query.cursorColumn(),
                             sql,
                             last,
-                            warehouse.jdbcUrl("pulse-backfill"),
+                            jdbcUrl,
                             warehouse.user(),
                             warehouse.password()));
         }
@@ -90,13 +93,14 @@ public record EventTableSnapshot(
         return "table " + table + " up to " + cursorColumn + " " + through;
     }
 
-    private static void setSearchPath(Connection connection, String schema) throws SQLException {
-        // As the live source: tables named without a schema are Pulse's own, then public's.
-        try (PreparedStatement set =
-                connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            set.setString(1, schema + ", public");
-            set.execute();
+    private static Connection connect(String jdbcUrl, WarehouseConnection warehouse)
+            throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", warehouse.user());
+        if (!warehouse.password().isEmpty()) {
+            credentials.setProperty("password", warehouse.password());
         }
+        return DriverManager.getConnection(jdbcUrl, credentials);
     }
 
     private static String cursorType(Connection connection, EventQuery query) throws SQLException {
