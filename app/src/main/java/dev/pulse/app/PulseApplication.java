@@ -196,7 +196,8 @@ public final class PulseApplication implements AutoCloseable {
         KafkaEventPublisher publisher = new KafkaEventPublisher(kafka);
         resources.push(publisher);
         Warehouse warehouse = startWarehouse(config, publisher, vertx, progress);
-        LocalStateReader local = new LocalStateReader(streams.kafkaStreams());
+        LocalStateReader local =
+                new LocalStateReader(streams.kafkaStreams(), streams.currentScores());
         String internalToken =
                 config.auth().internalToken().isBlank()
                         ? InternalToken.generate()

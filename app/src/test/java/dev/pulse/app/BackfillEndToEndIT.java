@@ -255,6 +255,20 @@ class BackfillEndToEndIT {
                             state.putAll(now);
                             return same;
                         });
+        // The API reads current scores from the scoring's decoded copy: it holds what the store
+        // does.
+        TenantStateReader decoded =
+                new LocalStateReader(
+                        pulse.streams().kafkaStreams(), pulse.streams().currentScores());
+        List<String> tenants = new ArrayList<>(state.keySet());
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            Map<String, HealthScore> copy = decoded.currentScores(tenants);
+                            return copy.size() == TENANTS
+                                    && copy.equals(reader.currentScores(tenants));
+                        });
         return state;
     }
 

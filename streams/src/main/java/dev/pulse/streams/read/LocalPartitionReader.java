@@ -42,8 +42,15 @@ final class LocalPartitionReader {
         this.partition = partition;
     }
 
-    /** Current scores of tenants of this partition; tenants without a score are absent. */
+    /**
+     * Current scores of tenants of this partition; tenants without a score are absent. From the
+     * scoring's decoded copy while the partition's active task runs here, else from the store.
+     */
     Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
+        Map<String, HealthScore> decoded = stores.currentScores(partition);
+        if (decoded != null) {
+            return LocalStateReader.inOrder(tenantIds, decoded::get);
+        }
         return stores.read(
                 PulseStores.HEALTH_SCORES,
                 new OnePartitionKeyValueStore<String, HealthScore>(),

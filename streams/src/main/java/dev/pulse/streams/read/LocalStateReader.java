@@ -6,6 +6,7 @@ import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.funnel.FunnelDay;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.journey.JourneyState;
+import dev.pulse.topologies.state.ActiveCopies;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,14 @@ public final class LocalStateReader implements TenantStateReader {
 
     private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
 
+    /** Every read from the stores. */
     public LocalStateReader(KafkaStreams streams) {
-        this(new LocalStores(streams), new TenantLocator(streams), null);
+        this(streams, new ActiveCopies<>());
+    }
+
+    /** Current scores from {@code currentScores} where it holds their partition. */
+    public LocalStateReader(KafkaStreams streams, ActiveCopies<HealthScore> currentScores) {
+        this(new LocalStores(streams, currentScores), new TenantLocator(streams), null);
     }
 
     private LocalStateReader(LocalStores stores, TenantLocator locator, ChangelogLags lags) {

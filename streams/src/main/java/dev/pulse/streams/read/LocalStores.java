@@ -1,6 +1,9 @@
 package dev.pulse.streams.read;
 
+import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.state.ActiveCopies;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -18,19 +21,30 @@ final class LocalStores {
 
     private final KafkaStreams streams;
     private final boolean copiesToo;
+    private final ActiveCopies<HealthScore> currentScores;
 
-    LocalStores(KafkaStreams streams) {
-        this(streams, false);
+    LocalStores(KafkaStreams streams, ActiveCopies<HealthScore> currentScores) {
+        this(streams, false, currentScores);
     }
 
-    private LocalStores(KafkaStreams streams, boolean copiesToo) {
+    private LocalStores(
+            KafkaStreams streams, boolean copiesToo, ActiveCopies<HealthScore> currentScores) {
         this.streams = streams;
         this.copiesToo = copiesToo;
+        this.currentScores = currentScores;
     }
 
     /** The same stores, standby and restoring copies included ({@code enableStaleStores}). */
     LocalStores copies() {
-        return new LocalStores(streams, true);
+        return new LocalStores(streams, true, currentScores);
+    }
+
+    /**
+     * The decoded current scores of {@code partition} as its running active task keeps them; null
+     * when it does not run here (or these are {@link #copies()}, which read the store).
+     */
+    Map<String, HealthScore> currentScores(int partition) {
+        return copiesToo ? null : currentScores.partition(partition);
     }
 
     KafkaStreams streams() {

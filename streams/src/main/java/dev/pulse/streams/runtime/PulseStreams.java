@@ -3,8 +3,10 @@ package dev.pulse.streams.runtime;
 import dev.pulse.streams.connection.KafkaAccessException;
 import dev.pulse.streams.metrics.MicrometerPipelineListener;
 import dev.pulse.streams.metrics.StateGauges;
+import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.pipeline.HealthPipelineTopology;
 import dev.pulse.topologies.pipeline.PipelineListener;
+import dev.pulse.topologies.state.ActiveCopies;
 import dev.pulse.topologies.topic.PulseTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -48,6 +50,7 @@ public final class PulseStreams implements AutoCloseable {
     private final UncleanStop uncleanStop;
     private final KafkaStreamsMetrics metrics;
     private final StateGauges gauges;
+    private final ActiveCopies<HealthScore> currentScores;
     private final RestoreProgress restores = new RestoreProgress();
     private final AtomicReference<KafkaStreams.State> state =
             new AtomicReference<>(KafkaStreams.State.CREATED);
@@ -57,8 +60,10 @@ public final class PulseStreams implements AutoCloseable {
             KafkaStreams streams,
             StreamsSettings settings,
             KafkaStreamsMetrics metrics,
-            StateGauges gauges) {
+            StateGauges gauges,
+            ActiveCopies<HealthScore> currentScores) {
         this.streams = streams;
+        this.currentScores = currentScores;
         this.partitions = settings.partitions();
         this.self = new HostInfo(settings.advertisedHost(), settings.advertisedPort());
         this.uncleanStop = UncleanStop.in(settings.stateDir(), settings.applicationId());
@@ -81,7 +86,8 @@ public final class PulseStreams implements AutoCloseable {
         PulseTopicsAdmin.ensureTopics(settings);
         MicrometerPipelineListener listener =
                 new MicrometerPipelineListener(registry, settings.alertRules().rules());
-        Topology topology = topology(settings, listener, extension);
+        ActiveCopies<HealthScore> currentScores = new ActiveCopies<>();
+        Topology topology = topology(settings, listener, extension, currentScores);
         KafkaStreams streams =
                 new KafkaStreams(topology, PulseStreamsConfig.of(settings, listener));
         // Stores and tasks register their metrics after start: look for new ones every 5 s
@@ -105,7 +111,7 @@ public final class PulseStreams implements AutoCloseable {
         metrics.bindTo(kafkaMeters);
         // Counts only while RUNNING, so it may start before the streams do.
         StateGauges gauges = StateGauges.start(streams, registry, STATE_GAUGE_INTERVAL);
-        PulseStreams pulse = new PulseStreams(streams, settings, metrics, gauges);
+        PulseStreams pulse = new PulseStreams(streams, settings, metrics, gauges, currentScores);
         streams.setStateListener(
                 (now, before) -> {
                     pulse.state.set(now);
@@ -151,6 +157,14 @@ public final class PulseStreams implements AutoCloseable {
             StreamsSettings settings,
             PipelineListener listener,
             Consumer<StreamsBuilder> extension) {
+        return topology(settings, listener, extension, new ActiveCopies<>());
+    }
+
+    private static Topology topology(
+            StreamsSettings settings,
+            PipelineListener listener,
+            Consumer<StreamsBuilder> extension,
+            ActiveCopies<HealthScore> currentScores) {
         StreamsBuilder builder = new StreamsBuilder();
         new HealthPipelineTopology(
                         settings.model(),
@@ -158,7 +172,8 @@ public final class PulseStreams implements AutoCloseable {
                         settings.journey(),
                         settings.pipeline(),
                         listener,
-                        settings.funnels())
+                        settings.funnels(),
+                        currentScores)
                 .build(builder);
         extension.accept(builder);
         return builder.build();
@@ -182,6 +197,11 @@ public final class PulseStreams implements AutoCloseable {
         }
         LOG.error("Stream thread failed; replacing it", e);
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** The current scores of the active tasks on this instance, as the scoring keeps them. */
+    public ActiveCopies<HealthScore> currentScores() {
+        return currentScores;
     }
 
     public KafkaStreams kafkaStreams() {

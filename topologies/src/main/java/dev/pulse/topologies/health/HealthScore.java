@@ -31,6 +31,11 @@ public record HealthScore(
         Instant lastEventAt,
         RiskAssessment risk) {
 
+    /** Read-only: one score is shared by the scoring and every reader of this instance. */
+    public HealthScore {
+        contributions = contributions == null ? null : List.copyOf(contributions);
+    }
+
     /** A score without an at-risk decision yet. */
     public HealthScore(
             String tenantId,

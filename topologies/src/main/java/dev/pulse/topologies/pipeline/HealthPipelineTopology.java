@@ -12,11 +12,13 @@ import dev.pulse.topologies.event.UsageRecord;
 import dev.pulse.topologies.followup.FollowUpCommand;
 import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
+import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.health.HealthScorer;
 import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.journey.JourneyStepper;
 import dev.pulse.topologies.journey.Transition;
 import dev.pulse.topologies.risk.DailyClose;
+import dev.pulse.topologies.state.ActiveCopies;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.topologies.topic.Topic;
@@ -69,24 +71,21 @@ public final class HealthPipelineTopology {
     private final JourneyStepper journeyStepper;
     private final PipelineListener listener;
     private final FunnelDefinitions funnels;
+    private final ActiveCopies<HealthScore> currentScores;
 
-    /** Without funnels: the funnel stores exist and stay empty. */
-    public HealthPipelineTopology(
-            HealthModel model,
-            AlertRules alertRules,
-            JourneyModel journey,
-            PipelineSettings settings,
-            PipelineListener listener) {
-        this(model, alertRules, journey, settings, listener, FunnelDefinitions.NONE);
-    }
-
+    /**
+     * {@code funnels}: {@link FunnelDefinitions#NONE} leaves the funnel stores empty. {@code
+     * currentScores}: where the scoring keeps this instance's current scores for reads.
+     */
     public HealthPipelineTopology(
             HealthModel model,
             AlertRules alertRules,
             JourneyModel journey,
             PipelineSettings settings,
             PipelineListener listener,
-            FunnelDefinitions funnels) {
+            FunnelDefinitions funnels,
+            ActiveCopies<HealthScore> currentScores) {
+        this.currentScores = currentScores;
         this.scorer = new HealthScorer(model);
         this.alertEvaluator = new AlertEvaluator(alertRules);
         this.journeyStepper = new JourneyStepper(journey);
@@ -231,7 +230,9 @@ public final class HealthPipelineTopology {
         builder.addStateStore(PipelineStores.dailyScores(settings.dailyRetention()));
         builder.addStateStore(PipelineStores.checkpoints());
         return events.process(
-                () -> new HealthScoreProcessor(new DailyClose(scorer), settings, listener),
+                () ->
+                        new HealthScoreProcessor(
+                                new DailyClose(scorer), settings, listener, currentScores),
                 Named.as("score-health"),
                 PulseStores.ENGAGEMENT_DAILY,
                 PulseStores.HEALTH_SCORES,

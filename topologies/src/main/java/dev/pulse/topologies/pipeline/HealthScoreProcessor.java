@@ -4,8 +4,8 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.risk.RiskAssessment;
+import dev.pulse.topologies.state.ActiveCopies;
 import dev.pulse.topologies.state.ChangelogOffsets;
-import dev.pulse.topologies.state.RecentWrites;
 import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -19,7 +19,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
@@ -48,10 +47,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * closed day.
  *
  * <p>Each rescoring starts from the tenant's previous score. This processor is the only writer of
- * the {@code health-scores} store and writes every score through at once, so it keeps the last
- * score it wrote for each of up to {@link #HOT_TENANTS} tenants and reads the store only for the
- * others; the copy starts empty on {@code init}, that is after every restore, revival or migration
- * of the task.
+ * the {@code health-scores} store and writes every score through at once, so it keeps the task's
+ * scores decoded in {@link ActiveCopies} too, loaded from the store on {@code init} (after every
+ * restore, revival or migration of the task): it reads them from there, and so do the API's reads
+ * of this instance's current scores.
  */
 final class HealthScoreProcessor implements Processor<String, TenantActivity, String, ScoreChange> {
     private static final String CLOSED_THROUGH = "closed-through-epoch-day";
@@ -62,18 +61,16 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     /** Decisions of this many earlier days are handed to the at-risk decision. */
     private static final int DECISION_MEMORY_DAYS = 14;
 
-    /** Most tenants per task whose last written score is kept decoded. */
-    static final int HOT_TENANTS = 4096;
-
     private final DailyClose dailyClose;
     private final PipelineSettings settings;
     private final PipelineListener listener;
+    private final ActiveCopies<HealthScore> currentScores;
     private final Map<String, Activity> dirty = new LinkedHashMap<>();
 
     /** Known tenants whose rescoring waits until the data has caught up (see rescoreDirty). */
     private final Map<String, Activity> deferred = new LinkedHashMap<>();
 
-    private RecentWrites<String, HealthScore> lastWritten;
+    private ActiveCopies.Writer<HealthScore> current;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
     private DailyHistoryReader engagement;
@@ -84,8 +81,12 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     private ChangelogOffsets offsets;
 
     HealthScoreProcessor(
-            DailyClose dailyClose, PipelineSettings settings, PipelineListener listener) {
+            DailyClose dailyClose,
+            PipelineSettings settings,
+            PipelineListener listener,
+            ActiveCopies<HealthScore> currentScores) {
         this.dailyClose = dailyClose;
+        this.currentScores = currentScores;
         this.settings = settings;
         this.listener = listener;
     }
@@ -93,12 +94,12 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     @Override
     public void init(ProcessorContext<String, ScoreChange> context) {
         this.context = context;
-        this.lastWritten = new RecentWrites<>(HOT_TENANTS);
         this.engagement =
                 new DailyHistoryReader(
                         context.getStateStore(PulseStores.ENGAGEMENT_DAILY),
                         dailyClose.model().lookbackDays());
         this.scores = context.getStateStore(PulseStores.HEALTH_SCORES);
+        this.current = currentScores.open(context.taskId().partition(), scores);
         this.history = context.getStateStore(PulseStores.HEALTH_SCORE_DAILY);
         this.checkpoints = context.getStateStore(PulseStores.HEALTH_CHECKPOINTS);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
@@ -225,14 +226,19 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         }
     }
 
-    /** The tenant's score as last written, from the decoded copy when there is one. */
+    /** The tenant's score as last written; null before its first. */
     private HealthScore currentScore(String tenant) {
-        HealthScore hot = lastWritten.get(tenant);
-        return hot != null ? hot : scores.get(tenant);
+        return current.get(tenant);
     }
 
     private void writeScore(String tenant, HealthScore score) {
-        lastWritten.write(tenant, score, () -> scores.put(tenant, score));
+        scores.put(tenant, score);
+        current.put(tenant, score);
+    }
+
+    @Override
+    public void close() {
+        current.close();
     }
 
     private Account account(String tenant) {
@@ -327,13 +333,10 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
                 tenant, updated, current, Math.max(clock.now(), current.asOf().toEpochMilli()));
     }
 
+    /** Sorted, so that every run visits them in the same order. */
     private List<String> knownTenants() {
-        List<String> tenants = new ArrayList<>();
-        try (KeyValueIterator<String, HealthScore> it = scores.all()) {
-            while (it.hasNext()) {
-                tenants.add(it.next().key);
-            }
-        }
+        List<String> tenants = new ArrayList<>(current.keys());
+        tenants.sort(null);
         return tenants;
     }
 

@@ -1,5 +1,6 @@
 /**
  * Kafka Streams state-store plumbing shared by every processor: changelog offsets for rarely
- * written stores, and bounded copies of values a processor last wrote.
+ * written stores, bounded copies of values a processor last wrote, and whole decoded copies of a
+ * store's active partitions that the read layer answers from.
  */
 package dev.pulse.topologies.state;

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +149,28 @@ class HealthPipelineTopologyTest {
             assertThat(f.daily().fetch("globex", DAY.toEpochMilli()).eventsOfType("api_call"))
                     .isEqualTo(10);
         }
+    }
+
+    @Test
+    void theDecodedScoresForReadsEqualTheStoreAndGoWhenTheTaskCloses() throws Exception {
+        PipelineFixture f = new PipelineFixture(NOON);
+        try (f) {
+            f.accounts.pipeInput("acme", account("acme", 4));
+            f.accounts.pipeInput("globex", account("globex", 4));
+            f.send("acme", "e1", "u1", "feature_used", "reports", NOON.minusSeconds(60));
+            f.send("globex", "e2", "u1", "login", null, NOON.minusSeconds(30));
+            f.refreshScores();
+            f.send("acme", "e3", "u2", "login", null, NOON.minusSeconds(10));
+            f.refreshScores();
+
+            Map<String, HealthScore> stored = new HashMap<>();
+            try (KeyValueIterator<String, HealthScore> all = f.currentScores().all()) {
+                all.forEachRemaining(kv -> stored.put(kv.key, kv.value));
+            }
+            assertThat(stored).containsOnlyKeys("acme", "globex");
+            assertThat(f.decodedScores.partition(0)).isEqualTo(stored);
+        }
+        assertThat(f.decodedScores.partition(0)).isNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.journey.Transition;
+import dev.pulse.topologies.state.ActiveCopies;
 import dev.pulse.topologies.topic.PulseStores;
 import dev.pulse.topologies.topic.PulseTopics;
 import java.io.IOException;
@@ -53,6 +54,10 @@ final class PipelineFixture implements AutoCloseable {
     static final FunnelDefinitions FUNNELS = FunnelDefinitions.fromYaml(configFile("funnels.yaml"));
 
     final CountingListener listener = new CountingListener();
+
+    /** The current scores the scoring keeps for the read layer. */
+    final ActiveCopies<HealthScore> decodedScores = new ActiveCopies<>();
+
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> events;
     final TestInputTopic<String, Account> accounts;
@@ -92,7 +97,13 @@ final class PipelineFixture implements AutoCloseable {
         driver =
                 new TopologyTestDriver(
                         new HealthPipelineTopology(
-                                        MODEL, rules, JOURNEY, settings, listener, FUNNELS)
+                                        MODEL,
+                                        rules,
+                                        JOURNEY,
+                                        settings,
+                                        listener,
+                                        FUNNELS,
+                                        decodedScores)
                                 .topology(),
                         props,
                         wallClock);
