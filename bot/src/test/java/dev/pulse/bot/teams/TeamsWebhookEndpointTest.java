@@ -206,7 +206,9 @@ class TeamsWebhookEndpointTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(took).isLessThan(Duration.ofMillis(2500));
+        // Teams' own limit: a reply after five seconds is lost. The 500 ms timeout is what fired,
+        // as the text below shows; a loaded CI machine may add seconds of start-up to the first call.
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
         JsonNode message = JSON.readTree(response.body());
         assertThat(message.path("type").asText()).isEqualTo("message");
         assertThat(message.path("text").asText()).startsWith("Still working on it");
