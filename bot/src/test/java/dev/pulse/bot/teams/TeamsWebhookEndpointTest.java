@@ -207,7 +207,7 @@ class TeamsWebhookEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // Teams' own limit: a reply after five seconds is lost. The 500 ms timeout is what fired,
-        // as the text below shows; a loaded CI machine may add seconds of start-up to the first call.
+        // as the text below shows; a loaded machine may add seconds of start-up to the first call.
         assertThat(took).isLessThan(Duration.ofSeconds(5));
         JsonNode message = JSON.readTree(response.body());
         assertThat(message.path("type").asText()).isEqualTo("message");
