@@ -58,6 +58,8 @@ public final class BenchAuth {
                 .append(BenchTenants.ANALYST)
                 .append("\n    role: analyst\n    scope: all\n");
         bearers.put(BenchTenants.ANALYST, "Bearer " + token(BenchTenants.ANALYST, secret));
+        yaml.append("  - email: ").append(BenchTenants.LOADER).append("\n    role: ingest\n");
+        bearers.put(BenchTenants.LOADER, "Bearer " + token(BenchTenants.LOADER, secret));
         Path file = dir.resolve("users.yaml");
         try {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -76,7 +78,7 @@ public final class BenchAuth {
                 new PulseConfig.RateLimit(UNLIMITED, UNLIMITED));
     }
 
-    /** The {@code Authorization} header value of an account manager or the bench analyst. */
+    /** The {@code Authorization} header value of an account manager, the analyst or the loader. */
     public String bearer(String owner) {
         String bearer = bearerByOwner.get(owner);
         if (bearer == null) {

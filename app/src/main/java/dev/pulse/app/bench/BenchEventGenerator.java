@@ -38,18 +38,27 @@ public final class BenchEventGenerator {
 
     /** {@code count} events over {@code tenants}, the last one at {@code end}. */
     public GeneratedEvents generate(BenchTenants tenants, int count, Instant end) {
+        return generate(tenants, count, end.minus(SPAN), end, "bench-");
+    }
+
+    /**
+     * {@code count} events over {@code tenants}, rising evenly from {@code start} to {@code end},
+     * with event ids {@code idPrefix + i}: another set must not pass for duplicates of the first.
+     */
+    public GeneratedEvents generate(
+            BenchTenants tenants, int count, Instant start, Instant end, String idPrefix) {
         String[] keys = new String[count];
         byte[][] values = new byte[count][];
         long[] timestamps = new long[count];
-        long endMs = end.toEpochMilli();
-        long startMs = endMs - SPAN.toMillis();
+        long startMs = start.toEpochMilli();
+        long spanMs = end.toEpochMilli() - startMs;
         List<String> ids = tenants.ids();
         for (int i = 0; i < count; i++) {
             String tenant = ids.get(random.nextInt(ids.size()));
-            long time = startMs + (long) ((double) SPAN.toMillis() * i / count);
+            long time = startMs + (long) ((double) spanMs * i / count);
             keys[i] = tenant;
             timestamps[i] = time;
-            values[i] = randomEvent("bench-" + i, tenant, Instant.ofEpochMilli(time));
+            values[i] = randomEvent(idPrefix + i, tenant, Instant.ofEpochMilli(time));
         }
         return new GeneratedEvents(keys, values, timestamps);
     }

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeoutException;
  * that no request waits for a connection.
  */
 public final class BenchHttpClient implements AutoCloseable {
+    /** Newline-delimited JSON, as {@code POST /v1/events} takes batches. */
+    static final String NDJSON = "application/x-ndjson";
+
     private static final long REQUEST_TIMEOUT_MS = 30_000;
 
     private final Vertx vertx;
@@ -54,11 +57,17 @@ public final class BenchHttpClient implements AutoCloseable {
 
     /** Sends {@code json} as a POST; fails if not answered within 30 s. */
     public Future<HttpResponse<Buffer>> post(BenchRequest request, String json) {
+        return post(request, "application/json", Buffer.buffer(json));
+    }
+
+    /** Sends {@code body} as a POST of {@code contentType}; fails if not answered within 30 s. */
+    public Future<HttpResponse<Buffer>> post(
+            BenchRequest request, String contentType, Buffer body) {
         return client.post(port, host, request.uri())
                 .putHeader("Authorization", request.authorization())
-                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", contentType)
                 .timeout(REQUEST_TIMEOUT_MS)
-                .sendBuffer(Buffer.buffer(json));
+                .sendBuffer(body);
     }
 
     @Override

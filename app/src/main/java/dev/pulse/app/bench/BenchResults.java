@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param yardstick a minimal Kafka Streams pipeline over the same events: the machine's ceiling
  * @param ingest events sent, and counted through Pulse's topologies
  * @param ingestCost the topologies' rate and CPU per event (the producer running beside them)
+ * @param httpIngest more events sent as a customer's loader would, over {@code POST /v1/events}
  * @param segmentMembers an analyst's saved segment of half the accounts, its member list
  * @param journey the journey aggregates over that segment
  * @param memory heap and RocksDB memory after the query phases
@@ -30,6 +31,7 @@ public record BenchResults(
         Cost yardstick,
         IngestBenchmark.Result ingest,
         Cost ingestCost,
+        HttpIngestBenchmark.Result httpIngest,
         FreshnessBenchmark.Result freshness,
         AlertLatencyBenchmark.Result alerts,
         QueryLoad.Result portfolio,

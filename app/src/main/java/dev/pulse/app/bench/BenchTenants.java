@@ -21,6 +21,9 @@ public final class BenchTenants {
     /** An analyst who sees every account: the segment and journey queries' caller. */
     public static final String ANALYST = "analyst@bench.pulse.dev";
 
+    /** A machine user of role ingest: the HTTP ingest phase's caller. */
+    public static final String LOADER = "loader@bench.pulse.dev";
+
     private static final long LICENSED_SEATS = 60;
 
     private final List<String> ids;

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * One benchmark run: a fresh Pulse (embedded broker, topologies, API) on a temporary directory,
- * then the producer baseline, sustained ingest, end-to-end freshness, alert latency, the two query
- * loads and the dashboard in a browser, in that order, each on the state the previous one left;
- * last, the same events through the status quo, an hourly batch in PostgreSQL.
+ * then the producer baseline, sustained ingest, ingest over HTTP, end-to-end freshness, alert
+ * latency, the two query loads and the dashboard in a browser, in that order, each on the state the
+ * previous one left; last, the same events through the status quo, an hourly batch in PostgreSQL.
  */
 public final class BenchmarkRun {
     private static final String API_HOST = "127.0.0.1";
@@ -118,6 +118,8 @@ public final class BenchmarkRun {
             Cost ingestCost = cost(ingest.pipeline(), ingestStart);
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
+                HttpIngestBenchmark.Result httpIngest =
+                        httpIngest(app, http, auth, tenants, events);
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
                 AlertLatencyBenchmark.Result alerts = alerts(app, auth, tenants);
                 QueryLoad load = new QueryLoad(http, plan.concurrency());
@@ -147,6 +149,7 @@ public final class BenchmarkRun {
                         yardstick,
                         ingest,
                         ingestCost,
+                        httpIngest,
                         freshness,
                         alerts,
                         portfolio,
@@ -199,7 +202,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/9: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/10: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -220,7 +223,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/9: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
+                        "Phase 2/10: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
                                 + " count per tenant, exactly-once) over the baseline's %,d events",
                         events.size()));
         Cost cost =
@@ -244,7 +247,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/9: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 3/10: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         IngestBenchmark.Result ingest =
@@ -257,6 +260,49 @@ public final class BenchmarkRun {
                 String.format(
                         Locale.ROOT, "  producer %,.0f events/s", ingest.producer().perSecond()));
         return ingest;
+    }
+
+    /**
+     * A quarter as many events as the ingest phase, enough batches for a steady rate, timed from
+     * the last ingested event until now: earlier ones would be late by then, and dropped.
+     */
+    private HttpIngestBenchmark.Result httpIngest(
+            PulseApplication app,
+            BenchHttpClient http,
+            BenchAuth auth,
+            BenchTenants tenants,
+            GeneratedEvents ingested) {
+        Instant after = Instant.ofEpochMilli(ingested.timestamp(ingested.size() - 1) + 1);
+        GeneratedEvents events =
+                new BenchEventGenerator(plan.seed() + 3)
+                        .generate(
+                                tenants,
+                                Math.max(1, plan.events() / 4),
+                                after,
+                                Instant.now(),
+                                "bench-http-");
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 4/10: HTTP ingest, %,d more events to POST /v1/events as NDJSON"
+                                + " batches of %,d, %d requests at a time",
+                        events.size(),
+                        HttpIngestBenchmark.BATCH_SIZE,
+                        HttpIngestBenchmark.IN_FLIGHT));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        HttpIngestBenchmark.Result result =
+                new HttpIngestBenchmark(http, new PipelineCounters(app.meterRegistry()), progress)
+                        .run(events, auth.bearer(BenchTenants.LOADER));
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f events/s accepted, %,.0f events/s through the topologies, %,d"
+                                + " refused (CPU: %s)",
+                        result.accepted().perSecond(),
+                        result.pipeline().perSecond(),
+                        result.refused(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return result;
     }
 
     /** The rate, and this process's CPU time since {@code start} per item of it. */
@@ -279,7 +325,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/9: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 5/10: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -300,7 +346,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/9: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 6/10: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -323,7 +369,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 6/9: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 7/10: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         load.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -345,12 +391,12 @@ public final class BenchmarkRun {
     private ReportBenchmark.Result reports(
             PulseApplication app, BenchHttpClient http, BenchTenants tenants, BenchAuth auth) {
         if (plan.reportRenders() == 0) {
-            progress.step("Phase 7/9: reports, skipped (--report-renders 0)");
+            progress.step("Phase 8/10: reports, skipped (--report-renders 0)");
             return null;
         }
         progress.step(
                 String.format(
-                        "Phase 7/9: reports, %d PDFs of each kind one after another",
+                        "Phase 8/10: reports, %d PDFs of each kind one after another",
                         plan.reportRenders()));
         String owner = tenants.ownerOf(0);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -372,13 +418,13 @@ public final class BenchmarkRun {
     private DashboardResult dashboard(String site, BenchTenants tenants) {
         DashboardPlan dashboard = plan.dashboard();
         if (!dashboard.enabled()) {
-            progress.step("Phase 8/9: dashboard in a browser, skipped (--no-dashboard)");
+            progress.step("Phase 9/10: dashboard in a browser, skipped (--no-dashboard)");
             return DashboardResult.notRun("--no-dashboard");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 8/9: dashboard in Chromium, %d cold loads of the portfolio and an"
+                        "Phase 9/10: dashboard in Chromium, %d cold loads of the portfolio and an"
                                 + " account, alone and with %d people browsing",
                         dashboard.navigations(),
                         dashboard.browsingUsers()));
@@ -390,13 +436,13 @@ public final class BenchmarkRun {
 
     private BatchDesignBenchmark.Result batch(BenchTenants tenants, GeneratedEvents events) {
         if (plan.batchDatabase().isEmpty()) {
-            progress.step("Phase 9/9: batch design in PostgreSQL, skipped (--no-batch)");
+            progress.step("Phase 10/10: batch design in PostgreSQL, skipped (--no-batch)");
             return BatchDesignBenchmark.Result.notRun("--no-batch");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 9/9: the status quo, the same %,d events rolled up hourly in"
+                        "Phase 10/10: the status quo, the same %,d events rolled up hourly in"
                                 + " PostgreSQL",
                         events.size()));
         BatchDesignBenchmark.Result result =

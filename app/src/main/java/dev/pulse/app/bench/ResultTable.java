@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class ResultTable {
     static final double INGEST_TARGET_EVENTS_PER_S = 100_000;
     static final double INGEST_TARGET_SHARE_PERCENT = 50;
+    static final double HTTP_INGEST_TARGET_EVENTS_PER_S = 150_000;
     static final double FRESHNESS_TARGET_P99_MS = 1_000;
     static final double ALERT_TARGET_P99_MS = 5_000;
     static final double PORTFOLIO_TARGET_P99_MS = 20;
@@ -35,6 +36,7 @@ public final class ResultTable {
         ResultTable table = new ResultTable();
         table.row("figure", "measured", "target", "verdict");
         table.ingest(results);
+        table.httpIngest(results.httpIngest());
         table.freshness(results.freshness());
         table.alerts(results.alerts());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
@@ -101,6 +103,20 @@ public final class ResultTable {
                 micros(r.ingestCost().cpuMicrosPerItem()),
                 NONE,
                 NONE);
+    }
+
+    private void httpIngest(HttpIngestBenchmark.Result h) {
+        double accepted = h.accepted().perSecond();
+        row(
+                String.format(
+                        Locale.ROOT,
+                        "HTTP ingest accepted (NDJSON, %,d a batch)",
+                        HttpIngestBenchmark.BATCH_SIZE),
+                rate(h.accepted(), "events/s"),
+                String.format(Locale.ROOT, ">= %,.0f events/s", HTTP_INGEST_TARGET_EVENTS_PER_S),
+                verdict(accepted >= HTTP_INGEST_TARGET_EVENTS_PER_S));
+        row("HTTP ingest through topologies", rate(h.pipeline(), "events/s"), NONE, NONE);
+        row("HTTP ingest events refused", count(h.refused()), "0", verdict(h.refused() == 0));
     }
 
     private static String micros(double us) {

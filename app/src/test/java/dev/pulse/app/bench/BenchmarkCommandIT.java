@@ -27,6 +27,8 @@ class BenchmarkCommandIT {
                     "ingest CPU per event (with producer)",
                     "ingest through topologies",
                     "freshness p50",
+                    "HTTP ingest accepted (NDJSON, 5,000 a batch)",
+                    "HTTP ingest through topologies",
                     "freshness p90",
                     "freshness p99",
                     "freshness max",
@@ -66,6 +68,7 @@ class BenchmarkCommandIT {
 
     private static final List<String> ZERO_FIGURES =
             List.of(
+                    "HTTP ingest events refused",
                     "freshness timeouts",
                     "alert timeouts",
                     "portfolio errors",
@@ -98,7 +101,7 @@ class BenchmarkCommandIT {
                         "2",
                         "--report-renders",
                         "1");
-        assertThat(report).contains("machine", "cores", "Phase 2/9", "Phase 8/9", "Phase 9/9");
+        assertThat(report).contains("machine", "cores", "Phase 2/10", "Phase 9/10", "Phase 10/10");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)
