@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pulse.topologies.health.*;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.risk.RiskAssessment;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -29,6 +31,33 @@ class HealthScoreSerdeTest {
 
         assertThat(bytes[0]).isEqualTo(HealthScoreSerde.FORMAT_1);
         assertThat(SERDE.deserializer().deserialize("t", bytes)).isEqualTo(score);
+    }
+
+    /** The format is writeUTF's, whatever the text: stored values stay readable both ways. */
+    @Property(tries = 1000)
+    void writesStringsExactlyAsWriteUtfDoes(@ForAll("texts") String text) throws Exception {
+        ByteArrayOutputStream fast = new ByteArrayOutputStream();
+        HealthScoreSerde.writeUtf(new DataOutputStream(fast), text);
+        ByteArrayOutputStream reference = new ByteArrayOutputStream();
+        new DataOutputStream(reference).writeUTF(text);
+
+        assertThat(fast.toByteArray()).isEqualTo(reference.toByteArray());
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ascii().ofMaxLength(300),
+                Arbitraries.strings().withChars('a', 'é', '\0', '€').ofMaxLength(40),
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.of(
+                        "",
+                        "\0",
+                        "why?",
+                        "\uD800",
+                        "a\uDC00b",
+                        "down 48% – for 9 days",
+                        "\uD83D\uDE00"));
     }
 
     @Test
