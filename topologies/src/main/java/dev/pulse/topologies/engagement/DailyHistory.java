@@ -34,6 +34,14 @@ public final class DailyHistory {
                 (asOf.toEpochMilli() - UtcDays.startMs(today)) / (double) UtcDays.DAY_MS;
     }
 
+    /**
+     * The same history cut to the N days ending today: what reading N days at the same instant
+     * gives, when this one was read at least that far back.
+     */
+    public DailyHistory lastDays(int windowDays) {
+        return new DailyHistory(days.tailMap(today.minusDays(windowDays - 1L), true), asOf);
+    }
+
     public Instant asOf() {
         return asOf;
     }

@@ -5,6 +5,7 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertEvaluator;
 import dev.pulse.topologies.alert.AlertInput;
 import dev.pulse.topologies.alert.AlertState;
+import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.state.ChangelogOffsets;
@@ -124,11 +125,27 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
             Account account = account(record.key());
             evaluate(
                     record.key(),
-                    AlertInput.endOfDay(score, account, history.read(record.key(), end), model),
+                    AlertInput.endOfDay(score, account, closedOn(record.key(), change, end), model),
                     false);
         } else if (!change.endOfDay() && live) {
             evaluateLive(record.key(), score, clock.now());
         }
+    }
+
+    /**
+     * The engagement a closed day is judged on: cut from what the scoring closed the day on when
+     * that reaches back far enough (the scoring reads the health model's lookback), which is
+     * exactly what reading the rules' lookback at the same instant gives; else read.
+     */
+    private DailyHistory closedOn(String tenant, ScoreChange change, long end) {
+        DailyHistory closedOn = change.closedOn();
+        int days = evaluator.rules().lookbackDays();
+        if (closedOn != null
+                && closedOn.asOf().toEpochMilli() == end
+                && days <= model.lookbackDays()) {
+            return closedOn.lastDays(days);
+        }
+        return history.read(tenant, end);
     }
 
     private void evaluateAll() {

@@ -1,6 +1,7 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.risk.RiskAssessment;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,6 +291,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         long dayStart = UtcDays.startMs(day);
         long dayEnd = dayStart + UtcDays.DAY_MS;
         List<DailyClose.Tenant> inputs = new ArrayList<>();
+        Map<String, DailyHistory> closedOn = new HashMap<>();
         for (String tenant : tenants) {
             HealthScore current = currentScore(tenant);
             if (current == null
@@ -296,11 +299,13 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
                     || current.firstEventAt().toEpochMilli() >= dayEnd) {
                 continue;
             }
+            DailyHistory engagementOfDay = engagement.read(tenant, dayEnd);
+            closedOn.put(tenant, engagementOfDay);
             inputs.add(
                     new DailyClose.Tenant(
                             tenant,
                             account(tenant),
-                            engagement.read(tenant, dayEnd),
+                            engagementOfDay,
                             current.firstEventAt(),
                             current.lastEventAt() != null
                                             && current.lastEventAt().toEpochMilli() < dayEnd
@@ -314,7 +319,9 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             String tenant = entry.getKey();
             HealthScore endOfDay = entry.getValue();
             history.put(tenant, endOfDay, dayStart);
-            context.forward(new Record<>(tenant, ScoreChange.endOfDay(endOfDay), dayEnd));
+            context.forward(
+                    new Record<>(
+                            tenant, ScoreChange.endOfDay(endOfDay, closedOn.get(tenant)), dayEnd));
             carryDecision(tenant, endOfDay.risk());
         }
     }
