@@ -87,7 +87,7 @@ final class Scopes {
 
         @Override
         public boolean allowsOwner(String ownerEmail) {
-            return ownerEmail != null && owners.contains(Emails.normalize(ownerEmail));
+            return ownerEmail != null && owners.contains(Emails.normalizeOwner(ownerEmail));
         }
 
         @Override
