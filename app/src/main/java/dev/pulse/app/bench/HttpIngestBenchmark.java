@@ -3,6 +3,7 @@ package dev.pulse.app.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -69,11 +70,9 @@ public final class HttpIngestBenchmark {
         long answered = System.nanoTime();
         long refused = events.size() - accepted.get();
         long counted =
-                ProgressWait.until(
-                        counters::counted,
+                counters.awaitCounted(
                         target - refused,
                         "events sent over HTTP that the pipeline counted",
-                        () -> " (" + counters.drops() + ")",
                         progress::step);
         return new Result(
                 Throughput.between(accepted.get(), start, answered),
@@ -129,7 +128,7 @@ public final class HttpIngestBenchmark {
         }
     }
 
-    private static String describe(io.vertx.core.AsyncResult<HttpResponse<Buffer>> result) {
+    private static String describe(AsyncResult<HttpResponse<Buffer>> result) {
         if (result.failed()) {
             return String.valueOf(result.cause());
         }

@@ -41,7 +41,8 @@ public final class IngestBenchmark {
             long target = counters.counted() + events.size();
             long start = System.nanoTime();
             Throughput sent = BulkSend.sendAll(producer, PulseTopics.USAGE_EVENTS.name(), events);
-            long drained = awaitCounted(target);
+            long drained =
+                    counters.awaitCounted(target, "events the pipeline counted", progress::step);
             return new Result(sent, Throughput.between(events.size(), start, drained));
         }
     }
@@ -63,15 +64,5 @@ public final class IngestBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing accounts", e);
         }
-    }
-
-    /** Returns System.nanoTime() when the counter first reached {@code target}. */
-    private long awaitCounted(long target) {
-        return ProgressWait.until(
-                counters::counted,
-                target,
-                "events the pipeline counted",
-                () -> " (" + counters.drops() + ")",
-                progress::step);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Reads the pipeline's own counters ({@code MicrometerPipelineListener}): how many events it
@@ -35,6 +36,14 @@ public final class PipelineCounters {
     /** Backfilled tenant-days the pipeline has loaded. */
     public long backfilledDays() {
         return sum(BACKFILLED_DAYS);
+    }
+
+    /**
+     * Returns System.nanoTime() when the pipeline had counted {@code target} events; fails, with
+     * the drops, when the count stops moving. {@code report} hears the progress of long waits.
+     */
+    long awaitCounted(long target, String what, Consumer<String> report) {
+        return ProgressWait.until(this::counted, target, what, () -> " (" + drops() + ")", report);
     }
 
     /** Why events were not counted, for a failure message. */

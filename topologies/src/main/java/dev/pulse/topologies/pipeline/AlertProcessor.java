@@ -54,6 +54,7 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     private EventTimeClock clock;
     private KeyValueStore<String, HealthScore> scores;
     private DailyHistoryReader history;
+    private int lookbackDays;
     private KeyValueStore<String, Alert> alerts;
     private WindowStore<String, Alert> alertHistory;
     private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
@@ -76,10 +77,10 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.scores = context.getStateStore(PulseStores.HEALTH_SCORES);
+        this.lookbackDays = evaluator.rules().lookbackDays();
         this.history =
                 new DailyHistoryReader(
-                        context.getStateStore(PulseStores.ENGAGEMENT_DAILY),
-                        evaluator.rules().lookbackDays());
+                        context.getStateStore(PulseStores.ENGAGEMENT_DAILY), lookbackDays);
         this.alerts = context.getStateStore(PulseStores.ALERTS);
         this.alertHistory = context.getStateStore(PulseStores.ALERT_HISTORY);
         this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
@@ -139,11 +140,10 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
      */
     private DailyHistory closedOn(String tenant, ScoreChange change, long end) {
         DailyHistory closedOn = change.closedOn();
-        int days = evaluator.rules().lookbackDays();
         if (closedOn != null
                 && closedOn.asOf().toEpochMilli() == end
-                && days <= model.lookbackDays()) {
-            return closedOn.lastDays(days);
+                && lookbackDays <= model.lookbackDays()) {
+            return closedOn.lastDays(lookbackDays);
         }
         return history.read(tenant, end);
     }
