@@ -91,8 +91,10 @@ public final class Alerts {
             Predicate<Account> accounts,
             Predicate<Alert> matching) {
         List<String> tenants =
-                caller.reader().accounts().stream()
-                        .filter(a -> owner.isEmpty() || owner.get().equalsIgnoreCase(a.owner()))
+                owner
+                        .map(o -> caller.reader().accountsOwnedBy(List.of(o)))
+                        .orElseGet(() -> caller.reader().accounts())
+                        .stream()
                         .filter(accounts)
                         .map(Account::tenantId)
                         .toList();
@@ -109,9 +111,7 @@ public final class Alerts {
     public OwnAlerts ofCaller(Caller caller, Predicate<Alert> matching) {
         String email = caller.principal().email();
         boolean ownsAccounts =
-                email != null
-                        && caller.reader().accounts().stream()
-                                .anyMatch(a -> email.equalsIgnoreCase(a.owner()));
+                email != null && !caller.reader().accountsOwnedBy(List.of(email)).isEmpty();
         return new OwnAlerts(
                 ownsAccounts,
                 ofOwner(caller, ownsAccounts ? Optional.of(email) : Optional.empty(), matching));

@@ -39,10 +39,7 @@ public final class Portfolios {
                         .collect(Collectors.toUnmodifiableSet());
         caller.requireOwners(owners);
         List<Account> owned =
-                caller.reader().accounts().stream()
-                        .filter(account -> ownedByAny(account, owners))
-                        .filter(filter)
-                        .toList();
+                caller.reader().accountsOwnedBy(owners).stream().filter(filter).toList();
         Map<String, HealthScore> scores =
                 owned.isEmpty() ? Map.of() : caller.reader().currentScoresOf(owned);
         List<PortfolioEntry> entries =
@@ -51,18 +48,5 @@ public final class Portfolios {
                         .sorted(PortfolioRanking.RISKIEST_FIRST)
                         .toList();
         return new Portfolio(owners, entries, clock.instant());
-    }
-
-    /** Without lower-casing each of the directory's owners: this runs over every account. */
-    private static boolean ownedByAny(Account account, Set<String> owners) {
-        if (account.owner() == null) {
-            return false;
-        }
-        for (String owner : owners) {
-            if (owner.equalsIgnoreCase(account.owner())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -148,8 +148,18 @@ public final class AuthorizedStateReader implements TenantStateReader {
 
     @Override
     public List<Account> accounts() {
-        List<Account> all = delegate.accounts();
-        return scope.isUnlimited() ? all : all.stream().filter(scope::allowsAccount).toList();
+        return visible(delegate.accounts());
+    }
+
+    @Override
+    public List<Account> accountsOwnedBy(Collection<String> owners) {
+        return visible(delegate.accountsOwnedBy(owners));
+    }
+
+    private List<Account> visible(List<Account> accounts) {
+        return scope.isUnlimited()
+                ? accounts
+                : accounts.stream().filter(scope::allowsAccount).toList();
     }
 
     @Override

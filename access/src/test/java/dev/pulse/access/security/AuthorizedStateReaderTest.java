@@ -144,6 +144,30 @@ class AuthorizedStateReaderTest {
     }
 
     @Test
+    void accountsOfOwnersAreFilteredToTheScopeToo() {
+        // A team scope may cover an owner but not every account they own (a tenant scope here).
+        AuthorizedStateReader customer =
+                new AuthorizedStateReader(
+                        data,
+                        policy.scopeFor(
+                                new Principal(
+                                        "it@initech.test",
+                                        "IT",
+                                        Role.VIEWER,
+                                        ScopeSpec.tenant("initech"),
+                                        "test")));
+
+        assertThat(sarah.accountsOwnedBy(List.of("SARAH@x.test")))
+                .extracting(Account::tenantId)
+                .containsExactlyInAnyOrder("acme", "initech");
+        assertThat(customer.accountsOwnedBy(List.of("sarah@x.test")))
+                .extracting(Account::tenantId)
+                .containsExactly("initech");
+        assertThat(readerFor("x@x.test", ScopeSpec.NONE).accountsOwnedBy(List.of("sarah@x.test")))
+                .isEmpty();
+    }
+
+    @Test
     void unlimitedScopeSeesEverythingIncludingTenantsWithoutAccount() {
         AuthorizedStateReader admin = readerFor("root@x.test", ScopeSpec.ALL);
 

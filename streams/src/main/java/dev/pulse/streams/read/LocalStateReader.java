@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -35,8 +36,9 @@ public final class LocalStateReader implements TenantStateReader {
     private final TenantLocator locator;
     private final ChangelogLags lags;
     private volatile DirectorySnapshot directory;
+    private final AtomicBoolean refreshingDirectory = new AtomicBoolean();
 
-    private record DirectorySnapshot(long takenAtNanos, List<Account> accounts) {}
+    private record DirectorySnapshot(long takenAtNanos, AccountDirectory directory) {}
 
     /** Every read from the stores. */
     public LocalStateReader(KafkaStreams streams) {
@@ -176,24 +178,56 @@ public final class LocalStateReader implements TenantStateReader {
 
     @Override
     public List<Account> accounts() {
+        return directory().accounts();
+    }
+
+    @Override
+    public List<Account> accountsOwnedBy(Collection<String> owners) {
+        return directory().ownedBy(owners);
+    }
+
+    /**
+     * The directory snapshot. Once it is a second old, the first request to notice refreshes it and
+     * the others read the old one meanwhile: a refresh reads and decodes every account, and with
+     * 10,000 accounts, 200 concurrent portfolio requests all refreshing at once each second spent
+     * 79 % of their CPU on it.
+     */
+    private AccountDirectory directory() {
         DirectorySnapshot snapshot = directory;
-        if (snapshot == null || System.nanoTime() - snapshot.takenAtNanos > DIRECTORY_TTL_NANOS) {
-            List<Account> accounts =
-                    stores.read(
-                            PulseStores.ACCOUNTS,
-                            QueryableStoreTypes.<String, Account>keyValueStore(),
-                            null,
-                            store -> {
-                                List<Account> all = new ArrayList<>();
-                                try (KeyValueIterator<String, Account> it = store.all()) {
-                                    it.forEachRemaining(kv -> all.add(kv.value));
-                                }
-                                return List.copyOf(all);
-                            });
-            snapshot = new DirectorySnapshot(System.nanoTime(), accounts);
-            directory = snapshot;
+        if (snapshot == null) {
+            synchronized (this) {
+                if (directory == null) {
+                    directory = loadDirectory();
+                }
+                return directory.directory;
+            }
         }
-        return snapshot.accounts;
+        if (System.nanoTime() - snapshot.takenAtNanos > DIRECTORY_TTL_NANOS
+                && refreshingDirectory.compareAndSet(false, true)) {
+            try {
+                snapshot = loadDirectory();
+                directory = snapshot;
+            } finally {
+                refreshingDirectory.set(false);
+            }
+        }
+        return snapshot.directory;
+    }
+
+    private DirectorySnapshot loadDirectory() {
+        List<Account> accounts =
+                stores.read(
+                        PulseStores.ACCOUNTS,
+                        QueryableStoreTypes.<String, Account>keyValueStore(),
+                        null,
+                        store -> {
+                            List<Account> all = new ArrayList<>();
+                            try (KeyValueIterator<String, Account> it = store.all()) {
+                                it.forEachRemaining(kv -> all.add(kv.value));
+                            }
+                            return all;
+                        });
+        return new DirectorySnapshot(System.nanoTime(), new AccountDirectory(accounts));
     }
 
     @Override

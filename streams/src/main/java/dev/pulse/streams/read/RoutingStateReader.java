@@ -230,6 +230,11 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     @Override
+    public List<Account> accountsOwnedBy(Collection<String> owners) {
+        return local.accountsOwnedBy(owners);
+    }
+
+    @Override
     public List<Alert> alerts(String tenantId) {
         return route(
                 tenantId,

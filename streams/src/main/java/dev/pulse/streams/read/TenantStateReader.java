@@ -42,6 +42,15 @@ public interface TenantStateReader {
     /** The whole account directory. */
     List<Account> accounts();
 
+    /**
+     * The directory's accounts owned by one of {@code owners}, compared ignoring case, in no
+     * particular order. A reader that keeps the directory indexes it by owner; this default filters
+     * {@link #accounts()}.
+     */
+    default List<Account> accountsOwnedBy(Collection<String> owners) {
+        return accounts().stream().filter(account -> account.ownedByAny(owners)).toList();
+    }
+
     /** The tenant's alerts (one per rule that ever fired or is pending), by rule id. */
     List<Alert> alerts(String tenantId);
 

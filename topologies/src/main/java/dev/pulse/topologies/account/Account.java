@@ -1,6 +1,7 @@
 package dev.pulse.topologies.account;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -64,6 +65,19 @@ public record Account(
                 null,
                 null,
                 null);
+    }
+
+    /** True when one of {@code owners} owns the account, compared ignoring case. */
+    public boolean ownedByAny(Collection<String> owners) {
+        if (owner == null) {
+            return false;
+        }
+        for (String candidate : owners) {
+            if (candidate.equalsIgnoreCase(owner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the directory says the customer has left. */

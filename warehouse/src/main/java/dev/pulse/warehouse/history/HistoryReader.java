@@ -164,6 +164,11 @@ public final class HistoryReader implements TenantStateReader {
     }
 
     @Override
+    public List<Account> accountsOwnedBy(Collection<String> owners) {
+        return stores.accountsOwnedBy(owners);
+    }
+
+    @Override
     public List<Alert> alerts(String tenantId) {
         return stores.alerts(tenantId);
     }
