@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How many of the generated churners any detector that waits for two slow weeks could flag 14 days
- * ahead, even with no noise at all: the ceiling that docs/health-model.md quotes against issue 9's
- * 90 % target. Waiting for the week before to be down too is what keeps a single slow week calm; a
- * late-collapse fade or a stepwise one whose first step comes late is not down two weeks running
- * three weeks before its churn date, however well a model reads the data.
+ * ahead on the noise-free usage curve: the estimate docs/health-model.md quotes against issue 9's
+ * 90 % target (an estimate, not a hard bound: on real counts noise brings some warnings forward).
+ * Waiting for the week before to be down too is what keeps a single slow week calm; a late-collapse
+ * fade or a stepwise one whose first step comes late is not down two weeks running three weeks
+ * before its churn date, however well a model reads the data.
  */
 class FadeMixCeilingTest {
     private static final LocalDate CHURN = LocalDate.of(2026, 10, 1);
