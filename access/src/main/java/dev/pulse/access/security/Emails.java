@@ -14,10 +14,10 @@ final class Emails {
     private Emails() {}
 
     /**
-     * As {@link #normalize}, remembered: every read in an owner scope checks each account's owner,
-     * a thousand a portfolio request, and normalizing them each time was a seventh of its CPU. The
-     * same owner strings come back on every request, so the lookup is a cached hash and an identity
-     * check.
+     * As {@link #normalize}, remembered: a read of the whole directory in an owner scope (summary,
+     * segments, funnels, every alert) checks each account's owner, and normalizing a thousand
+     * owners per request was a seventh of the portfolio's CPU before portfolios used the owner
+     * index. The same owner strings come back on every request, so the lookup is a cached hash.
      */
     static String normalizeOwner(String email) {
         if (email == null) {

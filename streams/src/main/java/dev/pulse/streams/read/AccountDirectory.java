@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +21,8 @@ final class AccountDirectory {
         Map<String, List<Account>> index = new HashMap<>();
         for (Account account : this.accounts) {
             if (account.owner() != null) {
-                index.computeIfAbsent(key(account.owner()), k -> new ArrayList<>()).add(account);
+                index.computeIfAbsent(Account.ownerKey(account.owner()), k -> new ArrayList<>())
+                        .add(account);
             }
         }
         index.replaceAll((owner, owned) -> List.copyOf(owned));
@@ -36,17 +36,13 @@ final class AccountDirectory {
     /** As {@link TenantStateReader#accountsOwnedBy}, without looking at other owners' accounts. */
     List<Account> ownedBy(Collection<String> owners) {
         if (owners.size() == 1) {
-            return byOwner.getOrDefault(key(owners.iterator().next()), List.of());
+            return byOwner.getOrDefault(Account.ownerKey(owners.iterator().next()), List.of());
         }
         List<Account> owned = new ArrayList<>();
         owners.stream()
-                .map(AccountDirectory::key)
+                .map(Account::ownerKey)
                 .distinct()
                 .forEach(owner -> owned.addAll(byOwner.getOrDefault(owner, List.of())));
         return owned;
-    }
-
-    private static String key(String owner) {
-        return owner.toLowerCase(Locale.ROOT);
     }
 }

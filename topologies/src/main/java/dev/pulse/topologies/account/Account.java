@@ -2,6 +2,7 @@ package dev.pulse.topologies.account;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,17 +68,18 @@ public record Account(
                 null);
     }
 
-    /** True when one of {@code owners} owns the account, compared ignoring case. */
+    /** True when one of {@code owners} owns the account, compared by {@link #ownerKey}. */
     public boolean ownedByAny(Collection<String> owners) {
         if (owner == null) {
             return false;
         }
-        for (String candidate : owners) {
-            if (candidate.equalsIgnoreCase(owner)) {
-                return true;
-            }
-        }
-        return false;
+        String key = ownerKey(owner);
+        return owners.stream().anyMatch(candidate -> ownerKey(candidate).equals(key));
+    }
+
+    /** An owner address as owners compare: lower case (directory indexes key on it too). */
+    public static String ownerKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
     }
 
     /** True when the directory says the customer has left. */
