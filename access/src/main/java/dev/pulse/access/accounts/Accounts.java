@@ -2,6 +2,7 @@ package dev.pulse.access.accounts;
 
 import dev.pulse.access.security.Caller;
 import dev.pulse.streams.read.EngagementPoint;
+import dev.pulse.streams.read.EngagementTotals;
 import dev.pulse.streams.read.TenantStateReader;
 import dev.pulse.streams.read.TenantStateReader.Granularity;
 import dev.pulse.topologies.account.Account;
@@ -77,14 +78,19 @@ public final class Accounts {
         }
         Instant now = clock.instant();
         Instant today = UtcDays.startOfDay(now);
+        List<EngagementTotals> lastWeekAndMonth =
+                reader.engagementTotalsSince(
+                        tenantId,
+                        List.of(
+                                today.minus(UtcDays.DAY.multipliedBy(6)),
+                                today.minus(UtcDays.DAY.multipliedBy(29))),
+                        now);
         return Optional.of(
                 new AccountSnapshot(
                         tenantId,
                         account,
                         score,
-                        reader.engagementTotals(
-                                tenantId, today.minus(UtcDays.DAY.multipliedBy(6)), now),
-                        reader.engagementTotals(
-                                tenantId, today.minus(UtcDays.DAY.multipliedBy(29)), now)));
+                        lastWeekAndMonth.get(0),
+                        lastWeekAndMonth.get(1)));
     }
 }

@@ -141,6 +141,13 @@ public final class AuthorizedStateReader implements TenantStateReader {
     }
 
     @Override
+    public List<EngagementTotals> engagementTotalsSince(
+            String tenantId, List<Instant> froms, Instant to) {
+        check(tenantId);
+        return delegate.engagementTotalsSince(tenantId, froms, to);
+    }
+
+    @Override
     public Optional<Account> account(String tenantId) {
         check(tenantId);
         return delegate.account(tenantId);

@@ -109,6 +109,8 @@ class AuthorizationPropertyTest {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> reader.engagementTotals(tenant, FROM, TO))
                     .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> reader.engagementTotalsSince(tenant, List.of(FROM), TO))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> reader.account(tenant))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> reader.alertHistory(tenant, FROM, TO))

@@ -42,6 +42,7 @@ class AuthorizedStateReaderTest {
                     r -> r.dailyScores("globex", FROM, TO),
                     r -> r.engagement("globex", Granularity.DAY, FROM, TO),
                     r -> r.engagementTotals("globex", FROM, TO),
+                    r -> r.engagementTotalsSince("globex", List.of(FROM), TO),
                     r -> r.account("globex"),
                     r -> r.alerts("globex"),
                     r -> r.alert("globex", "gone-silent"),

@@ -11,6 +11,7 @@ import dev.pulse.topologies.topic.PulseStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +95,29 @@ final class LocalPartitionReader {
 
     /** Engagement summed over {@code [from, to)} by day; active users are distinct over it. */
     EngagementTotals engagementTotals(String tenantId, Instant from, Instant to) {
-        List<EngagementBucket> days =
-                fetch(
-                        PulseStores.ENGAGEMENT_DAILY,
-                        tenantId,
-                        from,
-                        to,
-                        (Instant at, EngagementBucket b) -> b);
+        return engagementTotals(tenantId, List.of(from), to).get(0);
+    }
+
+    /**
+     * {@link #engagementTotals} for each of {@code froms}, from one fetch of the longest range: the
+     * account view's 7 and 30 days cost one window fetch, not two.
+     */
+    List<EngagementTotals> engagementTotals(String tenantId, List<Instant> froms, Instant to) {
+        Instant earliest = froms.stream().min(Comparator.naturalOrder()).orElse(to);
+        List<Day> days = fetch(PulseStores.ENGAGEMENT_DAILY, tenantId, earliest, to, Day::new);
+        List<EngagementTotals> totals = new ArrayList<>(froms.size());
+        for (Instant from : froms) {
+            totals.add(
+                    totals(
+                            days.stream()
+                                    .filter(day -> !day.start().isBefore(from))
+                                    .map(Day::bucket)
+                                    .toList()));
+        }
+        return totals;
+    }
+
+    private static EngagementTotals totals(List<EngagementBucket> days) {
         long events = 0;
         long activeDays = 0;
         Map<String, Long> byType = new TreeMap<>();
@@ -114,6 +131,9 @@ final class LocalPartitionReader {
         return new EngagementTotals(
                 events, EngagementBucket.distinctUsers(days), activeDays, byType, features);
     }
+
+    /** One day's bucket with the start of its day. */
+    private record Day(Instant start, EngagementBucket bucket) {}
 
     /**
      * Funnel days of tenants of this partition, one open of the {@code funnel-daily} store for all

@@ -164,6 +164,12 @@ public final class LocalStateReader implements TenantStateReader {
     }
 
     @Override
+    public List<EngagementTotals> engagementTotalsSince(
+            String tenantId, List<Instant> froms, Instant to) {
+        return partitionOf(tenantId).engagementTotals(tenantId, froms, to);
+    }
+
+    @Override
     public Optional<Account> account(String tenantId) {
         return Optional.ofNullable(
                 stores.read(

@@ -219,6 +219,19 @@ public final class RoutingStateReader implements TenantStateReader {
                 (client, host) -> client.engagementTotals(host, tenantId, from, to));
     }
 
+    /** Here, from one fetch; from another instance, one request per range. */
+    @Override
+    public List<EngagementTotals> engagementTotalsSince(
+            String tenantId, List<Instant> froms, Instant to) {
+        return route(
+                tenantId,
+                here -> here.engagementTotals(tenantId, froms, to),
+                (client, host) ->
+                        froms.stream()
+                                .map(from -> client.engagementTotals(host, tenantId, from, to))
+                                .toList());
+    }
+
     @Override
     public Optional<Account> account(String tenantId) {
         return local.account(tenantId);

@@ -36,6 +36,16 @@ public interface TenantStateReader {
     /** Engagement summed over {@code [from, to)} by day; active users are distinct over it. */
     EngagementTotals engagementTotals(String tenantId, Instant from, Instant to);
 
+    /**
+     * {@link #engagementTotals} over {@code [from, to)} for each of {@code froms}, in their order:
+     * an account's last 7 and last 30 days. Readers of the stores fetch the longest range once and
+     * total every range from it; this default reads each range on its own.
+     */
+    default List<EngagementTotals> engagementTotalsSince(
+            String tenantId, List<Instant> froms, Instant to) {
+        return froms.stream().map(from -> engagementTotals(tenantId, from, to)).toList();
+    }
+
     /** One account of the directory. */
     Optional<Account> account(String tenantId);
 

@@ -10,11 +10,14 @@ import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertKind;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
+import dev.pulse.topologies.engagement.EngagementBucket;
+import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.json.JsonSerde;
 import dev.pulse.topologies.risk.RiskAssessment;
+import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
 import dev.pulse.topologies.topic.PulseStores;
 import java.nio.file.Files;
@@ -75,6 +78,7 @@ class LocalStateReaderIT {
     private String topic;
     private String accountsTopic;
     private String historyTopic;
+    private String engagementTopic;
     private KafkaStreams streams;
     private KafkaProducer<String, byte[]> producer;
     private LocalStateReader reader;
@@ -85,6 +89,7 @@ class LocalStateReaderIT {
         topic = "scores-" + UUID.randomUUID();
         accountsTopic = "accounts-" + UUID.randomUUID();
         historyTopic = "alert-history-" + UUID.randomUUID();
+        engagementTopic = "engagement-" + UUID.randomUUID();
         try (Admin admin =
                 Admin.create(
                         Map.of(
@@ -94,6 +99,7 @@ class LocalStateReaderIT {
                             List.of(
                                     new NewTopic(topic, PARTITIONS, (short) 1),
                                     new NewTopic(historyTopic, PARTITIONS, (short) 1),
+                                    new NewTopic(engagementTopic, PARTITIONS, (short) 1),
                                     new NewTopic(accountsTopic, 1, (short) 1)))
                     .all()
                     .get();
@@ -142,6 +148,17 @@ class LocalStateReaderIT {
                         ALERT_SERDE));
         builder.stream(historyTopic, Consumed.with(Serdes.String(), ALERT_SERDE))
                 .process(AppendHistory::new, PulseStores.ALERT_HISTORY, PulseStores.ALERTS);
+        builder.addStateStore(
+                Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                PulseStores.ENGAGEMENT_DAILY,
+                                Duration.ofDays(400),
+                                Duration.ofDays(1),
+                                false),
+                        Serdes.String(),
+                        new EngagementBucketSerde()));
+        builder.stream(engagementTopic, Consumed.with(Serdes.String(), new EngagementBucketSerde()))
+                .process(StoreDay::new, PulseStores.ENGAGEMENT_DAILY);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers());
@@ -277,6 +294,63 @@ class LocalStateReaderIT {
         assertThat(reader.alertHistory("no-such-tenant", day, to)).isEmpty();
     }
 
+    @Test
+    void totalsTheLastWeekAndMonthFromOneFetchAsEachRangeAlone() {
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant now = Instant.now();
+        send("tenant-e", today.minus(Duration.ofDays(40)), day(1, "login", "old"));
+        send("tenant-e", today.minus(Duration.ofDays(20)), day(2, "login", "ann", "bob"));
+        send("tenant-e", today.minus(Duration.ofDays(6)), day(3, "api_call", "bob"));
+        send("tenant-e", today, day(4, "login", "cyd"));
+        List<Instant> froms =
+                List.of(today.minus(Duration.ofDays(6)), today.minus(Duration.ofDays(29)));
+
+        await().atMost(DEADLINE)
+                .until(() -> reader.engagementTotals("tenant-e", froms.get(1), now).events() == 9);
+
+        List<EngagementTotals> both = reader.engagementTotalsSince("tenant-e", froms, now);
+        assertThat(both)
+                .containsExactly(
+                        reader.engagementTotals("tenant-e", froms.get(0), now),
+                        reader.engagementTotals("tenant-e", froms.get(1), now));
+        assertThat(both.get(0))
+                .isEqualTo(
+                        new EngagementTotals(
+                                7, 2, 2, Map.of("api_call", 3L, "login", 4L), Map.of()));
+        assertThat(both.get(1).events()).isEqualTo(9);
+        assertThat(both.get(1).activeUsers()).as("bob counted once").isEqualTo(3);
+        assertThat(both.get(1).activeDays()).isEqualTo(3);
+        assertThat(reader.engagementTotalsSince("tenant-e", List.of(now, today), today))
+                .as("empty ranges")
+                .extracting(EngagementTotals::events)
+                .containsExactly(0L, 0L);
+    }
+
+    /** A day's bucket: {@code events} events of one type by the given users. */
+    private static EngagementBucket day(int events, String type, String... users) {
+        EngagementBucket bucket = new EngagementBucket();
+        for (int i = 0; i < events; i++) {
+            String user = users[i % users.length];
+            bucket.add(new UsageEvent("e" + i, "tenant-e", user, type, null, Instant.EPOCH, null));
+        }
+        return bucket;
+    }
+
+    private void send(String tenant, Instant day, EngagementBucket bucket) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    engagementTopic,
+                                    null,
+                                    day.toEpochMilli(),
+                                    tenant,
+                                    EngagementBucketSerde.toBytes(bucket)))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private void send(Alert alert, Instant at) {
         try {
             producer.send(
@@ -399,6 +473,21 @@ class LocalStateReaderIT {
         public void process(Record<String, Alert> record) {
             history.put(record.key(), record.value(), record.timestamp());
             alerts.put(record.value().id(), record.value());
+        }
+    }
+
+    /** Keeps each day's bucket at its record time, the start of its day. */
+    private static final class StoreDay implements Processor<String, EngagementBucket, Void, Void> {
+        private WindowStore<String, EngagementBucket> days;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            days = context.getStateStore(PulseStores.ENGAGEMENT_DAILY);
+        }
+
+        @Override
+        public void process(Record<String, EngagementBucket> record) {
+            days.put(record.key(), record.value(), record.timestamp());
         }
     }
 

@@ -125,6 +125,16 @@ public final class HistoryReader implements TenantStateReader {
         return new EngagementTotals(events, users, activeDays, byType, features);
     }
 
+    /** From the stores in one fetch while every range is within them; else range by range. */
+    @Override
+    public List<EngagementTotals> engagementTotalsSince(
+            String tenantId, List<Instant> froms, Instant to) {
+        Instant horizon = horizon();
+        return froms.stream().noneMatch(from -> from.isBefore(horizon))
+                ? stores.engagementTotalsSince(tenantId, froms, to)
+                : TenantStateReader.super.engagementTotalsSince(tenantId, froms, to);
+    }
+
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }

@@ -128,6 +128,10 @@ class HistoryReaderIT {
         assertThat(month.activeDays()).isEqualTo(31);
         assertThat(month.activeUsers()).isEqualTo(4); // u0..u3 every day: a union, not a sum
         assertThat(month.byType()).containsEntry("login", 124L);
+        // Several ranges at once: one older than the stores keeps the warehouse's answer.
+        Instant lastWeek = Instant.parse("2026-01-25T00:00:00Z");
+        assertThat(reader.engagementTotalsSince(tenant, List.of(lastWeek, from), to))
+                .containsExactly(reader.engagementTotals(tenant, lastWeek, to), month);
     }
 
     @Test
