@@ -132,12 +132,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             names = "--batch-database",
             defaultValue = BatchDesignBenchmark.DEFAULT_DATABASE,
             description =
-                    "PostgreSQL for the status quo beside Pulse: the same events rolled up by an"
-                            + " hourly batch job, in a scratch schema dropped afterwards"
+                    "PostgreSQL for the status quo beside Pulse (the same events rolled up by an"
+                            + " hourly batch job) and for the warehouse sink over the run's"
+                            + " results, each in a scratch schema dropped afterwards"
                             + " (default: ${DEFAULT-VALUE}).")
     String batchDatabase;
 
-    @Option(names = "--no-batch", description = "Skip the batch design phase (PostgreSQL).")
+    @Option(
+            names = "--no-batch",
+            description = "Skip the phases that need PostgreSQL: the batch design and the sink.")
     boolean skipBatch;
 
     @Option(

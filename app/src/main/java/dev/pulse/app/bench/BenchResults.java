@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param reports report latencies; null when the phase was skipped
  * @param dashboard page loads of the dashboard in a browser, or why there are none
  * @param batch the same events through an hourly batch design in PostgreSQL, or why not
+ * @param sink the warehouse sink over the run's results against the topology's output, or why not
  */
 public record BenchResults(
         Instant date,
@@ -41,4 +42,5 @@ public record BenchResults(
         MemoryUse memory,
         ReportBenchmark.Result reports,
         DashboardResult dashboard,
-        BatchDesignBenchmark.Result batch) {}
+        BatchDesignBenchmark.Result batch,
+        SinkBenchmark.Result sink) {}

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  */
 public final class BenchmarkRun {
     private static final String API_HOST = "127.0.0.1";
+    private static final String APPLICATION_ID = "pulse-bench";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final int ALERT_SAMPLES = 40;
 
@@ -114,9 +115,15 @@ public final class BenchmarkRun {
             CpuMeter.Snapshot measuring = CpuMeter.now();
             Throughput baseline = baseline(app, events);
             Cost yardstick = yardstick(app, scratch, events);
+            SinkBenchmark sinkBench =
+                    new SinkBenchmark(app.bootstrapServers(), APPLICATION_ID, progress);
+            SinkBenchmark.Mark beforeIngest = sinkBench.mark();
             CpuMeter.Snapshot ingestStart = CpuMeter.now();
             IngestBenchmark.Result ingest = ingest(app, tenants, events);
             Cost ingestCost = cost(ingest.pipeline(), ingestStart);
+            // At full ingest rate: what the topology wrote for the sink while the clock ran.
+            Throughput dailyOutput =
+                    new Throughput(beforeIngest.recordsSince(), ingest.pipeline().elapsed());
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
@@ -140,6 +147,7 @@ public final class BenchmarkRun {
                 // Before the batch phase, whose PostgreSQL would count as other processes.
                 CpuMeter.Usage cpu = CpuMeter.between(measuring, CpuMeter.now());
                 BatchDesignBenchmark.Result batch = batch(tenants, events);
+                SinkBenchmark.Result sink = sink(sinkBench, dailyOutput);
                 progress.step("Stopping Pulse and deleting " + scratch.path());
                 return new BenchResults(
                         Instant.now(),
@@ -162,7 +170,8 @@ public final class BenchmarkRun {
                         memory,
                         reports,
                         dashboard,
-                        batch);
+                        batch,
+                        sink);
             }
         } finally {
             if (running.compareAndSet(app, null)) {
@@ -191,7 +200,7 @@ public final class BenchmarkRun {
                 .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
                 .withStreams(
                         new PulseConfig.Streams(
-                                "pulse-bench",
+                                APPLICATION_ID,
                                 dir.resolve("state").toString(),
                                 plan.partitions(),
                                 (short) 1,
@@ -205,7 +214,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 1/10: producer baseline, %,d events to a scratch topic",
+                        "Phase 1/11: producer baseline, %,d events to a scratch topic",
                         events.size()));
         CpuMeter.Snapshot start = CpuMeter.now();
         Throughput baseline =
@@ -226,7 +235,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 2/10: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
+                        "Phase 2/11: yardstick, a minimal Kafka Streams pipeline (JSON parse, daily"
                                 + " count per tenant, exactly-once) over the baseline's %,d events",
                         events.size()));
         Cost cost =
@@ -250,7 +259,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 3/10: ingest, %,d accounts then %,d events through the topologies",
+                        "Phase 3/11: ingest, %,d accounts then %,d events through the topologies",
                         tenants.size(),
                         events.size()));
         IngestBenchmark.Result ingest =
@@ -288,7 +297,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 7/10: HTTP ingest, %,d more events to POST /v1/events as NDJSON"
+                        "Phase 7/11: HTTP ingest, %,d more events to POST /v1/events as NDJSON"
                                 + " batches of %,d, %d requests at a time",
                         events.size(),
                         HttpIngestBenchmark.BATCH_SIZE,
@@ -329,7 +338,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 4/10: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
+                        "Phase 4/11: freshness, %,d samples of event -> GET /v1/accounts/{tenant}",
                         plan.samples()));
         CpuMeter.Snapshot start = CpuMeter.now();
         FreshnessBenchmark.Result freshness =
@@ -350,7 +359,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 5/10: alerts, %,d samples of event -> alert in the owner's feed"
+                        "Phase 5/11: alerts, %,d samples of event -> alert in the owner's feed"
                                 + " (GET /v1/notifications/stream)",
                         samples));
         CpuMeter.Snapshot start = CpuMeter.now();
@@ -373,7 +382,7 @@ public final class BenchmarkRun {
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 6/10: %s queries, %,d clients for %d s after a %d s warm-up",
+                        "Phase 6/11: %s queries, %,d clients for %d s after a %d s warm-up",
                         name,
                         load.concurrency(),
                         plan.queryDuration().toSeconds(),
@@ -395,12 +404,12 @@ public final class BenchmarkRun {
     private ReportBenchmark.Result reports(
             PulseApplication app, BenchHttpClient http, BenchTenants tenants, BenchAuth auth) {
         if (plan.reportRenders() == 0) {
-            progress.step("Phase 8/10: reports, skipped (--report-renders 0)");
+            progress.step("Phase 8/11: reports, skipped (--report-renders 0)");
             return null;
         }
         progress.step(
                 String.format(
-                        "Phase 8/10: reports, %d PDFs of each kind one after another",
+                        "Phase 8/11: reports, %d PDFs of each kind one after another",
                         plan.reportRenders()));
         String owner = tenants.ownerOf(0);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -422,13 +431,13 @@ public final class BenchmarkRun {
     private DashboardResult dashboard(String site, BenchTenants tenants) {
         DashboardPlan dashboard = plan.dashboard();
         if (!dashboard.enabled()) {
-            progress.step("Phase 9/10: dashboard in a browser, skipped (--no-dashboard)");
+            progress.step("Phase 9/11: dashboard in a browser, skipped (--no-dashboard)");
             return DashboardResult.notRun("--no-dashboard");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 9/10: dashboard in Chromium, %d cold loads of the portfolio and an"
+                        "Phase 9/11: dashboard in Chromium, %d cold loads of the portfolio and an"
                                 + " account, alone and with %d people browsing",
                         dashboard.navigations(),
                         dashboard.browsingUsers()));
@@ -440,17 +449,30 @@ public final class BenchmarkRun {
 
     private BatchDesignBenchmark.Result batch(BenchTenants tenants, GeneratedEvents events) {
         if (plan.batchDatabase().isEmpty()) {
-            progress.step("Phase 10/10: batch design in PostgreSQL, skipped (--no-batch)");
+            progress.step("Phase 10/11: batch design in PostgreSQL, skipped (--no-batch)");
             return BatchDesignBenchmark.Result.notRun("--no-batch");
         }
         progress.step(
                 String.format(
                         Locale.ROOT,
-                        "Phase 10/10: the status quo, the same %,d events rolled up hourly in"
+                        "Phase 10/11: the status quo, the same %,d events rolled up hourly in"
                                 + " PostgreSQL",
                         events.size()));
         BatchDesignBenchmark.Result result =
                 new BatchDesignBenchmark(plan.batchDatabase().get(), progress).run(tenants, events);
+        result.skipped().ifPresent(reason -> progress.step("  skipped: " + reason));
+        return result;
+    }
+
+    private SinkBenchmark.Result sink(SinkBenchmark bench, Throughput dailyOutput) {
+        if (plan.batchDatabase().isEmpty()) {
+            progress.step("Phase 11/11: warehouse sink, skipped (--no-batch)");
+            return SinkBenchmark.Result.notRun("--no-batch");
+        }
+        progress.step(
+                "Phase 11/11: warehouse sink, everything this run produced into PostgreSQL with the"
+                        + " shipped settings");
+        SinkBenchmark.Result result = bench.run(plan.batchDatabase().get(), dailyOutput);
         result.skipped().ifPresent(reason -> progress.step("  skipped: " + reason));
         return result;
     }

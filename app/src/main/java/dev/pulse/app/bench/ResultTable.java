@@ -47,6 +47,7 @@ public final class ResultTable {
         table.reports(results.reports());
         table.dashboard(results.dashboard());
         table.batch(results);
+        table.sink(results.sink());
         return header(results) + table.text();
     }
 
@@ -300,6 +301,24 @@ public final class ResultTable {
                 minutes(f.p99()),
                 "Pulse: " + millis(r.freshness().latency().p99()),
                 NONE);
+    }
+
+    /** Issue 13: the sink carries at least what the topology writes for it at full ingest. */
+    private void sink(SinkBenchmark.Result s) {
+        if (s.skipped().isPresent()) {
+            row("warehouse sink (PostgreSQL)", "not measured", NONE, s.skipped().get());
+            return;
+        }
+        row(
+                "topology daily output during ingest",
+                rate(s.output(), "records/s"),
+                "what the sink must carry",
+                NONE);
+        row(
+                "warehouse sink, the run's results",
+                rate(s.sink(), "records/s") + String.format(Locale.ROOT, " (%,d rows)", s.rows()),
+                ">= the topology's daily output",
+                verdict(s.ratio() >= 1));
     }
 
     private static String minutes(double ms) {

@@ -64,7 +64,9 @@ class BenchmarkCommandIT {
                     "batch design: events rolled up",
                     "batch design CPU per event",
                     "batch design freshness p50",
-                    "batch design freshness p99");
+                    "batch design freshness p99",
+                    "topology daily output during ingest",
+                    "warehouse sink, the run's results");
 
     private static final List<String> ZERO_FIGURES =
             List.of(
@@ -101,7 +103,14 @@ class BenchmarkCommandIT {
                         "2",
                         "--report-renders",
                         "1");
-        assertThat(report).contains("machine", "cores", "Phase 2/10", "Phase 9/10", "Phase 10/10");
+        assertThat(report)
+                .contains(
+                        "machine",
+                        "cores",
+                        "Phase 2/11",
+                        "Phase 9/11",
+                        "Phase 10/11",
+                        "Phase 11/11");
         for (String figure : POSITIVE_FIGURES) {
             assertThat(figure(report, figure))
                     .as(figure + " in\n" + report)

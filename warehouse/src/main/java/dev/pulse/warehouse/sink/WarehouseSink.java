@@ -107,6 +107,18 @@ public final class WarehouseSink implements AutoCloseable {
                 .collect(Collectors.toMap(SinkTable::topic, Function.identity()));
     }
 
+    /** The topics the sink of application {@code applicationId} reads. */
+    public static Set<String> topics(String applicationId) {
+        return Set.copyOf(tables(applicationId).keySet());
+    }
+
+    /** The changelogs of the topology's daily output: daily engagement and daily scores. */
+    public static List<String> dailyChangelogs(String applicationId) {
+        return List.of(
+                changelog(applicationId, PulseStores.ENGAGEMENT_DAILY),
+                changelog(applicationId, PulseStores.HEALTH_SCORE_DAILY));
+    }
+
     /** Kafka Streams' name for a store's changelog topic. */
     public static String changelog(String applicationId, String store) {
         return applicationId + "-" + store + "-changelog";
