@@ -1,6 +1,7 @@
 package dev.pulse.access.security;
 
 import dev.pulse.topologies.account.Account;
+import java.util.Optional;
 
 /**
  * A principal's resolved scope: the one place that answers "may this caller see that". Every front
@@ -17,6 +18,15 @@ public interface AccessScope {
      */
     default boolean allowsAccount(Account account) {
         return allowsTenant(account.tenantId());
+    }
+
+    /**
+     * The tenant's account as this scope read it to check the tenant, for a scope that reads
+     * accounts to decide (owner scopes, once per request); empty for one that does not, and the
+     * caller reads it itself. Saves a point read its second decode of the same record.
+     */
+    default Optional<Account> accountReadForCheck(String tenantId) {
+        return Optional.empty();
     }
 
     /** May the caller read the portfolio of this account owner (e-mail)? */

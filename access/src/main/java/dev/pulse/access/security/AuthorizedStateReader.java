@@ -150,7 +150,8 @@ public final class AuthorizedStateReader implements TenantStateReader {
     @Override
     public Optional<Account> account(String tenantId) {
         check(tenantId);
-        return delegate.account(tenantId);
+        Optional<Account> checked = scope.accountReadForCheck(tenantId);
+        return checked.isPresent() ? checked : delegate.account(tenantId);
     }
 
     @Override

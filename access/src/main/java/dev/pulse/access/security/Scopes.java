@@ -86,6 +86,11 @@ final class Scopes {
         }
 
         @Override
+        public Optional<Account> accountReadForCheck(String tenantId) {
+            return accounts.apply(tenantId);
+        }
+
+        @Override
         public boolean allowsOwner(String ownerEmail) {
             return ownerEmail != null && owners.contains(Emails.normalizeOwner(ownerEmail));
         }

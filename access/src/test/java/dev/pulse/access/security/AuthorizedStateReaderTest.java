@@ -9,6 +9,7 @@ import dev.pulse.topologies.account.Account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -87,9 +88,38 @@ class AuthorizedStateReaderTest {
                         "dailyScores(acme)",
                         "engagement(acme)",
                         "engagementTotals(acme)",
-                        "account(acme)",
                         "alertHistory(acme)",
                         "followUps(acme)");
+    }
+
+    @Test
+    void anOwnerScopeAnswersTheAccountWithTheReadItsCheckMade() {
+        AtomicInteger lookups = new AtomicInteger();
+        AccessPolicy counting =
+                new AccessPolicy(
+                        directory,
+                        tenant -> {
+                            lookups.incrementAndGet();
+                            return data.lookup(tenant);
+                        });
+        AuthorizedStateReader own =
+                new AuthorizedStateReader(
+                        data,
+                        counting.scopeFor(
+                                new Principal(
+                                        "sarah@x.test",
+                                        "sarah@x.test",
+                                        Role.VIEWER,
+                                        ScopeSpec.OWN,
+                                        "test")));
+
+        assertThat(own.account("acme")).map(Account::owner).contains("sarah@x.test");
+        assertThat(own.currentScore("acme")).isPresent();
+        assertThat(lookups).as("one read of the account for the check and the answer").hasValue(1);
+        assertThat(data.calls()).containsExactly("currentScore(acme)");
+        // A scope that checks without reading accounts leaves the read to the reader.
+        assertThat(readerFor("admin@x.test", ScopeSpec.ALL).account("acme")).isPresent();
+        assertThat(data.calls()).containsExactly("currentScore(acme)", "account(acme)");
     }
 
     @Test
