@@ -201,7 +201,9 @@ public final class SinkBenchmark {
     private long committedRecords(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             consumer.assign(to.keySet());
-            to.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            // The beginning, not offset 0: a compacted changelog may start later.
+            consumer.seekToBeginning(to.keySet());
+            from.forEach(consumer::seek);
             long count = 0;
             long deadline = System.nanoTime() + COUNT_WITHIN.toNanos();
             while (to.entrySet().stream()
