@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -117,13 +118,18 @@ public final class BenchmarkRun {
             Cost yardstick = yardstick(app, scratch, events);
             SinkBenchmark sinkBench =
                     new SinkBenchmark(app.bootstrapServers(), APPLICATION_ID, progress);
-            SinkBenchmark.Mark beforeIngest = sinkBench.mark();
+            // Only for the sink phase, which needs PostgreSQL: --no-batch spends nothing on it.
+            Optional<SinkBenchmark.Mark> beforeIngest =
+                    plan.batchDatabase().map(database -> sinkBench.mark());
             CpuMeter.Snapshot ingestStart = CpuMeter.now();
             IngestBenchmark.Result ingest = ingest(app, tenants, events);
             Cost ingestCost = cost(ingest.pipeline(), ingestStart);
             // At full ingest rate: what the topology wrote for the sink while the clock ran.
-            Throughput dailyOutput =
-                    new Throughput(beforeIngest.recordsSince(), ingest.pipeline().elapsed());
+            Optional<Throughput> dailyOutput =
+                    beforeIngest.map(
+                            mark ->
+                                    new Throughput(
+                                            mark.recordsSince(), ingest.pipeline().elapsed()));
             try (BenchHttpClient http =
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
@@ -464,15 +470,15 @@ public final class BenchmarkRun {
         return result;
     }
 
-    private SinkBenchmark.Result sink(SinkBenchmark bench, Throughput dailyOutput) {
-        if (plan.batchDatabase().isEmpty()) {
+    private SinkBenchmark.Result sink(SinkBenchmark bench, Optional<Throughput> dailyOutput) {
+        if (dailyOutput.isEmpty()) {
             progress.step("Phase 11/11: warehouse sink, skipped (--no-batch)");
             return SinkBenchmark.Result.notRun("--no-batch");
         }
         progress.step(
                 "Phase 11/11: warehouse sink, everything this run produced into PostgreSQL with the"
                         + " shipped settings");
-        SinkBenchmark.Result result = bench.run(plan.batchDatabase().get(), dailyOutput);
+        SinkBenchmark.Result result = bench.run(plan.batchDatabase().get(), dailyOutput.get());
         result.skipped().ifPresent(reason -> progress.step("  skipped: " + reason));
         return result;
     }
