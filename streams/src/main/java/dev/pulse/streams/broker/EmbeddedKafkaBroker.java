@@ -3,6 +3,7 @@ package dev.pulse.streams.broker;
 import dev.pulse.streams.runtime.KafkaTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +40,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private static final int NODE_ID = 1;
+    private static final int PORT_ATTEMPTS = 3;
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -82,6 +85,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param saslUsers user name to password; empty: no SASL listener
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> saslUsers) {
+        return start(dataDir, port, saslUsers, EmbeddedKafkaBroker::freePort);
+    }
+
+    /**
+     * As above, with the ports it picks from {@code freePorts}. A port found free can be taken by
+     * another process (a parallel test fork) before the broker binds it: then it tries new ones.
+     */
+    static EmbeddedKafkaBroker start(
+            Path dataDir, int port, Map<String, String> saslUsers, IntSupplier freePorts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, port, saslUsers, freePorts);
+            } catch (RuntimeException e) {
+                if (attempt == PORT_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+                LOG.warn("A port picked for the broker was taken meanwhile; picking new ones", e);
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EmbeddedKafkaBroker startOnce(
+            Path dataDir, int port, Map<String, String> saslUsers, IntSupplier freePorts) {
         long startNanos = System.nanoTime();
         Path logDir = dataDir.toAbsolutePath().resolve("kraft-logs");
         try {
@@ -93,13 +128,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String clusterId =
                 KraftStorageFormatter.formatIfNeeded(logDir, NODE_ID, CONTROLLER_LISTENER);
 
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int brokerPort = port == 0 ? freePorts.getAsInt() : port;
+        int controllerPort = freePorts.getAsInt();
         String bootstrap = HOST + ":" + brokerPort;
         Map<String, String> brokerConfig = brokerConfig(logDir, brokerPort, controllerPort);
         String saslBootstrap = null;
         if (!saslUsers.isEmpty()) {
-            int saslPort = freePort();
+            int saslPort = freePorts.getAsInt();
             saslBootstrap = HOST + ":" + saslPort;
             SaslListener.addTo(brokerConfig, HOST, saslPort, saslUsers);
         }

@@ -3,6 +3,8 @@ package dev.pulse.streams.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +54,27 @@ class EmbeddedKafkaBrokerIT {
                 consumer(SharedKafkaBroker.bootstrapServers(), "eos-group-" + UUID.randomUUID())) {
             consumer.subscribe(List.of(topic));
             assertThat(pollValues(consumer, 4)).containsExactly("a", "b", "c", "d");
+        }
+    }
+
+    @Test
+    void picksOtherPortsWhenOneItPickedIsTakenBeforeItBinds(@TempDir Path dataDir)
+            throws Exception {
+        // Another process takes the port between the pick and the bind, as a parallel fork can.
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger picks = new AtomicInteger();
+            IntSupplier ports =
+                    () ->
+                            picks.incrementAndGet() == 1
+                                    ? taken.getLocalPort()
+                                    : EmbeddedKafkaBroker.freePort();
+
+            try (EmbeddedKafkaBroker broker =
+                    EmbeddedKafkaBroker.start(dataDir, 0, Map.of(), ports)) {
+                assertThat(broker.bootstrapServers()).doesNotEndWith(":" + taken.getLocalPort());
+                broker.createTopics(List.of(new NewTopic("after-retry", 1, (short) 1)));
+            }
+            assertThat(picks.get()).as("ports picked: two, then two again").isEqualTo(4);
         }
     }
 
