@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 class JourneyTopologyTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 6, 1);
     private static final int DAYS = 84;
-    private static final int TENANTS = 10;
+    private static final int TENANTS = 5;
     private static final String RAMP = "tenant-0";
     private static final String SILENT = "tenant-1";
+    private static final String STEADY = "tenant-4";
     private static final int SILENT_FROM = 56;
     private static final String[] FEATURES = {
         "dashboards", "reports", "alerts", "integrations", "exports", "automations"
@@ -42,9 +43,9 @@ class JourneyTopologyTest {
     private record Event(String id, String tenant, String user, String feature, Instant at) {}
 
     /**
-     * Ten tenants with 15 seats: one new account that starts with one user on one feature and ramps
-     * up to twelve users on five features over six weeks, one that goes silent on day 56, and eight
-     * steady ones (twelve users, five features, quieter weekends).
+     * Five tenants with 15 seats: one new account that starts with one user on one feature and
+     * ramps up to twelve users on five features over six weeks, one that goes silent on day 56, and
+     * three steady ones (twelve users, five features, quieter weekends).
      */
     private static List<Event> history() {
         List<Event> events = new ArrayList<>();
@@ -111,8 +112,8 @@ class JourneyTopologyTest {
                 .isEqualTo(lastClosed.toEpochDay() - moves.get(3).day().toEpochDay() + 1);
         assertThat(ramp.modelVersion()).isEqualTo(PipelineFixture.JOURNEY.version());
         // Steady accounts, as old as the history, are engaged after six weeks.
-        assertThat(journeys.get("tenant-5").stage()).isEqualTo("engaged");
-        assertThat(journeys.get("tenant-5").since()).isEqualTo(FIRST.plusDays(42));
+        assertThat(journeys.get(STEADY).stage()).isEqualTo("engaged");
+        assertThat(journeys.get(STEADY).since()).isEqualTo(FIRST.plusDays(42));
     }
 
     @Test
@@ -306,7 +307,7 @@ class JourneyTopologyTest {
                         .toInstant()
                         .plus(Duration.ofHours(2));
         advanceTo(f, after.plusSeconds(60));
-        f.send("tenant-9", "closer", "user-0", "login", null, after);
+        f.send(STEADY, "closer", "user-0", "login", null, after);
     }
 
     private static void accounts(PipelineFixture f) {

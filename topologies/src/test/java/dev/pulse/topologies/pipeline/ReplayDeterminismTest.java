@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
 class ReplayDeterminismTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 6, 1);
     private static final int DAYS = 84;
-    private static final int TENANTS = 12;
+    private static final int TENANTS = 6;
     private static final String FADING = "tenant-0";
     private static final String SILENT = "tenant-1";
 
     /** One event to send: its tenant, user, type, feature and time. */
     private record Event(String id, String tenant, String user, String feature, Instant at) {}
 
-    /** Twelve tenants: one fades from day 49, one goes silent on day 70, the rest are steady. */
+    /** Six tenants: one fades from day 49, one goes silent on day 70, the rest are steady. */
     private static List<List<Event>> history() {
         List<List<Event>> days = new ArrayList<>();
         String[] features = {"dashboards", "reports", "alerts", "integrations", "exports"};
@@ -170,7 +170,7 @@ class ReplayDeterminismTest {
                         .toInstant()
                         .plus(Duration.ofHours(2));
         advanceTo(f, after.plusSeconds(60));
-        f.send("tenant-11", "closer", "user-0", "login", null, after);
+        f.send("tenant-" + (TENANTS - 1), "closer", "user-0", "login", null, after);
     }
 
     /**
