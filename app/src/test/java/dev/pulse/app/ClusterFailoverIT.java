@@ -40,9 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Two rounds in CI (each instance killed once); {@code -Dpulse.soak.rounds=N} makes it a soak.
  * The figures (remote hop, failover gap, restart to serving) are printed for docs/deployment.md.
  */
-// Its restart bounds (40 s) would measure its neighbours: it runs on its own, after the other ITs
-// (app/pom.xml). Beside the bench IT, or the Flink backfill and browser ITs, a restart took 44-50
-// s.
+// Its 40 s restart bounds would measure its neighbours, so it runs on its own after the other
+// ITs (app/pom.xml): beside the bench IT, or the Flink and browser ITs, restarts took 44-50 s.
 @Tag("alone")
 class ClusterFailoverIT {
     private static final int ROUNDS = Integer.getInteger("pulse.soak.rounds", 2);
