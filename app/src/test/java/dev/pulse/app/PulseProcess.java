@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
@@ -27,6 +29,10 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class PulseProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "pulse.jar").toAbsolutePath();
+    private static final List<String> JIT_FLAGS =
+            Arrays.stream(System.getProperty("pulse.test.jit", "").split("\\s+"))
+                    .filter(flag -> !flag.isEmpty())
+                    .toList();
 
     /** The repository root: its {@code config/} holds the shipped model, rules and users. */
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -103,18 +109,15 @@ final class PulseProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         starts++;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        // The test JVMs' JIT setting (the parent pom's tests.jit), for the same reason.
+        command.addAll(JIT_FLAGS);
+        command.addAll(List.of("-jar", JAR.toString(), "run", "-c", config.toString()));
         process =
-                new ProcessBuilder(
-                                List.of(
-                                        java,
-                                        "-Xmx384m",
-                                        "-XX:+UseSerialGC",
-                                        "-jar",
-                                        JAR.toString(),
-                                        "run",
-                                        "-c",
-                                        config.toString()))
+                new ProcessBuilder(command)
                         .directory(HOME.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
