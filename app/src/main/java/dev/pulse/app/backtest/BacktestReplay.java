@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import org.apache.kafka.common.utils.Utils;
@@ -33,8 +32,8 @@ import org.apache.kafka.common.utils.Utils;
  * topology evaluates them.
  */
 public final class BacktestReplay {
-    /** End-of-day scores kept per tenant: enough for 30-day deltas with slack. */
-    private static final int SCORE_MEMORY_DAYS = 40;
+    /** End-of-day scores kept per tenant: enough for 30-day deltas with slack (a power of two). */
+    private static final int SCORE_MEMORY_DAYS = 64;
 
     /** At-risk decisions handed back to the decider, as the topology does. */
     private static final int DECISION_MEMORY_DAYS = 14;
@@ -66,7 +65,16 @@ public final class BacktestReplay {
 
     /** Per-tenant state carried from day to day. */
     private static final class TenantState {
-        final NavigableMap<LocalDate, HealthScore> endOfDay = new TreeMap<>();
+        /** The end-of-day score of epoch day d at {@code d % SCORE_MEMORY_DAYS}, if still there. */
+        final HealthScore[] endOfDay = new HealthScore[SCORE_MEMORY_DAYS];
+
+        final long[] endOfDayDay = new long[SCORE_MEMORY_DAYS];
+
+        HealthScore endOfDay(LocalDate day) {
+            int slot = (int) Math.floorMod(day.toEpochDay(), (long) SCORE_MEMORY_DAYS);
+            return endOfDayDay[slot] == day.toEpochDay() ? endOfDay[slot] : null;
+        }
+
         final Deque<RiskAssessment> decisions = new ArrayDeque<>();
         final Map<String, Alert> alerts = new HashMap<>();
     }
@@ -167,7 +175,7 @@ public final class BacktestReplay {
                                 tenant.history(day.minusDays(scoreLookback - 1L), day),
                                 tenant.firstEvent,
                                 tenant.lastEventBy(day),
-                                state.endOfDay::get,
+                                state::endOfDay,
                                 List.copyOf(state.decisions)));
             }
             Map<String, HealthScore> closed = dailyClose.close(day, inputs);
@@ -202,10 +210,9 @@ public final class BacktestReplay {
     }
 
     private static void remember(TenantState state, LocalDate day, HealthScore score) {
-        state.endOfDay.put(day, score);
-        while (state.endOfDay.size() > SCORE_MEMORY_DAYS) {
-            state.endOfDay.pollFirstEntry();
-        }
+        int slot = (int) Math.floorMod(day.toEpochDay(), (long) SCORE_MEMORY_DAYS);
+        state.endOfDay[slot] = score;
+        state.endOfDayDay[slot] = day.toEpochDay();
         if (score.risk() != null) {
             state.decisions.addFirst(score.risk());
             while (state.decisions.size() > DECISION_MEMORY_DAYS) {

@@ -1,6 +1,7 @@
 package dev.pulse.app.backtest;
 
 import dev.pulse.topologies.engagement.DailyHistory;
+import dev.pulse.topologies.engagement.DayBuckets;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.UsageEvent;
 import java.time.Instant;
@@ -34,16 +35,71 @@ public final class DailyEngagement {
         final NavigableMap<LocalDate, Instant> lastEventOfDay = new TreeMap<>();
         Instant firstEvent;
 
+        /** {@link #days} as one array, built on the first read after a change. */
+        private DayBuckets byDay;
+
+        /** Per day of {@link #byDay}: the latest event up to that day's end; null before any. */
+        private Instant[] lastEventUpTo;
+
+        private LocalDate firstDay;
+
         /** The days from {@code from} to {@code to}, both included, as the scorer reads them. */
         DailyHistory history(LocalDate from, LocalDate to) {
-            Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return new DailyHistory(days.subMap(from, true, to, true), end);
+            index(from);
+            return byDay.history(from, to, to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
 
         /** The latest event at or before the end of {@code day}; null if none. */
         Instant lastEventBy(LocalDate day) {
-            Map.Entry<LocalDate, Instant> entry = lastEventOfDay.floorEntry(day);
-            return entry == null ? null : entry.getValue();
+            index(day);
+            long at = Math.min(day.toEpochDay() - firstDay.toEpochDay(), lastEventUpTo.length - 1L);
+            return at < 0 ? null : lastEventUpTo[(int) at];
+        }
+
+        /** Builds the arrays the replay reads every day, once the days are all counted. */
+        private void index(LocalDate fallbackFirst) {
+            if (byDay != null) {
+                return;
+            }
+            firstDay = days.isEmpty() ? fallbackFirst : days.firstKey();
+            int length =
+                    days.isEmpty()
+                            ? 0
+                            : (int) (days.lastKey().toEpochDay() - firstDay.toEpochDay() + 1);
+            EngagementBucket[] buckets = new EngagementBucket[length];
+            days.forEach((day, bucket) -> buckets[offset(day)] = bucket);
+            lastEventUpTo = new Instant[length];
+            lastEventOfDay.forEach(
+                    (day, last) -> {
+                        if (offset(day) >= 0 && offset(day) < length) {
+                            lastEventUpTo[offset(day)] = last;
+                        }
+                    });
+            for (int i = 1; i < length; i++) {
+                if (lastEventUpTo[i] == null
+                        || lastEventUpTo[i - 1] != null
+                                && lastEventUpTo[i - 1].isAfter(lastEventUpTo[i])) {
+                    lastEventUpTo[i] = lastEventUpTo[i - 1];
+                }
+            }
+            byDay = new DayBuckets(buckets, firstDay);
+        }
+
+        private int offset(LocalDate day) {
+            return (int) (day.toEpochDay() - firstDay.toEpochDay());
+        }
+
+        /**
+         * Puts a day's bucket, or the one already there; the day index is rebuilt on the next read.
+         */
+        EngagementBucket day(LocalDate day) {
+            EngagementBucket bucket = days.get(day);
+            if (bucket == null) {
+                bucket = new EngagementBucket();
+                days.put(day, bucket);
+            }
+            byDay = null;
+            return bucket;
         }
     }
 
@@ -56,7 +112,7 @@ public final class DailyEngagement {
         }
         events++;
         Tenant tenant = tenants.computeIfAbsent(event.tenantId(), t -> new Tenant());
-        tenant.days.computeIfAbsent(day, d -> new EngagementBucket()).add(event);
+        tenant.day(day).add(event);
         tenant.lastEventOfDay.merge(day, event.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
         if (tenant.firstEvent == null || event.timestamp().isBefore(tenant.firstEvent)) {
             tenant.firstEvent = event.timestamp();
@@ -70,6 +126,7 @@ public final class DailyEngagement {
         }
         Tenant tenant = tenants.computeIfAbsent(tenantId, t -> new Tenant());
         tenant.days.put(day, bucket);
+        tenant.byDay = null;
         // Stored days have no event times: the day's end stands for the last event.
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
         tenant.lastEventOfDay.put(day, end);

@@ -8,13 +8,13 @@ import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.EventTypes;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.text.Decimals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
@@ -269,13 +269,12 @@ public sealed interface AlertCondition {
                 return Evaluation.clear(
                         name + ": less than " + baselineWeeks + " weeks of history");
             }
-            ToLongFunction<EngagementBucket> tickets =
-                    bucket -> eventTypes.stream().mapToLong(bucket::eventsOfType).sum();
+            ToLongFunction<EngagementBucket> tickets = bucket -> bucket.eventsOfTypes(eventTypes);
             WeekOverBaseline week = WeekOverBaseline.of(in.history(), baselineWeeks, tickets);
             long opened = Math.round(week.current);
             String ratio =
                     week.baseline > 0
-                            ? String.format(Locale.ROOT, "%.1f×", week.current / week.baseline)
+                            ? Decimals.tenths(week.current / week.baseline) + "×"
                             : "against none in";
             String sentence =
                     name
@@ -286,7 +285,7 @@ public sealed interface AlertCondition {
                             + " the weekly average of the prior "
                             + baselineWeeks
                             + " weeks ("
-                            + String.format(Locale.ROOT, "%.1f", week.baseline)
+                            + Decimals.tenths(week.baseline)
                             + ")";
             boolean holds = opened >= minTickets && week.current >= factor * week.baseline;
             return holds

@@ -6,8 +6,8 @@ import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.Contribution;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.text.Decimals;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Everything a rule may look at for one tenant at one instant.
@@ -169,10 +169,10 @@ public record AlertInput(
     }
 
     static String whole(double value) {
-        return String.format(Locale.ROOT, "%.0f", value);
+        return Decimals.whole(value);
     }
 
     static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+        return Decimals.percent(ratio);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pulse.topologies.event.UsageEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.datasketches.hll.HllSketch;
@@ -25,6 +26,9 @@ public final class EngagementBucket {
     private HllSketch users;
     private long npsSum;
     private long npsCount;
+
+    /** The users sketch's estimate, kept until the next event: readers ask for it many times. */
+    private long activeUsers = -1;
 
     public EngagementBucket() {
         this(0, new TreeMap<>(), new TreeMap<>(), (HllSketch) null, 0, 0);
@@ -74,6 +78,7 @@ public final class EngagementBucket {
             users = new HllSketch(LG_K, TgtHllType.HLL_8);
         }
         users.update(event.userId());
+        activeUsers = -1;
         int nps = event.npsScore();
         if (nps >= 0) {
             npsSum += nps;
@@ -117,10 +122,22 @@ public final class EngagementBucket {
         return byType.getOrDefault(type, 0L);
     }
 
+    /** Events of any of these types. */
+    public long eventsOfTypes(List<String> types) {
+        long total = 0;
+        for (String type : types) {
+            total += eventsOfType(type);
+        }
+        return total;
+    }
+
     /** Distinct active users in this bucket. */
     @JsonIgnore
     public long activeUsers() {
-        return users == null ? 0 : Math.round(users.getEstimate());
+        if (activeUsers < 0) {
+            activeUsers = users == null ? 0 : Math.round(users.getEstimate());
+        }
+        return activeUsers;
     }
 
     /** Distinct active users across several buckets (a sketch union, not a sum). */

@@ -4,6 +4,7 @@ import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.event.EventTypes;
+import dev.pulse.topologies.text.Decimals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,14 @@ public enum MeasureKind {
             double ratio = (double) users / seats;
             return new Reading(
                     ratio,
-                    String.format(
-                            Locale.ROOT,
-                            "%d of %d licensed seats active in the last %d days (%.0f%%)",
-                            users,
-                            seats,
-                            def.windowDays(),
-                            ratio * 100));
+                    users
+                            + " of "
+                            + seats
+                            + " licensed seats active in the last "
+                            + def.windowDays()
+                            + " days ("
+                            + Decimals.percent(ratio)
+                            + ")");
         }
     },
     ACTIVE_DAYS {
@@ -38,11 +40,7 @@ public enum MeasureKind {
             int active = history.activeDays(def.windowDays());
             return new Reading(
                     (double) active,
-                    String.format(
-                            Locale.ROOT,
-                            "active on %d of the last %d days",
-                            active,
-                            def.windowDays()));
+                    "active on " + active + " of the last " + def.windowDays() + " days");
         }
     },
     DEPTH {
@@ -55,7 +53,7 @@ public enum MeasureKind {
             double userDays = history.count(window, 0, EngagementBucket::activeUsers);
             double baselineUserDays =
                     history.count(baseline, window, EngagementBucket::activeUsers);
-            double baselineActions = history.count(baseline, window, b -> keyActions(b, types));
+            double baselineActions = history.count(baseline, window, b -> b.eventsOfTypes(types));
             if (baselineActions <= 0 || baselineUserDays <= 0) {
                 return null;
             }
@@ -63,18 +61,17 @@ public enum MeasureKind {
             double now =
                     userDays <= 0
                             ? 0
-                            : history.count(window, 0, b -> keyActions(b, types)) / userDays;
+                            : history.count(window, 0, b -> b.eventsOfTypes(types)) / userDays;
             double ratio = now / usual;
             return new Reading(
                     ratio,
-                    String.format(
-                            Locale.ROOT,
-                            "%.1f key actions per active user a day in the last %d days, %.0f%% of"
-                                    + " the usual %.1f",
-                            now,
-                            window,
-                            ratio * 100,
-                            usual));
+                    Decimals.tenths(now)
+                            + " key actions per active user a day in the last "
+                            + window
+                            + " days, "
+                            + Decimals.percent(ratio)
+                            + " of the usual "
+                            + Decimals.tenths(usual));
         }
     },
     BREADTH {
@@ -94,13 +91,13 @@ public enum MeasureKind {
             int adopted = core.size() - missing.size();
             return new Reading(
                     (double) adopted / core.size(),
-                    String.format(
-                            Locale.ROOT,
-                            "%d of %d core features used in the last %d days%s",
-                            adopted,
-                            core.size(),
-                            def.windowDays(),
-                            missing.isEmpty()
+                    adopted
+                            + " of "
+                            + core.size()
+                            + " core features used in the last "
+                            + def.windowDays()
+                            + " days"
+                            + (missing.isEmpty()
                                     ? ""
                                     : " (unused: " + String.join(", ", missing) + ")"));
         }
@@ -120,21 +117,23 @@ public enum MeasureKind {
             double change = (ratio - 1) * 100;
             return new Reading(
                     ratio,
-                    String.format(
-                            Locale.ROOT,
-                            "events in the last %d days are %.0f%% %s the average of the %d days"
-                                    + " before",
-                            window,
-                            Math.abs(change),
-                            change < 0 ? "below" : "above",
-                            baseline));
+                    "events in the last "
+                            + window
+                            + " days are "
+                            + Decimals.whole(Math.abs(change))
+                            + "% "
+                            + (change < 0 ? "below" : "above")
+                            + " the average of the "
+                            + baseline
+                            + " days before");
         }
     },
     SUPPORT_FRICTION {
         @Override
         Reading read(DailyHistory history, Account account, MeasureDefinition def) {
             List<String> types = def.eventTypesOr(List.of(EventTypes.TICKET_OPENED));
-            double tickets = Math.round(history.count(def.windowDays(), 0, b -> count(b, types)));
+            double tickets =
+                    Math.round(history.count(def.windowDays(), 0, b -> b.eventsOfTypes(types)));
             Long seats = account == null ? null : account.licensedSeats();
             double base =
                     seats != null && seats > 0
@@ -146,12 +145,12 @@ public enum MeasureKind {
             double per10 = tickets * 10 / base;
             return new Reading(
                     per10,
-                    String.format(
-                            Locale.ROOT,
-                            "%.0f support tickets opened in the last %d days (%.1f per 10 seats)",
-                            tickets,
-                            def.windowDays(),
-                            per10));
+                    Decimals.whole(tickets)
+                            + " support tickets opened in the last "
+                            + def.windowDays()
+                            + " days ("
+                            + Decimals.tenths(per10)
+                            + " per 10 seats)");
         }
     },
     SENTIMENT {
@@ -165,12 +164,13 @@ public enum MeasureKind {
             double average = sum / responses;
             return new Reading(
                     average,
-                    String.format(
-                            Locale.ROOT,
-                            "average NPS answer %.1f from %.0f responses in the last %d days",
-                            average,
-                            responses,
-                            def.windowDays()));
+                    "average NPS answer "
+                            + Decimals.tenths(average)
+                            + " from "
+                            + Decimals.whole(responses)
+                            + " responses in the last "
+                            + def.windowDays()
+                            + " days");
         }
     };
 
@@ -189,17 +189,5 @@ public enum MeasureKind {
                             + "'; expected one of seat_utilisation, active_days, depth, breadth,"
                             + " trend, support_friction, sentiment");
         }
-    }
-
-    private static long keyActions(EngagementBucket bucket, List<String> types) {
-        return count(bucket, types);
-    }
-
-    private static long count(EngagementBucket bucket, List<String> types) {
-        long total = 0;
-        for (String type : types) {
-            total += bucket.eventsOfType(type);
-        }
-        return total;
     }
 }

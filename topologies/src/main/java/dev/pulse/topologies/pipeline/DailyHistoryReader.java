@@ -4,9 +4,6 @@ import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.engagement.EngagementBucket;
 import dev.pulse.topologies.time.UtcDays;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -28,13 +25,13 @@ final class DailyHistoryReader {
     DailyHistory read(String tenant, long asOfMs) {
         long today = UtcDays.floorMs(asOfMs - 1, UtcDays.DAY_MS);
         long from = today - (days - 1L) * UtcDays.DAY_MS;
-        Map<LocalDate, EngagementBucket> buckets = new HashMap<>();
+        EngagementBucket[] buckets = new EngagementBucket[days];
         try (WindowStoreIterator<EngagementBucket> it = daily.fetch(tenant, from, today)) {
             while (it.hasNext()) {
                 KeyValue<Long, EngagementBucket> day = it.next();
-                buckets.put(UtcDays.dayOfMs(day.key), day.value);
+                buckets[(int) ((day.key - from) / UtcDays.DAY_MS)] = day.value;
             }
         }
-        return new DailyHistory(buckets, Instant.ofEpochMilli(asOfMs));
+        return DailyHistory.ofDays(buckets, UtcDays.dayOfMs(from), Instant.ofEpochMilli(asOfMs));
     }
 }

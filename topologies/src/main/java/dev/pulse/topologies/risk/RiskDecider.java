@@ -2,6 +2,7 @@ package dev.pulse.topologies.risk;
 
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.health.HealthScore;
+import dev.pulse.topologies.text.Decimals;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -399,13 +399,13 @@ public final class RiskDecider {
                             ? 1
                             : java.time.temporal.ChronoUnit.DAYS.between(signalSince, day) + 1;
             String drag = tenant.score().topReason();
-            return String.format(
-                            Locale.ROOT,
-                            "score %.0f, below the at-risk line of %.0f for %d %s",
-                            level,
-                            health.bands().atRisk(),
-                            days,
-                            days == 1 ? "day" : "days")
+            return "score "
+                    + Decimals.whole(level)
+                    + ", below the at-risk line of "
+                    + Decimals.whole(health.bands().atRisk())
+                    + " for "
+                    + days
+                    + (days == 1 ? " day" : " days")
                     + (drag == null ? "" : "; main drag: " + drag);
         }
         if (worst == null) {
@@ -447,7 +447,7 @@ public final class RiskDecider {
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Decimals.percent(share);
     }
 
     private static double round1(double value) {

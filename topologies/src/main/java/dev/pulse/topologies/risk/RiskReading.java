@@ -141,13 +141,14 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
         LocalDate today = history.today();
         Map<RiskMetric, Weeks> weeks = new EnumMap<>(RiskMetric.class);
         for (RiskMetric metric : metrics) {
+            DailyHistory.Counts counts = history.counts(metric.count());
             int latestDays = model.recoveryDays();
             double[] baseline = new double[model.baselineWeeks()];
             double[] latestBaseline = new double[latestDays == 0 ? 0 : baseline.length];
             for (int i = 0; i < baseline.length; i++) {
-                baseline[i] = history.count(7, 14 + 7 * i, metric.count());
+                baseline[i] = counts.count(7, 14 + 7 * i);
                 if (latestDays > 0) {
-                    latestBaseline[i] = history.count(latestDays, 14 + 7 * i, metric.count());
+                    latestBaseline[i] = counts.count(latestDays, 14 + 7 * i);
                 }
             }
             double[] sameDays = new double[cycles.size()];
@@ -156,20 +157,17 @@ public record RiskReading(Map<RiskMetric, Weeks> weeks) {
                 boolean known = firstDay != null && !then.minusDays(6).isBefore(firstDay);
                 sameDays[i] =
                         known
-                                ? history.count(
-                                        7,
-                                        (int) (today.toEpochDay() - then.toEpochDay()),
-                                        metric.count())
+                                ? counts.count(7, (int) (today.toEpochDay() - then.toEpochDay()))
                                 : Double.NaN;
             }
             weeks.put(
                     metric,
                     new Weeks(
-                            history.count(7, 0, metric.count()),
-                            history.count(7, 7, metric.count()),
+                            counts.count(7, 0),
+                            counts.count(7, 7),
                             baseline,
                             sameDays,
-                            latestDays == 0 ? 0 : history.count(latestDays, 0, metric.count()),
+                            latestDays == 0 ? 0 : counts.count(latestDays, 0),
                             latestBaseline));
         }
         return new RiskReading(weeks);
