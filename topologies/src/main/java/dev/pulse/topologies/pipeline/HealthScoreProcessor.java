@@ -12,6 +12,7 @@ import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +73,13 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     /** Known tenants whose rescoring waits until the data has caught up (see rescoreDirty). */
     private final Map<String, Activity> deferred = new LinkedHashMap<>();
 
+    /**
+     * Per tenant, the decisions of the days this task closed last, so that closing a day does not
+     * read two weeks of stored scores back (a RocksDB reverse seek per tenant and day). Only used
+     * when it ends on the day before the one being closed; otherwise the store is read.
+     */
+    private final Map<String, RecentDecisions> recentDecisions = new HashMap<>();
+
     private ActiveCopies.Writer<HealthScore> current;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
@@ -96,6 +104,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     @Override
     public void init(ProcessorContext<String, ScoreChange> context) {
         this.context = context;
+        recentDecisions.clear(); // a revived task starts from its restored stores
         this.engagement =
                 new DailyHistoryReader(
                         context.getStateStore(PulseStores.ENGAGEMENT_DAILY),
@@ -254,6 +263,15 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
 
     /** The decisions of the days before {@code day}, newest first. */
     private List<RiskAssessment> decisionsBefore(String tenant, LocalDate day) {
+        RecentDecisions recent = recentDecisions.get(tenant);
+        if (recent == null || recent.lastDay != day.toEpochDay() - 1) {
+            recent = new RecentDecisions(day.toEpochDay() - 1, storedDecisionsBefore(tenant, day));
+            recentDecisions.put(tenant, recent);
+        }
+        return List.copyOf(recent.decisions);
+    }
+
+    private List<RiskAssessment> storedDecisionsBefore(String tenant, LocalDate day) {
         long end = UtcDays.startMs(day.minusDays(1));
         List<RiskAssessment> decisions = new ArrayList<>();
         try (WindowStoreIterator<HealthScore> it =
@@ -267,6 +285,36 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             }
         }
         return decisions;
+    }
+
+    /** A tenant's stored decisions of the {@link #DECISION_MEMORY_DAYS} up to {@code lastDay}. */
+    private static final class RecentDecisions {
+        /** Newest first, each with the epoch day whose close made it. */
+        final ArrayDeque<RiskAssessment> decisions = new ArrayDeque<>();
+
+        final ArrayDeque<Long> days = new ArrayDeque<>();
+        long lastDay;
+
+        RecentDecisions(long lastDay, List<RiskAssessment> stored) {
+            this.lastDay = lastDay;
+            for (RiskAssessment decision : stored) {
+                decisions.addLast(decision);
+                days.addLast(decision.day() == null ? lastDay : decision.day().toEpochDay());
+            }
+        }
+
+        /** The close of the day after {@code lastDay} stored this score. */
+        void closed(long day, RiskAssessment decision) {
+            lastDay = day;
+            if (decision != null) {
+                decisions.addFirst(decision);
+                days.addFirst(day);
+            }
+            while (!days.isEmpty() && days.peekLast() <= day - DECISION_MEMORY_DAYS) {
+                days.removeLast();
+                decisions.removeLast();
+            }
+        }
     }
 
     private void closeDays(long streamTime) {
@@ -319,6 +367,10 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             String tenant = entry.getKey();
             HealthScore endOfDay = entry.getValue();
             history.put(tenant, endOfDay, dayStart);
+            RecentDecisions recent = recentDecisions.get(tenant);
+            if (recent != null && recent.lastDay == day.toEpochDay() - 1) {
+                recent.closed(day.toEpochDay(), endOfDay.risk());
+            }
             context.forward(
                     new Record<>(
                             tenant, ScoreChange.endOfDay(endOfDay, closedOn.get(tenant)), dayEnd));
