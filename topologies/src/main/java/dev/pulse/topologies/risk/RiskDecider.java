@@ -135,13 +135,17 @@ public final class RiskDecider {
     private static double[] weekMedians(
             List<RiskReading.Weeks> judged, Function<RiskReading.Weeks, double[]> weeks) {
         int count = weeks.apply(judged.get(0)).length;
+        double[] means = new double[judged.size()];
+        for (int t = 0; t < means.length; t++) {
+            means[t] = judged.get(t).baselineMean(); // once, not once per week
+        }
         double[] medians = new double[count];
         for (int i = 0; i < count; i++) {
             List<Double> shares = new ArrayList<>(judged.size());
-            for (RiskReading.Weeks tenant : judged) {
-                double week = weeks.apply(tenant)[i];
+            for (int t = 0; t < means.length; t++) {
+                double week = weeks.apply(judged.get(t))[i];
                 if (!Double.isNaN(week)) {
-                    shares.add(week / tenant.baselineMean());
+                    shares.add(week / means[t]);
                 }
             }
             medians[i] = shares.isEmpty() ? Double.NaN : median(shares);
