@@ -38,6 +38,7 @@ class ArchitectureTest {
         "dev.pulse.topologies.health..",
         "dev.pulse.topologies.journey..",
         "dev.pulse.topologies.risk..",
+        "dev.pulse.topologies.text..",
         "dev.pulse.topologies.time..",
         "dev.pulse.notify.model..",
     };
