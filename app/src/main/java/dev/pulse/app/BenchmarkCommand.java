@@ -185,6 +185,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Days of history in the restart mode (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
+    @Option(
+            names = "--rocksdb-cache-mb",
+            defaultValue = "0",
+            description =
+                    "In the restart mode: streams.rocksDbCacheMb of the Pulse under test, the"
+                            + " RocksDB memory all its stores share (default: the shipped"
+                            + " configuration's; docs/deployment.md says how to size it).")
+    long rocksDbCacheMb;
+
     @Override
     public Integer call() {
         if (backfill) {
@@ -205,7 +214,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     private int restart() {
         RestartBenchmark.Plan plan;
         try {
-            plan = new RestartBenchmark.Plan(tenants, historyDays, partitions, threads, seed);
+            plan =
+                    new RestartBenchmark.Plan(
+                            tenants, historyDays, partitions, threads, seed, rocksDbCacheMb);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -17,10 +17,26 @@ final class BenchPulse {
 
     private BenchPulse() {}
 
-    /** Started and RUNNING (its state restored). */
+    /** Started and RUNNING (its state restored), on the shipped RocksDB budget. */
     static PulseApplication startRunning(
             Path dir, String applicationId, int partitions, int threads, BenchProgress progress) {
-        PulseApplication app = start(dir, applicationId, partitions, threads, progress);
+        return startRunning(dir, applicationId, partitions, threads, 0, progress);
+    }
+
+    /**
+     * Started and RUNNING (its state restored).
+     *
+     * @param rocksDbCacheMb {@code streams.rocksDbCacheMb}; 0 for the shipped default
+     */
+    static PulseApplication startRunning(
+            Path dir,
+            String applicationId,
+            int partitions,
+            int threads,
+            long rocksDbCacheMb,
+            BenchProgress progress) {
+        PulseApplication app =
+                start(dir, applicationId, partitions, threads, rocksDbCacheMb, progress);
         try {
             app.awaitRunning(START_TIMEOUT);
             return app;
@@ -30,9 +46,18 @@ final class BenchPulse {
         }
     }
 
-    /** Started: the API listens, the streams may still be restoring. */
+    /**
+     * Started: the API listens, the streams may still be restoring.
+     *
+     * @param rocksDbCacheMb {@code streams.rocksDbCacheMb}; 0 for the shipped default
+     */
     static PulseApplication start(
-            Path dir, String applicationId, int partitions, int threads, BenchProgress progress) {
+            Path dir,
+            String applicationId,
+            int partitions,
+            int threads,
+            long rocksDbCacheMb,
+            BenchProgress progress) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig config =
                 defaults.withNotifier(defaults.notifier().withConsole(false))
@@ -45,9 +70,16 @@ final class BenchPulse {
                                         (short) 1,
                                         0,
                                         threads,
-                                        defaults.streams().rocksDbCacheMb()))
+                                        rocksDbCacheMb(rocksDbCacheMb)))
                         .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"));
         return PulseApplication.start(config, progress);
+    }
+
+    /** The RocksDB budget a start with {@code requested} (0: the shipped default) runs on. */
+    static long rocksDbCacheMb(long requested) {
+        return requested > 0
+                ? requested
+                : ConfigLoader.load(null, Map.of()).streams().rocksDbCacheMb();
     }
 
     /** Where the instance started on {@code dir} keeps its Kafka Streams state. */

@@ -28,10 +28,16 @@ public final class RestartBenchmark {
     /**
      * @param days the history's length, ending yesterday; each tenant has about one event a day
      */
-    public record Plan(int tenants, int days, int partitions, int threads, long seed) {
+    public record Plan(
+            int tenants, int days, int partitions, int threads, long seed, long rocksDbCacheMb) {
         public Plan {
             if (tenants < 1 || days < 1) {
                 throw new IllegalArgumentException("--tenants and --history-days must be >= 1");
+            }
+            if (rocksDbCacheMb < 0) {
+                throw new IllegalArgumentException(
+                        "--rocksdb-cache-mb must be positive (or 0 for the shipped default), was "
+                                + rocksDbCacheMb);
             }
             if ((long) tenants * days > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(
@@ -71,14 +77,16 @@ public final class RestartBenchmark {
             return String.format(
                             Locale.ROOT,
                             "Restart benchmark on %s%n  %,d tenants, %d days of history: %,d events"
-                                + " loaded at %,.0f events/s; state directory %,.0f MB%n           "
-                                + "                        state kept   state lost%n",
+                                + " loaded at %,.0f events/s; state directory %,.0f MB; RocksDB"
+                                + " budget %,d MB%n                                   state kept  "
+                                + " state lost%n",
                             machine.describe(),
                             plan.tenants(),
                             plan.days(),
                             plan.events(),
                             load.perSecond(),
-                            stateBytes / 1e6)
+                            stateBytes / 1e6,
+                            BenchPulse.rocksDbCacheMb(plan.rocksDbCacheMb()))
                     + row("API listening", kept.listening(), lost.listening())
                     + row("/health/ready (target < 30 s)", kept.serving(), lost.serving())
                     + row("every tenant answering", kept.answering(), lost.answering())
@@ -134,7 +142,12 @@ public final class RestartBenchmark {
                 BenchHistory.spread(tenants, plan.events(), plan.days(), plan.seed());
         try (PulseApplication app =
                 BenchPulse.startRunning(
-                        dir, APPLICATION_ID, plan.partitions(), plan.threads(), progress)) {
+                        dir,
+                        APPLICATION_ID,
+                        plan.partitions(),
+                        plan.threads(),
+                        plan.rocksDbCacheMb(),
+                        progress)) {
             Throughput load =
                     new IngestBenchmark(
                                     app.bootstrapServers(),
@@ -156,7 +169,12 @@ public final class RestartBenchmark {
         long start = System.nanoTime();
         try (PulseApplication app =
                 BenchPulse.start(
-                        dir, APPLICATION_ID, plan.partitions(), plan.threads(), progress)) {
+                        dir,
+                        APPLICATION_ID,
+                        plan.partitions(),
+                        plan.threads(),
+                        plan.rocksDbCacheMb(),
+                        progress)) {
             double listening = secondsSince(start);
             double serving = -1;
             double answering = -1;

@@ -148,10 +148,20 @@ class BenchmarkCommandIT {
     @Test
     void theRestartModeReportsRestartsOnKeptAndLostState() {
         String report =
-                bench("--restart", "--tenants", "40", "--history-days", "5", "--partitions", "2");
+                bench(
+                        "--restart",
+                        "--tenants",
+                        "40",
+                        "--history-days",
+                        "5",
+                        "--partitions",
+                        "2",
+                        "--rocksdb-cache-mb",
+                        "64");
         assertThat(report)
                 .contains("Phase 1/3", "Phase 2/3", "Phase 3/3")
                 .contains("40 tenants, 5 days of history: 200 events loaded")
+                .contains("RocksDB budget 64 MB")
                 .containsPattern("/health/ready \\(target < 30 s\\) +[0-9.]+ s +[0-9.]+ s")
                 .containsPattern("every tenant answering +[0-9.]+ s +[0-9.]+ s");
         // Kept state replays nothing; lost state replays it all from the changelogs.
