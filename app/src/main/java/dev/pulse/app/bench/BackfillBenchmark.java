@@ -135,11 +135,13 @@ public final class BackfillBenchmark {
         }
     }
 
+    private BenchPulse.Layout layout() {
+        return new BenchPulse.Layout("pulse-bench-backfill", plan.partitions(), plan.threads());
+    }
+
     private Throughput live(Path dir, BenchTenants tenants, GeneratedEvents events) {
         progress.step("Phase 1/2: replay through the live topology of a fresh Pulse");
-        try (PulseApplication app =
-                BenchPulse.startRunning(
-                        dir, "pulse-bench-backfill", plan.partitions(), plan.threads(), progress)) {
+        try (PulseApplication app = BenchPulse.startRunning(dir, layout(), progress)) {
             CpuMeter.Snapshot cpu = CpuMeter.now();
             IngestBenchmark.Result ingest =
                     new IngestBenchmark(
@@ -163,9 +165,7 @@ public final class BackfillBenchmark {
                 plan.replay()
                         ? "Phase 2/2: Flink backfill into a second fresh Pulse"
                         : "Flink backfill into a fresh Pulse (no replay to compare with)");
-        try (PulseApplication app =
-                BenchPulse.startRunning(
-                        dir, "pulse-bench-backfill", plan.partitions(), plan.threads(), progress)) {
+        try (PulseApplication app = BenchPulse.startRunning(dir, layout(), progress)) {
             PipelineCounters counters = new PipelineCounters(app.meterRegistry());
             CpuMeter.Snapshot cpu = CpuMeter.now();
             long start = System.nanoTime();

@@ -17,26 +17,28 @@ final class BenchPulse {
 
     private BenchPulse() {}
 
-    /** Started and RUNNING (its state restored), on the shipped RocksDB budget. */
-    static PulseApplication startRunning(
-            Path dir, String applicationId, int partitions, int threads, BenchProgress progress) {
-        return startRunning(dir, applicationId, partitions, threads, 0, progress);
-    }
-
     /**
-     * Started and RUNNING (its state restored).
+     * How the Pulse under test is laid out.
      *
      * @param rocksDbCacheMb {@code streams.rocksDbCacheMb}; 0 for the shipped default
      */
-    static PulseApplication startRunning(
-            Path dir,
-            String applicationId,
-            int partitions,
-            int threads,
-            long rocksDbCacheMb,
-            BenchProgress progress) {
-        PulseApplication app =
-                start(dir, applicationId, partitions, threads, rocksDbCacheMb, progress);
+    record Layout(String applicationId, int partitions, int threads, long rocksDbCacheMb) {
+        /** On the shipped RocksDB budget. */
+        Layout(String applicationId, int partitions, int threads) {
+            this(applicationId, partitions, threads, 0);
+        }
+
+        /** The RocksDB budget it runs on. */
+        long effectiveRocksDbCacheMb() {
+            return rocksDbCacheMb > 0
+                    ? rocksDbCacheMb
+                    : ConfigLoader.load(null, Map.of()).streams().rocksDbCacheMb();
+        }
+    }
+
+    /** Started and RUNNING (its state restored). */
+    static PulseApplication startRunning(Path dir, Layout layout, BenchProgress progress) {
+        PulseApplication app = start(dir, layout, progress);
         try {
             app.awaitRunning(START_TIMEOUT);
             return app;
@@ -46,40 +48,23 @@ final class BenchPulse {
         }
     }
 
-    /**
-     * Started: the API listens, the streams may still be restoring.
-     *
-     * @param rocksDbCacheMb {@code streams.rocksDbCacheMb}; 0 for the shipped default
-     */
-    static PulseApplication start(
-            Path dir,
-            String applicationId,
-            int partitions,
-            int threads,
-            long rocksDbCacheMb,
-            BenchProgress progress) {
+    /** Started: the API listens, the streams may still be restoring. */
+    static PulseApplication start(Path dir, Layout layout, BenchProgress progress) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig config =
                 defaults.withNotifier(defaults.notifier().withConsole(false))
                         .withKafka(new PulseConfig.Kafka("", dir.resolve("kafka").toString(), 0))
                         .withStreams(
                                 new PulseConfig.Streams(
-                                        applicationId,
+                                        layout.applicationId(),
                                         stateDirectory(dir).toString(),
-                                        partitions,
+                                        layout.partitions(),
                                         (short) 1,
                                         0,
-                                        threads,
-                                        rocksDbCacheMb(rocksDbCacheMb)))
+                                        layout.threads(),
+                                        layout.effectiveRocksDbCacheMb()))
                         .withApi(new PulseConfig.Api("127.0.0.1", 0, "127.0.0.1"));
         return PulseApplication.start(config, progress);
-    }
-
-    /** The RocksDB budget a start with {@code requested} (0: the shipped default) runs on. */
-    static long rocksDbCacheMb(long requested) {
-        return requested > 0
-                ? requested
-                : ConfigLoader.load(null, Map.of()).streams().rocksDbCacheMb();
     }
 
     /** Where the instance started on {@code dir} keeps its Kafka Streams state. */

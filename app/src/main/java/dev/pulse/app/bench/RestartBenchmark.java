@@ -48,6 +48,10 @@ public final class RestartBenchmark {
         int events() {
             return tenants * days;
         }
+
+        BenchPulse.Layout layout() {
+            return new BenchPulse.Layout(APPLICATION_ID, partitions, threads, rocksDbCacheMb);
+        }
     }
 
     /**
@@ -86,7 +90,7 @@ public final class RestartBenchmark {
                             plan.events(),
                             load.perSecond(),
                             stateBytes / 1e6,
-                            BenchPulse.rocksDbCacheMb(plan.rocksDbCacheMb()))
+                            plan.layout().effectiveRocksDbCacheMb())
                     + row("API listening", kept.listening(), lost.listening())
                     + row("/health/ready (target < 30 s)", kept.serving(), lost.serving())
                     + row("every tenant answering", kept.answering(), lost.answering())
@@ -140,14 +144,7 @@ public final class RestartBenchmark {
                         plan.days()));
         GeneratedEvents events =
                 BenchHistory.spread(tenants, plan.events(), plan.days(), plan.seed());
-        try (PulseApplication app =
-                BenchPulse.startRunning(
-                        dir,
-                        APPLICATION_ID,
-                        plan.partitions(),
-                        plan.threads(),
-                        plan.rocksDbCacheMb(),
-                        progress)) {
+        try (PulseApplication app = BenchPulse.startRunning(dir, plan.layout(), progress)) {
             Throughput load =
                     new IngestBenchmark(
                                     app.bootstrapServers(),
@@ -167,14 +164,7 @@ public final class RestartBenchmark {
 
     private Start restart(Path dir, BenchTenants tenants) {
         long start = System.nanoTime();
-        try (PulseApplication app =
-                BenchPulse.start(
-                        dir,
-                        APPLICATION_ID,
-                        plan.partitions(),
-                        plan.threads(),
-                        plan.rocksDbCacheMb(),
-                        progress)) {
+        try (PulseApplication app = BenchPulse.start(dir, plan.layout(), progress)) {
             double listening = secondsSince(start);
             double serving = -1;
             double answering = -1;
