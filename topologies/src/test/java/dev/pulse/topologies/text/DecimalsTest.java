@@ -56,6 +56,21 @@ class DecimalsTest {
         }
     }
 
+    /** Two-decimal values and their neighbours: every one a tie, or next to one, for tenths. */
+    @Test
+    void tenthsRoundTiesAsTheFormatDoes() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double value = random.nextLong(0, 1_000_000_000L) / 100.0;
+            for (double near :
+                    new double[] {
+                        value, Math.nextUp(value), Math.nextDown(value), -value, value / 1000
+                    }) {
+                assertSameAsFormat(near);
+            }
+        }
+    }
+
     @Test
     void percentIsTheWholeShareTimesAHundred() {
         assertThat(Decimals.percent(0.48)).isEqualTo("48%");
