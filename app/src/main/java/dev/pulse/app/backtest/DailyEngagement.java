@@ -61,13 +61,12 @@ public final class DailyEngagement {
             if (byDay != null) {
                 return;
             }
+            byDay = DayBuckets.of(days);
             firstDay = days.isEmpty() ? fallbackFirst : days.firstKey();
             int length =
                     days.isEmpty()
                             ? 0
                             : (int) (days.lastKey().toEpochDay() - firstDay.toEpochDay() + 1);
-            EngagementBucket[] buckets = new EngagementBucket[length];
-            days.forEach((day, bucket) -> buckets[offset(day)] = bucket);
             lastEventUpTo = new Instant[length];
             lastEventOfDay.forEach(
                     (day, last) -> {
@@ -82,7 +81,6 @@ public final class DailyEngagement {
                     lastEventUpTo[i] = lastEventUpTo[i - 1];
                 }
             }
-            byDay = new DayBuckets(buckets, firstDay);
         }
 
         private int offset(LocalDate day) {

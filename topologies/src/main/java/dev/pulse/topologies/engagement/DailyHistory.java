@@ -20,8 +20,6 @@ import java.util.function.ToLongFunction;
  * a hundred days, and re-scoring years of history does that for every tenant and day.
  */
 public final class DailyHistory {
-    private static final EngagementBucket[] NONE = new EngagementBucket[0];
-
     private final DayBuckets days;
 
     /** The indices into {@link #days} this history holds, both included (none when lo > hi). */
@@ -35,7 +33,7 @@ public final class DailyHistory {
     private final double todayElapsed;
 
     public DailyHistory(Map<LocalDate, EngagementBucket> days, Instant asOf) {
-        this(new DayBuckets(spread(days), LocalDate.ofEpochDay(first(days))), asOf);
+        this(DayBuckets.of(days), asOf);
     }
 
     private DailyHistory(DayBuckets days, Instant asOf) {
@@ -61,21 +59,6 @@ public final class DailyHistory {
      */
     public static DailyHistory ofDays(EngagementBucket[] days, LocalDate firstDay, Instant asOf) {
         return new DailyHistory(new DayBuckets(days, firstDay), asOf);
-    }
-
-    private static long first(Map<LocalDate, EngagementBucket> days) {
-        return days.keySet().stream().mapToLong(LocalDate::toEpochDay).min().orElse(0);
-    }
-
-    private static EngagementBucket[] spread(Map<LocalDate, EngagementBucket> days) {
-        if (days.isEmpty()) {
-            return NONE;
-        }
-        long first = first(days);
-        long last = days.keySet().stream().mapToLong(LocalDate::toEpochDay).max().orElseThrow();
-        EngagementBucket[] spread = new EngagementBucket[Math.toIntExact(last - first + 1)];
-        days.forEach((day, bucket) -> spread[(int) (day.toEpochDay() - first)] = bucket);
-        return spread;
     }
 
     /**

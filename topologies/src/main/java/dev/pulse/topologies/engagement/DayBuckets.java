@@ -32,6 +32,18 @@ public final class DayBuckets {
         this.firstDay = firstDay.toEpochDay();
     }
 
+    /** The buckets of a map by day, from its first day to its last; none when it is empty. */
+    public static DayBuckets of(Map<LocalDate, EngagementBucket> days) {
+        if (days.isEmpty()) {
+            return new DayBuckets(new EngagementBucket[0], LocalDate.ofEpochDay(0));
+        }
+        long first = days.keySet().stream().mapToLong(LocalDate::toEpochDay).min().orElseThrow();
+        long last = days.keySet().stream().mapToLong(LocalDate::toEpochDay).max().orElseThrow();
+        EngagementBucket[] spread = new EngagementBucket[Math.toIntExact(last - first + 1)];
+        days.forEach((day, bucket) -> spread[(int) (day.toEpochDay() - first)] = bucket);
+        return new DayBuckets(spread, LocalDate.ofEpochDay(first));
+    }
+
     /** The buckets of the days from {@code from} to {@code to}, both included, read at asOf. */
     public DailyHistory history(LocalDate from, LocalDate to, Instant asOf) {
         return new DailyHistory(this, index(from), index(to), asOf);
