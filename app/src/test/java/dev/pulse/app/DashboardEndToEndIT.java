@@ -501,12 +501,23 @@ class DashboardEndToEndIT {
                                 url);
     }
 
-    /** A finished download ending in {@code suffix}, or null while there is none. */
+    /**
+     * A finished download ending in {@code suffix}, or null while there is none. Chromium creates
+     * the final name as an empty placeholder while it writes {@code .crdownload}, then renames over
+     * it: a file of that name is finished only once it has bytes and no partial file is left.
+     */
     private static Path downloaded(Path folder, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .findFirst()
-                    .orElse(null);
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                return null;
+            }
+            for (Path file : all) {
+                if (file.getFileName().toString().endsWith(suffix) && Files.size(file) > 0) {
+                    return file;
+                }
+            }
+            return null;
         }
     }
 
