@@ -239,11 +239,7 @@ class ClusterFailoverIT {
     }
 
     private static long events(PulseProcess pulse, String tenant) {
-        PulseHttp.Response response =
-                new PulseHttp(pulse.port(), TestTokens.admin()).get("/v1/accounts/" + tenant);
-        return response.status() == 200
-                ? response.json().path("engagement").path("last7d").path("events").asLong()
-                : -1;
+        return pulse.eventsCounted(tenant);
     }
 
     /** The instance's own active stores answer for every tenant: it has taken over them all. */

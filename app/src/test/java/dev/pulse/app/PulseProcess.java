@@ -46,7 +46,19 @@ final class PulseProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
+    /** One of a cluster's instances: three copies of every changelog, one standby. */
     PulseProcess(String name, Path dir, String bootstrapServers, String applicationId)
+            throws IOException {
+        this(name, dir, bootstrapServers, applicationId, 3, 1);
+    }
+
+    PulseProcess(
+            String name,
+            Path dir,
+            String bootstrapServers,
+            String applicationId,
+            int replicationFactor,
+            int standbyReplicas)
             throws IOException {
         this.name = name;
         this.port = freePort();
@@ -67,8 +79,8 @@ final class PulseProcess implements AutoCloseable {
                         "  applicationId: " + applicationId,
                         "  stateDir: " + home.resolve("state"),
                         "  partitions: 6",
-                        "  replicationFactor: 3",
-                        "  standbyReplicas: 1",
+                        "  replicationFactor: " + replicationFactor,
+                        "  standbyReplicas: " + standbyReplicas,
                         "  threads: 1",
                         "  rocksDbCacheMb: 32",
                         "api:",
@@ -167,6 +179,15 @@ final class PulseProcess implements AutoCloseable {
         } catch (IOException notYet) {
             return false;
         }
+    }
+
+    /** The tenant's events of the last seven days as the instance answers, or -1 if it does not. */
+    long eventsCounted(String tenant) {
+        PulseHttp.Response response =
+                new PulseHttp(port, TestTokens.admin()).get("/v1/accounts/" + tenant);
+        return response.status() == 200
+                ? response.json().path("engagement").path("last7d").path("events").asLong()
+                : -1;
     }
 
     /** Everything the process (all its starts) has written to its log. */

@@ -16,12 +16,14 @@ import org.apache.kafka.streams.state.WindowStore;
  * minus the grace period is dropped and reported: its windows are closed and may already have been
  * scored.
  *
- * <p>Every update is written through to the store at once, as before; what is kept is the decoded
- * copy of the bucket last written for each tenant (one per store, {@link #HOT_TENANTS} tenants at
- * most), so the next event of a busy tenant does not fetch and decode it again. The copy always
- * equals what this processor last put, and only this processor writes the engagement stores, so it
- * cannot go stale; it starts empty on {@code init}, that is after every restore, revival or
- * migration of the task.
+ * <p>Every update is put to the store at once; the store ({@link
+ * dev.pulse.topologies.state.WriteBehindWindowStore}) keeps it as an object and serializes each
+ * touched bucket once per commit. What this processor keeps is the decoded copy of the bucket last
+ * written for each tenant (one per store, {@link #HOT_TENANTS} tenants at most), so the first event
+ * of a busy tenant after a commit does not fetch and decode it again. The copy always equals what
+ * this processor last put, and only this processor writes the engagement stores, so it cannot go
+ * stale; it starts empty on {@code init}, that is after every restore, revival or migration of the
+ * task.
  */
 final class EngagementProcessor implements Processor<String, UsageEvent, String, TenantActivity> {
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();

@@ -12,6 +12,7 @@ import dev.pulse.topologies.serde.EngagementBucketSerde;
 import dev.pulse.topologies.serde.FunnelDaySerde;
 import dev.pulse.topologies.serde.FunnelProgressSerde;
 import dev.pulse.topologies.serde.HealthScoreSerde;
+import dev.pulse.topologies.state.WriteBehindWindowStore;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
 import java.util.Map;
@@ -57,12 +58,13 @@ final class PipelineStores {
 
     static StoreBuilder<WindowStore<String, EngagementBucket>> engagement(
             String name, Duration bucket, Duration retention) {
-        return Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(name, retention, bucket, false),
-                        Serdes.String(),
-                        BUCKET_SERDE)
-                .withLoggingEnabled(WINDOW_CHANGELOG)
-                .withCachingEnabled();
+        // Counted into decoded buckets, serialized once per commit (not once per event).
+        return WriteBehindWindowStore.over(
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(name, retention, bucket, false),
+                                Serdes.String(),
+                                BUCKET_SERDE)
+                        .withLoggingEnabled(WINDOW_CHANGELOG));
     }
 
     static StoreBuilder<KeyValueStore<String, HealthScore>> currentScores() {
