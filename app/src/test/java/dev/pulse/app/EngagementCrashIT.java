@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on is Kafka Streams internal), almost every kill would lose the last interval's counts here.
  */
 class EngagementCrashIT {
-    private static final int KILLS = 3;
+    private static final int KILLS = 2;
 
     @TempDir Path dir;
 

@@ -7,6 +7,7 @@ import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.funnel.FunnelProgress;
 import dev.pulse.topologies.funnel.FunnelStep;
 import dev.pulse.topologies.state.ChangelogOffsets;
+import dev.pulse.topologies.state.RecentWrites;
 import dev.pulse.topologies.time.UtcDays;
 import dev.pulse.topologies.topic.PulseStores;
 import java.time.Duration;
@@ -32,6 +33,11 @@ import org.apache.kafka.streams.state.WindowStore;
 final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void> {
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
+    /** Most users (per funnel) and tenants per task whose last written value is kept decoded. */
+    static final int RECENT_USERS = 16_384;
+
+    static final int RECENT_TENANTS = 4096;
+
     private final List<Indexed> funnels;
     private final Set<String> stepTypes;
     private final long graceMs;
@@ -40,6 +46,13 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
     private KeyValueStore<String, FunnelProgress> progress;
     private WindowStore<String, FunnelDay> daily;
     private ChangelogOffsets offsets;
+
+    /**
+     * Decoded copies of the progress and the day last written, for the busiest users and tenants.
+     */
+    private RecentWrites<String, FunnelProgress> recentProgress;
+
+    private RecentWrites<String, FunnelDay> recentDays;
 
     FunnelProcessor(FunnelDefinitions definitions, Duration grace, PipelineListener listener) {
         this.funnels = definitions.funnels().stream().map(Indexed::new).toList();
@@ -55,6 +68,8 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
         this.daily = context.getStateStore(PulseStores.FUNNEL_DAILY);
         // Written only when users reach steps: a task may go long without a write.
         this.offsets = new ChangelogOffsets(context).keyValue(progress).window(daily);
+        this.recentProgress = new RecentWrites<>(RECENT_USERS);
+        this.recentDays = new RecentWrites<>(RECENT_TENANTS);
     }
 
     @Override
@@ -78,19 +93,44 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
 
     private void advance(Funnel funnel, UsageEvent event, long time) {
         String key = key(event.tenantId(), funnel.id(), event.userId());
-        FunnelProgress.Step step = FunnelProgress.apply(progress.get(key), funnel, event);
+        FunnelProgress.Step step = FunnelProgress.apply(progressOf(key), funnel, event);
         if (!step.changed()) {
             return;
         }
-        progress.put(key, step.progress());
+        recentProgress.write(key, step.progress(), () -> progress.put(key, step.progress()));
         long day = UtcDays.floorMs(time, UtcDays.DAY_MS);
-        FunnelDay stored = daily.fetch(event.tenantId(), day);
-        FunnelDay current = stored == null ? FunnelDay.empty(Instant.ofEpochMilli(day)) : stored;
-        daily.put(
-                event.tenantId(),
-                current.plus(
-                        funnel.id(), funnel.steps().size(), step.newStep(), step.sincePreviousMs()),
-                day);
+        String tenant = event.tenantId();
+        FunnelDay current =
+                dayOf(tenant, day)
+                        .plus(
+                                funnel.id(),
+                                funnel.steps().size(),
+                                step.newStep(),
+                                step.sincePreviousMs());
+        recentDays.write(tenant, current, () -> daily.put(tenant, current, day));
+    }
+
+    private FunnelProgress progressOf(String key) {
+        FunnelProgress recent = recentProgress.get(key);
+        if (recent != null) {
+            return recent;
+        }
+        // Most events leave a user's progress unchanged: keep what was read, not only writes.
+        FunnelProgress stored = progress.get(key);
+        if (stored != null) {
+            recentProgress.remember(key, stored);
+        }
+        return stored;
+    }
+
+    /** The tenant's counts of {@code day}: the copy last written when it is of that day. */
+    private FunnelDay dayOf(String tenant, long day) {
+        FunnelDay recent = recentDays.get(tenant);
+        if (recent != null && recent.day().toEpochMilli() == day) {
+            return recent;
+        }
+        FunnelDay stored = daily.fetch(tenant, day);
+        return stored == null ? FunnelDay.empty(Instant.ofEpochMilli(day)) : stored;
     }
 
     /** The {@code funnel-progress} key of a user in a funnel. */

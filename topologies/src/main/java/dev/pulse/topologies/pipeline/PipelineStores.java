@@ -132,13 +132,17 @@ final class PipelineStores {
 
     /** Funnel step tallies per tenant and UTC day, kept as long as daily engagement. */
     static StoreBuilder<WindowStore<String, FunnelDay>> funnelDaily(Duration retention) {
-        return Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(
-                                PulseStores.FUNNEL_DAILY, retention, Duration.ofDays(1), false),
-                        Serdes.String(),
-                        FUNNEL_DAY_SERDE)
-                .withLoggingEnabled(WINDOW_CHANGELOG)
-                .withCachingEnabled();
+        // A tenant's day is updated on every step a user reaches: serialized once per commit.
+        return WriteBehindWindowStore.over(
+                Stores.windowStoreBuilder(
+                                Stores.persistentWindowStore(
+                                        PulseStores.FUNNEL_DAILY,
+                                        retention,
+                                        Duration.ofDays(1),
+                                        false),
+                                Serdes.String(),
+                                FUNNEL_DAY_SERDE)
+                        .withLoggingEnabled(WINDOW_CHANGELOG));
     }
 
     /** Journey state per tenant; written once per tenant per closed day. */
