@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 import org.apache.kafka.streams.state.internals.StateStoreProvider;
+import org.apache.kafka.streams.state.internals.WithRetentionPeriod;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +80,10 @@ class ArchitectureTest {
                                     // Exceptions: the public QueryableStoreType contract
                                     // (custom store types, as Kafka's docs on querying custom
                                     // stores show) hands its implementations this provider; and
-                                    // the cache-flush hook, the only call before a commit, which
-                                    // WriteBehindWindowStore needs (pinned by EngagementCrashIT).
+                                    // the cache-flush hook, the only call before a commit, and the
+                                    // retention a restore skips expired windows by, which
+                                    // WriteBehindWindowStore needs (pinned by EngagementCrashIT and
+                                    // WriteBehindWindowStoreTest).
                                     .and(
                                             DescribedPredicate.not(
                                                     JavaClass.Predicates.equivalentTo(
@@ -92,7 +95,11 @@ class ArchitectureTest {
                                     .and(
                                             DescribedPredicate.not(
                                                     JavaClass.Predicates.equivalentTo(
-                                                            CacheFlushListener.class))))
+                                                            CacheFlushListener.class)))
+                                    .and(
+                                            DescribedPredicate.not(
+                                                    JavaClass.Predicates.equivalentTo(
+                                                            WithRetentionPeriod.class))))
                     .because(
                             "Kafka Streams' internals change without notice between releases; use"
                                     + " the public API (KafkaStreams.store, StoreQueryParameters,"

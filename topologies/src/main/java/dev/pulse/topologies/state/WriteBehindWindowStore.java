@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.apache.kafka.streams.state.internals.WithRetentionPeriod;
 
 /**
  * A window store that keeps what its stream thread writes as objects and writes each touched window
@@ -43,11 +44,13 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * is pending, as the uncommitted input will be processed again.
  *
  * <p>{@link CachedStateStore} is Kafka Streams internal; it is the one hook called before the
- * transaction commits. {@code EngagementCrashIT} (app) pins that contract on a real broker: Pulse
- * killed between commits, restarted, every event counted once.
+ * transaction commits. {@link WithRetentionPeriod} (internal too) hands Kafka Streams the retention
+ * of the store below, so a restore skips the changelog's expired windows instead of replaying it in
+ * full. {@code EngagementCrashIT} (app) pins that contract on a real broker: Pulse killed between
+ * commits, restarted, every event counted once.
  */
 public final class WriteBehindWindowStore<K, V>
-        implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
+        implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V>, WithRetentionPeriod {
     private final WindowStore<K, V> inner;
 
     /** Per key, the windows written since the last flush (a null value deletes the window). */
@@ -231,6 +234,11 @@ public final class WriteBehindWindowStore<K, V>
     public void close() {
         pending.clear();
         inner.close();
+    }
+
+    @Override
+    public long retentionPeriod() {
+        return WithRetentionPeriod.resolveRetentionPeriod(inner);
     }
 
     @Override

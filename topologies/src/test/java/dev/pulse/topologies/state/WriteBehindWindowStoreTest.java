@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.internals.WithRetentionPeriod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,13 @@ class WriteBehindWindowStoreTest {
         }
         assertThat(all).containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("b", 2L));
         assertThat(pending()).isZero();
+    }
+
+    @Test
+    void restoresSeeTheRetentionOfTheStoreBelow() {
+        // Without it Kafka Streams restores the whole changelog, expired windows included.
+        assertThat(WithRetentionPeriod.resolveRetentionPeriod(store))
+                .isEqualTo(Duration.ofDays(30).toMillis());
     }
 
     private void flush() {
