@@ -46,8 +46,9 @@ import org.apache.kafka.streams.state.internals.WithRetentionPeriod;
  * <p>{@link CachedStateStore} is Kafka Streams internal; it is the one hook called before the
  * transaction commits. {@link WithRetentionPeriod} (internal too) hands Kafka Streams the retention
  * of the store below, so a restore skips the changelog's expired windows instead of replaying it in
- * full. {@code EngagementCrashIT} (app) pins that contract on a real broker: Pulse killed between
- * commits, restarted, every event counted once.
+ * full. {@code EngagementCrashIT} (app) pins the first on a real broker (Pulse killed between
+ * commits, restarted, every event counted once), {@code RestartIT} the second (no store restored in
+ * full).
  */
 public final class WriteBehindWindowStore<K, V>
         implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V>, WithRetentionPeriod {
