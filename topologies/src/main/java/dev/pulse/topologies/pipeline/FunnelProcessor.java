@@ -33,7 +33,10 @@ import org.apache.kafka.streams.state.WindowStore;
 final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void> {
     private static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
-    /** Most users (per funnel) and tenants per task whose last written value is kept decoded. */
+    /**
+     * Most users (per funnel) whose progress, read or written, and tenants whose day last written
+     * are kept decoded per task.
+     */
     static final int RECENT_USERS = 16_384;
 
     static final int RECENT_TENANTS = 4096;
@@ -47,9 +50,7 @@ final class FunnelProcessor implements Processor<String, UsageEvent, Void, Void>
     private WindowStore<String, FunnelDay> daily;
     private ChangelogOffsets offsets;
 
-    /**
-     * Decoded copies of the progress and the day last written, for the busiest users and tenants.
-     */
+    /** Decoded copies of the progress last read or written, and of the day last written. */
     private RecentWrites<String, FunnelProgress> recentProgress;
 
     private RecentWrites<String, FunnelDay> recentDays;
