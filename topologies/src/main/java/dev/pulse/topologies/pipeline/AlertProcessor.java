@@ -123,10 +123,10 @@ final class AlertProcessor implements Processor<String, ScoreChange, String, Ale
         HealthScore score = change.score();
         if (change.endOfDay() && !live) {
             long end = score.asOf().toEpochMilli();
-            Account account = account(record.key());
             evaluate(
                     record.key(),
-                    AlertInput.endOfDay(score, account, closedOn(record.key(), change, end), model),
+                    AlertInput.endOfDay(
+                            score, change.account(), closedOn(record.key(), change, end), model),
                     false);
         } else if (!change.endOfDay() && live) {
             evaluateLive(record.key(), score, clock.now());

@@ -340,6 +340,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         long dayEnd = dayStart + UtcDays.DAY_MS;
         List<DailyClose.Tenant> inputs = new ArrayList<>();
         Map<String, DailyHistory> closedOn = new HashMap<>();
+        Map<String, Account> closedWith = new HashMap<>();
         for (String tenant : tenants) {
             HealthScore current = currentScore(tenant);
             if (current == null
@@ -349,10 +350,12 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             }
             DailyHistory engagementOfDay = engagement.read(tenant, dayEnd);
             closedOn.put(tenant, engagementOfDay);
+            Account account = account(tenant);
+            closedWith.put(tenant, account);
             inputs.add(
                     new DailyClose.Tenant(
                             tenant,
-                            account(tenant),
+                            account,
                             engagementOfDay,
                             current.firstEventAt(),
                             current.lastEventAt() != null
@@ -373,7 +376,10 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             }
             context.forward(
                     new Record<>(
-                            tenant, ScoreChange.endOfDay(endOfDay, closedOn.get(tenant)), dayEnd));
+                            tenant,
+                            ScoreChange.endOfDay(
+                                    endOfDay, closedOn.get(tenant), closedWith.get(tenant)),
+                            dayEnd));
             carryDecision(tenant, endOfDay.risk());
         }
     }

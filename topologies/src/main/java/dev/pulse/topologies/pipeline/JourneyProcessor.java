@@ -1,6 +1,5 @@
 package dev.pulse.topologies.pipeline;
 
-import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.journey.JourneyState;
 import dev.pulse.topologies.journey.JourneyStepper;
@@ -14,14 +13,13 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Moves each tenant through the journey ({@link JourneyStepper}) when one of its days closes: only
  * end-of-day scores count, so the journey is a function of event time and a replay builds the same
  * journeys as the live run. Each tenant's {@link JourneyState} lives in the {@code journeys} store;
  * every move is forwarded, dated at the end of the day that made it. The account's plan, segment
- * and status come from the {@code accounts} global store.
+ * and status are those of the account the day was closed with ({@link ScoreChange#account}).
  */
 final class JourneyProcessor implements Processor<String, ScoreChange, String, Transition> {
     /**
@@ -32,7 +30,6 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
     private final JourneyStepper stepper;
     private ProcessorContext<String, Transition> context;
     private KeyValueStore<String, JourneyState> journeys;
-    private KeyValueStore<String, ValueAndTimestamp<Account>> accounts;
     private ChangelogOffsets offsets;
 
     JourneyProcessor(JourneyStepper stepper) {
@@ -43,7 +40,6 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
     public void init(ProcessorContext<String, Transition> context) {
         this.context = context;
         this.journeys = context.getStateStore(PulseStores.JOURNEYS);
-        this.accounts = context.getStateStore(PulseStores.ACCOUNTS);
         this.offsets = new ChangelogOffsets(context).keyValue(journeys).ensureWithin(TOUCH_AFTER);
     }
 
@@ -61,7 +57,7 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
         HealthScore endOfDay = change.score();
         LocalDate day = UtcDays.dayClosedBy(endOfDay);
         JourneyState before = journeys.get(tenant);
-        JourneyStepper.Step step = stepper.apply(before, endOfDay, account(tenant), day);
+        JourneyStepper.Step step = stepper.apply(before, endOfDay, change.account(), day);
         if (step.state() == before) {
             return;
         }
@@ -70,10 +66,5 @@ final class JourneyProcessor implements Processor<String, ScoreChange, String, T
             context.forward(
                     new Record<>(tenant, step.transition(), UtcDays.startMs(day) + UtcDays.DAY_MS));
         }
-    }
-
-    private Account account(String tenant) {
-        ValueAndTimestamp<Account> account = accounts.get(tenant);
-        return account == null ? null : account.value();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.pipeline;
 
+import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.health.HealthScore;
 
@@ -11,13 +12,16 @@ import dev.pulse.topologies.health.HealthScore;
  * @param closedOn for an end-of-day score, the engagement the day was closed on (the health model's
  *     lookback, as of the score's instant), so that the alert rules need not read it again; null
  *     for a current score. Handed on in the same thread, never serialized.
+ * @param account for an end-of-day score, the tenant's account the day was closed with (null when
+ *     the directory has none), so that the alert rules and the journey use the same one without
+ *     reading and decoding it again; null for a current score.
  */
-record ScoreChange(HealthScore score, boolean endOfDay, DailyHistory closedOn) {
+record ScoreChange(HealthScore score, boolean endOfDay, DailyHistory closedOn, Account account) {
     static ScoreChange current(HealthScore score) {
-        return new ScoreChange(score, false, null);
+        return new ScoreChange(score, false, null, null);
     }
 
-    static ScoreChange endOfDay(HealthScore score, DailyHistory closedOn) {
-        return new ScoreChange(score, true, closedOn);
+    static ScoreChange endOfDay(HealthScore score, DailyHistory closedOn, Account account) {
+        return new ScoreChange(score, true, closedOn, account);
     }
 }
