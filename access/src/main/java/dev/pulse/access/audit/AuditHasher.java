@@ -32,6 +32,10 @@ public final class AuditHasher {
     /** Domain tag: the first bytes hashed, versioning the canonical form. */
     static final String FORMAT = "pulse-audit-v1";
 
+    /** One digest per thread: looking SHA-256 up through the providers per record costs more. */
+    private static final ThreadLocal<MessageDigest> SHA_256 =
+            ThreadLocal.withInitial(AuditHasher::newSha256);
+
     private AuditHasher() {}
 
     public static String hash(String chain, long seq, String prevHash, AuditEntry entry) {
@@ -60,8 +64,12 @@ public final class AuditHasher {
     }
 
     private static byte[] sha256(byte[] bytes) {
+        return SHA_256.get().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

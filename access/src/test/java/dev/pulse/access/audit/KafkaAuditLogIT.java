@@ -9,9 +9,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -93,6 +97,40 @@ class KafkaAuditLogIT {
         }
 
         assertThat(reader.verify()).isEqualTo(new ChainReport(true, 10, 2, null));
+    }
+
+    @Test
+    void entriesFromManyRequestThreadsFormOneIntactChain() throws Exception {
+        int threads = 4;
+        int each = 500;
+        try (KafkaAuditLog log = log("concurrent")) {
+            ExecutorService requests = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t * each;
+                    done.add(
+                            requests.submit(
+                                    () -> {
+                                        for (int i = first; i < first + each; i++) {
+                                            log.append(entry(i));
+                                        }
+                                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                requests.shutdown();
+            }
+
+            log.flush();
+
+            // Acknowledged by the time flush returns, before close.
+            assertThat(meters.counter("pulse.audit.records").count()).isEqualTo(threads * each);
+            assertThat(meters.get("pulse.audit.queue").gauge().value()).isZero();
+        }
+        assertThat(reader.verify()).isEqualTo(new ChainReport(true, threads * each, 1, null));
     }
 
     @Test

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * (health, metrics, the OpenAPI document) are not, and allowed internal calls are not either: they
  * serve a user request that was audited on the instance that received it.
  *
- * <p>The entry is appended just before the response head is written, so it exists by the time the
- * client sees the answer; a request whose connection closes before that is appended when it ends.
+ * <p>The entry is appended just before the response head is written, so it is in the audit log's
+ * queue by the time the client sees the answer (the log says when it becomes durable: {@link
+ * dev.pulse.access.audit.KafkaAuditLog}); a request whose connection closes before that is appended
+ * when it ends.
  */
 public final class AuditHandler implements Handler<RoutingContext> {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
