@@ -1,5 +1,6 @@
 package dev.pulse.topologies.state;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -148,6 +149,28 @@ public final class WriteBehindWindowStore<K, V>
         return windows == null
                 ? inner.backwardFetch(key, timeFrom, timeTo)
                 : merged(inner.fetch(key, timeFrom, timeTo), windows, true);
+    }
+
+    // The Instant forms are what interactive queries call. WindowStore's defaults build their
+    // error messages with String.format before every read, a tenth of a point read in a profile.
+
+    @Override
+    public WindowStoreIterator<V> fetch(K key, Instant timeFrom, Instant timeTo) {
+        return fetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    @Override
+    public WindowStoreIterator<V> backwardFetch(K key, Instant timeFrom, Instant timeTo) {
+        return backwardFetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    private static long millis(Instant time, String name) {
+        try {
+            return time.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    name + " " + time + " is outside the range of epoch milliseconds", e);
+        }
     }
 
     // Reads across keys are rare (interactive queries, not the pipeline): they see pending values

@@ -1,8 +1,10 @@
 package dev.pulse.topologies.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +68,27 @@ class WriteBehindWindowStoreTest {
         assertThat(windows(() -> store.backwardFetch("a", 0, 5 * DAY)))
                 .containsExactly(KeyValue.pair(DAY, 3L), KeyValue.pair(0L, 1L));
         assertThat(pending()).isEqualTo(3);
+    }
+
+    @Test
+    void theInstantFormsThatQueriesCallReadTheSameWindows() {
+        store.put("a", 1L, 0);
+        store.put("a", 2L, DAY);
+        flush();
+        store.put("a", 3L, 2 * DAY);
+
+        assertThat(windows(() -> store.fetch("a", Instant.EPOCH, Instant.ofEpochMilli(5 * DAY))))
+                .containsExactly(
+                        KeyValue.pair(0L, 1L), KeyValue.pair(DAY, 2L), KeyValue.pair(2 * DAY, 3L));
+        assertThat(
+                        windows(
+                                () ->
+                                        store.backwardFetch(
+                                                "a", Instant.ofEpochMilli(DAY), Instant.now())))
+                .containsExactly(KeyValue.pair(2 * DAY, 3L), KeyValue.pair(DAY, 2L));
+        assertThatThrownBy(() -> store.fetch("a", Instant.EPOCH, Instant.MAX))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeTo");
     }
 
     @Test
