@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * on is Kafka Streams internal), almost every kill would lose the last interval's counts here.
  */
 class EngagementCrashIT {
-    private static final int KILLS = 2;
+    // One kill pins the contract (a mutant writing after the commit failed at its first kill);
+    // every further kill costs a restart of ~15 s in CI.
+    private static final int KILLS = 1;
 
     @TempDir Path dir;
 
