@@ -36,7 +36,18 @@ final class DevToolsConnection implements AutoCloseable {
         this.vertx = vertx;
         this.socket = socket;
         socket.textMessageHandler(this::received);
-        socket.closeHandler(closed -> failAll(new IllegalStateException("DevTools closed")));
+        socket.closeHandler(
+                closed ->
+                        failAll(
+                                new IllegalStateException(
+                                        "DevTools closed (status "
+                                                + socket.closeStatusCode()
+                                                + ", reason: "
+                                                + socket.closeReason()
+                                                + ")")));
+        socket.exceptionHandler(
+                failure ->
+                        failAll(new IllegalStateException("DevTools failed: " + failure, failure)));
     }
 
     static DevToolsConnection open(URI address) {
