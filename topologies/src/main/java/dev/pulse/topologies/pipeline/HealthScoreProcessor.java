@@ -1,7 +1,6 @@
 package dev.pulse.topologies.pipeline;
 
 import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.engagement.DailyHistory;
 import dev.pulse.topologies.health.HealthScore;
 import dev.pulse.topologies.risk.DailyClose;
 import dev.pulse.topologies.risk.RiskAssessment;
@@ -338,9 +337,8 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     private void closeDay(LocalDate day, List<String> tenants) {
         long dayStart = UtcDays.startMs(day);
         long dayEnd = dayStart + UtcDays.DAY_MS;
-        List<DailyClose.Tenant> inputs = new ArrayList<>();
-        Map<String, DailyHistory> closedOn = new HashMap<>();
-        Map<String, Account> closedWith = new HashMap<>();
+        // In the order of the tenants; each input is also what its day was closed on and with.
+        Map<String, DailyClose.Tenant> inputs = new LinkedHashMap<>();
         for (String tenant : tenants) {
             HealthScore current = currentScore(tenant);
             if (current == null
@@ -348,15 +346,12 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
                     || current.firstEventAt().toEpochMilli() >= dayEnd) {
                 continue;
             }
-            DailyHistory engagementOfDay = engagement.read(tenant, dayEnd);
-            closedOn.put(tenant, engagementOfDay);
-            Account account = account(tenant);
-            closedWith.put(tenant, account);
-            inputs.add(
+            inputs.put(
+                    tenant,
                     new DailyClose.Tenant(
                             tenant,
-                            account,
-                            engagementOfDay,
+                            account(tenant),
+                            engagement.read(tenant, dayEnd),
                             current.firstEventAt(),
                             current.lastEventAt() != null
                                             && current.lastEventAt().toEpochMilli() < dayEnd
@@ -365,7 +360,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
                             d -> endOfDay(tenant, d),
                             decisionsBefore(tenant, day)));
         }
-        Map<String, HealthScore> closed = dailyClose.close(day, inputs);
+        Map<String, HealthScore> closed = dailyClose.close(day, new ArrayList<>(inputs.values()));
         for (Map.Entry<String, HealthScore> entry : closed.entrySet()) {
             String tenant = entry.getKey();
             HealthScore endOfDay = entry.getValue();
@@ -374,11 +369,11 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             if (recent != null && recent.lastDay == day.toEpochDay() - 1) {
                 recent.closed(day.toEpochDay(), endOfDay.risk());
             }
+            DailyClose.Tenant input = inputs.get(tenant);
             context.forward(
                     new Record<>(
                             tenant,
-                            ScoreChange.endOfDay(
-                                    endOfDay, closedOn.get(tenant), closedWith.get(tenant)),
+                            ScoreChange.endOfDay(endOfDay, input.history(), input.account()),
                             dayEnd));
             carryDecision(tenant, endOfDay.risk());
         }
