@@ -25,15 +25,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DevToolsConnection implements AutoCloseable {
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    private static final String SHUTTING_DOWN = "Vert.x is shutting the DevTools client down";
 
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final Vertx vertx;
-    private final WebSocket socket;
 
-    private DevToolsConnection(Vertx vertx, WebSocket socket) {
+    /**
+     * Held for as long as the socket is used: Vert.x 5 closes a client, and every connection it
+     * opened, once the client object is unreachable (a {@link java.lang.ref.Cleaner}), so a client
+     * kept only in a local variable closes its socket with status 1000 at some later garbage
+     * collection.
+     */
+    private final WebSocketClient client;
+
+    private final WebSocket socket;
+    private volatile boolean shuttingDown;
+
+    private DevToolsConnection(Vertx vertx, WebSocketClient client, WebSocket socket) {
         this.vertx = vertx;
+        this.client = client;
         this.socket = socket;
         socket.textMessageHandler(this::received);
         socket.closeHandler(
@@ -48,6 +60,12 @@ final class DevToolsConnection implements AutoCloseable {
         socket.exceptionHandler(
                 failure ->
                         failAll(new IllegalStateException("DevTools failed: " + failure, failure)));
+        // Said at once, rather than by a close frame when the 30 s grace period is over.
+        socket.shutdownHandler(
+                shutdown -> {
+                    shuttingDown = true;
+                    failAll(new IllegalStateException(SHUTTING_DOWN));
+                });
     }
 
     static DevToolsConnection open(URI address) {
@@ -66,7 +84,7 @@ final class DevToolsConnection implements AutoCloseable {
                                             .setPort(address.getPort())
                                             .setURI(address.getRawPath()))
                             .await(10, TimeUnit.SECONDS);
-            return new DevToolsConnection(vertx, socket);
+            return new DevToolsConnection(vertx, client, socket);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("cannot reach DevTools at " + address, e);
@@ -87,6 +105,10 @@ final class DevToolsConnection implements AutoCloseable {
             message.put("sessionId", sessionId);
         }
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        if (shuttingDown) {
+            answer.completeExceptionally(new IllegalStateException(SHUTTING_DOWN));
+            return answer;
+        }
         pending.put(id, answer);
         socket.writeTextMessage(message.toString())
                 .onFailure(
@@ -133,6 +155,7 @@ final class DevToolsConnection implements AutoCloseable {
     public void close() {
         try {
             socket.close().await(5, TimeUnit.SECONDS);
+            client.close().await(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The browser is about to be stopped anyway.
         }
