@@ -42,6 +42,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // An ingest request brings thousands of events at once: with the default 16 KB a batch
+        // held ~60 of them, and each new batch starts an LZ4 frame (buffers, a native checksum).
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest");
         this.producer =
                 new KafkaProducer<>(
