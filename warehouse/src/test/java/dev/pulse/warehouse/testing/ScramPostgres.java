@@ -77,6 +77,9 @@ public final class ScramPostgres implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (dir == null) {
+            return; // beforeAll failed before it made anything; its error says why
+        }
         try {
             run(bin.resolve("pg_ctl").toString(), "--pgdata=" + data(), "-m", "immediate", "stop");
         } finally {
