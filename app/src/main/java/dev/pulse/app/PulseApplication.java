@@ -443,7 +443,7 @@ public final class PulseApplication implements AutoCloseable {
                 model,
                 alertRules,
                 journey,
-                config.pipeline().settings(),
+                config.pipeline(),
                 funnels);
     }
 

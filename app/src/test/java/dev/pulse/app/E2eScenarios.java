@@ -81,17 +81,7 @@ final class E2eScenarios {
 
     /** Lets events of {@link #usageDrop} five weeks back count. */
     static PulseConfig withUsageDropGrace(PulseConfig config) {
-        PulseConfig.Pipeline p = config.pipeline();
-        return config.withPipeline(
-                new PulseConfig.Pipeline(
-                        USAGE_DROP_GRACE,
-                        p.dedupWindow(),
-                        p.hourlyRetention(),
-                        p.dailyRetention(),
-                        p.scoreRefreshInterval(),
-                        p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval(),
-                        p.caughtUpAfterIdle()));
+        return config.withPipeline(config.pipeline().withGrace(USAGE_DROP_GRACE));
     }
 
     /**

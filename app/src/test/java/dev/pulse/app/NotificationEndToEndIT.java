@@ -274,19 +274,12 @@ class NotificationEndToEndIT {
         PulseConfig base =
                 TestPulse.config(stateDir.resolve("state"), "notify-" + run)
                         .withAlertRules(E2eScenarios.rulesFile(stateDir, rule));
-        PulseConfig.Pipeline p = base.pipeline();
         PulseConfig.Notifier n = base.notifier();
         PulseConfig config =
                 base.withPipeline(
-                                new PulseConfig.Pipeline(
-                                        E2eScenarios.USAGE_DROP_GRACE,
-                                        p.dedupWindow(),
-                                        p.hourlyRetention(),
-                                        p.dailyRetention(),
-                                        p.scoreRefreshInterval(),
-                                        p.fullRecomputeInterval(),
-                                        Duration.ofMillis(500),
-                                        p.caughtUpAfterIdle()))
+                                base.pipeline()
+                                        .withGrace(E2eScenarios.USAGE_DROP_GRACE)
+                                        .withAlertEvaluationInterval(Duration.ofMillis(500)))
                         .withNotifier(
                                 new PulseConfig.Notifier(
                                         false,

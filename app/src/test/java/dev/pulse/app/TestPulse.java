@@ -3,6 +3,7 @@ package dev.pulse.app;
 import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.streams.broker.SharedKafkaBroker;
+import dev.pulse.topologies.pipeline.PipelineSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,39 +35,26 @@ final class TestPulse {
      */
     static PulseConfig replayingOnOwnBroker(Path stateDir, Path kafkaDir, String applicationId) {
         PulseConfig base = withOwnBroker(stateDir, kafkaDir, applicationId);
-        PulseConfig.Pipeline p = base.pipeline();
         return base.withPipeline(
-                new PulseConfig.Pipeline(
-                        java.time.Duration.ofHours(1),
-                        p.dedupWindow(),
-                        p.hourlyRetention(),
-                        p.dailyRetention(),
-                        p.scoreRefreshInterval(),
-                        p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval()));
+                base.pipeline()
+                        .withGrace(java.time.Duration.ofHours(1))
+                        .withCaughtUpAfterIdle(PipelineSettings.DEFAULT_CAUGHT_UP_AFTER_IDLE));
     }
 
     /** Pulse on {@code kafka}, as the other configurations here. */
     static PulseConfig config(Path stateDir, String applicationId, PulseConfig.Kafka kafka) {
         PulseConfig defaults = ConfigLoader.load(null, Map.of());
         PulseConfig.Streams streams = defaults.streams();
-        PulseConfig.Pipeline p = defaults.pipeline();
         // Every test reads the shared broker's topics from the start, so a partition's stream
         // time is the newest event any earlier test sent to it: with the default hour of grace,
         // a test's own events of two hours ago would count as late. Lateness itself is tested on
         // the topology test driver.
-        PulseConfig.Pipeline longGrace =
-                new PulseConfig.Pipeline(
-                        java.time.Duration.ofDays(30),
-                        p.dedupWindow(),
-                        p.hourlyRetention(),
-                        p.dailyRetention(),
-                        p.scoreRefreshInterval(),
-                        p.fullRecomputeInterval(),
-                        p.alertEvaluationInterval(),
+        PipelineSettings longGrace =
+                defaults.pipeline()
+                        .withGrace(java.time.Duration.ofDays(30))
                         // Tests send what they need and wait; a second without records means the
                         // data is all there is (the default is five minutes).
-                        java.time.Duration.ofSeconds(1));
+                        .withCaughtUpAfterIdle(java.time.Duration.ofSeconds(1));
         return defaults.withPipeline(longGrace)
                 .withKafka(kafka)
                 .withStreams(

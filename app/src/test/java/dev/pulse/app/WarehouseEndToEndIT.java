@@ -192,6 +192,7 @@ class WarehouseEndToEndIT {
                             List.of(),
                             null,
                             null,
+                            null,
                             null);
             pg.sql(
                     "INSERT INTO pulse.score_daily (tenant_id, day, score, band, model_version,"

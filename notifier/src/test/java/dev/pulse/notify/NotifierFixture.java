@@ -163,7 +163,8 @@ final class NotifierFixture implements AutoCloseable {
                 "test-1",
                 acked,
                 snoozedUntil,
-                acked == null ? null : SARAH);
+                acked == null ? null : SARAH,
+                null);
     }
 
     /** Feeds one alert change at {@code at} (its record time is when it changed). */

@@ -9,6 +9,7 @@ import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.streams.runtime.PulseStreams;
 import dev.pulse.streams.runtime.StreamsSettings;
 import dev.pulse.topologies.alert.AlertRules;
+import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.pipeline.PipelineListener;
@@ -64,7 +65,8 @@ class TopologyGoldenFileTest {
                 HealthModel.fromYaml(Files.readString(CONFIG.resolve("health-model.yaml"))),
                 AlertRules.fromYaml(Files.readString(CONFIG.resolve("alert-rules.yaml"))),
                 JourneyModel.fromYaml(Files.readString(CONFIG.resolve("journey.yaml"))),
-                PipelineSettings.defaults());
+                PipelineSettings.defaults(),
+                FunnelDefinitions.NONE);
     }
 
     private static NotifierTopology notifier() {

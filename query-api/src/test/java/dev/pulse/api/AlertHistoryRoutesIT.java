@@ -256,6 +256,7 @@ class AlertHistoryRoutesIT {
                         "test-1",
                         null,
                         null,
+                        null,
                         null)
                 .replayed(replayed);
     }

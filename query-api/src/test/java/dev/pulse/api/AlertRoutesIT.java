@@ -257,6 +257,7 @@ class AlertRoutesIT {
                 "test-1",
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -424,6 +424,7 @@ class FollowUpRoutesIT {
                 "test-1",
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -198,6 +198,7 @@ class SegmentFilterRoutesIT {
                 "test-1",
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -4,6 +4,7 @@ import dev.pulse.streams.read.AlertTransition;
 import dev.pulse.topologies.followup.FollowUp;
 import dev.pulse.topologies.health.Band;
 import dev.pulse.topologies.health.HealthScore;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param followUps follow-ups created or changed in the period, or still open
  * @param summary sentences a customer can read, built from the figures by rules
  */
+@RecordBuilder
 public record AccountReview(
         String tenantId,
         String name,
@@ -47,31 +49,9 @@ public record AccountReview(
 
     /** The same review with the summary {@link ReviewNarrative} writes from its figures. */
     public AccountReview withWrittenSummary() {
-        return withSummary(ReviewNarrative.of(this));
-    }
-
-    private AccountReview withSummary(List<String> sentences) {
-        return new AccountReview(
-                tenantId,
-                name,
-                owner,
-                team,
-                plan,
-                arr,
-                renewalDate,
-                period,
-                asOf,
-                current,
-                change,
-                history,
-                contributions,
-                usage,
-                keyActions,
-                featuresAdopted,
-                seats,
-                alerts,
-                followUps,
-                List.copyOf(sentences));
+        return AccountReviewBuilder.builder(this)
+                .summary(List.copyOf(ReviewNarrative.of(this)))
+                .build();
     }
 
     /** The end-of-day score of one day. */

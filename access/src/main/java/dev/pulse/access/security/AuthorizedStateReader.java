@@ -48,16 +48,14 @@ public final class AuthorizedStateReader implements TenantStateReader {
 
     @Override
     public Map<String, HealthScore> currentScores(Collection<String> tenantIds) {
-        List<String> allowed =
-                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        List<String> allowed = allowed(tenantIds);
         return allowed.isEmpty() ? Map.of() : delegate.currentScores(allowed);
     }
 
     /** Like {@link #currentScores}: only allowed tenants reach the delegate; others are absent. */
     @Override
     public Map<String, JourneyState> journeys(Collection<String> tenantIds) {
-        List<String> allowed =
-                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        List<String> allowed = allowed(tenantIds);
         return allowed.isEmpty() ? Map.of() : delegate.journeys(allowed);
     }
 
@@ -66,14 +64,7 @@ public final class AuthorizedStateReader implements TenantStateReader {
      * #currentScoresOf}: an aggregate over 500 accounts costs no account reads.
      */
     public Map<String, JourneyState> journeysOf(Collection<Account> accounts) {
-        for (Account account : accounts) {
-            if (!scope.allowsAccount(account)) {
-                check(account.tenantId());
-            }
-        }
-        return accounts.isEmpty()
-                ? Map.of()
-                : delegate.journeys(accounts.stream().map(Account::tenantId).toList());
+        return accounts.isEmpty() ? Map.of() : delegate.journeys(checked(accounts));
     }
 
     @Override
@@ -88,12 +79,7 @@ public final class AuthorizedStateReader implements TenantStateReader {
      * accounts costs no account reads.
      */
     public Map<String, HealthScore> currentScoresOf(Collection<Account> accounts) {
-        for (Account account : accounts) {
-            if (!scope.allowsAccount(account)) {
-                check(account.tenantId());
-            }
-        }
-        return delegate.currentScores(accounts.stream().map(Account::tenantId).toList());
+        return delegate.currentScores(checked(accounts));
     }
 
     @Override
@@ -106,8 +92,7 @@ public final class AuthorizedStateReader implements TenantStateReader {
     @Override
     public Map<String, List<FunnelDay>> funnelDays(
             Collection<String> tenantIds, Instant from, Instant to) {
-        List<String> allowed =
-                tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+        List<String> allowed = allowed(tenantIds);
         return allowed.isEmpty() ? Map.of() : delegate.funnelDays(allowed, from, to);
     }
 
@@ -117,14 +102,7 @@ public final class AuthorizedStateReader implements TenantStateReader {
      */
     public Map<String, List<FunnelDay>> funnelDaysOf(
             Collection<Account> accounts, Instant from, Instant to) {
-        for (Account account : accounts) {
-            if (!scope.allowsAccount(account)) {
-                check(account.tenantId());
-            }
-        }
-        return accounts.isEmpty()
-                ? Map.of()
-                : delegate.funnelDays(accounts.stream().map(Account::tenantId).toList(), from, to);
+        return accounts.isEmpty() ? Map.of() : delegate.funnelDays(checked(accounts), from, to);
     }
 
     @Override
@@ -192,6 +170,20 @@ public final class AuthorizedStateReader implements TenantStateReader {
     public List<FollowUp> followUps(String tenantId) {
         check(tenantId);
         return delegate.followUps(tenantId);
+    }
+
+    private List<String> allowed(Collection<String> tenantIds) {
+        return tenantIds.stream().filter(t -> t != null && scope.allowsTenant(t)).toList();
+    }
+
+    /** The accounts' tenant ids, once each account is allowed by its record or its tenant. */
+    private List<String> checked(Collection<Account> accounts) {
+        for (Account account : accounts) {
+            if (!scope.allowsAccount(account)) {
+                check(account.tenantId());
+            }
+        }
+        return accounts.stream().map(Account::tenantId).toList();
     }
 
     private void check(String tenantId) {

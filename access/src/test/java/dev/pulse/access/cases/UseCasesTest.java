@@ -311,7 +311,7 @@ class UseCasesTest {
 
     private static HealthScore score(String tenant, double score, Band band) {
         return new HealthScore(
-                tenant, score, band, "test", NOW, null, null, List.of(), "none", null, null);
+                tenant, score, band, "test", NOW, null, null, List.of(), "none", null, null, null);
     }
 
     /** The score that closed the UTC day {@code daysAgo} days before today. */
@@ -360,6 +360,7 @@ class UseCasesTest {
                 "1",
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -382,6 +383,7 @@ class UseCasesTest {
                 a.ruleVersion(),
                 a.acknowledgedAt(),
                 a.snoozedUntil(),
-                a.actedBy());
+                a.actedBy(),
+                null);
     }
 }

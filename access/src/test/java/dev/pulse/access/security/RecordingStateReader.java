@@ -55,6 +55,7 @@ final class RecordingStateReader implements TenantStateReader {
                 List.of(),
                 "none",
                 null,
+                null,
                 null);
     }
 

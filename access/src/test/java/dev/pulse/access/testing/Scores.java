@@ -53,7 +53,8 @@ public final class Scores {
                 contributions,
                 "uses " + Math.round(score) + "% of seats",
                 asOf.minusSeconds(86_400L * 60),
-                asOf.minusSeconds(3600));
+                asOf.minusSeconds(3600),
+                null);
     }
 
     /** The end-of-day score of {@code day}: as of the start of the next UTC day. */

@@ -16,7 +16,7 @@ public record PulseConfig(
         Kafka kafka,
         Streams streams,
         Api api,
-        Pipeline pipeline,
+        PipelineSettings pipeline,
         String healthModel,
         String alertRules,
         String funnels,
@@ -110,56 +110,6 @@ public record PulseConfig(
         /** Not behind a trusted proxy. */
         public Api(String host, int port, String advertisedHost) {
             this(host, port, advertisedHost, "");
-        }
-    }
-
-    public record Pipeline(
-            Duration grace,
-            Duration dedupWindow,
-            Duration hourlyRetention,
-            Duration dailyRetention,
-            Duration scoreRefreshInterval,
-            Duration fullRecomputeInterval,
-            Duration alertEvaluationInterval,
-            Duration caughtUpAfterIdle) {
-
-        public Pipeline {
-            caughtUpAfterIdle =
-                    caughtUpAfterIdle == null
-                            ? PipelineSettings.DEFAULT_CAUGHT_UP_AFTER_IDLE
-                            : caughtUpAfterIdle;
-        }
-
-        /** Settings with the default idle time after which data counts as caught up. */
-        public Pipeline(
-                Duration grace,
-                Duration dedupWindow,
-                Duration hourlyRetention,
-                Duration dailyRetention,
-                Duration scoreRefreshInterval,
-                Duration fullRecomputeInterval,
-                Duration alertEvaluationInterval) {
-            this(
-                    grace,
-                    dedupWindow,
-                    hourlyRetention,
-                    dailyRetention,
-                    scoreRefreshInterval,
-                    fullRecomputeInterval,
-                    alertEvaluationInterval,
-                    null);
-        }
-
-        public PipelineSettings settings() {
-            return new PipelineSettings(
-                    grace,
-                    dedupWindow,
-                    hourlyRetention,
-                    dailyRetention,
-                    scoreRefreshInterval,
-                    fullRecomputeInterval,
-                    alertEvaluationInterval,
-                    caughtUpAfterIdle);
         }
     }
 

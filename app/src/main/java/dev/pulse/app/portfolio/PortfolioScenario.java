@@ -2,6 +2,7 @@ package dev.pulse.app.portfolio;
 
 import dev.pulse.app.simulator.PlanMix;
 import dev.pulse.app.simulator.UsagePattern;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * What a labelled portfolio looks like: how many accounts over how many days, how many of them
  * churn and how fast they fade, which patterns the others follow, holidays, plans and volume. The
  * presets ({@link #preset}) differ in these; any preset takes any seed, and the same scenario
- * always gives the same portfolio.
+ * always gives the same portfolio. The {@code withSeed(…)}, {@code withDays(…)} … copies come from
+ * the generated {@code PortfolioScenarioBuilder}.
  *
  * @param name the preset it came from, for the manifest
  * @param seed every random choice derives from it
@@ -28,6 +30,7 @@ import java.util.Objects;
  * @param volumeScale 1 gives about {@value #EVENTS_PER_ACCOUNT_PER_WEEKDAY} events per account on
  *     an average weekday of the history (the demo's density); volume scales linearly with it
  */
+@RecordBuilder
 public record PortfolioScenario(
         String name,
         long seed,
@@ -40,7 +43,8 @@ public record PortfolioScenario(
         int fadeMaxDays,
         int holidayPeriods,
         PlanMix plans,
-        double volumeScale) {
+        double volumeScale)
+        implements PortfolioScenarioBuilder.With {
 
     /** Every fade starts at least this many days after the history's first day: a baseline. */
     public static final int BASELINE_DAYS = 35;
@@ -190,102 +194,6 @@ public record PortfolioScenario(
     /** The first day of the history. */
     public LocalDate firstDay() {
         return end.minusDays(days - 1L);
-    }
-
-    public PortfolioScenario withSeed(long newSeed) {
-        return new PortfolioScenario(
-                name,
-                newSeed,
-                accounts,
-                days,
-                end,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                holidayPeriods,
-                plans,
-                volumeScale);
-    }
-
-    public PortfolioScenario withAccounts(int newAccounts) {
-        return new PortfolioScenario(
-                name,
-                seed,
-                newAccounts,
-                days,
-                end,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                holidayPeriods,
-                plans,
-                volumeScale);
-    }
-
-    public PortfolioScenario withDays(int newDays) {
-        return new PortfolioScenario(
-                name,
-                seed,
-                accounts,
-                newDays,
-                end,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                holidayPeriods,
-                plans,
-                volumeScale);
-    }
-
-    public PortfolioScenario withEnd(LocalDate newEnd) {
-        return new PortfolioScenario(
-                name,
-                seed,
-                accounts,
-                days,
-                newEnd,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                holidayPeriods,
-                plans,
-                volumeScale);
-    }
-
-    public PortfolioScenario withHolidayPeriods(int newHolidayPeriods) {
-        return new PortfolioScenario(
-                name,
-                seed,
-                accounts,
-                days,
-                end,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                newHolidayPeriods,
-                plans,
-                volumeScale);
-    }
-
-    public PortfolioScenario withVolumeScale(double newVolumeScale) {
-        return new PortfolioScenario(
-                name,
-                seed,
-                accounts,
-                days,
-                end,
-                churnShare,
-                patternShares,
-                fadeMinDays,
-                fadeMaxDays,
-                holidayPeriods,
-                plans,
-                newVolumeScale);
     }
 
     /** Retained patterns' weights in the order of the arguments' names. */

@@ -1,5 +1,6 @@
 package dev.pulse.app.simulator;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  *     properties} object
  * @param extraField null or a field the schema does not know, which readers must tolerate
  */
+@RecordBuilder
 record EventDraft(
         String eventId,
         String tenantId,
@@ -19,31 +21,5 @@ record EventDraft(
         long eventTimeMs,
         long sentAtMs,
         Map<String, Object> properties,
-        Map.Entry<String, String> extraField) {
-
-    EventDraft withEventId(String newEventId) {
-        return new EventDraft(
-                newEventId,
-                tenantId,
-                userId,
-                type,
-                feature,
-                eventTimeMs,
-                sentAtMs,
-                properties,
-                extraField);
-    }
-
-    EventDraft withEventTime(long newEventTimeMs) {
-        return new EventDraft(
-                eventId,
-                tenantId,
-                userId,
-                type,
-                feature,
-                newEventTimeMs,
-                sentAtMs,
-                properties,
-                extraField);
-    }
-}
+        Map.Entry<String, String> extraField)
+        implements EventDraftBuilder.With {}

@@ -45,12 +45,12 @@ final class FaultInjector {
             if (beyondGrace.contains(i)) {
                 kind = RecordKind.BEYOND_GRACE;
                 draft =
-                        draft.withEventTime(
+                        draft.withEventTimeMs(
                                 draft.sentAtMs() - random.nextLong(3 * HOUR_MS, 6 * HOUR_MS));
             } else if (random.nextDouble() < LATE_RATE) {
                 kind = RecordKind.LATE;
                 draft =
-                        draft.withEventTime(
+                        draft.withEventTimeMs(
                                 draft.sentAtMs() - random.nextLong(5 * MINUTE_MS, 40 * MINUTE_MS));
             }
             byte[] value = EventRenderer.render(draft);

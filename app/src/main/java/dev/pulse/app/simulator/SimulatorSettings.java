@@ -1,12 +1,14 @@
 package dev.pulse.app.simulator;
 
 import dev.pulse.streams.connection.KafkaConnection;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * What the demo simulator simulates and where it sends it.
+ * What the demo simulator simulates and where it sends it. The {@code withSeed(…)}, {@code
+ * withTenants(…)} … copies come from the generated {@code SimulatorSettingsBuilder}.
  *
  * @param seed every random choice derives from it: the same seed and clock give the same traffic
  * @param tenants how many demo tenants (150 for the demo)
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
  *     simulator does not close a producer it was given
  * @param clock where "now" comes from: the replay ends, and live traffic starts, at its instant
  */
+@RecordBuilder
 public record SimulatorSettings(
         long seed,
         int tenants,
@@ -24,7 +27,8 @@ public record SimulatorSettings(
         double liveEventsPerSecond,
         KafkaConnection kafka,
         Producer<String, byte[]> producer,
-        Clock clock) {
+        Clock clock)
+        implements SimulatorSettingsBuilder.With {
 
     public static final long DEFAULT_SEED = 20_261_120L;
     public static final int DEFAULT_TENANTS = 150;
@@ -77,29 +81,5 @@ public record SimulatorSettings(
                 null,
                 Objects.requireNonNull(producer, "producer"),
                 Clock.systemUTC());
-    }
-
-    public SimulatorSettings withSeed(long newSeed) {
-        return new SimulatorSettings(
-                newSeed, tenants, days, liveEventsPerSecond, kafka, producer, clock);
-    }
-
-    public SimulatorSettings withTenants(int newTenants) {
-        return new SimulatorSettings(
-                seed, newTenants, days, liveEventsPerSecond, kafka, producer, clock);
-    }
-
-    public SimulatorSettings withDays(int newDays) {
-        return new SimulatorSettings(
-                seed, tenants, newDays, liveEventsPerSecond, kafka, producer, clock);
-    }
-
-    public SimulatorSettings withLiveEventsPerSecond(double newRate) {
-        return new SimulatorSettings(seed, tenants, days, newRate, kafka, producer, clock);
-    }
-
-    public SimulatorSettings withClock(Clock newClock) {
-        return new SimulatorSettings(
-                seed, tenants, days, liveEventsPerSecond, kafka, producer, newClock);
     }
 }

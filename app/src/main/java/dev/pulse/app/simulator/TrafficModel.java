@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -208,70 +209,46 @@ final class TrafficModel {
         if (!plan.active()) {
             return;
         }
+        BiConsumer<String, Map<String, Object>> emit =
+                (type, properties) ->
+                        out.add(
+                                draft(
+                                        tenant,
+                                        plan,
+                                        type,
+                                        null,
+                                        properties,
+                                        startMs,
+                                        lengthMs,
+                                        random));
         int opened = PoissonSampler.sample(random, plan.ticketsOpened() * shareOfDay);
         for (int i = 0; i < opened; i++) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("ticketId", ticketId(random));
             properties.put("priority", PRIORITIES[random.nextInt(PRIORITIES.length)]);
             properties.put("channel", CHANNELS[random.nextInt(CHANNELS.length)]);
-            out.add(
-                    draft(
-                            tenant,
-                            plan,
-                            EventTypes.TICKET_OPENED,
-                            null,
-                            properties,
-                            startMs,
-                            lengthMs,
-                            random));
+            emit.accept(EventTypes.TICKET_OPENED, properties);
         }
         int closed =
                 PoissonSampler.sample(
                         random, plan.ticketsOpened() * CLOSED_PER_OPENED * shareOfDay);
         for (int i = 0; i < closed; i++) {
             Map<String, Object> properties = Map.of("ticketId", ticketId(random));
-            out.add(
-                    draft(
-                            tenant,
-                            plan,
-                            EventTypes.TICKET_CLOSED,
-                            null,
-                            properties,
-                            startMs,
-                            lengthMs,
-                            random));
+            emit.accept(EventTypes.TICKET_CLOSED, properties);
         }
         int answers = PoissonSampler.sample(random, plan.npsAnswers() * shareOfDay);
         for (int i = 0; i < answers; i++) {
             long score = Math.round(tenant.npsMean() + 1.5 * random.nextGaussian());
             Map<String, Object> properties =
                     Map.of("score", (int) Math.max(0, Math.min(10, score)));
-            out.add(
-                    draft(
-                            tenant,
-                            plan,
-                            EventTypes.NPS_RESPONSE,
-                            null,
-                            properties,
-                            startMs,
-                            lengthMs,
-                            random));
+            emit.accept(EventTypes.NPS_RESPONSE, properties);
         }
         int purchases = PoissonSampler.sample(random, plan.seatAdditions() * shareOfDay);
         for (int i = 0; i < purchases; i++) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("seats", random.nextInt(1, 6));
             properties.put("plan", plans.get(tenant.tenantId()));
-            out.add(
-                    draft(
-                            tenant,
-                            plan,
-                            EventTypes.SEAT_ADDED,
-                            null,
-                            properties,
-                            startMs,
-                            lengthMs,
-                            random));
+            emit.accept(EventTypes.SEAT_ADDED, properties);
         }
     }
 

@@ -161,6 +161,7 @@ class SlackAlertChannelTest {
                 AT,
                 List.of("slack"),
                 true,
+                null,
                 null);
     }
 
@@ -181,6 +182,7 @@ class SlackAlertChannelTest {
                 n.createdAt(),
                 n.channels(),
                 n.inApp(),
+                null,
                 null);
     }
 

@@ -80,6 +80,7 @@ public final class Replies {
                 AT,
                 List.of("teams", "discord"),
                 true,
+                null,
                 null);
     }
 

@@ -3,6 +3,7 @@ package dev.pulse.notify.model;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertState;
 import dev.pulse.topologies.alert.Severity;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
  * @param report the scheduled report to attach, for {@link NotificationReason#SCHEDULED_REPORT};
  *     null for alerts (then the alert fields are set, else they are null)
  */
+@RecordBuilder
 public record Notification(
         String id,
         String recipient,
@@ -43,44 +45,6 @@ public record Notification(
 
     public Notification {
         channels = channels == null ? List.of() : List.copyOf(channels);
-    }
-
-    /** A notification about an alert. */
-    public Notification(
-            String id,
-            String recipient,
-            NotificationReason reason,
-            String alertId,
-            String tenantId,
-            String accountName,
-            String ruleId,
-            Severity severity,
-            AlertState alertState,
-            String explanation,
-            String link,
-            Instant alertChangedAt,
-            Instant createdAt,
-            List<String> channels,
-            boolean inApp,
-            Instant readAt) {
-        this(
-                id,
-                recipient,
-                reason,
-                alertId,
-                tenantId,
-                accountName,
-                ruleId,
-                severity,
-                alertState,
-                explanation,
-                link,
-                alertChangedAt,
-                createdAt,
-                channels,
-                inApp,
-                readAt,
-                null);
     }
 
     /**
@@ -145,28 +109,12 @@ public record Notification(
                 createdAt,
                 channels,
                 inApp,
+                null,
                 null);
     }
 
     public Notification markedRead(Instant at) {
-        return new Notification(
-                id,
-                recipient,
-                reason,
-                alertId,
-                tenantId,
-                accountName,
-                ruleId,
-                severity,
-                alertState,
-                explanation,
-                link,
-                alertChangedAt,
-                createdAt,
-                channels,
-                inApp,
-                at,
-                report);
+        return NotificationBuilder.builder(this).readAt(at).build();
     }
 
     public boolean read() {

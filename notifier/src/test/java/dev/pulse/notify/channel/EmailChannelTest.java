@@ -129,6 +129,7 @@ class EmailChannelTest {
                         "v1",
                         null,
                         null,
+                        null,
                         null);
         Notification n =
                 Notification.about(

@@ -133,7 +133,8 @@ public final class SampleReports {
                         contributions,
                         changes.get(0).explanation(),
                         period.from(),
-                        asOf);
+                        asOf,
+                        null);
         List<AlertTransition> alerts = new ArrayList<>();
         List<FollowUp> followUps = new ArrayList<>();
         for (int i = 0; i < Math.max(2, history.size() / 30); i++) {

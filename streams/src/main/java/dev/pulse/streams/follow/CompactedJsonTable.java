@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -25,14 +26,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record that cannot be read is logged and treated as absent: it fails closed.
  *
+ * <p>Stores of one kind of value (report schedules, segments) extend it with their topic.
+ *
  * @param <V> the value type, a record Pulse's JSON mapper reads and writes
  */
-public final class CompactedJsonTable<V> implements AutoCloseable {
+public class CompactedJsonTable<V> implements KeyedStore<V>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompactedJsonTable.class);
 
     private final String topic;
     private final String what;
     private final Class<V> type;
+    private final Function<V, String> idOf;
     private final LatestByKey<V> table = new LatestByKey<>();
     private final CompactedTopicWriter writer;
     private final TopicFollower follower;
@@ -42,12 +46,19 @@ public final class CompactedJsonTable<V> implements AutoCloseable {
      *
      * @param clientId names the producer and the follower's consumer
      * @param what names the values in logs and errors ("report schedule", "segment")
+     * @param idOf a value's id, its key on the topic
      */
-    public CompactedJsonTable(
-            KafkaConnection kafka, String topic, String clientId, String what, Class<V> type) {
+    protected CompactedJsonTable(
+            KafkaConnection kafka,
+            String topic,
+            String clientId,
+            String what,
+            Class<V> type,
+            Function<V, String> idOf) {
         this.topic = topic;
         this.what = what;
         this.type = type;
+        this.idOf = idOf;
         this.writer = new CompactedTopicWriter(kafka, topic, clientId, what);
         this.follower =
                 new TopicFollower(
@@ -83,13 +94,14 @@ public final class CompactedJsonTable<V> implements AutoCloseable {
         }
     }
 
-    /** Stores {@code value} under {@code key}; returns once the broker has it. */
-    public void put(String key, V value) {
-        write(key, value);
+    /** Stores {@code value} under its id; returns once the broker has it. */
+    @Override
+    public void save(V value) {
+        write(idOf.apply(value), value);
     }
 
-    /** Removes the value under {@code key}; false when there was none. */
-    public boolean remove(String key) {
+    @Override
+    public boolean delete(String key) {
         if (table.get(key).isEmpty()) {
             return false;
         }
@@ -97,12 +109,13 @@ public final class CompactedJsonTable<V> implements AutoCloseable {
         return true;
     }
 
+    @Override
     public Optional<V> get(String key) {
         return table.get(key);
     }
 
-    /** Every present value, in no particular order. */
-    public List<V> values() {
+    @Override
+    public List<V> all() {
         return table.values();
     }
 

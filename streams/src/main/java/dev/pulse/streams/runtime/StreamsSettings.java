@@ -6,11 +6,13 @@ import dev.pulse.topologies.funnel.FunnelDefinitions;
 import dev.pulse.topologies.health.HealthModel;
 import dev.pulse.topologies.journey.JourneyModel;
 import dev.pulse.topologies.pipeline.PipelineSettings;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How this instance runs the topologies.
+ * How this instance runs the topologies. The {@code withAdvertisedPort(…)} … copies come from the
+ * generated {@code StreamsSettingsBuilder}.
  *
  * @param kafka the cluster, its client settings and how topics are created there (replication)
  * @param applicationId Kafka Streams application id: instances with the same id share the work
@@ -23,8 +25,10 @@ import java.util.Objects;
  * @param rocksDbCacheBytes one block cache and write-buffer budget shared by every store
  * @param alertRules the alert rules the pipeline evaluates
  * @param journey the journey stages the pipeline moves tenants through
- * @param funnels the product adoption funnels the pipeline counts
+ * @param funnels the product adoption funnels the pipeline counts ({@code FunnelDefinitions.NONE}:
+ *     the funnel stores stay empty)
  */
+@RecordBuilder
 public record StreamsSettings(
         KafkaConnection kafka,
         String applicationId,
@@ -39,39 +43,8 @@ public record StreamsSettings(
         AlertRules alertRules,
         JourneyModel journey,
         PipelineSettings pipeline,
-        FunnelDefinitions funnels) {
-
-    /** Without funnels: the funnel stores stay empty. */
-    public StreamsSettings(
-            KafkaConnection kafka,
-            String applicationId,
-            Path stateDir,
-            String advertisedHost,
-            int advertisedPort,
-            int partitions,
-            int standbyReplicas,
-            int threads,
-            long rocksDbCacheBytes,
-            HealthModel model,
-            AlertRules alertRules,
-            JourneyModel journey,
-            PipelineSettings pipeline) {
-        this(
-                kafka,
-                applicationId,
-                stateDir,
-                advertisedHost,
-                advertisedPort,
-                partitions,
-                standbyReplicas,
-                threads,
-                rocksDbCacheBytes,
-                model,
-                alertRules,
-                journey,
-                pipeline,
-                FunnelDefinitions.NONE);
-    }
+        FunnelDefinitions funnels)
+        implements StreamsSettingsBuilder.With {
 
     public StreamsSettings {
         Objects.requireNonNull(kafka, "kafka");
@@ -86,23 +59,5 @@ public record StreamsSettings(
             throw new IllegalArgumentException(
                     "partitions and threads must be at least 1, standby replicas at least 0");
         }
-    }
-
-    public StreamsSettings withAdvertisedPort(int port) {
-        return new StreamsSettings(
-                kafka,
-                applicationId,
-                stateDir,
-                advertisedHost,
-                port,
-                partitions,
-                standbyReplicas,
-                threads,
-                rocksDbCacheBytes,
-                model,
-                alertRules,
-                journey,
-                pipeline,
-                funnels);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.account;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param attributes free key/value facts about the account (for example a label a generated history
  *     carries); empty when none
  */
+@RecordBuilder
 public record Account(
         String tenantId,
         String name,
@@ -31,7 +33,8 @@ public record Account(
         String status,
         LocalDate churnedAt,
         LocalDate renewedAt,
-        Map<String, String> attributes) {
+        Map<String, String> attributes)
+        implements AccountBuilder.With {
 
     public static final String CHURNED = "churned";
     public static final String RENEWED = "renewed";
@@ -89,37 +92,6 @@ public record Account(
 
     /** The same account with a lifecycle outcome. */
     public Account withOutcome(String newStatus, LocalDate newChurnedAt, LocalDate newRenewedAt) {
-        return new Account(
-                tenantId,
-                name,
-                owner,
-                team,
-                plan,
-                licensedSeats,
-                arr,
-                renewalDate,
-                segment,
-                newStatus,
-                newChurnedAt,
-                newRenewedAt,
-                attributes);
-    }
-
-    /** The same account with these attributes. */
-    public Account withAttributes(Map<String, String> newAttributes) {
-        return new Account(
-                tenantId,
-                name,
-                owner,
-                team,
-                plan,
-                licensedSeats,
-                arr,
-                renewalDate,
-                segment,
-                status,
-                churnedAt,
-                renewedAt,
-                newAttributes);
+        return with().status(newStatus).churnedAt(newChurnedAt).renewedAt(newRenewedAt).build();
     }
 }

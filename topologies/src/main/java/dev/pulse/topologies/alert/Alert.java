@@ -1,5 +1,6 @@
 package dev.pulse.topologies.alert;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -25,6 +26,7 @@ import java.time.Instant;
  * @param replayed true when this state was decided on a closed day while Pulse replayed history or
  *     caught up on a backlog: it is history, and nobody is told; null or false otherwise
  */
+@RecordBuilder
 public record Alert(
         String id,
         String tenantId,
@@ -46,48 +48,6 @@ public record Alert(
         String actedBy,
         Boolean replayed) {
 
-    /** An alert decided live. */
-    public Alert(
-            String id,
-            String tenantId,
-            String ruleId,
-            AlertKind kind,
-            Severity severity,
-            AlertState state,
-            Instant firstSeenAt,
-            Instant firedAt,
-            Instant resolvedAt,
-            String explanation,
-            String owner,
-            String link,
-            Double scoreAtFire,
-            Instant lastEvaluatedAt,
-            String ruleVersion,
-            Instant acknowledgedAt,
-            Instant snoozedUntil,
-            String actedBy) {
-        this(
-                id,
-                tenantId,
-                ruleId,
-                kind,
-                severity,
-                state,
-                firstSeenAt,
-                firedAt,
-                resolvedAt,
-                explanation,
-                owner,
-                link,
-                scoreAtFire,
-                lastEvaluatedAt,
-                ruleVersion,
-                acknowledgedAt,
-                snoozedUntil,
-                actedBy,
-                null);
-    }
-
     /** Whether this state was decided while replaying (see {@code replayed}). */
     public boolean isReplayed() {
         return Boolean.TRUE.equals(replayed);
@@ -98,7 +58,7 @@ public record Alert(
         if (value == isReplayed()) {
             return this;
         }
-        return with(explanation, value ? Boolean.TRUE : null);
+        return AlertBuilder.builder(this).replayed(value ? Boolean.TRUE : null).build();
     }
 
     public static String id(String tenantId, String ruleId) {
@@ -111,87 +71,30 @@ public record Alert(
 
     /** The same alert with a fresh sentence (announcing it again after a replay). */
     public Alert explained(String newExplanation) {
-        return with(newExplanation, replayed);
+        return AlertBuilder.builder(this).explanation(newExplanation).build();
     }
 
     Alert evaluatedAt(Instant at) {
-        return with(state, resolvedAt, at, acknowledgedAt, snoozedUntil, actedBy);
+        return AlertBuilder.builder(this).lastEvaluatedAt(at).build();
     }
 
     Alert acknowledged(Instant at, String by) {
-        return with(state, resolvedAt, lastEvaluatedAt, at, snoozedUntil, by);
+        return AlertBuilder.builder(this).acknowledgedAt(at).actedBy(by).build();
     }
 
     Alert snoozed(Instant until, String by) {
-        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, until, by);
+        return AlertBuilder.builder(this).snoozedUntil(until).actedBy(by).build();
     }
 
     Alert snoozeEnded() {
-        return with(state, resolvedAt, lastEvaluatedAt, acknowledgedAt, null, actedBy);
+        return AlertBuilder.builder(this).snoozedUntil(null).build();
     }
 
     Alert resolvedByHand(Instant at, String by) {
-        return with(AlertState.RESOLVED, at, lastEvaluatedAt, acknowledgedAt, snoozedUntil, by);
-    }
-
-    private Alert with(String newExplanation, Boolean newReplayed) {
-        return with(
-                state,
-                resolvedAt,
-                lastEvaluatedAt,
-                acknowledgedAt,
-                snoozedUntil,
-                actedBy,
-                newExplanation,
-                newReplayed);
-    }
-
-    private Alert with(
-            AlertState newState,
-            Instant newResolvedAt,
-            Instant newEvaluatedAt,
-            Instant newAcknowledgedAt,
-            Instant newSnoozedUntil,
-            String newActedBy) {
-        return with(
-                newState,
-                newResolvedAt,
-                newEvaluatedAt,
-                newAcknowledgedAt,
-                newSnoozedUntil,
-                newActedBy,
-                explanation,
-                replayed);
-    }
-
-    private Alert with(
-            AlertState newState,
-            Instant newResolvedAt,
-            Instant newEvaluatedAt,
-            Instant newAcknowledgedAt,
-            Instant newSnoozedUntil,
-            String newActedBy,
-            String newExplanation,
-            Boolean newReplayed) {
-        return new Alert(
-                id,
-                tenantId,
-                ruleId,
-                kind,
-                severity,
-                newState,
-                firstSeenAt,
-                firedAt,
-                newResolvedAt,
-                newExplanation,
-                owner,
-                link,
-                scoreAtFire,
-                newEvaluatedAt,
-                ruleVersion,
-                newAcknowledgedAt,
-                newSnoozedUntil,
-                newActedBy,
-                newReplayed);
+        return AlertBuilder.builder(this)
+                .state(AlertState.RESOLVED)
+                .resolvedAt(at)
+                .actedBy(by)
+                .build();
     }
 }

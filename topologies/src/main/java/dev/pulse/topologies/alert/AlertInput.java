@@ -37,68 +37,15 @@ public record AlertInput(
         boolean closedDay,
         Band levelBand) {
 
-    /** An input whose band by score is the score's own band. */
-    public AlertInput(
-            String tenantId,
-            HealthScore score,
-            Account account,
-            DailyHistory history,
-            Instant now,
-            Band bandWeekAgo,
-            boolean dataCaughtUp,
-            boolean closedDay) {
-        this(
-                tenantId,
-                score,
-                account,
-                history,
-                now,
-                bandWeekAgo,
-                dataCaughtUp,
-                closedDay,
-                score == null ? null : score.band());
-    }
-
     /** When a condition that holds now counts as first seen. */
     public Instant firstSight() {
         return closedDay ? now.minus(java.time.Duration.ofDays(1)) : now;
     }
 
-    /** A live evaluation: a condition that holds is first seen now. */
-    public AlertInput(
-            String tenantId,
-            HealthScore score,
-            Account account,
-            DailyHistory history,
-            Instant now,
-            Band bandWeekAgo,
-            boolean dataCaughtUp) {
-        this(tenantId, score, account, history, now, bandWeekAgo, dataCaughtUp, false);
-    }
-
-    /** An input whose data currency is unknown: no onset from the data is trusted. */
-    public AlertInput(
-            String tenantId,
-            HealthScore score,
-            Account account,
-            DailyHistory history,
-            Instant now,
-            Band bandWeekAgo) {
-        this(tenantId, score, account, history, now, bandWeekAgo, false);
-    }
-
     /** Measure id of seat utilisation in the health model: active users over licensed seats. */
     public static final String SEAT_UTILISATION = "seat_utilisation";
 
-    public static AlertInput of(
-            HealthScore score,
-            Account account,
-            DailyHistory history,
-            Instant now,
-            HealthModel model) {
-        return of(score, account, history, now, model, false);
-    }
-
+    /** A live evaluation: a condition that holds is first seen now. */
     public static AlertInput of(
             HealthScore score,
             Account account,
@@ -106,18 +53,7 @@ public record AlertInput(
             Instant now,
             HealthModel model,
             boolean dataCaughtUp) {
-        Band weekAgo =
-                score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
-        return new AlertInput(
-                score.tenantId(),
-                score,
-                account,
-                history,
-                now,
-                weekAgo,
-                dataCaughtUp,
-                false,
-                model.bandOf(score.score()));
+        return scored(score, account, history, now, model, dataCaughtUp, false);
     }
 
     /**
@@ -126,7 +62,17 @@ public record AlertInput(
      */
     public static AlertInput endOfDay(
             HealthScore score, Account account, DailyHistory history, HealthModel model) {
-        Instant end = score.asOf();
+        return scored(score, account, history, score.asOf(), model, true, true);
+    }
+
+    private static AlertInput scored(
+            HealthScore score,
+            Account account,
+            DailyHistory history,
+            Instant now,
+            HealthModel model,
+            boolean dataCaughtUp,
+            boolean closedDay) {
         Band weekAgo =
                 score.delta7d() == null ? null : model.bandOf(score.score() - score.delta7d());
         return new AlertInput(
@@ -134,10 +80,10 @@ public record AlertInput(
                 score,
                 account,
                 history,
-                end,
+                now,
                 weekAgo,
-                true,
-                true,
+                dataCaughtUp,
+                closedDay,
                 model.bandOf(score.score()));
     }
 

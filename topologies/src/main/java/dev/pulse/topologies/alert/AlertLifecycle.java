@@ -197,6 +197,7 @@ public final class AlertLifecycle {
                     ruleVersion,
                     null,
                     null,
+                    null,
                     null);
         }
     }

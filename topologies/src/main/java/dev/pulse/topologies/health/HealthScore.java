@@ -1,6 +1,7 @@
 package dev.pulse.topologies.health;
 
 import dev.pulse.topologies.risk.RiskAssessment;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * @param risk the at-risk decision of the latest closed day; null before one was made. When present
  *     it decides the at-risk band: the band is at risk exactly when the decision is
  */
+@RecordBuilder
 public record HealthScore(
         String tenantId,
         double score,
@@ -34,34 +36,6 @@ public record HealthScore(
     /** Read-only: one score is shared by the scoring and every reader of this instance. */
     public HealthScore {
         contributions = contributions == null ? null : List.copyOf(contributions);
-    }
-
-    /** A score without an at-risk decision yet. */
-    public HealthScore(
-            String tenantId,
-            double score,
-            Band band,
-            String modelVersion,
-            Instant asOf,
-            Double delta7d,
-            Double delta30d,
-            List<Contribution> contributions,
-            String topReason,
-            Instant firstEventAt,
-            Instant lastEventAt) {
-        this(
-                tenantId,
-                score,
-                band,
-                modelVersion,
-                asOf,
-                delta7d,
-                delta30d,
-                contributions,
-                topReason,
-                firstEventAt,
-                lastEventAt,
-                null);
     }
 
     /** The contribution that costs the most points, as a sentence. */
@@ -114,51 +88,22 @@ public record HealthScore(
     }
 
     private HealthScore with(Band newBand, String newTopReason, RiskAssessment newRisk) {
-        return new HealthScore(
-                tenantId,
-                score,
-                newBand,
-                modelVersion,
-                asOf,
-                delta7d,
-                delta30d,
-                contributions,
-                newTopReason,
-                firstEventAt,
-                lastEventAt,
-                newRisk);
+        return HealthScoreBuilder.builder(this)
+                .band(newBand)
+                .topReason(newTopReason)
+                .risk(newRisk)
+                .build();
     }
 
-    public HealthScore withDeltas(Double delta7d, Double delta30d) {
-        return new HealthScore(
-                tenantId,
-                score,
-                band,
-                modelVersion,
-                asOf,
-                delta7d,
-                delta30d,
-                contributions,
-                topReason,
-                firstEventAt,
-                lastEventAt,
-                risk);
+    public HealthScore withDeltas(Double newDelta7d, Double newDelta30d) {
+        return HealthScoreBuilder.builder(this).delta7d(newDelta7d).delta30d(newDelta30d).build();
     }
 
-    public HealthScore withActivity(Instant firstEventAt, Instant lastEventAt) {
-        return new HealthScore(
-                tenantId,
-                score,
-                band,
-                modelVersion,
-                asOf,
-                delta7d,
-                delta30d,
-                contributions,
-                topReason,
-                firstEventAt,
-                lastEventAt,
-                risk);
+    public HealthScore withActivity(Instant newFirstEventAt, Instant newLastEventAt) {
+        return HealthScoreBuilder.builder(this)
+                .firstEventAt(newFirstEventAt)
+                .lastEventAt(newLastEventAt)
+                .build();
     }
 
     /** True when a reader would see a different score: value, band, deltas or model changed. */

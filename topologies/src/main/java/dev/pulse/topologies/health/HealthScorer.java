@@ -79,6 +79,7 @@ public final class HealthScorer {
                 List.copyOf(contributions),
                 topReason,
                 null,
+                null,
                 null);
     }
 

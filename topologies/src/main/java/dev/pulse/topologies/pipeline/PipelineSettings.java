@@ -1,9 +1,11 @@
 package dev.pulse.topologies.pipeline;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 
 /**
- * Tunables of the health pipeline.
+ * Tunables of the health pipeline: the {@code pipeline} section of Pulse's configuration. The
+ * {@code withGrace(…)} … copies come from the generated {@code PipelineSettingsBuilder}.
  *
  * @param grace how late an event may arrive (behind the newest event time seen) and still count
  * @param dedupWindow how long an event id is remembered to drop re-deliveries
@@ -14,8 +16,10 @@ import java.time.Duration;
  * @param alertEvaluationInterval how often every tenant's alert rules are evaluated (wall clock),
  *     so silence and {@code for} durations progress without new events
  * @param caughtUpAfterIdle a task that processed nothing for this long has no backlog, so its data
- *     counts as caught up whatever its stream time (see {@code EventTimeClock})
+ *     counts as caught up whatever its stream time (see {@code EventTimeClock}); null (left out of
+ *     the configuration): five minutes
  */
+@RecordBuilder
 public record PipelineSettings(
         Duration grace,
         Duration dedupWindow,
@@ -24,31 +28,14 @@ public record PipelineSettings(
         Duration scoreRefreshInterval,
         Duration fullRecomputeInterval,
         Duration alertEvaluationInterval,
-        Duration caughtUpAfterIdle) {
-
-    /** Settings with the default idle time after which a task counts as caught up. */
-    public PipelineSettings(
-            Duration grace,
-            Duration dedupWindow,
-            Duration hourlyRetention,
-            Duration dailyRetention,
-            Duration scoreRefreshInterval,
-            Duration fullRecomputeInterval,
-            Duration alertEvaluationInterval) {
-        this(
-                grace,
-                dedupWindow,
-                hourlyRetention,
-                dailyRetention,
-                scoreRefreshInterval,
-                fullRecomputeInterval,
-                alertEvaluationInterval,
-                DEFAULT_CAUGHT_UP_AFTER_IDLE);
-    }
+        Duration caughtUpAfterIdle)
+        implements PipelineSettingsBuilder.With {
 
     public static final Duration DEFAULT_CAUGHT_UP_AFTER_IDLE = Duration.ofMinutes(5);
 
     public PipelineSettings {
+        caughtUpAfterIdle =
+                caughtUpAfterIdle == null ? DEFAULT_CAUGHT_UP_AFTER_IDLE : caughtUpAfterIdle;
         requirePositive(grace.plusMillis(1), "grace");
         requirePositive(dedupWindow, "dedupWindow");
         requirePositive(scoreRefreshInterval, "scoreRefreshInterval");
@@ -72,7 +59,8 @@ public record PipelineSettings(
                 Duration.ofDays(731),
                 Duration.ofMillis(200),
                 Duration.ofMinutes(1),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                DEFAULT_CAUGHT_UP_AFTER_IDLE);
     }
 
     private static void requirePositive(Duration value, String name) {

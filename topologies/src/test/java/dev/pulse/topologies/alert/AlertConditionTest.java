@@ -212,7 +212,7 @@ class AlertConditionTest {
     }
 
     private static AlertInput input(HealthScore score, Account account, DailyHistory history) {
-        return AlertInput.of(score, account, history, NOW, MODEL);
+        return AlertInput.of(score, account, history, NOW, MODEL, false);
     }
 
     private static HealthScore score(double value, Double delta7d) {
@@ -227,7 +227,8 @@ class AlertConditionTest {
                 List.of(),
                 "Trend: events down 40% against the 28 days before",
                 NOW.minus(Duration.ofDays(90)),
-                NOW.minus(Duration.ofHours(1)));
+                NOW.minus(Duration.ofHours(1)),
+                null);
     }
 
     private static HealthScore activity(HealthScore s, Instant first, Instant last) {
@@ -255,7 +256,8 @@ class AlertConditionTest {
                 List.of(seats),
                 s.topReason(),
                 s.firstEventAt(),
-                s.lastEventAt());
+                s.lastEventAt(),
+                null);
     }
 
     private static Account account(long seats) {

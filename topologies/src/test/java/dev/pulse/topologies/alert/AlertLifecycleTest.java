@@ -320,6 +320,7 @@ class AlertLifecycleTest {
                         List.of(),
                         null,
                         null,
+                        null,
                         null);
         AlertInput in =
                 new AlertInput(
@@ -329,7 +330,9 @@ class AlertLifecycleTest {
                         new DailyHistory(Map.of(), now),
                         now,
                         null,
-                        dataCaughtUp);
+                        dataCaughtUp,
+                        false,
+                        score.band());
         return AlertLifecycle.next(current, rule, "v1", in, evaluation);
     }
 

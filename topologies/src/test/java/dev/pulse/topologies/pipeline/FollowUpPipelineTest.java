@@ -151,6 +151,7 @@ class FollowUpPipelineTest {
                 "test-1",
                 null,
                 null,
+                null,
                 null);
     }
 }

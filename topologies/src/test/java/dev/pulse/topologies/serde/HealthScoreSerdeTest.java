@@ -118,6 +118,7 @@ class HealthScoreSerdeTest {
                                                 contributions,
                                                 null,
                                                 null,
+                                                null,
                                                 null));
         return Combinators.combine(head, strings(), instants(), instants(), risks())
                 .as(

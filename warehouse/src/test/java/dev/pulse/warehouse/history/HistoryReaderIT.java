@@ -160,6 +160,7 @@ class HistoryReaderIT {
                         List.of(),
                         null,
                         null,
+                        null,
                         null);
 
         @Override

@@ -100,7 +100,8 @@ public final class ResultRecords implements AutoCloseable {
                                             "frequency", "Frequency", 5.0, 60.0, 1.0, 60.0, "ok")),
                             "frequency",
                             start,
-                            start);
+                            start,
+                            null);
             producer.send(
                     new ProducerRecord<>(
                             WarehouseSink.changelog(applicationId, PulseStores.HEALTH_SCORE_DAILY),
