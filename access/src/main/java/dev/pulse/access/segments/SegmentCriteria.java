@@ -2,6 +2,7 @@ package dev.pulse.access.segments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pulse.topologies.health.Band;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Map;
  * Which accounts a segment holds: every condition given must hold; a field left null (or empty)
  * sets no condition, so the empty criteria select every account in scope. Validated here, each
  * error naming its field ({@link InvalidSegmentException}); text is matched without regard to
- * letter case. See {@link SegmentMatcher} for how each condition reads an account.
+ * letter case. See {@link SegmentMatcher} for how each condition reads an account. Front ends that
+ * take people by name put their e-mails in afterwards with {@code withOwners(…)}, one of the copies
+ * the generated {@code SegmentCriteriaBuilder} adds.
  *
  * @param plans the directory's plan is one of these
  * @param segments the directory's segment field is one of these
@@ -34,6 +37,7 @@ import java.util.Map;
  * @param attributes every key has this value among the account's attributes
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@RecordBuilder
 public record SegmentCriteria(
         List<String> plans,
         List<String> segments,
@@ -52,7 +56,8 @@ public record SegmentCriteria(
         Integer renewalWithinDays,
         List<String> journeyStages,
         FunnelStep funnel,
-        Map<String, String> attributes) {
+        Map<String, String> attributes)
+        implements SegmentCriteriaBuilder.With {
 
     /** The longest renewal horizon a criterion may name: ten years. */
     public static final int MAX_RENEWAL_DAYS = 3650;
@@ -96,32 +101,6 @@ public record SegmentCriteria(
         }
         journeyStages = texts("journeyStages", journeyStages);
         attributes = attributes(attributes);
-    }
-
-    /**
-     * The same criteria with other account managers: for front ends that take people by name and
-     * put their e-mails in afterwards.
-     */
-    public SegmentCriteria withOwners(List<String> owners) {
-        return new SegmentCriteria(
-                plans,
-                segments,
-                owners,
-                teams,
-                bands,
-                atRisk,
-                scoreMin,
-                scoreMax,
-                delta7dMin,
-                delta7dMax,
-                delta30dMin,
-                delta30dMax,
-                arrMin,
-                arrMax,
-                renewalWithinDays,
-                journeyStages,
-                funnel,
-                attributes);
     }
 
     private static List<String> texts(String field, List<String> values) {

@@ -76,32 +76,6 @@ public final class PulseBotEngine implements BotEngine {
     /**
      * @param reader the unchecked (routing) reader; only ever used wrapped in the asker's scope
      * @param linkBaseUrl prefix of account links in answers
-     */
-    public PulseBotEngine(
-            TenantStateReader reader,
-            AccessPolicy policy,
-            UserDirectory directory,
-            AuditLog auditLog,
-            EventPublisher publisher,
-            Clock clock,
-            ZoneId zone,
-            String linkBaseUrl) {
-        this(
-                reader,
-                policy,
-                directory,
-                auditLog,
-                publisher,
-                clock,
-                zone,
-                linkBaseUrl,
-                new HealthModel.Bands(70, 40),
-                null,
-                null,
-                FunnelDefinitions.NONE);
-    }
-
-    /**
      * @param bands the health model's band lines, for the score charts of reports
      * @param schedules where report schedules are kept; null where none are
      * @param segments where saved segments are kept; null where none are

@@ -29,6 +29,10 @@ record AccountView(
 
     record Links(String self, String timeseries) {}
 
+    /** Directory fields of a tenant the directory does not know: all absent. */
+    private static final Account EMPTY =
+            new Account(null, null, null, null, null, null, null, null, null);
+
     static AccountView of(AccountSnapshot snapshot) {
         String tenantId = snapshot.tenantId();
         Account account = snapshot.account();
@@ -36,31 +40,17 @@ record AccountView(
         Engagement engagement = new Engagement(snapshot.last7d(), snapshot.last30d());
         String self = "/v1/accounts/" + tenantId;
         Links links = new Links(self, self + "/timeseries");
-        if (account == null) {
-            return new AccountView(
-                    tenantId,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    health,
-                    engagement,
-                    links);
-        }
+        Account a = account == null ? EMPTY : account;
         return new AccountView(
                 tenantId,
-                account.name(),
-                account.owner(),
-                account.team(),
-                account.plan(),
-                account.licensedSeats(),
-                account.arr(),
-                account.renewalDate(),
-                account.segment(),
+                a.name(),
+                a.owner(),
+                a.team(),
+                a.plan(),
+                a.licensedSeats(),
+                a.arr(),
+                a.renewalDate(),
+                a.segment(),
                 health,
                 engagement,
                 links);

@@ -25,21 +25,12 @@ public final class HealthHandler {
     private final WarehouseAdmin warehouse;
     private final Supplier<List<RestoreProgress.Restoring>> restoring;
 
-    public HealthHandler(BooleanSupplier ready) {
-        this(ready, WarehouseAdmin.NONE, List::of);
-    }
-
     /**
      * With a warehouse, readiness also says whether it keeps up. A warehouse that is behind does
-     * not make the instance unready: it still computes and serves from its stores.
-     */
-    public HealthHandler(BooleanSupplier ready, WarehouseAdmin warehouse) {
-        this(ready, warehouse, List::of);
-    }
-
-    /**
-     * While not ready, the answer also lists the stores restoring from changelogs with their
-     * progress, so whoever waits on a restarted instance sees it move rather than a bare DOWN.
+     * not make the instance unready: it still computes and serves from its stores ({@link
+     * WarehouseAdmin#NONE} without one). While not ready, the answer also lists the stores
+     * restoring from changelogs with their progress, so whoever waits on a restarted instance sees
+     * it move rather than a bare DOWN.
      */
     public HealthHandler(
             BooleanSupplier ready,

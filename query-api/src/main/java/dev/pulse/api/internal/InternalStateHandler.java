@@ -79,11 +79,7 @@ public final class InternalStateHandler {
     }
 
     public void dailyScores(RoutingContext ctx) {
-        String tenant = tenant(ctx);
-        RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, FROM);
-        Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local(ctx).dailyScores(tenant, from, to));
+        overRange(ctx, TenantStateReader::dailyScores);
     }
 
     public void engagement(RoutingContext ctx) {
@@ -96,11 +92,7 @@ public final class InternalStateHandler {
     }
 
     public void engagementTotals(RoutingContext ctx) {
-        String tenant = tenant(ctx);
-        RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, FROM);
-        Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local(ctx).engagementTotals(tenant, from, to));
+        overRange(ctx, TenantStateReader::engagementTotals);
     }
 
     public void alerts(RoutingContext ctx) {
@@ -116,16 +108,25 @@ public final class InternalStateHandler {
     }
 
     public void alertHistory(RoutingContext ctx) {
-        String tenant = tenant(ctx);
-        RequestParams params = RequestParams.of(ctx);
-        Instant from = instant(params, FROM);
-        Instant to = instant(params, TO);
-        reads.respondJson(ctx, () -> local(ctx).alertHistory(tenant, from, to));
+        overRange(ctx, TenantStateReader::alertHistory);
     }
 
     public void followUps(RoutingContext ctx) {
         String tenant = tenant(ctx);
         reads.respondJson(ctx, () -> local(ctx).followUps(tenant));
+    }
+
+    /** A read of one tenant over {@code [from, to)}. */
+    private interface RangeRead {
+        Object read(TenantStateReader reader, String tenant, Instant from, Instant to);
+    }
+
+    private void overRange(RoutingContext ctx, RangeRead read) {
+        String tenant = tenant(ctx);
+        RequestParams params = RequestParams.of(ctx);
+        Instant from = instant(params, FROM);
+        Instant to = instant(params, TO);
+        reads.respondJson(ctx, () -> read.read(local(ctx), tenant, from, to));
     }
 
     /** The owned stores, or (asked with {@code copy=true}) every copy this instance holds. */
