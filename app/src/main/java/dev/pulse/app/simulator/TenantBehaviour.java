@@ -1,5 +1,6 @@
 package dev.pulse.app.simulator;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import java.util.Optional;
 /**
  * How one simulated tenant uses the product: the parameters of its pattern, and the dated effects
  * (a fade, growth, calendar peaks, holidays…) that move its usage away from normal on some days.
+ * Volume calibration scales it with {@code withIntensity(…)}, from the generated {@code
+ * TenantBehaviourBuilder}.
  *
  * @param utilisation engaged users over licensed seats on an ordinary day
  * @param intensity usage events (logins, feature use, API calls) per engaged user per weekday
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param npsMean average NPS answer (0–10)
  * @param effects what changes its usage on which days; they multiply
  */
+@RecordBuilder
 public record TenantBehaviour(
         String tenantId,
         UsagePattern pattern,
@@ -30,7 +34,8 @@ public record TenantBehaviour(
         List<String> features,
         double ticketsPer10SeatsPerMonth,
         double npsMean,
-        List<UsageEffect> effects) {
+        List<UsageEffect> effects)
+        implements TenantBehaviourBuilder.With {
 
     /** Even the smallest lukewarm tenant has a few users, or its trend would be noise. */
     static final int MIN_ENGAGED_USERS = 3;
@@ -38,22 +43,6 @@ public record TenantBehaviour(
     public TenantBehaviour {
         features = List.copyOf(features);
         effects = List.copyOf(effects);
-    }
-
-    /** The same tenant with a different usage intensity (used to calibrate total volume). */
-    TenantBehaviour withIntensity(double newIntensity) {
-        return new TenantBehaviour(
-                tenantId,
-                pattern,
-                licensedSeats,
-                utilisation,
-                newIntensity,
-                loginShare,
-                apiShare,
-                features,
-                ticketsPer10SeatsPerMonth,
-                npsMean,
-                effects);
     }
 
     /** The first effect of this type, if the tenant has one. */

@@ -1,5 +1,6 @@
 package dev.pulse.topologies.followup;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * @param updatedAt when it last changed (equal to {@code createdAt} until then)
  * @param note free text; null when there is none
  */
+@RecordBuilder
 public record FollowUp(
         String id,
         String tenantId,
@@ -50,17 +52,13 @@ public record FollowUp(
             String newOwner,
             String newNote,
             Instant at) {
-        return new FollowUp(
-                id,
-                tenantId,
-                alertId,
-                newTitle,
-                newDueDate,
-                newStatus,
-                newOwner,
-                createdBy,
-                createdAt,
-                at,
-                newNote);
+        return FollowUpBuilder.builder(this)
+                .title(newTitle)
+                .dueDate(newDueDate)
+                .status(newStatus)
+                .owner(newOwner)
+                .updatedAt(at)
+                .note(newNote)
+                .build();
     }
 }
