@@ -195,7 +195,7 @@ public final class PulseApplication implements AutoCloseable {
 
         KafkaEventPublisher publisher = new KafkaEventPublisher(kafka);
         resources.push(publisher);
-        Warehouse warehouse = startWarehouse(config, publisher, vertx, progress);
+        Warehouse warehouse = startWarehouse(config, vertx, progress);
         LocalStateReader local =
                 new LocalStateReader(streams.kafkaStreams(), streams.currentScores());
         String internalToken =
@@ -276,17 +276,13 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     /** Only when {@code warehouse.url} is set; it never waits for PostgreSQL. */
-    private Warehouse startWarehouse(
-            PulseConfig config,
-            KafkaEventPublisher publisher,
-            Vertx vertx,
-            StartupProgress progress) {
+    private Warehouse startWarehouse(PulseConfig config, Vertx vertx, StartupProgress progress) {
         if (!config.warehouse().configured()) {
             return null;
         }
         WarehouseSettings settings = WarehouseFactory.settings(config, System.getenv());
         progress.step("Connecting the warehouse " + new WarehouseConnection(settings).describe());
-        Warehouse warehouse = Warehouse.start(settings, kafka, publisher, registry, vertx);
+        Warehouse warehouse = Warehouse.start(settings, kafka, registry, vertx);
         resources.push(warehouse);
         this.warehouse = warehouse;
         return warehouse;

@@ -148,7 +148,7 @@ class WarehouseEndToEndIT {
     }
 
     @Test
-    void anOwnerChangeMovesTheAccountWithOneRefresh() {
+    void anOwnerChangeMovesTheAccountAndARemovedRowRemovesItWithOneRefreshEach() {
         await().atMost(DEADLINE).until(() -> portfolio(sarah).size() == 2);
 
         pg.sql("UPDATE crm_accounts SET owner = '" + tom + "' WHERE tenant_id = '" + beta + "'");
@@ -162,6 +162,21 @@ class WarehouseEndToEndIT {
                         () ->
                                 portfolio(tom).equals(List.of(beta))
                                         && portfolio(sarah).equals(List.of(acme)));
+
+        pg.sql("DELETE FROM crm_accounts WHERE tenant_id = '" + acme + "'");
+        PulseHttp.Response removal =
+                http.post("/v1/admin/warehouse/directory-refresh", "application/json", "");
+        assertThat(removal.json().path("changedAccounts").asInt()).isEqualTo(1);
+        await().atMost(DEADLINE).until(() -> portfolio(sarah).isEmpty());
+        await().atMost(DEADLINE)
+                .until(
+                        () ->
+                                pg.queryLong(
+                                        "SELECT count(*) FROM pulse.accounts WHERE tenant_id = '"
+                                                + acme
+                                                + "'"),
+                        rows -> rows == 0);
+        assertThat(portfolio(tom)).isEqualTo(List.of(beta));
         assertThat(
                         http.as("someone-" + run + "@wh.example")
                                 .post(

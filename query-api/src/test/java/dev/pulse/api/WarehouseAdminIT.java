@@ -52,7 +52,7 @@ class WarehouseAdminIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(RunningApi.json(response).path("changedAccounts").asInt()).isEqualTo(3);
-        assertThat(api.audit.last().detail()).contains("3 accounts changed");
+        assertThat(api.audit.last().detail()).contains("3 accounts published or removed");
         assertThat(api.audit.last().subject()).isEqualTo(TestUsers.ADMIN);
     }
 

@@ -1,7 +1,6 @@
 package dev.pulse.warehouse;
 
 import dev.pulse.streams.connection.KafkaConnection;
-import dev.pulse.streams.ingest.EventPublisher;
 import dev.pulse.warehouse.schema.WarehouseMigrations;
 import dev.pulse.warehouse.sink.WarehouseSink;
 import dev.pulse.warehouse.source.AccountDirectorySource;
@@ -36,7 +35,6 @@ public final class Warehouse implements AutoCloseable {
     private final WarehouseSettings settings;
     private final WarehouseConnection connection;
     private final KafkaConnection kafka;
-    private final EventPublisher publisher;
     private final MeterRegistry registry;
     private final WarehouseHealth health = new WarehouseHealth(Clock.systemUTC());
     private final Pool pool;
@@ -49,13 +47,11 @@ public final class Warehouse implements AutoCloseable {
     private Warehouse(
             WarehouseSettings settings,
             KafkaConnection kafka,
-            EventPublisher publisher,
             MeterRegistry registry,
             Vertx vertx) {
         this.settings = settings;
         this.connection = new WarehouseConnection(settings);
         this.kafka = kafka;
-        this.publisher = publisher;
         this.registry = registry;
         this.pool = connection.pool(vertx);
         this.starter = new Thread(this::startParts, "pulse-warehouse-start");
@@ -69,10 +65,9 @@ public final class Warehouse implements AutoCloseable {
     public static Warehouse start(
             WarehouseSettings settings,
             KafkaConnection kafka,
-            EventPublisher publisher,
             MeterRegistry registry,
             Vertx vertx) {
-        Warehouse warehouse = new Warehouse(settings, kafka, publisher, registry, vertx);
+        Warehouse warehouse = new Warehouse(settings, kafka, registry, vertx);
         warehouse.health.failed(MIGRATIONS, new IllegalStateException("not yet connected"));
         warehouse.starter.start();
         return warehouse;
@@ -127,8 +122,7 @@ public final class Warehouse implements AutoCloseable {
         }
         if (settings.directory().enabled()) {
             AccountDirectorySource source =
-                    new AccountDirectorySource(
-                            settings.directory(), pool, publisher, registry, health);
+                    new AccountDirectorySource(kafka, settings.directory(), pool, registry, health);
             parts.push(source.start());
             directory = source;
         }
@@ -174,7 +168,7 @@ public final class Warehouse implements AutoCloseable {
     /**
      * Reads the account directory now.
      *
-     * @return how many accounts changed and were published; fails when no directory source is
+     * @return how many accounts were published or removed; fails when no directory source is
      *     configured or it has not started yet
      */
     public CompletableFuture<Integer> refreshDirectory() {

@@ -34,10 +34,10 @@ public interface WarehouseAdmin {
     Map<String, Object> status();
 
     /**
-     * Reads the account directory now and publishes what changed. Fails with {@link NotConfigured}
-     * when there is no directory source.
+     * Reads the account directory now and publishes what changed (removals included). Fails with
+     * {@link NotConfigured} when there is no directory source.
      *
-     * @return how many accounts changed
+     * @return how many accounts were published or removed
      */
     CompletionStage<Integer> refreshDirectory();
 

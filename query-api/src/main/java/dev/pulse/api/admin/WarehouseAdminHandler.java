@@ -13,8 +13,8 @@ import java.util.concurrent.CompletionException;
 /**
  * {@code POST /v1/admin/warehouse/directory-refresh}: an admin has the account directory read from
  * the warehouse now rather than at the next scheduled refresh (after an owner change, say). Answers
- * how many accounts changed; 404 when no directory source is configured, 503 while the warehouse
- * cannot be read.
+ * how many accounts were published or removed; 404 when no directory source is configured, 503
+ * while the warehouse cannot be read or its table returned no rows.
  */
 public final class WarehouseAdminHandler {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
@@ -30,7 +30,10 @@ public final class WarehouseAdminHandler {
                 .onSuccess(
                         changed -> {
                             AuditTrail.of(ctx)
-                                    .detail("directory refresh: " + changed + " accounts changed");
+                                    .detail(
+                                            "directory refresh: "
+                                                    + changed
+                                                    + " accounts published or removed");
                             JsonReply.send(ctx, 200, Map.of("changedAccounts", changed));
                         })
                 .onFailure(e -> ctx.fail(problem(e)));

@@ -4,6 +4,7 @@ import dev.pulse.streams.connection.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,6 +68,24 @@ public final class CompactedTopicWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing " + what + " " + key, e);
         }
+    }
+
+    /**
+     * Sends {@code value} (null: a tombstone) under {@code key} without waiting: many writes share
+     * the producer's batches. Completes with the record's offset once the broker acknowledged it.
+     */
+    public CompletableFuture<Long> send(String key, byte[] value) {
+        CompletableFuture<Long> acked = new CompletableFuture<>();
+        producer.send(
+                new ProducerRecord<>(topic, key, value),
+                (metadata, error) -> {
+                    if (error == null) {
+                        acked.complete(metadata.offset());
+                    } else {
+                        acked.completeExceptionally(error);
+                    }
+                });
+        return acked;
     }
 
     /** {@link #write(ProducerRecord)} of a plain record on this writer's topic. */

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param renewedAt the day the customer last renewed; null when unknown
  * @param attributes free key/value facts about the account (for example a label a generated history
  *     carries); empty when none
+ * @param origin who keeps this record: {@link #FROM_WAREHOUSE} when the warehouse's directory
+ *     source published it (and removes it once its row is gone); null for accounts loaded through
+ *     the API or straight onto the accounts topic
  */
 @RecordBuilder
 public record Account(
@@ -33,12 +36,16 @@ public record Account(
         String status,
         LocalDate churnedAt,
         LocalDate renewedAt,
-        Map<String, String> attributes)
+        Map<String, String> attributes,
+        String origin)
         implements AccountBuilder.With {
 
     public static final String CHURNED = "churned";
     public static final String RENEWED = "renewed";
     public static final String ACTIVE = "active";
+
+    /** The {@code origin} of accounts the warehouse's directory source published. */
+    public static final String FROM_WAREHOUSE = "warehouse";
 
     public Account {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -65,6 +72,7 @@ public record Account(
                 arr,
                 renewalDate,
                 segment,
+                null,
                 null,
                 null,
                 null,

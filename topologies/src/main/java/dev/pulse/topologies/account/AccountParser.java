@@ -38,7 +38,8 @@ public final class AccountParser {
                 status,
                 churnedAt,
                 fields.optionalDate("renewedAt"),
-                attributes(fields));
+                attributes(fields),
+                null);
     }
 
     private static final Set<String> STATUSES =

@@ -1,6 +1,6 @@
 package dev.pulse.warehouse.source;
 
-import dev.pulse.streams.ingest.EventPublisher;
+import dev.pulse.streams.connection.KafkaConnection;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.warehouse.WarehouseHealth;
 import dev.pulse.warehouse.WarehouseSettings;
@@ -12,24 +12,32 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The account directory from a warehouse table or view, read on a schedule and on demand ({@link
- * #refresh()}). Accounts that changed since the last refresh are published to {@code
+ * #refresh()}). Rows that differ from the account Pulse holds are published to {@code
  * pulse.accounts.v1}; every instance's global {@code accounts} table takes them, so an owner change
- * moves the account to its new owner's portfolio and alert routing with this one refresh. Refreshes
- * run one at a time on the source's own thread.
+ * moves the account to its new owner's portfolio and alert routing with this one refresh. An
+ * account this source published (its {@code origin} is {@link Account#FROM_WAREHOUSE}) whose row is
+ * gone is removed with a tombstone; accounts loaded another way are left alone. A view that returns
+ * no rows at all removes nothing: it fails the refresh, as an empty directory is far more often a
+ * reload in progress than the truth. Refreshes run one at a time on the source's own thread.
  */
 public final class AccountDirectorySource implements AutoCloseable {
     public static final String PART = "directory-source";
+    private static final Logger LOG = LoggerFactory.getLogger(AccountDirectorySource.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
     static final List<String> FIELDS =
             List.of(
                     "tenantId",
@@ -45,11 +53,12 @@ public final class AccountDirectorySource implements AutoCloseable {
 
     private final WarehouseSettings.DirectorySource settings;
     private final Pool pool;
-    private final EventPublisher publisher;
     private final WarehouseHealth health;
     private final String select;
     private final Counter published;
+    private final Counter removed;
     private final Counter failures;
+    private final PulseAccounts pulse;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -57,27 +66,30 @@ public final class AccountDirectorySource implements AutoCloseable {
                         t.setDaemon(true);
                         return t;
                     });
-    private final Map<String, Account> lastPublished = new HashMap<>();
 
     public AccountDirectorySource(
+            KafkaConnection kafka,
             WarehouseSettings.DirectorySource settings,
             Pool pool,
-            EventPublisher publisher,
             MeterRegistry registry,
             WarehouseHealth health) {
         this.settings = settings;
         this.pool = pool;
-        this.publisher = publisher;
         this.health = health;
         this.select = select(settings);
         this.published =
                 Counter.builder("pulse.warehouse.directory.published")
                         .description("Accounts published because they changed in the warehouse")
                         .register(registry);
+        this.removed =
+                Counter.builder("pulse.warehouse.directory.removed")
+                        .description("Accounts removed because their row left the warehouse")
+                        .register(registry);
         this.failures =
                 Counter.builder("pulse.warehouse.directory.failures")
                         .description("Directory refreshes that failed")
                         .register(registry);
+        this.pulse = new PulseAccounts(kafka);
     }
 
     private static String select(WarehouseSettings.DirectorySource settings) {
@@ -111,7 +123,10 @@ public final class AccountDirectorySource implements AutoCloseable {
         return this;
     }
 
-    /** Reads the directory now; completes with how many accounts changed and were published. */
+    /**
+     * Reads the directory now; completes with how many accounts were published or removed, or
+     * exceptionally with why not.
+     */
     public CompletableFuture<Integer> refresh() {
         return CompletableFuture.supplyAsync(this::refreshNow, thread);
     }
@@ -126,25 +141,61 @@ public final class AccountDirectorySource implements AutoCloseable {
 
     private int refreshNow() {
         List<Account> changed = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         try {
+            if (!pulse.awaitLoaded(LOAD_TIMEOUT)) {
+                throw new IllegalStateException(
+                        "the accounts Pulse holds were not read within " + LOAD_TIMEOUT);
+            }
+            Set<String> rows = new HashSet<>();
+            int withoutId = 0;
             for (Row row : pool.query(select).execute().await(30, TimeUnit.SECONDS)) {
                 Account account = account(row);
-                if (!account.equals(lastPublished.get(account.tenantId()))) {
+                if (account.tenantId() == null || account.tenantId().isBlank()) {
+                    withoutId++;
+                    continue;
+                }
+                rows.add(account.tenantId());
+                if (!pulse.get(account.tenantId()).map(account::equals).orElse(false)) {
                     changed.add(account);
                 }
             }
-            if (!changed.isEmpty()) {
-                publisher.publishAccounts(changed).get(30, TimeUnit.SECONDS);
+            if (withoutId > 0) {
+                LOG.warn("Skipped {} rows of {} without a tenant id", withoutId, settings.table());
             }
+            for (Account held : pulse.all()) {
+                if (Account.FROM_WAREHOUSE.equals(held.origin())
+                        && !rows.contains(held.tenantId())) {
+                    gone.add(held.tenantId());
+                }
+            }
+            if (rows.isEmpty() && !gone.isEmpty()) {
+                throw new IllegalStateException(
+                        settings.table()
+                                + " returned no rows; the "
+                                + gone.size()
+                                + " accounts it listed before are kept until it lists any");
+            }
+            pulse.write(changed, gone, Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(e);
         } catch (Exception e) {
-            failures.increment();
-            health.failed(PART, e);
-            throw new IllegalStateException("directory refresh failed: " + e.getMessage(), e);
+            throw failed(e);
         }
-        changed.forEach(a -> lastPublished.put(a.tenantId(), a));
         published.increment(changed.size());
+        removed.increment(gone.size());
+        if (!gone.isEmpty()) {
+            LOG.info("Removed {} accounts no longer in {}", gone.size(), settings.table());
+        }
         health.succeeded(PART);
-        return changed.size();
+        return changed.size() + gone.size();
+    }
+
+    private IllegalStateException failed(Exception e) {
+        failures.increment();
+        health.failed(PART, e);
+        return new IllegalStateException("directory refresh failed: " + e.getMessage(), e);
     }
 
     private static Account account(Row row) {
@@ -163,7 +214,8 @@ public final class AccountDirectorySource implements AutoCloseable {
                 text(row, "status"),
                 null,
                 null,
-                null);
+                null,
+                Account.FROM_WAREHOUSE);
     }
 
     private static String text(Row row, String field) {
@@ -197,5 +249,6 @@ public final class AccountDirectorySource implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        pulse.close();
     }
 }

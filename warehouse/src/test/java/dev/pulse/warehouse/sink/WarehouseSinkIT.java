@@ -142,6 +142,33 @@ class WarehouseSinkIT {
     }
 
     @Test
+    void aRemovedAccountLosesItsRowEvenRightAfterAnUpdate() {
+        String kept = "kept-" + id;
+        results.account(kept, "sarah@example.com", false);
+        results.account(tenant, "sarah@example.com", false);
+        try (WarehouseSink sink = startSink()) {
+            await().atMost(DEADLINE).until(() -> accountRows(kept, tenant) == 2);
+            // An update and the removal in one transaction: the newest record decides.
+            results.account(tenant, "tom@example.com", true);
+            await().atMost(DEADLINE).until(() -> accountRows(kept, tenant) == 1);
+        }
+        assertThat(
+                        pg.queryString(
+                                "SELECT owner FROM pulse.accounts WHERE tenant_id = '"
+                                        + kept
+                                        + "'"))
+                .isEqualTo("sarah@example.com");
+        assertThat(accountRows(tenant)).isZero();
+    }
+
+    private long accountRows(String... tenants) {
+        return pg.queryLong(
+                "SELECT count(*) FROM pulse.accounts WHERE tenant_id IN ('"
+                        + String.join("', '", tenants)
+                        + "')");
+    }
+
+    @Test
     void catchesUpExactlyAfterTheDatabaseRefusedConnectionsWhileResultsFlowed() {
         try (WarehouseSink sink = startSink()) {
             results.engagement(tenant, 10, 2, true);

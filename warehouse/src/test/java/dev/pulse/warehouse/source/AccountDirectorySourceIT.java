@@ -1,6 +1,7 @@
 package dev.pulse.warehouse.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import dev.pulse.streams.ingest.KafkaEventPublisher;
@@ -41,6 +42,8 @@ class AccountDirectorySourceIT {
     private Pool pool;
     private KafkaEventPublisher publisher;
     private AccountDirectorySource source;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final WarehouseHealth health = new WarehouseHealth(Clock.systemUTC());
 
     @BeforeEach
     void setUp() {
@@ -60,26 +63,34 @@ class AccountDirectorySourceIT {
                         + " ('b-"
                         + id
                         + "', 'Beta', 'sarah@example.com', 'mid-market', 30000, NULL)");
-        source =
-                new AccountDirectorySource(
-                        new WarehouseSettings.DirectorySource(
-                                "crm_accounts",
-                                Map.of(
-                                        "tenantId", "account_id",
-                                        "name", "account_name",
-                                        "owner", "am_email",
-                                        "segment", "tier",
-                                        "arr", "annual_value",
-                                        "renewalDate", "renews_on"),
-                                Duration.ofHours(1)),
-                        pool,
-                        publisher,
-                        new SimpleMeterRegistry(),
-                        new WarehouseHealth(Clock.systemUTC()));
+        source = source();
+    }
+
+    /** A source on this test's table; a second one is what a restarted Pulse would start. */
+    private AccountDirectorySource source() {
+        return new AccountDirectorySource(
+                SharedKafkaBroker.connection(),
+                new WarehouseSettings.DirectorySource(
+                        "crm_accounts",
+                        Map.of(
+                                "tenantId", "account_id",
+                                "name", "account_name",
+                                "owner", "am_email",
+                                "segment", "tier",
+                                "arr", "annual_value",
+                                "renewalDate", "renews_on"),
+                        Duration.ofHours(1)),
+                pool,
+                registry,
+                health);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        // Every test's source removes the warehouse accounts its table lacks: leave none behind.
+        for (String tenant : List.of("a-" + id, "b-" + id, "c-" + id)) {
+            publisher.publish(PulseTopics.ACCOUNTS, tenant, null).get(30, TimeUnit.SECONDS);
+        }
         source.close();
         publisher.close();
         pool.close().await();
@@ -92,15 +103,16 @@ class AccountDirectorySourceIT {
         assertThat(latest().get("a-" + id))
                 .isEqualTo(
                         new Account(
-                                "a-" + id,
-                                "Acme",
-                                "sarah@example.com",
-                                null,
-                                null,
-                                null,
-                                120000.5,
-                                java.time.LocalDate.of(2026, 6, 30),
-                                "enterprise"));
+                                        "a-" + id,
+                                        "Acme",
+                                        "sarah@example.com",
+                                        null,
+                                        null,
+                                        null,
+                                        120000.5,
+                                        java.time.LocalDate.of(2026, 6, 30),
+                                        "enterprise")
+                                .withOrigin(Account.FROM_WAREHOUSE));
 
         pg.sql(
                 "UPDATE crm_accounts SET am_email = 'tom@example.com' WHERE account_id = 'a-"
@@ -113,13 +125,72 @@ class AccountDirectorySourceIT {
         assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isZero();
     }
 
-    /** The newest account record of this test's tenants. */
+    @Test
+    void aRowThatLeavesTheTableRemovesItsAccountAndNothingLoadedAnotherWay() throws Exception {
+        Account fromApi =
+                new Account(
+                        "c-" + id,
+                        "Gamma",
+                        "sarah@example.com",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+        publisher.publishAccounts(List.of(fromApi)).get(30, TimeUnit.SECONDS);
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+
+        pg.sql("DELETE FROM crm_accounts WHERE account_id = 'b-" + id + "'");
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(1);
+
+        assertThat(latest().keySet()).containsExactlyInAnyOrder("a-" + id, "c-" + id);
+        assertThat(latest().get("c-" + id)).isEqualTo(fromApi);
+        assertThat(registry.get("pulse.warehouse.directory.removed").counter().count())
+                .isEqualTo(1);
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aRestartedSourcePublishesOnlyWhatChangedWhileItWasDown() throws Exception {
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        source.close();
+        pg.sql("DELETE FROM crm_accounts WHERE account_id = 'a-" + id + "'");
+        pg.sql("UPDATE crm_accounts SET tier = 'enterprise' WHERE account_id = 'b-" + id + "'");
+
+        source = source();
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+
+        assertThat(latest().keySet()).containsExactly("b-" + id);
+        assertThat(latest().get("b-" + id).segment()).isEqualTo("enterprise");
+    }
+
+    @Test
+    void anEmptyTableRemovesNothingAndSaysWhy() throws Exception {
+        assertThat(source.refresh().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        pg.sql("DELETE FROM crm_accounts");
+
+        assertThatThrownBy(() -> source.refresh().get(30, TimeUnit.SECONDS))
+                .hasMessageContaining("crm_accounts returned no rows")
+                .hasMessageContaining("the 2 accounts it listed before are kept");
+        assertThat(latest().keySet()).containsExactlyInAnyOrder("a-" + id, "b-" + id);
+        assertThat(health.up()).isFalse();
+    }
+
+    /** The newest account record of this test's tenants; removed ones are absent. */
     private Map<String, Account> latest() {
         Map<String, Account> out = new LinkedHashMap<>();
         TopicContents.read(SharedKafkaBroker.bootstrapServers(), PulseTopics.ACCOUNTS.name())
                 .stream()
                 .filter(r -> r.key().endsWith(id))
-                .forEach(r -> out.put(r.key(), ACCOUNT_JSON.fromBytes(r.value())));
+                .forEach(
+                        r -> {
+                            if (r.value() == null) {
+                                out.remove(r.key());
+                            } else {
+                                out.put(r.key(), ACCOUNT_JSON.fromBytes(r.value()));
+                            }
+                        });
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.warehouse.testing;
 
 import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.alert.Alert;
 import dev.pulse.topologies.alert.AlertKind;
 import dev.pulse.topologies.alert.AlertState;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ResultRecords implements AutoCloseable {
     static final JsonSerde<Alert> ALERT_JSON = JsonSerde.of(Alert.class);
+    static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
 
     private final String applicationId;
@@ -144,6 +146,21 @@ public final class ResultRecords implements AutoCloseable {
                             ALERT_JSON.toBytes(alert)));
         }
         finish(commit);
+    }
+
+    /**
+     * {@code tenant}'s directory record with {@code owner}, then its removal when asked, committed.
+     */
+    public void account(String tenant, String owner, boolean thenRemoved) {
+        producer.beginTransaction();
+        byte[] key = tenant.getBytes(StandardCharsets.UTF_8);
+        Account account = new Account(tenant, "Name", owner, null, null, 5L, null, null, null);
+        producer.send(
+                new ProducerRecord<>("pulse.accounts.v1", key, ACCOUNT_JSON.toBytes(account)));
+        if (thenRemoved) {
+            producer.send(new ProducerRecord<>("pulse.accounts.v1", key, null));
+        }
+        finish(true);
     }
 
     private void finish(boolean commit) {
