@@ -36,13 +36,15 @@ import org.slf4j.LoggerFactory;
  * after it, so no row is skipped or published twice. Pulse's de-duplication by {@code eventId}
  * stays the second line of defence (against a table whose cursor is not monotonic in commit order).
  *
- * <p>One instance of a deployment runs a given source: the transactional id is the source's name,
- * and a second instance starting it fences the first.
+ * <p>Every instance may configure the source; one runs it at a time ({@link SourceLease}) and the
+ * others stand by to take over when it stops. The transactional id is the source's name, so a new
+ * runner fences anything the old one left open.
  */
 public final class UsageEventSource implements AutoCloseable {
     public static final String PART = "events-source";
     private static final Logger LOG = LoggerFactory.getLogger(UsageEventSource.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STANDBY_POLL = Duration.ofSeconds(1);
 
     private final KafkaConnection kafka;
     private final WarehouseSettings.EventSource settings;
@@ -101,20 +103,38 @@ public final class UsageEventSource implements AutoCloseable {
     }
 
     private void run() {
+        try (SourceLease lease = new SourceLease(kafka, settings.name())) {
+            boolean standingBy = false;
+            while (running) {
+                if (lease.held(STANDBY_POLL)) {
+                    standingBy = false;
+                    lead(lease);
+                } else if (!standingBy) {
+                    standingBy = true;
+                    LOG.info(
+                            "Warehouse source {} stands by: another instance runs it",
+                            settings.name());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Warehouse source {} stopped", settings.name(), e);
+            health.failed(PART, e);
+        }
+    }
+
+    /** Runs the source while this instance holds the lease. */
+    private void lead(SourceLease lease) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.initTransactions();
             cursor = SourceCursors.read(kafka, settings.name(), TIMEOUT).orElse(null);
             LOG.info("Warehouse source {} resumes after cursor {}", settings.name(), cursor);
-            while (running) {
+            while (running && lease.held(Duration.ZERO)) {
                 if (!pollOnce(producer)) {
                     await(settings.pollInterval());
                 }
             }
         } catch (ProducerFencedException e) {
-            LOG.warn("Warehouse source {} stopped: another instance runs it", settings.name());
-        } catch (RuntimeException e) {
-            LOG.error("Warehouse source {} stopped", settings.name(), e);
-            health.failed(PART, e);
+            LOG.warn("Warehouse source {}: another instance took it over", settings.name());
         }
     }
 

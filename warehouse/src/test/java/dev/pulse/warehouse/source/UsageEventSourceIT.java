@@ -117,6 +117,29 @@ class UsageEventSourceIT {
     }
 
     @Test
+    void ofTwoInstancesOneReadsAndTheOtherTakesOverWhenItStops() {
+        insertEvents(0, 600);
+        UsageEventSource a = startSource();
+        UsageEventSource b = startSource();
+        try {
+            await().atMost(DEADLINE).until(() -> a.cursor() != null || b.cursor() != null);
+            UsageEventSource runner = a.cursor() != null ? a : b;
+            UsageEventSource standby = runner == a ? b : a;
+            assertThat(standby.cursor()).isNull();
+
+            runner.close();
+            insertEvents(600, 400);
+            await().atMost(DEADLINE).until(() -> "1000".equals(standby.cursor()));
+        } finally {
+            a.close();
+            b.close();
+        }
+
+        List<String> published = publishedEventIds();
+        assertThat(published).hasSize(1000).doesNotHaveDuplicates();
+    }
+
+    @Test
     void resumesExactlyAfterTheDatabaseRefusedConnectionsMidStream() {
         insertEvents(0, 400);
         try (UsageEventSource source = startSource()) {

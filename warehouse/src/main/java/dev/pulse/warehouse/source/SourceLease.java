@@ -1,0 +1,56 @@
+package dev.pulse.warehouse.source;
+
+import dev.pulse.streams.connection.KafkaConnection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Which instance runs a warehouse source: a consumer group named after the source, on the
+ * one-partition {@link SourceCursors#TOPIC}. The member that is assigned that partition runs the
+ * source; every other instance stands by. When the runner leaves the group (it stops, or its
+ * session expires), another member is assigned the partition and takes over; its transactional
+ * producer, having the same transactional id, fences whatever the old runner still had open. Sticky
+ * assignment keeps the lease where it is when instances join.
+ *
+ * <p>Not thread-safe: the source's own thread polls it.
+ */
+final class SourceLease implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+
+    SourceLease(KafkaConnection kafka, String source) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "pulse-warehouse-source-" + source);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-warehouse-source-lease-" + source);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+        consumer =
+                new KafkaConsumer<>(
+                        kafka.clientConfig(props),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        consumer.subscribe(List.of(SourceCursors.TOPIC));
+    }
+
+    /**
+     * Keeps this instance's membership alive (waiting up to {@code wait} for the group) and says
+     * whether it holds the lease now. The cursor records themselves are never fetched.
+     */
+    boolean held(Duration wait) {
+        consumer.poll(wait);
+        consumer.pause(consumer.assignment());
+        return !consumer.assignment().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(10));
+    }
+}
