@@ -48,6 +48,11 @@ public final class WarehouseHealth {
                                 : new PartState(old.up(), old.lastSuccessAt(), old.error(), count));
     }
 
+    /** This instance no longer runs {@code part} (another instance does): it stops reporting it. */
+    public void forget(String part) {
+        parts.remove(part);
+    }
+
     /** True while every part's last attempt succeeded. */
     public boolean up() {
         return parts.values().stream().allMatch(PartState::up);

@@ -111,6 +111,7 @@ public final class UsageEventSource implements AutoCloseable {
                     lead(lease);
                 } else if (!standingBy) {
                     standingBy = true;
+                    health.forget(PART);
                     LOG.info(
                             "Warehouse source {} stands by: another instance runs it",
                             settings.name());
