@@ -3,7 +3,6 @@ package dev.pulse.bot.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.access.audit.AuditEntry;
-import dev.pulse.access.security.AccessPolicy;
 import dev.pulse.access.security.DirectoryUser;
 import dev.pulse.access.security.Role;
 import dev.pulse.access.security.ScopeSpec;
@@ -13,13 +12,11 @@ import dev.pulse.access.testing.InMemorySegmentStore;
 import dev.pulse.access.testing.InMemoryState;
 import dev.pulse.access.testing.Scores;
 import dev.pulse.bot.reply.BotReply;
+import dev.pulse.bot.testing.InMemoryEngines;
 import dev.pulse.topologies.account.Account;
-import dev.pulse.topologies.funnel.FunnelDefinitions;
-import dev.pulse.topologies.health.HealthModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,20 +61,7 @@ class SegmentCommandsTest {
         account("wayne", MARC, "enterprise", 45);
         account("hooli", MARC, "enterprise", 80);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        bot =
-                new PulseBotEngine(
-                        state,
-                        new AccessPolicy(directory, state::account),
-                        directory,
-                        audit::add,
-                        state,
-                        clock,
-                        ZoneId.of("UTC"),
-                        "https://pulse.example",
-                        new HealthModel.Bands(70, 40),
-                        null,
-                        segments,
-                        FunnelDefinitions.NONE);
+        bot = InMemoryEngines.over(state, directory, audit::add, NOW, segments);
     }
 
     @Test
