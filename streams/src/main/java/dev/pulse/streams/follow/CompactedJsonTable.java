@@ -7,9 +7,14 @@ import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.json.PulseJson;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record that cannot be read is logged and treated as absent: it fails closed.
  *
- * <p>Stores of one kind of value (report schedules, segments) extend it with their topic.
+ * <p>Stores of one kind of value (report schedules, segments) extend it with their topic; the
+ * warehouse directory source keeps Pulse's account directory in one.
  *
  * @param <V> the value type, a record Pulse's JSON mapper reads and writes
  */
@@ -48,7 +54,7 @@ public class CompactedJsonTable<V> implements KeyedStore<V>, AutoCloseable {
      * @param what names the values in logs and errors ("report schedule", "segment")
      * @param idOf a value's id, its key on the topic
      */
-    protected CompactedJsonTable(
+    public CompactedJsonTable(
             KafkaConnection kafka,
             String topic,
             String clientId,
@@ -98,6 +104,38 @@ public class CompactedJsonTable<V> implements KeyedStore<V>, AutoCloseable {
     @Override
     public void save(V value) {
         write(idOf.apply(value), value);
+    }
+
+    /**
+     * Stores {@code saved} and removes {@code deleted} keys without waiting for each ack in turn
+     * (the records share producer batches); returns once the broker has them all, read back at once
+     * as {@link #save} is.
+     *
+     * @throws IllegalStateException when the broker does not acknowledge them within {@code
+     *     timeout}
+     */
+    public void saveAll(List<V> saved, List<String> deleted, Duration timeout) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        saved.forEach(value -> acks.add(send(idOf.apply(value), value)));
+        deleted.forEach(key -> acks.add(send(key, null)));
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "could not store " + what + "s: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "could not store " + what + "s: no ack within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing " + what + "s", e);
+        }
+    }
+
+    private CompletableFuture<Void> send(String key, V value) {
+        return writer.send(key, encode(value))
+                .thenAccept(offset -> table.apply(offset, key, value));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.pulse.warehouse.source;
 
 import dev.pulse.streams.connection.KafkaConnection;
+import dev.pulse.streams.follow.CompactedJsonTable;
 import dev.pulse.topologies.account.Account;
+import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.warehouse.WarehouseHealth;
 import dev.pulse.warehouse.WarehouseSettings;
 import io.micrometer.core.instrument.Counter;
@@ -58,7 +60,12 @@ public final class AccountDirectorySource implements AutoCloseable {
     private final Counter published;
     private final Counter removed;
     private final Counter failures;
-    private final PulseAccounts pulse;
+
+    /**
+     * The directory as Pulse holds it, so a restart compares rather than publishing it all again.
+     */
+    private final CompactedJsonTable<Account> pulse;
+
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -89,7 +96,14 @@ public final class AccountDirectorySource implements AutoCloseable {
                 Counter.builder("pulse.warehouse.directory.failures")
                         .description("Directory refreshes that failed")
                         .register(registry);
-        this.pulse = new PulseAccounts(kafka);
+        this.pulse =
+                new CompactedJsonTable<>(
+                        kafka,
+                        PulseTopics.ACCOUNTS.name(),
+                        "pulse-warehouse-directory",
+                        "account",
+                        Account.class,
+                        Account::tenantId);
     }
 
     private static String select(WarehouseSettings.DirectorySource settings) {
@@ -143,10 +157,7 @@ public final class AccountDirectorySource implements AutoCloseable {
         List<Account> changed = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         try {
-            if (!pulse.awaitLoaded(LOAD_TIMEOUT)) {
-                throw new IllegalStateException(
-                        "the accounts Pulse holds were not read within " + LOAD_TIMEOUT);
-            }
+            pulse.awaitLoaded(LOAD_TIMEOUT);
             Set<String> rows = new HashSet<>();
             int withoutId = 0;
             for (Row row : pool.query(select).execute().await(30, TimeUnit.SECONDS)) {
@@ -176,10 +187,7 @@ public final class AccountDirectorySource implements AutoCloseable {
                                 + gone.size()
                                 + " accounts it listed before are kept until it lists any");
             }
-            pulse.write(changed, gone, Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(e);
+            pulse.saveAll(changed, gone, Duration.ofSeconds(30));
         } catch (Exception e) {
             throw failed(e);
         }
