@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +43,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final int NODE_ID = 1;
     private static final int PORT_ATTEMPTS = 3;
+    private static final int DISTINCT_PORT_ATTEMPTS = 20;
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -128,13 +131,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String clusterId =
                 KraftStorageFormatter.formatIfNeeded(logDir, NODE_ID, CONTROLLER_LISTENER);
 
-        int brokerPort = port == 0 ? freePorts.getAsInt() : port;
-        int controllerPort = freePorts.getAsInt();
+        // A port just released (the client port of a broker this one replaces) can be handed out
+        // again at once, so each pick must differ from the ones already taken.
+        Set<Integer> taken = new HashSet<>();
+        int brokerPort = port == 0 ? distinctPort(freePorts, taken) : port;
+        taken.add(brokerPort);
+        int controllerPort = distinctPort(freePorts, taken);
         String bootstrap = HOST + ":" + brokerPort;
         Map<String, String> brokerConfig = brokerConfig(logDir, brokerPort, controllerPort);
         String saslBootstrap = null;
         if (!saslUsers.isEmpty()) {
-            int saslPort = freePorts.getAsInt();
+            int saslPort = distinctPort(freePorts, taken);
             saslBootstrap = HOST + ":" + saslPort;
             SaslListener.addTo(brokerConfig, HOST, saslPort, saslUsers);
         }
@@ -307,6 +314,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static long remainingMillis(long deadlineNanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private static int distinctPort(IntSupplier freePorts, Set<Integer> taken) {
+        for (int attempt = 0; attempt < DISTINCT_PORT_ATTEMPTS; attempt++) {
+            int candidate = freePorts.getAsInt();
+            if (taken.add(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(
+                "Could not pick a port other than "
+                        + taken
+                        + " on "
+                        + HOST
+                        + " in "
+                        + DISTINCT_PORT_ATTEMPTS
+                        + " tries");
     }
 
     static int freePort() {

@@ -79,6 +79,22 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
+    void neverGivesTheControllerTheClientPortItWasAsked(@TempDir Path dataDir) {
+        // A restart on the client port just released: the OS may hand that port out again at once.
+        int clientPort = EmbeddedKafkaBroker.freePort();
+        AtomicInteger picks = new AtomicInteger();
+        IntSupplier ports =
+                () -> picks.incrementAndGet() == 1 ? clientPort : EmbeddedKafkaBroker.freePort();
+
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.start(dataDir, clientPort, Map.of(), ports)) {
+            assertThat(broker.bootstrapServers()).endsWith(":" + clientPort);
+            broker.createTopics(List.of(new NewTopic("own-controller-port", 1, (short) 1)));
+        }
+        assertThat(picks.get()).as("the client port, refused, then a controller port").isEqualTo(2);
+    }
+
+    @Test
     void keepsRecordsAcrossRestartOnSameDirectory(@TempDir Path dataDir) {
         String topic = "restart-" + UUID.randomUUID();
         List<NewTopic> topics = List.of(new NewTopic(topic, 1, (short) 1));

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -46,10 +49,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         if (size < 3) {
             throw new IllegalArgumentException("a replicated cluster needs 3 nodes, not " + size);
         }
-        int[] brokerPorts =
-                IntStream.range(0, size).map(i -> EmbeddedKafkaBroker.freePort()).toArray();
-        int[] controllerPorts =
-                IntStream.range(0, size).map(i -> EmbeddedKafkaBroker.freePort()).toArray();
+        // The OS may hand a port out twice when it is released in between: keep them distinct.
+        Set<Integer> picked = new LinkedHashSet<>();
+        while (picked.size() < 2 * size) {
+            picked.add(EmbeddedKafkaBroker.freePort());
+        }
+        int[] ports = picked.stream().mapToInt(Integer::intValue).toArray();
+        int[] brokerPorts = Arrays.copyOfRange(ports, 0, size);
+        int[] controllerPorts = Arrays.copyOfRange(ports, size, 2 * size);
         String voters =
                 IntStream.range(0, size)
                         .mapToObj(i -> (i + 1) + "@" + HOST + ":" + controllerPorts[i])
