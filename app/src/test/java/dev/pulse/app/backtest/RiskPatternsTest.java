@@ -25,8 +25,13 @@ class RiskPatternsTest {
 
     static HealthModel shippedModel() {
         try {
-            return HealthModel.fromYaml(
-                    Files.readString(Path.of("..", "config", "health-model.yaml")));
+            // -Dpulse.riskPatterns.model=FILE runs the traps against a candidate model instead.
+            String candidate = System.getProperty("pulse.riskPatterns.model");
+            Path model =
+                    candidate == null
+                            ? Path.of("..", "config", "health-model.yaml")
+                            : Path.of(candidate);
+            return HealthModel.fromYaml(Files.readString(model));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
