@@ -21,10 +21,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Not thread-safe: the source's own thread polls it.
  */
 final class SourceLease implements AutoCloseable {
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    /** Kafka's default {@code max.poll.interval.ms}. */
+    static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
 
-    SourceLease(KafkaConnection kafka, String source) {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Duration maxPollInterval;
+
+    /**
+     * @param maxPollInterval how long the runner may go without {@link #held} before the group
+     *     counts it as gone and hands the lease on
+     */
+    SourceLease(KafkaConnection kafka, String source, Duration maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
         Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "pulse-warehouse-source-" + source);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-warehouse-source-lease-" + source);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -47,6 +57,15 @@ final class SourceLease implements AutoCloseable {
         consumer.poll(wait);
         consumer.pause(consumer.assignment());
         return !consumer.assignment().isEmpty();
+    }
+
+    /**
+     * The longest the runner should wait between two calls of {@link #held}: well inside the poll
+     * interval, so a long pause between reads (a slow poll interval, a long back-off) does not hand
+     * the lease to another instance.
+     */
+    Duration heartbeat() {
+        return maxPollInterval.dividedBy(3);
     }
 
     @Override

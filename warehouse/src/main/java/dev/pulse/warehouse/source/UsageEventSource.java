@@ -57,7 +57,12 @@ public final class UsageEventSource implements AutoCloseable {
     private final Counter failures;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
+    private final Duration leaseMaxPollInterval;
     private volatile boolean running = true;
+
+    /** The lease while this instance runs the source; only the source's thread uses it. */
+    private SourceLease leading;
+
     private volatile String cursor;
 
     public UsageEventSource(
@@ -67,7 +72,20 @@ public final class UsageEventSource implements AutoCloseable {
             MeterRegistry registry,
             WarehouseHealth health,
             Backoff backoff) {
+        this(kafka, settings, pool, registry, health, backoff, SourceLease.MAX_POLL_INTERVAL);
+    }
+
+    /** As above, with the lease's {@code max.poll.interval.ms} (tests shorten it). */
+    UsageEventSource(
+            KafkaConnection kafka,
+            WarehouseSettings.EventSource settings,
+            Pool pool,
+            MeterRegistry registry,
+            WarehouseHealth health,
+            Backoff backoff,
+            Duration leaseMaxPollInterval) {
         this.kafka = kafka;
+        this.leaseMaxPollInterval = leaseMaxPollInterval;
         this.settings = settings;
         this.pool = pool;
         this.query = new EventQuery(settings);
@@ -103,7 +121,7 @@ public final class UsageEventSource implements AutoCloseable {
     }
 
     private void run() {
-        try (SourceLease lease = new SourceLease(kafka, settings.name())) {
+        try (SourceLease lease = new SourceLease(kafka, settings.name(), leaseMaxPollInterval)) {
             boolean standingBy = false;
             while (running) {
                 if (lease.held(STANDBY_POLL)) {
@@ -129,6 +147,7 @@ public final class UsageEventSource implements AutoCloseable {
             producer.initTransactions();
             cursor = SourceCursors.read(kafka, settings.name(), TIMEOUT).orElse(null);
             LOG.info("Warehouse source {} resumes after cursor {}", settings.name(), cursor);
+            leading = lease;
             while (running && lease.held(Duration.ZERO)) {
                 if (!pollOnce(producer)) {
                     await(settings.pollInterval());
@@ -136,6 +155,8 @@ public final class UsageEventSource implements AutoCloseable {
             }
         } catch (ProducerFencedException e) {
             LOG.warn("Warehouse source {}: another instance took it over", settings.name());
+        } finally {
+            leading = null;
         }
     }
 
@@ -229,9 +250,25 @@ public final class UsageEventSource implements AutoCloseable {
         await(wait);
     }
 
+    /**
+     * Waits (until woken), keeping the lease alive meanwhile: a wait longer than the lease's poll
+     * interval would otherwise hand the source to another instance at every pause. Returns early
+     * when the lease is lost.
+     */
     private void await(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                long slice = leading == null ? left : Math.min(left, leading.heartbeat().toNanos());
+                if (wake.tryAcquire(slice, TimeUnit.NANOSECONDS)
+                        || (leading != null && !leading.held(Duration.ZERO))) {
+                    return;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -85,13 +85,18 @@ class UsageEventSourceIT {
     }
 
     private UsageEventSource startSource() {
+        return startSource(SourceLease.MAX_POLL_INTERVAL);
+    }
+
+    private UsageEventSource startSource(Duration leaseMaxPollInterval) {
         return new UsageEventSource(
                         SharedKafkaBroker.connection(),
                         settings,
                         pool,
                         new SimpleMeterRegistry(),
                         health,
-                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)))
+                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)),
+                        leaseMaxPollInterval)
                 .start();
     }
 
@@ -137,6 +142,39 @@ class UsageEventSourceIT {
 
         List<String> published = publishedEventIds();
         assertThat(published).hasSize(1000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aPollIntervalLongerThanTheLeasesPollIntervalKeepsTheSourceWhereItRuns() {
+        // A table read every 6 s, while the group hands a partition on after 2 s without a poll.
+        settings =
+                new WarehouseSettings.EventSource(
+                        settings.name(),
+                        settings.table(),
+                        settings.cursorColumn(),
+                        settings.columns(),
+                        Duration.ofSeconds(6),
+                        settings.batchSize());
+        Duration leasePollInterval = Duration.ofSeconds(2);
+        insertEvents(0, 10);
+        UsageEventSource runner = startSource(leasePollInterval);
+        UsageEventSource standby = null;
+        try {
+            await().atMost(DEADLINE).until(() -> "10".equals(runner.cursor()));
+            standby = startSource(leasePollInterval);
+            insertEvents(10, 10);
+            await().atMost(DEADLINE).until(() -> "20".equals(runner.cursor()));
+            insertEvents(20, 10);
+            await().atMost(DEADLINE).until(() -> "30".equals(runner.cursor()));
+
+            assertThat(standby.cursor()).as("the standby never ran the source").isNull();
+        } finally {
+            runner.close();
+            if (standby != null) {
+                standby.close();
+            }
+        }
+        assertThat(publishedEventIds()).hasSize(30).doesNotHaveDuplicates();
     }
 
     @Test
