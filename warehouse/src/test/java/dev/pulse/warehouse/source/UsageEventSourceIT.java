@@ -146,16 +146,17 @@ class UsageEventSourceIT {
 
     @Test
     void aPollIntervalLongerThanTheLeasesPollIntervalKeepsTheSourceWhereItRuns() {
-        // A table read every 6 s, while the group hands a partition on after 2 s without a poll.
+        // A table read every 8 s, while the group hands a partition on after 4 s without a poll
+        // (slack for a loaded CI machine: the runner polls every 1.3 s while it waits).
         settings =
                 new WarehouseSettings.EventSource(
                         settings.name(),
                         settings.table(),
                         settings.cursorColumn(),
                         settings.columns(),
-                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(8),
                         settings.batchSize());
-        Duration leasePollInterval = Duration.ofSeconds(2);
+        Duration leasePollInterval = Duration.ofSeconds(4);
         insertEvents(0, 10);
         UsageEventSource runner = startSource(leasePollInterval);
         UsageEventSource standby = null;
