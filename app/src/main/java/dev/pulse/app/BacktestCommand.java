@@ -5,6 +5,7 @@ import dev.pulse.app.backtest.BacktestReplay;
 import dev.pulse.app.backtest.BacktestReport;
 import dev.pulse.app.backtest.BacktestRun;
 import dev.pulse.app.backtest.StoredEngagementReader;
+import dev.pulse.app.config.ConfigFile;
 import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.portfolio.HolidayPeriod;
 import dev.pulse.app.portfolio.LabelledPortfolio;
@@ -144,9 +145,11 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<HealthModel> healthModels = new ArrayList<>();
         for (String model : models.isEmpty() ? List.of("config/health-model.yaml") : models) {
-            healthModels.add(PulseApplication.loadModel(model));
+            healthModels.add(
+                    ConfigFile.parse("--model", model, "health-model.yaml", HealthModel::fromYaml));
         }
-        AlertRules alertRules = PulseApplication.loadAlertRules(rules);
+        AlertRules alertRules =
+                ConfigFile.parse("--rules", rules, "alert-rules.yaml", AlertRules::fromYaml);
         List<Map<String, Object>> runs = new ArrayList<>();
         for (BacktestInput input : inputs(err)) {
             err.printf(

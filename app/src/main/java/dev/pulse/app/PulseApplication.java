@@ -28,6 +28,7 @@ import dev.pulse.api.http.TrustedProxies;
 import dev.pulse.api.metrics.JvmMetricsBinder;
 import dev.pulse.api.notifications.NotificationAccess;
 import dev.pulse.api.reports.ReportSettings;
+import dev.pulse.app.config.ConfigFile;
 import dev.pulse.app.config.PulseConfig;
 import dev.pulse.bot.core.BotEngine;
 import dev.pulse.bot.core.PulseBotEngine;
@@ -62,11 +63,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -399,21 +397,7 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     public static UserDirectory loadUsers(String location) {
-        Path file = Path.of(location);
-        if (Files.isRegularFile(file)) {
-            return UserDirectory.fromFile(file);
-        }
-        try (InputStream bundled =
-                PulseApplication.class.getResourceAsStream("/config/users.yaml")) {
-            if (bundled == null) {
-                throw new IllegalStateException("no user directory at " + location);
-            }
-            LOG.info("User directory {} not found; using the bundled demo directory", location);
-            return UserDirectory.fromYaml(
-                    new String(bundled.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read user directory " + location, e);
-        }
+        return ConfigFile.parse("auth.users", location, "users.yaml", UserDirectory::fromYaml);
     }
 
     private static String blankToNull(String value) {
@@ -521,41 +505,26 @@ public final class PulseApplication implements AutoCloseable {
     }
 
     static HealthModel loadModel(String location) {
-        return HealthModel.fromYaml(readConfig(location, "health-model.yaml", "health model"));
+        return ConfigFile.parse(
+                "healthModel", location, "health-model.yaml", HealthModel::fromYaml);
     }
 
     static FunnelDefinitions loadFunnels(String location) {
-        return FunnelDefinitions.fromYaml(readConfig(location, "funnels.yaml", "funnels"));
+        return ConfigFile.parse("funnels", location, "funnels.yaml", FunnelDefinitions::fromYaml);
     }
 
     /** The journey at {@code location} (or the bundled one), checked against the health model. */
     static JourneyModel loadJourney(String location, HealthModel health) {
         String where = location == null ? "config/journey.yaml" : location;
-        return JourneyModel.fromYaml(readConfig(where, "journey.yaml", "journey model"))
-                .checkedAgainst(health);
+        return ConfigFile.parse(
+                "journey",
+                where,
+                "journey.yaml",
+                yaml -> JourneyModel.fromYaml(yaml).checkedAgainst(health));
     }
 
     static AlertRules loadAlertRules(String location) {
-        return AlertRules.fromYaml(readConfig(location, "alert-rules.yaml", "alert rules"));
-    }
-
-    /** The file at {@code location}, or the one of that name bundled in the jar. */
-    private static String readConfig(String location, String bundledName, String what) {
-        try {
-            Path file = Path.of(location);
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file);
-            }
-            try (InputStream bundled =
-                    PulseApplication.class.getResourceAsStream("/config/" + bundledName)) {
-                if (bundled == null) {
-                    throw new IllegalStateException("no " + what + " at " + location);
-                }
-                return new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + what + " " + location, e);
-        }
+        return ConfigFile.parse("alertRules", location, "alert-rules.yaml", AlertRules::fromYaml);
     }
 
     private static <T> T awaitFuture(io.vertx.core.Future<T> future) {

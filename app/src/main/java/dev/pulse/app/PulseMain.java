@@ -31,7 +31,31 @@ public final class PulseMain implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(new CommandLine(new PulseMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Pulse's command line. Input a command refuses (an {@link IllegalArgumentException}: a missing
+     * file, an invalid model or configuration) ends it with its message and exit code 1; anything
+     * else is a fault and keeps its stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new PulseMain()).setExecutionExceptionHandler(PulseMain::refused);
+    }
+
+    private static int refused(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (!(e instanceof IllegalArgumentException)) {
+            throw e;
+        }
+        command.getErr()
+                .println(
+                        command.getColorScheme()
+                                .errorText(
+                                        command.getCommandSpec().qualifiedName()
+                                                + ": "
+                                                + e.getMessage()));
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     @Override

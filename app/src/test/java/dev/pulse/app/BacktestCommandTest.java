@@ -45,7 +45,7 @@ class BacktestCommandTest {
     private CommandLine pulse() {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = new CommandLine(new PulseMain());
+        CommandLine cli = PulseMain.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli;
@@ -119,6 +119,19 @@ class BacktestCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains(churner + " under 2026.12-2:").contains("healthy");
+    }
+
+    @Test
+    void refusesAModelFileThatIsNotThereInsteadOfScoringWithTheShippedOne() {
+        Path absent = portfolio.resolve("candidat.yaml");
+
+        int exit = pulse().execute(files("--model", absent.toString()));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString())
+                .startsWith("pulse backtest: --model: no file at " + absent)
+                .doesNotContain("\tat ");
     }
 
     @Test

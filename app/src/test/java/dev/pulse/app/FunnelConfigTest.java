@@ -9,16 +9,32 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How Pulse finds its funnels: the configured file, else the one bundled in the jar. */
+/**
+ * How Pulse finds its funnels: the configured file, or the one bundled in the jar when the default
+ * path has none.
+ */
 class FunnelConfigTest {
     @TempDir Path dir;
 
     @Test
-    void fallsBackToTheBundledFunnelsWhenTheFileDoesNotExist() {
-        FunnelDefinitions funnels =
-                PulseApplication.loadFunnels(dir.resolve("absent.yaml").toString());
+    void fallsBackToTheBundledFunnelsWhenTheDefaultFileDoesNotExist() {
+        // The tests run in app/, where there is no config/funnels.yaml.
+        FunnelDefinitions funnels = PulseApplication.loadFunnels("config/funnels.yaml");
 
         assertThat(funnels.find("reporting")).isPresent();
+    }
+
+    @Test
+    void refusesAConfiguredFileThatDoesNotExist() {
+        String absent = dir.resolve("absent.yaml").toString();
+
+        assertThatThrownBy(() -> PulseApplication.loadFunnels(absent))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "funnels: no file at "
+                                + absent
+                                + " (only the default config/funnels.yaml falls back to the copy"
+                                + " bundled in the jar)");
     }
 
     @Test

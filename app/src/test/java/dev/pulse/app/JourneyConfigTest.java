@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journey is loaded like the health model: a file, else the one bundled in the jar. */
+/**
+ * The journey is loaded like the health model: the configured file, or the one bundled in the jar
+ * when the default path has none.
+ */
 class JourneyConfigTest {
     private static final HealthModel HEALTH =
             PulseApplication.loadModel("../config/health-model.yaml");
@@ -19,13 +22,22 @@ class JourneyConfigTest {
     @TempDir Path dir;
 
     @Test
-    void aMissingFileFallsBackToTheBundledJourney() throws IOException {
-        JourneyModel bundled =
-                PulseApplication.loadJourney(dir.resolve("absent.yaml").toString(), HEALTH);
+    void theDefaultPathMissingFallsBackToTheBundledJourney() throws IOException {
+        // The tests run in app/, where there is no config/journey.yaml.
+        JourneyModel bundled = PulseApplication.loadJourney("config/journey.yaml", HEALTH);
 
         assertThat(bundled)
                 .isEqualTo(
                         JourneyModel.fromYaml(Files.readString(Path.of("../config/journey.yaml"))));
+    }
+
+    @Test
+    void aConfiguredFileThatDoesNotExistStopsTheStart() {
+        String absent = dir.resolve("absent.yaml").toString();
+
+        assertThatThrownBy(() -> PulseApplication.loadJourney(absent, HEALTH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("journey: no file at " + absent);
     }
 
     @Test

@@ -23,7 +23,8 @@ public record HealthModel(
     public record Bands(double healthy, double atRisk) {}
 
     public HealthModel {
-        measures = List.copyOf(measures);
+        // Missing in the YAML: validate() says so, instead of a NullPointerException here.
+        measures = measures == null ? List.of() : List.copyOf(measures);
     }
 
     /** A model with the default at-risk decision. */
@@ -87,7 +88,8 @@ public record HealthModel(
                             + bands.healthy());
         }
         if (measures.isEmpty()) {
-            throw new IllegalArgumentException("health model: at least one measure is required");
+            throw new IllegalArgumentException(
+                    "health model: 'measures' is required, with at least one measure");
         }
         riskModel().validate();
         Set<String> ids = new HashSet<>();
