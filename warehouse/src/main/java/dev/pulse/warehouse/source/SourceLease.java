@@ -33,7 +33,11 @@ final class SourceLease implements AutoCloseable {
      */
     SourceLease(KafkaConnection kafka, String source, Duration maxPollInterval) {
         this.maxPollInterval = maxPollInterval;
-        Map<String, Object> props = new HashMap<>();
+        // The lease's own settings win over kafka.properties: a shorter max.poll.interval.ms than
+        // heartbeat() assumes, an eager assignor, or the new consumer protocol (which refuses
+        // client-side assignors) would each move or break the lease.
+        Map<String, Object> props = new HashMap<>(kafka.clientConfig(Map.of()));
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "pulse-warehouse-source-" + source);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-warehouse-source-lease-" + source);
@@ -43,9 +47,7 @@ final class SourceLease implements AutoCloseable {
                 CooperativeStickyAssignor.class.getName());
         consumer =
                 new KafkaConsumer<>(
-                        kafka.clientConfig(props),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer());
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(SourceCursors.TOPIC));
     }
 
@@ -57,6 +59,15 @@ final class SourceLease implements AutoCloseable {
         consumer.poll(wait);
         consumer.pause(consumer.assignment());
         return !consumer.assignment().isEmpty();
+    }
+
+    /**
+     * Whether this instance has joined the group yet: until then, not holding the lease means
+     * nothing (a broker delays the first rebalance by {@code group.initial.rebalance.delay.ms}, 3 s
+     * by default).
+     */
+    boolean joined() {
+        return consumer.groupMetadata().generationId() > 0;
     }
 
     /**

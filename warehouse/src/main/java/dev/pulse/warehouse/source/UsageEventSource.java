@@ -127,7 +127,7 @@ public final class UsageEventSource implements AutoCloseable {
                 if (lease.held(STANDBY_POLL)) {
                     standingBy = false;
                     lead(lease);
-                } else if (!standingBy) {
+                } else if (!standingBy && lease.joined()) {
                     standingBy = true;
                     health.forget(PART);
                     LOG.info(
@@ -141,13 +141,17 @@ public final class UsageEventSource implements AutoCloseable {
         }
     }
 
-    /** Runs the source while this instance holds the lease. */
+    /**
+     * Runs the source while this instance holds the lease. A failure to start or to publish (the
+     * broker restarting, the cursor not read in time) is reported and retried after a back-off,
+     * with the lease kept: the instance never leaves the pool over it.
+     */
     private void lead(SourceLease lease) {
+        leading = lease;
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.initTransactions();
             cursor = SourceCursors.read(kafka, settings.name(), TIMEOUT).orElse(null);
             LOG.info("Warehouse source {} resumes after cursor {}", settings.name(), cursor);
-            leading = lease;
             while (running && lease.held(Duration.ZERO)) {
                 if (!pollOnce(producer)) {
                     await(settings.pollInterval());
@@ -155,6 +159,8 @@ public final class UsageEventSource implements AutoCloseable {
             }
         } catch (ProducerFencedException e) {
             LOG.warn("Warehouse source {}: another instance took it over", settings.name());
+        } catch (RuntimeException e) {
+            retryLater(e);
         } finally {
             leading = null;
         }
