@@ -34,12 +34,22 @@ import org.slf4j.LoggerFactory;
  * account this source published (its {@code origin} is {@link Account#FROM_WAREHOUSE}) whose row is
  * gone is removed with a tombstone; accounts loaded another way are left alone. A view that returns
  * no rows at all removes nothing: it fails the refresh, as an empty directory is far more often a
- * reload in progress than the truth. Refreshes run one at a time on the source's own thread.
+ * reload in progress than the truth. Refreshes run one at a time on the source's own thread; on
+ * schedule only on the instance that holds the directory's {@link SourceLease}.
  */
 public final class AccountDirectorySource implements AutoCloseable {
     public static final String PART = "directory-source";
     private static final Logger LOG = LoggerFactory.getLogger(AccountDirectorySource.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How often the lease is polled, and how long each poll waits for the group. */
+    private static final Duration LEASE_EVERY = Duration.ofSeconds(1);
+
+    private static final Duration LEASE_WAIT = Duration.ofMillis(100);
+
+    /** The lease's consumer group: pulse-warehouse-source-account-directory. */
+    static final String LEASE = "account-directory";
+
     static final List<String> FIELDS =
             List.of(
                     "tenantId",
@@ -65,6 +75,17 @@ public final class AccountDirectorySource implements AutoCloseable {
      * The directory as Pulse holds it, so a restart compares rather than publishing it all again.
      */
     private final CompactedJsonTable<Account> pulse;
+
+    /**
+     * Which instance refreshes on schedule: with every instance comparing and publishing, one whose
+     * query began before a change could publish its older row over a newer one.
+     */
+    private final SourceLease lease;
+
+    /** Whether this instance holds the lease; written by the source's thread only. */
+    private volatile boolean holding;
+
+    private boolean standingBy;
 
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(
@@ -104,6 +125,8 @@ public final class AccountDirectorySource implements AutoCloseable {
                         "account",
                         Account.class,
                         Account::tenantId);
+        SourceCursors.ensureTopic(kafka); // the lease's group is on its topic
+        this.lease = new SourceLease(kafka, LEASE, SourceLease.MAX_POLL_INTERVAL);
     }
 
     private static String select(WarehouseSettings.DirectorySource settings) {
@@ -130,16 +153,56 @@ public final class AccountDirectorySource implements AutoCloseable {
         return "SELECT " + String.join(", ", parts) + " FROM " + table;
     }
 
-    /** Refreshes now, then every {@code refreshInterval}. */
+    /**
+     * Refreshes on schedule while this instance holds the directory's lease (one instance of a
+     * deployment does): at once when it takes the lease, then every {@code refreshInterval}.
+     */
     public AccountDirectorySource start() {
         long every = settings.refreshInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::refreshQuietly, 0, every, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                this::keepLease, 0, LEASE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::scheduledRefresh, every, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
+    /** Whether this instance refreshes on schedule now. */
+    public boolean refreshesOnSchedule() {
+        return holding;
+    }
+
+    private void keepLease() {
+        try {
+            boolean held = lease.held(LEASE_WAIT);
+            if (held && !holding) {
+                holding = true;
+                standingBy = false;
+                LOG.info("Directory source: this instance refreshes {}", settings.table());
+                refreshQuietly();
+            } else if (!held) {
+                holding = false;
+                // A standby reports nothing: the instance that refreshes does.
+                health.forget(PART);
+                if (!standingBy && lease.joined()) {
+                    standingBy = true;
+                    LOG.info("Directory source stands by: another instance refreshes it");
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!thread.isShutdown()) {
+                LOG.warn("Directory source: the lease could not be polled", e);
+            }
+        }
+    }
+
+    private void scheduledRefresh() {
+        if (holding) {
+            refreshQuietly();
+        }
+    }
+
     /**
-     * Reads the directory now; completes with how many accounts were published or removed, or
-     * exceptionally with why not.
+     * Reads the directory now, on any instance (the lease only decides who refreshes on schedule);
+     * completes with how many accounts were published or removed, or exceptionally with why not.
      */
     public CompletableFuture<Integer> refresh() {
         return CompletableFuture.supplyAsync(this::refreshNow, thread);
@@ -257,6 +320,13 @@ public final class AccountDirectorySource implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            // The lease's consumer is the thread's: closed once the thread has finished with it.
+            thread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lease.close();
         pulse.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.pulse.warehouse.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import dev.pulse.streams.ingest.KafkaEventPublisher;
@@ -19,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(SharedKafkaBroker.class)
 class AccountDirectorySourceIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
     private static final JsonSerde<Account> ACCOUNT_JSON = JsonSerde.of(Account.class);
 
     @RegisterExtension final LocalPostgres pg = new LocalPostgres();
@@ -95,6 +99,45 @@ class AccountDirectorySourceIT {
         publisher.close();
         pool.close().await();
         vertx.close().await();
+    }
+
+    @Test
+    void oneInstanceRefreshesOnScheduleAndAnotherTakesOverWhenItStops() throws Exception {
+        List<AccountDirectorySource> open =
+                new ArrayList<>(List.of(source().start(), source().start()));
+        try {
+            await().atMost(DEADLINE)
+                    .until(
+                            () ->
+                                    open.stream()
+                                            .anyMatch(AccountDirectorySource::refreshesOnSchedule));
+            AccountDirectorySource runner =
+                    open.stream()
+                            .filter(AccountDirectorySource::refreshesOnSchedule)
+                            .findFirst()
+                            .orElseThrow();
+            AccountDirectorySource standby = open.get(0) == runner ? open.get(1) : open.get(0);
+            // The runner's first refresh, at once when it took the lease.
+            await().atMost(DEADLINE).until(() -> latest().containsKey("b-" + id));
+            assertThat(standby.refreshesOnSchedule()).isFalse();
+
+            // Changed while the runner waits for its next refresh (an hour away), then it stops.
+            pg.sql(
+                    "UPDATE crm_accounts SET am_email = 'tom@example.com' WHERE account_id = 'a-"
+                            + id
+                            + "'");
+            runner.close();
+            open.remove(runner);
+            await().atMost(DEADLINE).until(standby::refreshesOnSchedule);
+            await().atMost(DEADLINE)
+                    .until(
+                            () -> {
+                                Account a = latest().get("a-" + id);
+                                return a != null && "tom@example.com".equals(a.owner());
+                            });
+        } finally {
+            open.forEach(AccountDirectorySource::close);
+        }
     }
 
     @Test
