@@ -13,6 +13,7 @@ import dev.pulse.api.testing.Browser;
 import dev.pulse.api.testing.RunningApi;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +35,9 @@ class DemoIdentityProviderIT {
     private static String base;
 
     @BeforeAll
-    static void start() {
-        UserDirectory users = UserDirectory.fromFile(Path.of("../config/users.yaml"));
+    static void start() throws Exception {
+        UserDirectory users =
+                UserDirectory.fromYaml(Files.readString(Path.of("../config/users.yaml")));
         int port = RunningApi.freePort();
         base = "http://localhost:" + port;
         URI callback = URI.create(base + "/auth/callback");

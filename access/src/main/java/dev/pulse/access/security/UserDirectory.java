@@ -1,10 +1,5 @@
 package dev.pulse.access.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,21 +39,6 @@ public final class UserDirectory {
     /** Parses and validates a directory in the YAML form of {@code config/users.yaml}. */
     public static UserDirectory fromYaml(String yaml) {
         return of(UserDirectoryYaml.parse(yaml));
-    }
-
-    /** Reads {@link #fromYaml} from a file; errors name the file. */
-    public static UserDirectory fromFile(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read user directory " + file, e);
-        }
-        try {
-            return fromYaml(yaml);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
     }
 
     /** Validates already-built users (tests, other sources); problems name the entry. */

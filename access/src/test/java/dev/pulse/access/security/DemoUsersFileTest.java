@@ -2,6 +2,9 @@ package dev.pulse.access.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +13,7 @@ class DemoUsersFileTest {
     private static final Path FILE = Path.of("../config/users.yaml");
     private static final String DOMAIN = "@demo.pulse.dev";
 
-    private final UserDirectory directory = UserDirectory.fromFile(FILE);
+    private final UserDirectory directory = UserDirectory.fromYaml(read(FILE));
 
     @Test
     void accountManagersSeeTheirOwnAccounts() {
@@ -62,5 +65,13 @@ class DemoUsersFileTest {
                 directory.find("it-admin@yellowstone-outfitters.example").orElseThrow();
         assertThat(customer.role()).isEqualTo(Role.CUSTOMER_ADMIN);
         assertThat(customer.scope()).isEqualTo(ScopeSpec.tenant("yellowstone-outfitters"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -3,10 +3,7 @@ package dev.pulse.access.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class UserDirectoryTest {
 
@@ -325,15 +322,6 @@ class UserDirectoryTest {
                 "(2 problems)",
                 "user #1 (a@x.test): unknown role 'wizard'",
                 "user #2 (b@x.test): unknown scope 'galaxy'");
-    }
-
-    @Test
-    void fileErrorsNameTheFile(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("users.yaml"), "users:\n  - email: a@x.test\n");
-
-        assertThatThrownBy(() -> UserDirectory.fromFile(file))
-                .hasMessageStartingWith(file + ": invalid user directory")
-                .hasMessageContaining("'role' is required");
     }
 
     @Test

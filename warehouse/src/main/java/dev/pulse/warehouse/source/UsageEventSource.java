@@ -160,7 +160,9 @@ public final class UsageEventSource implements AutoCloseable {
         } catch (ProducerFencedException e) {
             LOG.warn("Warehouse source {}: another instance took it over", settings.name());
         } catch (RuntimeException e) {
-            retryLater(e);
+            if (running) {
+                retryLater(e);
+            }
         } finally {
             leading = null;
         }
