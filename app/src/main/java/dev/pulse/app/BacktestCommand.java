@@ -4,6 +4,7 @@ import dev.pulse.app.backtest.BacktestInput;
 import dev.pulse.app.backtest.BacktestReplay;
 import dev.pulse.app.backtest.BacktestReport;
 import dev.pulse.app.backtest.BacktestRun;
+import dev.pulse.app.backtest.RiskPatterns;
 import dev.pulse.app.backtest.StoredEngagementReader;
 import dev.pulse.app.config.ConfigFile;
 import dev.pulse.app.config.ConfigLoader;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
             "History from files:       --events events.ndjson --accounts accounts.ndjson",
             "A generated history:      --generate standard --seed 1",
             "A deployment's history:   --from-kafka kafka:9092 [--application-id pulse]",
-            "Models side by side:      --model config/health-model.yaml --model candidate.yaml"
+            "Models side by side:      --model config/health-model.yaml --model candidate.yaml",
+            "The trap patterns alone:  --traps --model candidate.yaml (no history needed)"
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -131,6 +133,15 @@ final class BacktestCommand implements Callable<Integer> {
     boolean json;
 
     @Option(
+            names = "--traps",
+            description = {
+                "Instead of a history: run each model through the patterns it must stay calm",
+                "through (a holiday week, month-end and quarterly peaks, one slow week, very small",
+                "accounts, a ramp-up) and the fades it must flag weeks ahead, and say which hold."
+            })
+    boolean traps;
+
+    @Option(
             names = "--explain",
             paramLabel = "TENANT",
             description = {
@@ -147,6 +158,13 @@ final class BacktestCommand implements Callable<Integer> {
         for (String model : models.isEmpty() ? List.of("config/health-model.yaml") : models) {
             healthModels.add(
                     ConfigFile.parse("--model", model, "health-model.yaml", HealthModel::fromYaml));
+        }
+        if (traps) {
+            for (HealthModel model : healthModels) {
+                err.printf("Running the trap patterns under %s...%n", model.version());
+                printTraps(out, model.version(), new RiskPatterns(model).all());
+            }
+            return 0;
         }
         AlertRules alertRules =
                 ConfigFile.parse("--rules", rules, "alert-rules.yaml", AlertRules::fromYaml);
@@ -192,6 +210,28 @@ final class BacktestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void printTraps(PrintWriter out, String version, List<RiskPatterns.Trap> all) {
+        long held = all.stream().filter(RiskPatterns.Trap::passed).count();
+        out.printf("Trap patterns under %s: %d of %d hold%n", version, held, all.size());
+        for (RiskPatterns.Trap trap : all) {
+            out.printf(
+                    "  %-8s %s (expected: %s)%n",
+                    trap.passed() ? "ok" : "MISSED", trap.pattern(), trap.expected());
+            if (!trap.passed()) {
+                trap.flagged()
+                        .forEach(
+                                (tenant, entries) ->
+                                        entries.forEach(
+                                                entry ->
+                                                        out.printf(
+                                                                "             %s %s%n",
+                                                                tenant, entry)));
+            }
+        }
+        out.println();
+        out.flush();
     }
 
     private List<BacktestInput> inputs(PrintWriter err) throws Exception {

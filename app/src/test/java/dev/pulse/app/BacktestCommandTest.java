@@ -51,6 +51,16 @@ class BacktestCommandTest {
         return cli;
     }
 
+    /** The shipped model under another version with one line changed. */
+    private Path candidate(String version, String line, String replacement) throws Exception {
+        String shipped = Files.readString(Path.of("..", "config", "health-model.yaml"));
+        assertThat(shipped).contains(line);
+        return Files.writeString(
+                dir.resolve(version + ".yaml"),
+                shipped.replace("version: \"2026.12-2\"", "version: \"" + version + "\"")
+                        .replace(line, replacement));
+    }
+
     private String[] files(String... more) {
         String[] files = {
             "backtest",
@@ -91,12 +101,7 @@ class BacktestCommandTest {
 
     @Test
     void comparesTwoModelsSideBySideInOneTable() throws Exception {
-        Path candidate = dir.resolve("candidate.yaml");
-        Files.writeString(
-                candidate,
-                Files.readString(Path.of("..", "config", "health-model.yaml"))
-                        .replace("version: \"2026.12-2\"", "version: \"candidate\"")
-                        .replace("  enterAfterDays: 5 ", "  enterAfterDays: 7 "));
+        Path candidate = candidate("candidate", "  enterAfterDays: 4 ", "  enterAfterDays: 7 ");
 
         int exit = pulse().execute(files("--model", candidate.toString()));
 
@@ -132,6 +137,21 @@ class BacktestCommandTest {
         assertThat(err.toString())
                 .startsWith("pulse backtest: --model: no file at " + absent)
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void runsTheTrapPatternsAgainstACandidateAndShowsWhoAMissedOneFlagged() throws Exception {
+        Path candidate = candidate("sensitive", "  significance: 1.4 ", "  significance: 1.0 ");
+
+        // The shipped model holding all seven is RiskPatternsTest's; here, what a miss prints.
+        int exit = pulse().execute("backtest", "--traps", "--model", candidate.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        String table = out.toString();
+        assertThat(table)
+                .containsPattern("Trap patterns under sensitive: [0-6] of 7 hold")
+                .contains("MISSED   holiday: the whole portfolio at 35 % for 9 days")
+                .containsPattern("steady-\\d+ 2026-\\d\\d-\\d\\d: .* down ");
     }
 
     @Test
