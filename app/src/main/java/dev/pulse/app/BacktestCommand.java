@@ -160,6 +160,12 @@ final class BacktestCommand implements Callable<Integer> {
                     ConfigFile.parse("--model", model, "health-model.yaml", HealthModel::fromYaml));
         }
         if (traps) {
+            if (fromKafka != null || preset != null || events != null || accounts != null || json) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--traps runs its own hand-made portfolios: it takes no history (--events,"
+                                + " --accounts, --generate, --from-kafka) and no --json");
+            }
             for (HealthModel model : healthModels) {
                 err.printf("Running the trap patterns under %s...%n", model.version());
                 printTraps(out, model.version(), new RiskPatterns(model).all());

@@ -155,6 +155,14 @@ class BacktestCommandTest {
     }
 
     @Test
+    void refusesTrapsWithAHistory() {
+        int exit = pulse().execute("backtest", "--traps", "--generate", "standard");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--traps runs its own hand-made portfolios");
+    }
+
+    @Test
     void refusesToRunWithoutAHistory() {
         int exit = pulse().execute("backtest");
 
