@@ -38,4 +38,18 @@ class ConfigLoaderPipelineTest {
                 .hasMessageContaining("invalid configuration")
                 .hasMessageContaining("scoreRefreshInterval must be positive, got PT0S");
     }
+
+    @Test
+    void theDuplicateFilterBudgetIsReadAndMustBePositive() throws IOException {
+        Path file =
+                Files.writeString(
+                        dir.resolve("pulse.yaml"), "pipeline:\n  dedupFilterMegabytes: 8\n");
+        assertThat(ConfigLoader.load(file, Map.of()).pipeline().dedupFilterMegabytes())
+                .isEqualTo(8);
+
+        Files.writeString(file, "pipeline:\n  dedupFilterMegabytes: 0\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dedupFilterMegabytes must be positive, got 0");
+    }
 }

@@ -172,7 +172,11 @@ public final class HealthPipelineTopology {
             StreamsBuilder builder, KStream<String, UsageEvent> events) {
         builder.addStateStore(PipelineStores.eventIds(settings.dedupWindow()));
         return events.process(
-                () -> new DeduplicationProcessor(settings.dedupWindow(), listener),
+                () ->
+                        new DeduplicationProcessor(
+                                settings.dedupWindow(),
+                                settings.dedupFilterMegabytes() * 1024L * 1024L,
+                                listener),
                 Named.as("deduplicate"),
                 PulseStores.EVENT_IDS);
     }

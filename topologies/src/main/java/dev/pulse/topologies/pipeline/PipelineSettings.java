@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param caughtUpAfterIdle a task that processed nothing for this long has no backlog, so its data
  *     counts as caught up whatever its stream time (see {@code EventTimeClock}); null (left out of
  *     the configuration): five minutes
+ * @param dedupFilterMegabytes memory per task for the in-memory summary of the event ids it holds
+ *     (Bloom filters, about 2.6 bytes per id), which spares the id store's range fetch for ids
+ *     never seen; beyond it, ids are checked in the store; null (left out of the configuration): 32
  */
 @RecordBuilder
 public record PipelineSettings(
@@ -28,14 +31,24 @@ public record PipelineSettings(
         Duration scoreRefreshInterval,
         Duration fullRecomputeInterval,
         Duration alertEvaluationInterval,
-        Duration caughtUpAfterIdle)
+        Duration caughtUpAfterIdle,
+        Integer dedupFilterMegabytes)
         implements PipelineSettingsBuilder.With {
 
     public static final Duration DEFAULT_CAUGHT_UP_AFTER_IDLE = Duration.ofMinutes(5);
+    public static final int DEFAULT_DEDUP_FILTER_MEGABYTES = 32;
 
     public PipelineSettings {
         caughtUpAfterIdle =
                 caughtUpAfterIdle == null ? DEFAULT_CAUGHT_UP_AFTER_IDLE : caughtUpAfterIdle;
+        dedupFilterMegabytes =
+                dedupFilterMegabytes == null
+                        ? DEFAULT_DEDUP_FILTER_MEGABYTES
+                        : dedupFilterMegabytes;
+        if (dedupFilterMegabytes <= 0) {
+            throw new IllegalArgumentException(
+                    "dedupFilterMegabytes must be positive, got " + dedupFilterMegabytes);
+        }
         requirePositive(grace.plusMillis(1), "grace");
         requirePositive(dedupWindow, "dedupWindow");
         requirePositive(scoreRefreshInterval, "scoreRefreshInterval");
@@ -60,7 +73,8 @@ public record PipelineSettings(
                 Duration.ofMillis(200),
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1),
-                DEFAULT_CAUGHT_UP_AFTER_IDLE);
+                DEFAULT_CAUGHT_UP_AFTER_IDLE,
+                DEFAULT_DEDUP_FILTER_MEGABYTES);
     }
 
     private static void requirePositive(Duration value, String name) {

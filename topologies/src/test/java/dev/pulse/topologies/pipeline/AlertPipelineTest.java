@@ -515,15 +515,7 @@ class AlertPipelineTest {
 
     /** The shipped settings but for the grace period and the idle time that means caught up. */
     private static PipelineSettings graceAndIdle(Duration grace, Duration idle) {
-        return new PipelineSettings(
-                grace,
-                Duration.ofDays(2),
-                Duration.ofDays(90),
-                Duration.ofDays(731),
-                Duration.ofMillis(200),
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(1),
-                idle);
+        return PipelineSettings.defaults().withGrace(grace).withCaughtUpAfterIdle(idle);
     }
 
     private static void advanceTo(PipelineFixture f, Instant instant) {

@@ -253,15 +253,7 @@ class HealthPipelineTopologyTest {
     void whileTheDataIsBehindAKnownTenantIsRescoredOnceItHasCaughtUp() throws Exception {
         // No full recompute in the way: what rescores the tenant here is the data catching up.
         PipelineSettings settings =
-                new PipelineSettings(
-                        Duration.ofHours(1),
-                        Duration.ofDays(2),
-                        Duration.ofDays(90),
-                        Duration.ofDays(731),
-                        Duration.ofMillis(200),
-                        Duration.ofDays(30),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(5));
+                PipelineSettings.defaults().withFullRecomputeInterval(Duration.ofDays(30));
         Instant start = DAY.minus(Duration.ofDays(20));
         try (PipelineFixture f = new PipelineFixture(DAY, settings)) {
             f.accounts.pipeInput("replayed", account("replayed", 10));
