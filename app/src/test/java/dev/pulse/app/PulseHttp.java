@@ -53,6 +53,15 @@ final class PulseHttp {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }
 
+    /** A conditional read: 304 while the answer is still the one {@code entityTag} names. */
+    Response getIfNoneMatch(String path, String entityTag) {
+        return send(
+                authorized(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("If-None-Match", entityTag)
+                                .GET()));
+    }
+
     Response post(String path, String contentType, String body) {
         return send(
                 authorized(
@@ -91,7 +100,10 @@ final class PulseHttp {
                     http.send(
                             request.timeout(Duration.ofSeconds(20)).build(),
                             HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -100,7 +112,8 @@ final class PulseHttp {
         }
     }
 
-    record Response(int status, String body) {
+    /** An answer; {@code entityTag} is its {@code ETag} header, null without one. */
+    record Response(int status, String body, String entityTag) {
         JsonNode json() {
             try {
                 return PulseJson.mapper().readTree(body);

@@ -97,6 +97,21 @@ class TwoInstancesIT {
                 assertThat(historyViaB.status()).as(historyViaB.body()).isEqualTo(200);
                 assertThat(historyViaA.json().path("transitions"))
                         .isEqualTo(historyViaB.json().path("transitions"));
+                // The same answer has the same tag whichever instance gave it, and a read naming
+                // it is a 304 from either (retried: a rescore may change the score in between).
+                String account = "/v1/accounts/" + tenant;
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(
+                                () -> {
+                                    PulseHttp.Response viaOne = viaA.get(account);
+                                    assertThat(viaOne.entityTag()).isNotNull();
+                                    assertThat(viaB.get(account).entityTag())
+                                            .isEqualTo(viaOne.entityTag());
+                                    PulseHttp.Response unchanged =
+                                            viaB.getIfNoneMatch(account, viaOne.entityTag());
+                                    assertThat(unchanged.status()).isEqualTo(304);
+                                    assertThat(unchanged.body()).isEmpty();
+                                });
                 // So is the journey (none yet: no day of theirs has closed, and no directory
                 // record), asked of the owner in one batch read.
                 PulseHttp.Response journeyViaA = viaA.get("/v1/accounts/" + tenant + "/journey");

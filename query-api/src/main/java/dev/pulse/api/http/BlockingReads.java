@@ -27,27 +27,49 @@ public final class BlockingReads {
      * CSV when the route offers it and the request asks ({@link ListCsv}); any failure goes to the
      * failure handler (a {@link ProblemException}, unreadable state, or a bug). An answer, JSON or
      * CSV, read in part from a copy of the state while its owner was gone says so ({@link
-     * ReadFreshness#STALE_HEADER}).
+     * ReadFreshness#STALE_HEADER}); any other carries an {@code ETag} of its bytes and is a {@code
+     * 304} to a request that names it ({@link EntityTags}).
      */
     public void respondJson(RoutingContext ctx, Callable<?> read) {
         String csvRows = ListCsv.wanted(ctx);
         if (csvRows != null) {
-            run(() -> ReadFreshness.capture(() -> ListCsv.csv(read.call(), csvRows)))
+            run(() -> ReadFreshness.capture(() -> Tagged.of(ListCsv.csv(read.call(), csvRows))))
                     .onSuccess(
                             csv -> {
-                                markStale(ctx, csv);
-                                ListCsv.send(ctx, csv.value());
+                                if (!answeredUnchanged(ctx, csv)) {
+                                    ListCsv.send(ctx, csv.value().body());
+                                }
                             })
                     .onFailure(ctx::fail);
             return;
         }
-        run(() -> ReadFreshness.capture(() -> PulseJson.mapper().writeValueAsBytes(read.call())))
+        run(() ->
+                        ReadFreshness.capture(
+                                () -> Tagged.of(PulseJson.mapper().writeValueAsBytes(read.call()))))
                 .onSuccess(
                         json -> {
-                            markStale(ctx, json);
-                            JsonReply.send(ctx, 200, json.value());
+                            if (!answeredUnchanged(ctx, json)) {
+                                JsonReply.send(ctx, 200, json.value().body());
+                            }
                         })
                 .onFailure(ctx::fail);
+    }
+
+    /** An answer's bytes and their entity tag, both made on the worker. */
+    private record Tagged(byte[] body, String tag) {
+        static Tagged of(byte[] body) {
+            return new Tagged(body, EntityTags.of(body));
+        }
+    }
+
+    /** Marks a stale answer, or tags a fresh one: true when a 304 answered it already. */
+    private static boolean answeredUnchanged(
+            RoutingContext ctx, ReadFreshness.Captured<Tagged> answer) {
+        if (answer.staleHeader() != null) {
+            markStale(ctx, answer);
+            return false;
+        }
+        return EntityTags.notModified(ctx, answer.value().tag());
     }
 
     /**
