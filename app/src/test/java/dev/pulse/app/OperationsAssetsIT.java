@@ -184,7 +184,8 @@ class OperationsAssetsIT {
                         "PulseNotificationOutboxBackingUp",
                         "PulseWarehouseBehind",
                         "PulseAuditAppendFailures",
-                        "PulseRebalancingTooLong");
+                        "PulseRebalancingTooLong",
+                        "PulseDedupFilterFull");
     }
 
     @Test

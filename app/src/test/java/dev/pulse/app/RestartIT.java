@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.pulse.app.config.PulseConfig;
+import dev.pulse.app.ops.Scrape;
 import dev.pulse.streams.broker.SharedKafkaBroker;
 import dev.pulse.streams.runtime.RestoreProgress;
 import dev.pulse.topologies.topic.PulseTopics;
@@ -64,6 +65,23 @@ class RestartIT {
             await().during(Duration.ofSeconds(2))
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> events(second, tenant) == 30);
+            // The copies were not ruled out by the duplicate filter rebuilt from the restored ids:
+            // each was looked up in the id store and dropped.
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> {
+                                Scrape metrics =
+                                        new Scrape(
+                                                new PulseHttp(second.apiPort())
+                                                        .get("/metrics")
+                                                        .body());
+                                assertThat(metrics.value("pulse_events_duplicates_total "))
+                                        .isEqualTo(5.0);
+                                // Plus any of the ten new ids the filter could not rule out
+                                // (about 1 % each).
+                                assertThat(metrics.value("pulse_dedup_store_lookups_total "))
+                                        .isBetween(5.0, 15.0);
+                            });
             assertThat(
                             new PulseHttp(second.apiPort())
                                     .get("/v1/accounts/" + tenant)

@@ -28,6 +28,7 @@ public final class MicrometerPipelineListener implements PipelineListener {
     private final Map<String, Counter> ignoredFollowUpCommands = new ConcurrentHashMap<>();
     private final Map<String, Counter> alertTransitions = new ConcurrentHashMap<>();
     private final Counter duplicates;
+    private final Counter idStoreLookups;
     private final Counter late;
     private final Counter funnelLate;
     private final Counter counted;
@@ -55,6 +56,13 @@ public final class MicrometerPipelineListener implements PipelineListener {
         this.duplicates =
                 Counter.builder("pulse.events.duplicates")
                         .description("Events dropped because their id was already counted")
+                        .register(registry);
+        this.idStoreLookups =
+                Counter.builder("pulse.dedup.store.lookups")
+                        .description(
+                                "Events whose id the in-memory filter could not rule out, looked"
+                                        + " up in the id store (duplicates, ~1 % false positives,"
+                                        + " windows past pipeline.dedupFilterMegabytes)")
                         .register(registry);
         this.late =
                 Counter.builder("pulse.events.late")
@@ -134,6 +142,11 @@ public final class MicrometerPipelineListener implements PipelineListener {
     @Override
     public void onDuplicate() {
         duplicates.increment();
+    }
+
+    @Override
+    public void onIdLookedUpInStore() {
+        idStoreLookups.increment();
     }
 
     @Override

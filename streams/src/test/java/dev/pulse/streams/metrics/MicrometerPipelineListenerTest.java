@@ -48,6 +48,7 @@ class MicrometerPipelineListenerTest {
         assertThat(fresh.find("pulse.alerts.transitions").counters()).hasSize(3);
         assertThat(fresh.get("pulse.alerts.transitions").tag("state", "pending").counter().count())
                 .isZero();
+        assertThat(fresh.get("pulse.dedup.store.lookups").counter().count()).isZero();
         assertThat(fresh.find("pulse.alert.commands.ignored").counters()).hasSize(3);
         assertThat(fresh.find("pulse.follow.up.commands.ignored").counters()).hasSize(6);
         assertThat(

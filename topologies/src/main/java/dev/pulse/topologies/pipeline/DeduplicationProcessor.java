@@ -52,9 +52,12 @@ final class DeduplicationProcessor implements Processor<String, UsageEvent, Stri
         UsageEvent event = record.value();
         String key = event.tenantId() + '/' + event.eventId();
         long time = event.timestamp().toEpochMilli();
-        if (recent.mightContain(key, time) && storeHolds(key, time)) {
-            listener.onDuplicate();
-            return;
+        if (recent.mightContain(key, time)) {
+            listener.onIdLookedUpInStore();
+            if (storeHolds(key, time)) {
+                listener.onDuplicate();
+                return;
+            }
         }
         seen.put(key, time, time);
         if (recent.add(key, time)) {

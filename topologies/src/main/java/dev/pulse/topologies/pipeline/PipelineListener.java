@@ -16,6 +16,13 @@ public interface PipelineListener {
     /** An event id was seen again and the copy was dropped. */
     default void onDuplicate() {}
 
+    /**
+     * An event's id could not be ruled out in memory and was looked up in the id store: a
+     * duplicate, a false positive of the filter (about 1 %), or a window of event time the filter
+     * does not track (past its memory budget, or older than the store keeps).
+     */
+    default void onIdLookedUpInStore() {}
+
     /** An event arrived after its window's grace period and was dropped. */
     default void onLateEvent() {}
 

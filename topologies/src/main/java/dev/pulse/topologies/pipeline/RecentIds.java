@@ -25,6 +25,9 @@ final class RecentIds {
     static final double FALSE_POSITIVES = 0.01;
     private static final long FIRST_CAPACITY = 1 << 14;
 
+    /** Fixed, so that a replay takes the same paths (and its metrics count the same lookups). */
+    private static final long SEED = 0x5eed_1d5L;
+
     private final long windowMs;
     private final long budgetBits;
     private final NavigableMap<Long, Slot> slots = new TreeMap<>();
@@ -142,7 +145,7 @@ final class RecentIds {
                 return false;
             }
             BloomFilter filter =
-                    BloomFilterBuilder.createByAccuracy(nextCapacity, nextFalsePositives);
+                    BloomFilterBuilder.createByAccuracy(nextCapacity, nextFalsePositives, SEED);
             filters.add(filter);
             usedBits += filter.getCapacity();
             capacityLeft = nextCapacity;

@@ -25,6 +25,7 @@ class DeduplicationProcessorTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger storeLookups = new AtomicInteger();
     private MockProcessorContext<String, UsageEvent> context;
     private WindowStore<String, Long> ids;
 
@@ -65,6 +66,8 @@ class DeduplicationProcessorTest {
         assertThat(context.forwarded())
                 .extracting(f -> f.record().value().eventId())
                 .containsExactly("e-2", "e-1");
+        // Only the two copies needed the store; the new ids (e-1 again, four days on) did not.
+        assertThat(storeLookups).hasValue(2);
     }
 
     @Test
@@ -92,6 +95,11 @@ class DeduplicationProcessorTest {
                             @Override
                             public void onDuplicate() {
                                 duplicates.incrementAndGet();
+                            }
+
+                            @Override
+                            public void onIdLookedUpInStore() {
+                                storeLookups.incrementAndGet();
                             }
                         });
         processor.init(context);
