@@ -66,7 +66,7 @@ class DeduplicationProcessorTest {
         assertThat(context.forwarded())
                 .extracting(f -> f.record().value().eventId())
                 .containsExactly("e-2", "e-1");
-        // Only the two copies needed the store; the new ids (e-1 again, four days on) did not.
+        // Only the two copies needed the store; the new ids (e-2 first, e-1 four days on) did not.
         assertThat(storeLookups).hasValue(2);
     }
 
