@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pulse.streams.broker.SharedKafkaBroker;
-import dev.pulse.streams.runtime.KafkaTopics;
+import dev.pulse.streams.runtime.PulseTopicsAdmin;
 import dev.pulse.topologies.json.PulseJson;
 import dev.pulse.topologies.topic.PulseTopics;
 import dev.pulse.warehouse.Backoff;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +51,10 @@ class UsageEventSourceIT {
     void setUp() {
         vertx = Vertx.vertx();
         pool = new WarehouseConnection(pg.settings()).pool(vertx);
-        KafkaTopics.ensure(
-                SharedKafkaBroker.bootstrapServers(),
-                List.of(new NewTopic(PulseTopics.USAGE_EVENTS.name(), 2, (short) 1)));
+        // As Pulse creates them: the rows' event times are months old, and a usage-events topic
+        // with create-time retention (the broker's default) deleted the first batches' segments
+        // before the test read them back.
+        PulseTopicsAdmin.ensureTopics(SharedKafkaBroker.connection(), 2);
         SourceCursors.ensureTopic(SharedKafkaBroker.connection());
         // A warehouse team's table: its own names, a commit timestamp as a second cursor candidate.
         pg.sql(
