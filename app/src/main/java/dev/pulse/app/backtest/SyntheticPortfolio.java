@@ -1,6 +1,7 @@
 package dev.pulse.app.backtest;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.pulse.app.simulator.PoissonSampler;
 import dev.pulse.topologies.account.Account;
 import dev.pulse.topologies.event.UsageEvent;
 import java.time.DayOfWeek;
@@ -113,26 +114,13 @@ final class SyntheticPortfolio {
     }
 
     /**
-     * Not {@code simulator.PoissonSampler}: the trap outcomes are pinned on these draws. With that
-     * sampler's Gaussian (another sequence) the shipped model flags the quarterly-peak account four
-     * weeks after its first quarter end, while it is too young for its quarterly cycle to be known
-     * (docs/health-model.md).
+     * The simulator's sampler with this class's own normal draw: the trap outcomes are pinned on
+     * these draws. With the sampler's default Gaussian (another sequence) the shipped model flags
+     * the quarterly-peak account four weeks after its first quarter end, while it is too young for
+     * its quarterly cycle to be known (docs/health-model.md).
      */
     private static int poisson(SplittableRandom random, double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 30) {
-            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * gaussian(random)));
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
+        return PoissonSampler.sample(random, mean, () -> gaussian(random));
     }
 
     private static double gaussian(SplittableRandom random) {
