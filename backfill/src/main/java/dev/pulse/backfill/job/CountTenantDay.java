@@ -5,8 +5,10 @@ import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -20,13 +22,14 @@ import org.apache.flink.util.Collector;
  * Counts one tenant-day: drops events whose id was already counted that day, adds the others to an
  * {@link EngagementBucket} exactly as the pipeline's counting processor does ({@code add(event)}),
  * and emits the day once all its events are in. In BATCH mode the input arrives grouped by key and
- * event-time timers fire when a key's input ends, so the state is one day's at a time, held on the
- * heap without being serialized.
+ * event-time timers fire when a key's input ends, so the state is one key's at a time, held on the
+ * heap without being serialized. The key is a hash ({@link TenantDayKey}); the rare tenant-days
+ * that share one are kept apart here.
  */
-final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, TenantDayRow> {
+final class CountTenantDay extends KeyedProcessFunction<Long, KeyedEvent, TenantDayRow> {
     private static final long serialVersionUID = 1L;
 
-    private transient ValueState<Day> state;
+    private transient ValueState<Days> state;
     private transient LongCounter duplicates;
     private transient LongCounter days;
 
@@ -36,7 +39,7 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "tenant-day", TypeInformation.of(Day.class)));
+                                        "tenant-days", TypeInformation.of(Days.class)));
         duplicates = getRuntimeContext().getLongCounter(BackfillJob.EVENTS_DUPLICATE);
         days = getRuntimeContext().getLongCounter(BackfillJob.TENANT_DAYS);
     }
@@ -44,12 +47,13 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
     @Override
     public void processElement(KeyedEvent keyed, Context context, Collector<TenantDayRow> out)
             throws Exception {
-        Day day = state.value();
-        if (day == null) {
-            day = new Day();
-            state.update(day);
+        Days days = state.value();
+        if (days == null) {
+            days = new Days();
+            state.update(days);
             context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
+        Day day = days.of(keyed.tenantId(), keyed.epochDay());
         if (!day.eventIds.add(keyed.eventId())) {
             duplicates.add(1);
             return;
@@ -60,24 +64,36 @@ final class CountTenantDay extends KeyedProcessFunction<String, KeyedEvent, Tena
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<TenantDayRow> out)
             throws Exception {
-        Day day = state.value();
-        if (day == null) {
+        Days days = state.value();
+        if (days == null) {
             return;
         }
-        EngagementBucket bucket = day.count();
-        String key = context.getCurrentKey();
-        int separator = key.lastIndexOf('\u0000');
-        out.collect(
-                new TenantDayRow(
-                        key.substring(0, separator),
-                        Long.parseLong(key.substring(separator + 1)),
-                        EngagementBucketSerde.toBytes(bucket),
-                        day.events.get(0).timestamp().toEpochMilli(),
-                        day.events.get(day.events.size() - 1).timestamp().toEpochMilli(),
-                        bucket.events()));
-        days.add(1);
+        for (Map.Entry<TenantDay, Day> entry : days.byTenantDay.entrySet()) {
+            Day day = entry.getValue();
+            EngagementBucket bucket = day.count();
+            out.collect(
+                    new TenantDayRow(
+                            entry.getKey().tenant(),
+                            entry.getKey().epochDay(),
+                            EngagementBucketSerde.toBytes(bucket),
+                            day.events.get(0).timestamp().toEpochMilli(),
+                            day.events.get(day.events.size() - 1).timestamp().toEpochMilli(),
+                            bucket.events()));
+            this.days.add(1);
+        }
         state.clear();
     }
+
+    /** The tenant-days of one key: nearly always one. */
+    static final class Days {
+        final Map<TenantDay, Day> byTenantDay = new HashMap<>(2);
+
+        Day of(String tenant, long epochDay) {
+            return byTenantDay.computeIfAbsent(new TenantDay(tenant, epochDay), k -> new Day());
+        }
+    }
+
+    record TenantDay(String tenant, long epochDay) {}
 
     /** One tenant-day being collected. */
     static final class Day {

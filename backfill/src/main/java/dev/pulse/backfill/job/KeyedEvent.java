@@ -12,13 +12,13 @@ import java.time.Instant;
  * gets the very {@link UsageEvent} the parser made back ({@link #event()}) without parsing the JSON
  * again.
  *
- * @param dayKey tenant and UTC day, the grouping key
+ * @param dayKey tenant and UTC day hashed ({@link TenantDayKey}), the grouping key
  * @param epochSecond the event time's second, as {@link Instant#getEpochSecond()}
  * @param nano the event time's nanosecond within that second
  * @param properties the event's {@code properties} as JSON, or null
  */
 public record KeyedEvent(
-        String dayKey,
+        long dayKey,
         String eventId,
         String tenantId,
         String userId,
@@ -28,7 +28,7 @@ public record KeyedEvent(
         int nano,
         String properties) {
 
-    static KeyedEvent of(String dayKey, UsageEvent event) {
+    static KeyedEvent of(long dayKey, UsageEvent event) {
         return new KeyedEvent(
                 dayKey,
                 event.eventId(),
@@ -39,6 +39,11 @@ public record KeyedEvent(
                 event.timestamp().getEpochSecond(),
                 event.timestamp().getNano(),
                 event.properties() == null ? null : event.properties().toString());
+    }
+
+    /** The event's UTC day. */
+    long epochDay() {
+        return Math.floorDiv(epochSecond, 86_400L);
     }
 
     /** The event as the parser read it. */

@@ -45,11 +45,6 @@ final class ParseEvents extends RichFlatMapFunction<String, KeyedEvent> {
         }
         UsageEvent event = readable.event();
         long day = UtcDays.dayOfMs(event.timestamp().toEpochMilli()).toEpochDay();
-        out.collect(KeyedEvent.of(dayKey(event.tenantId(), day), event));
-    }
-
-    /** Injective: the day is the text after the last separator. */
-    static String dayKey(String tenant, long epochDay) {
-        return tenant + '\u0000' + epochDay;
+        out.collect(KeyedEvent.of(TenantDayKey.of(event.tenantId(), day), event));
     }
 }

@@ -33,7 +33,7 @@ class KeyedEventTest {
         UsageEvent parsed =
                 UsageEventParser.parse(json.getBytes(StandardCharsets.UTF_8), Instant.now());
 
-        UsageEvent back = KeyedEvent.of("acme", parsed).event();
+        UsageEvent back = KeyedEvent.of(TenantDayKey.of("acme", 20_577), parsed).event();
 
         assertThat(back).isEqualTo(parsed);
         assertThat(back.npsScore()).isEqualTo(parsed.npsScore());
