@@ -142,7 +142,10 @@ class BenchmarkCommandIT {
                 .containsPattern("Flink job, in-process \\(p=2\\): +[1-9][0-9,]* events/s")
                 .containsPattern("backfill until loaded in Pulse: *[1-9][0-9,]* events/s")
                 // 30 tenants x the 9 days that close (the last one waits for a later day).
-                .containsPattern("scored and served: 270 end-of-day scores readable [0-9.]+ s");
+                .containsPattern("scored and served: 270 end-of-day scores readable [0-9.]+ s")
+                .containsPattern(
+                        "speed-up, Flink job vs live: [0-9.]+x \\(target >= 5x\\);"
+                                + " loaded in Pulse vs live: [0-9.]+x");
     }
 
     @Test
