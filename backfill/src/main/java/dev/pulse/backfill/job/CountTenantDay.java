@@ -19,12 +19,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Counts one tenant-day: drops events whose id was already counted that day, adds the others to an
- * {@link EngagementBucket} exactly as the pipeline's counting processor does ({@code add(event)}),
- * and emits the day once all its events are in. In BATCH mode the input arrives grouped by key and
- * event-time timers fire when a key's input ends, so the state is one key's at a time, held on the
- * heap without being serialized. The key is a hash ({@link TenantDayKey}); the rare tenant-days
- * that share one are kept apart here.
+ * Counts the tenant-days of one grouping key (nearly always one): drops events whose id was already
+ * counted that day, adds the others to an {@link EngagementBucket} exactly as the pipeline's
+ * counting processor does ({@code add(event)}), and emits the day once all its events are in. In
+ * BATCH mode the input arrives grouped by key and event-time timers fire when a key's input ends,
+ * so the state is one key's at a time, held on the heap without being serialized. The key is a hash
+ * ({@link TenantDayKey}); the rare tenant-days that share one are kept apart here.
  */
 final class CountTenantDay extends KeyedProcessFunction<Long, KeyedEvent, TenantDayRow> {
     private static final long serialVersionUID = 1L;
@@ -47,13 +47,13 @@ final class CountTenantDay extends KeyedProcessFunction<Long, KeyedEvent, Tenant
     @Override
     public void processElement(KeyedEvent keyed, Context context, Collector<TenantDayRow> out)
             throws Exception {
-        Days days = state.value();
-        if (days == null) {
-            days = new Days();
-            state.update(days);
+        Days tenantDays = state.value();
+        if (tenantDays == null) {
+            tenantDays = new Days();
+            state.update(tenantDays);
             context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        Day day = days.of(keyed.tenantId(), keyed.epochDay());
+        Day day = tenantDays.of(keyed.tenantId(), keyed.epochDay());
         if (!day.eventIds.add(keyed.eventId())) {
             duplicates.add(1);
             return;
@@ -64,11 +64,11 @@ final class CountTenantDay extends KeyedProcessFunction<Long, KeyedEvent, Tenant
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<TenantDayRow> out)
             throws Exception {
-        Days days = state.value();
-        if (days == null) {
+        Days tenantDays = state.value();
+        if (tenantDays == null) {
             return;
         }
-        for (Map.Entry<TenantDay, Day> entry : days.byTenantDay.entrySet()) {
+        for (Map.Entry<TenantDay, Day> entry : tenantDays.byTenantDay.entrySet()) {
             Day day = entry.getValue();
             EngagementBucket bucket = day.count();
             out.collect(
@@ -79,7 +79,7 @@ final class CountTenantDay extends KeyedProcessFunction<Long, KeyedEvent, Tenant
                             day.events.get(0).timestamp().toEpochMilli(),
                             day.events.get(day.events.size() - 1).timestamp().toEpochMilli(),
                             bucket.events()));
-            this.days.add(1);
+            days.add(1);
         }
         state.clear();
     }
