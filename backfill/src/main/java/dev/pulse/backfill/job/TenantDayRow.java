@@ -4,6 +4,7 @@ import dev.pulse.topologies.engagement.BackfilledDay;
 import dev.pulse.topologies.serde.EngagementBucketSerde;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * One tenant-day of engagement as the job emits it: plain fields, the bucket in the engagement
@@ -22,8 +23,14 @@ public record TenantDayRow(
                 Instant.ofEpochMilli(lastMs));
     }
 
+    /**
+     * Every {@link LocalDate}'s epoch day lies within ±10¹²: shifted by that, it is never negative,
+     * so its digits sort in day order (a minus sign would sort 1969's days backwards).
+     */
+    private static final long EPOCH_DAY_SHIFT = 1_000_000_000_000L;
+
     /** Sort key of the hand-over: day first, then tenant. */
     public String dayOrder() {
-        return String.format("%012d", epochDay) + tenantId;
+        return String.format(Locale.ROOT, "%013d", epochDay + EPOCH_DAY_SHIFT) + tenantId;
     }
 }
