@@ -189,9 +189,9 @@ final class BenchmarkCommand implements Callable<Integer> {
             names = "--rocksdb-cache-mb",
             defaultValue = "0",
             description =
-                    "In the restart mode: streams.rocksDbCacheMb of the Pulse under test, the"
-                            + " RocksDB memory all its stores share (default: the shipped"
-                            + " configuration's; docs/deployment.md says how to size it).")
+                    "In the restart and backfill modes: streams.rocksDbCacheMb of the Pulse"
+                            + " under test, the RocksDB memory all its stores share (default: the"
+                            + " shipped configuration's; docs/deployment.md says how to size it).")
     long rocksDbCacheMb;
 
     @Override
@@ -240,7 +240,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                                         threads,
                                         flinkParallelism,
                                         seed,
-                                        !skipReplay),
+                                        !skipReplay,
+                                        rocksDbCacheMb),
                                 new BenchProgress(out))
                         .run();
         out.println();

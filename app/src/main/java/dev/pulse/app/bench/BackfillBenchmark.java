@@ -27,6 +27,8 @@ public final class BackfillBenchmark {
      * @param days the history's length, ending yesterday
      * @param parallelism Flink parallelism; 0: one per core
      * @param replay false: the backfill alone, without the replay to compare with
+     * @param rocksDbCacheMb {@code streams.rocksDbCacheMb} of both Pulses; 0 for the shipped
+     *     default
      */
     public record Plan(
             int events,
@@ -36,7 +38,14 @@ public final class BackfillBenchmark {
             int threads,
             int parallelism,
             long seed,
-            boolean replay) {}
+            boolean replay,
+            long rocksDbCacheMb) {
+
+        BenchPulse.Layout layout() {
+            return new BenchPulse.Layout(
+                    "pulse-bench-backfill", partitions, threads, rocksDbCacheMb);
+        }
+    }
 
     /**
      * @param live events through the live topology, from the first send until all were counted
@@ -69,12 +78,14 @@ public final class BackfillBenchmark {
             return String.format(
                             Locale.ROOT,
                             "Backfill benchmark on %s%n"
-                                    + "  %,d events, %,d tenants, %d days (%,d tenant-days)%n",
+                                    + "  %,d events, %,d tenants, %d days (%,d tenant-days),"
+                                    + " RocksDB budget %,d MB per Pulse%n",
                             machine.describe(),
                             plan.events(),
                             plan.tenants(),
                             plan.days(),
-                            summary.tenantDays())
+                            summary.tenantDays(),
+                            plan.layout().effectiveRocksDbCacheMb())
                     + (live == null
                             ? "  live topology (replay):        not run (--no-replay)\n"
                             : line("live topology (replay):       ", live))
@@ -144,7 +155,7 @@ public final class BackfillBenchmark {
     }
 
     private BenchPulse.Layout layout() {
-        return new BenchPulse.Layout("pulse-bench-backfill", plan.partitions(), plan.threads());
+        return plan.layout();
     }
 
     private Throughput live(Path dir, BenchTenants tenants, GeneratedEvents events) {

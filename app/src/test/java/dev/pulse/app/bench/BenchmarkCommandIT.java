@@ -135,9 +135,15 @@ class BenchmarkCommandIT {
                         "--partitions",
                         "2",
                         "--flink-parallelism",
-                        "2");
+                        "2",
+                        "--rocksdb-cache-mb",
+                        "64");
         assertThat(report)
-                .contains("Phase 1/2", "Phase 2/2", "30,000 events, 30 tenants, 10 days")
+                .contains(
+                        "Phase 1/2",
+                        "Phase 2/2",
+                        "30,000 events, 30 tenants, 10 days",
+                        "RocksDB budget 64 MB per Pulse")
                 .containsPattern("live topology \\(replay\\): +[1-9][0-9,]* events/s")
                 .containsPattern("Flink job, in-process \\(p=2\\): +[1-9][0-9,]* events/s")
                 .containsPattern("backfill until loaded in Pulse: *[1-9][0-9,]* events/s")
