@@ -157,6 +157,12 @@ public final class PulseApplication implements AutoCloseable {
         Vertx vertx = ApiVertx.create(registry);
         resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         JvmMetricsBinder.bindTo(registry);
+        // Held from here on (503 until the API is served): a port the system picked cannot be
+        // taken by a client connection while the rest starts, and a taken port fails at once.
+        api = listen(vertx, config.api().host(), config.api().port());
+        resources.push(this::closeApi);
+        int apiPort = api.port();
+        progress.step("Listening on port " + apiPort + " (the API answers once started)");
 
         String bootstrapServers;
         if (config.kafka().embedded()) {
@@ -171,7 +177,6 @@ public final class PulseApplication implements AutoCloseable {
         }
         kafka = config.kafka().connection(bootstrapServers, config.streams().replicationFactor());
 
-        int apiPort = config.api().port() == 0 ? freePort() : config.api().port();
         users = loadUsers(config.auth().users());
         ChatFrontEnds chat =
                 ChatFrontEnds.start(
@@ -269,8 +274,9 @@ public final class PulseApplication implements AutoCloseable {
                         segments,
                         funnels,
                         journey);
-        api = awaitFuture(ApiServer.start(vertx, deps, config.api().host(), apiPort));
-        resources.push(() -> api.close().await(10, TimeUnit.SECONDS));
+        api.serve(vertx, deps);
+        // Closed first on shutdown, before what it reads from; closing twice does nothing.
+        resources.push(this::closeApi);
     }
 
     /** Only when {@code warehouse.url} is set; it never waits for PostgreSQL. */
@@ -461,6 +467,10 @@ public final class PulseApplication implements AutoCloseable {
         return engine;
     }
 
+    private void closeApi() throws Exception {
+        api.close().await(10, TimeUnit.SECONDS);
+    }
+
     public int apiPort() {
         return api.port();
     }
@@ -527,11 +537,12 @@ public final class PulseApplication implements AutoCloseable {
         return ConfigFile.parse("alertRules", location, "alert-rules.yaml", AlertRules::fromYaml);
     }
 
-    private static <T> T awaitFuture(io.vertx.core.Future<T> future) {
+    private static ApiServer listen(Vertx vertx, String host, int port) {
         try {
-            return future.await(30, TimeUnit.SECONDS);
+            return ApiServer.listen(vertx, host, port).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("API failed to start: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The API cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,19 +2,29 @@ package dev.pulse.api;
 
 import dev.pulse.api.audit.UnroutableRequests;
 import dev.pulse.api.http.BlockingReads;
+import dev.pulse.api.http.ProblemException;
+import dev.pulse.api.http.ProblemFailureHandler;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running HTTP API: one HTTP server over the router, and the worker pool that store reads run
  * on so they never block the event loop.
+ *
+ * <p>The server can listen before the API exists ({@link #listen}), answering 503 until {@link
+ * #serve} hands it the router: the port is then held from the first moment of start-up, so a port
+ * chosen by the system cannot be taken by someone else while the rest of Pulse starts.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -24,45 +34,81 @@ public final class ApiServer {
 
     private static final int READ_WORKERS = 32;
 
-    private final HttpServer server;
-    private final WorkerExecutor workers;
+    private static final Duration STARTING_RETRY = Duration.ofSeconds(1);
 
-    private ApiServer(HttpServer server, WorkerExecutor workers) {
+    private final HttpServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Handler<HttpServerRequest> requests = ApiServer::starting;
+    private volatile Handler<HttpServerRequest> invalidRequests =
+            HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER;
+    private volatile WorkerExecutor workers;
+
+    private ApiServer(HttpServer server) {
         this.server = server;
-        this.workers = workers;
     }
 
-    /** Starts listening on {@code host:port}; port 0 picks a free port, see {@link #port()}. */
+    /** Starts listening on {@code host:port} and serves the API; port 0 picks a free port. */
     public static Future<ApiServer> start(
             Vertx vertx, ApiDependencies deps, String host, int port) {
-        WorkerExecutor workers =
-                vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS, 60, TimeUnit.SECONDS);
+        return listen(vertx, host, port)
+                .compose(
+                        server -> {
+                            try {
+                                server.serve(vertx, deps);
+                                return Future.succeededFuture(server);
+                            } catch (RuntimeException e) {
+                                return server.close().transform(ignored -> Future.failedFuture(e));
+                            }
+                        });
+    }
+
+    /**
+     * Listens on {@code host:port} (0 picks a free port, see {@link #port()}) and answers every
+     * request with 503 "starting" until {@link #serve} is called.
+     */
+    public static Future<ApiServer> listen(Vertx vertx, String host, int port) {
         HttpServerOptions options =
                 new HttpServerOptions()
                         .setHost(host)
                         .setPort(port)
                         .setCompressionSupported(true)
                         .setDecompressionSupported(true);
-        Router router;
-        try {
-            router = ApiRouter.create(vertx, deps, new BlockingReads(workers));
-        } catch (RuntimeException e) {
-            workers.close();
-            return Future.failedFuture(e);
-        }
-        UnroutableRequests unroutable =
-                new UnroutableRequests(
-                        deps.security().auditLog(), deps.clock(), deps.security().trustedProxies());
-        return vertx.createHttpServer(options)
-                .requestHandler(unroutable.guard(router))
-                .invalidRequestHandler(unroutable::invalid)
+        HttpServer http = vertx.createHttpServer(options);
+        ApiServer api = new ApiServer(http);
+        return http.requestHandler(request -> api.requests.handle(request))
+                .invalidRequestHandler(request -> api.invalidRequests.handle(request))
                 .listen()
                 .map(
                         server -> {
                             LOG.info("Pulse API listening on {}:{}", host, server.actualPort());
-                            return new ApiServer(server, workers);
-                        })
-                .onFailure(e -> workers.close());
+                            return api;
+                        });
+    }
+
+    /** Puts the API behind the listening server; until now it answered 503. */
+    public void serve(Vertx vertx, ApiDependencies deps) {
+        WorkerExecutor pool =
+                vertx.createSharedWorkerExecutor(READ_POOL, READ_WORKERS, 60, TimeUnit.SECONDS);
+        Router router;
+        try {
+            router = ApiRouter.create(vertx, deps, new BlockingReads(pool));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        workers = pool;
+        UnroutableRequests unroutable =
+                new UnroutableRequests(
+                        deps.security().auditLog(), deps.clock(), deps.security().trustedProxies());
+        invalidRequests = unroutable::invalid;
+        requests = unroutable.guard(router);
+    }
+
+    private static void starting(HttpServerRequest request) {
+        ProblemFailureHandler.send(
+                request.response(),
+                ProblemException.unavailable(
+                        "Pulse is starting; the API answers in a moment", STARTING_RETRY));
     }
 
     /** The port the server listens on, the chosen one when started with port 0. */
@@ -70,7 +116,16 @@ public final class ApiServer {
         return server.actualPort();
     }
 
+    /** Stops listening and the read pool; later calls do nothing. */
     public Future<Void> close() {
-        return server.close().eventually(workers::close);
+        if (!closed.compareAndSet(false, true)) {
+            return Future.succeededFuture();
+        }
+        return server.close()
+                .eventually(
+                        () -> {
+                            WorkerExecutor pool = workers;
+                            return pool == null ? Future.succeededFuture() : pool.close();
+                        });
     }
 }
