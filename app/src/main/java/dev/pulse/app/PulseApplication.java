@@ -210,7 +210,8 @@ public final class PulseApplication implements AutoCloseable {
                         streams.kafkaStreams(),
                         new HostInfo(config.api().advertisedHost(), apiPort),
                         local,
-                        new RemoteStateClient(internalToken));
+                        new RemoteStateClient(internalToken),
+                        streams.restores()::restoringFromFarBehind);
         // With a warehouse, daily history older than the stores keep is read from it.
         TenantStateReader routing =
                 warehouse == null

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -30,9 +31,10 @@ import org.apache.kafka.streams.state.HostInfo;
  *
  * <p>When the owner cannot answer (killed, restoring, rebalancing), the read falls back to a copy
  * of the partition, likely freshest first: this instance's standby, each other standby Kafka
- * Streams names, and last this instance's own copy of a partition it is still restoring. Such an
- * answer may be stale; {@link ReadFreshness} records by how much, and the API says so in the
- * answer. Only when no copy answers either does the read fail (503).
+ * Streams names, and last this instance's own copy of a partition it is still restoring (for a read
+ * of one tenant, only when that restore is not from scratch). Such an answer may be stale; {@link
+ * ReadFreshness} records by how much, and the API says so in the answer. Only when no copy answers
+ * either does the read fail (503).
  */
 public final class RoutingStateReader implements TenantStateReader {
     private final HostInfo self;
@@ -41,10 +43,20 @@ public final class RoutingStateReader implements TenantStateReader {
     private final LocalStateReader localCopies;
     private final RemoteStateClient remote;
     private final RemoteStateClient remoteCopies;
+    private final IntPredicate ownCopyFarBehind;
 
+    /**
+     * @param ownCopyFarBehind whether this instance restores the given partition from far behind
+     *     (lost or wiped state), when its own copy must not answer for one tenant
+     */
     public RoutingStateReader(
-            KafkaStreams streams, HostInfo self, LocalStateReader local, RemoteStateClient remote) {
+            KafkaStreams streams,
+            HostInfo self,
+            LocalStateReader local,
+            RemoteStateClient remote,
+            IntPredicate ownCopyFarBehind) {
         this.self = self;
+        this.ownCopyFarBehind = ownCopyFarBehind;
         this.locator = new TenantLocator(streams);
         this.local = local;
         this.localCopies = local.copies();
@@ -330,7 +342,10 @@ public final class RoutingStateReader implements TenantStateReader {
      * this instance's standby, then every other standby's, and last this instance's own copy of a
      * partition it owns but is still restoring. A restarted instance restores from an empty store,
      * so its copy would answer zeros for a while; the standby that was just the owner holds
-     * everything. When copies answer but none wholly, {@code partial} decides.
+     * everything. A read of one tenant therefore never takes this instance's copy while it restores
+     * from far behind (503 instead, until a standby answers or the restore ends); a batch may, its
+     * tenants not reached yet simply absent. When copies answer but none wholly, {@code partial}
+     * decides.
      *
      * @throws StateUnavailableException the owner's failure, when no copy answers (wholly, where
      *     {@code partial} asks for that)
@@ -351,7 +366,9 @@ public final class RoutingStateReader implements TenantStateReader {
                 copies.add(() -> fromCopyThere.apply(standby));
             }
         }
-        if (self.equals(where.activeHost())) {
+        if (self.equals(where.activeHost())
+                && (partial == CopyAnswers.BEST_AVAILABLE
+                        || !ownCopyFarBehind.test(where.partition()))) {
             copies.add(fromCopyHere);
         }
         T firstPartial = null;

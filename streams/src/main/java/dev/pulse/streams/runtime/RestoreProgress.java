@@ -27,6 +27,12 @@ public final class RestoreProgress implements StateRestoreListener {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreProgress.class);
 
     /**
+     * Kafka Streams' name ending for a store's changelog; a global store restores from its source
+     * topic, whose partitions are not tenant partitions.
+     */
+    private static final String CHANGELOG_SUFFIX = "-changelog";
+
+    /**
      * One store partition being restored.
      *
      * @param restored records replayed so far
@@ -44,11 +50,13 @@ public final class RestoreProgress implements StateRestoreListener {
     private static final class Progress {
         final long total;
         final long startedAt;
+        final boolean farBehind;
         final AtomicLong restored = new AtomicLong();
 
-        Progress(long total, long startedAt) {
+        Progress(long total, long startedAt, boolean farBehind) {
             this.total = total;
             this.startedAt = startedAt;
+            this.farBehind = farBehind;
         }
     }
 
@@ -75,7 +83,9 @@ public final class RestoreProgress implements StateRestoreListener {
     public void onRestoreStart(
             TopicPartition changelog, String store, long startingOffset, long endingOffset) {
         long total = Math.max(0, endingOffset - startingOffset);
-        active.put(new Key(store, changelog), new Progress(total, nanoTime.getAsLong()));
+        active.put(
+                new Key(store, changelog),
+                new Progress(total, nanoTime.getAsLong(), farBehind(startingOffset, endingOffset)));
         LOG.info(
                 "Restoring store {} partition {}: {} records to replay from {}",
                 store,
@@ -128,6 +138,32 @@ public final class RestoreProgress implements StateRestoreListener {
      */
     public long recordsReplayed() {
         return replayed.get();
+    }
+
+    /**
+     * Whether this instance is restoring a store of tenant partition {@code partition} from far
+     * behind: lost or wiped state replayed from the changelog's start, as opposed to a standby
+     * promoted here or a restart catching up on what it missed. Until that restore ends, the
+     * partition's local copy can answer a tenant with a fraction of its history.
+     */
+    public boolean restoringFromFarBehind(int partition) {
+        for (Map.Entry<Key, Progress> entry : active.entrySet()) {
+            TopicPartition changelog = entry.getKey().changelog();
+            if (entry.getValue().farBehind
+                    && changelog.partition() == partition
+                    && changelog.topic().endsWith(CHANGELOG_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * More than half of the changelog's offsets still to replay: a store restored from scratch
+     * starts at the log's start (0 for a compacted changelog), a caught-up copy near its end.
+     */
+    static boolean farBehind(long startingOffset, long endingOffset) {
+        return startingOffset < endingOffset / 2;
     }
 
     /** The store partitions restoring now, by store and partition; empty when none are. */

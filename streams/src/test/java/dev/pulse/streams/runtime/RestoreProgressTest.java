@@ -73,4 +73,20 @@ class RestoreProgressTest {
         assertThat(RestoreProgress.summary(List.of()))
                 .isEqualTo("0 store partitions, 0/0 records (100%)");
     }
+
+    @Test
+    void aPartitionRestoredFromTheChangelogsStartIsFarBehindUntilItsRestoreEnds() {
+        TopicPartition promoted = new TopicPartition("app-engagement-changelog", 2);
+        TopicPartition accounts = new TopicPartition("accounts", 3);
+        progress.onRestoreStart(SCORES_0, "scores", 0, 1000);
+        progress.onRestoreStart(promoted, "engagement", 950, 1000);
+        progress.onRestoreStart(accounts, "accounts", 0, 1000);
+
+        assertThat(progress.restoringFromFarBehind(0)).as("wiped: from offset 0").isTrue();
+        assertThat(progress.restoringFromFarBehind(2)).as("a standby's last 50").isFalse();
+        assertThat(progress.restoringFromFarBehind(3)).as("a global store's topic").isFalse();
+
+        progress.onRestoreEnd(SCORES_0, "scores", 1000);
+        assertThat(progress.restoringFromFarBehind(0)).isFalse();
+    }
 }
