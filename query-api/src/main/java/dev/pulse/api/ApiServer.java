@@ -1,6 +1,7 @@
 package dev.pulse.api;
 
 import dev.pulse.api.audit.UnroutableRequests;
+import dev.pulse.api.health.HealthHandler;
 import dev.pulse.api.http.BlockingReads;
 import dev.pulse.api.http.ProblemException;
 import dev.pulse.api.http.ProblemFailureHandler;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The running HTTP API: one HTTP server over the router, and the worker pool that store reads run
  * on so they never block the event loop.
  *
- * <p>The server can listen before the API exists ({@link #listen}), answering 503 until {@link
- * #serve} hands it the router: the port is then held from the first moment of start-up, so a port
- * chosen by the system cannot be taken by someone else while the rest of Pulse starts.
+ * <p>The server can listen before the API exists ({@link #listen}), answering 503 (and the liveness
+ * probe 200) until {@link #serve} hands it the router: the port is then held from the first moment
+ * of start-up, so a port chosen by the system cannot be taken by someone else while the rest of
+ * Pulse starts.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -105,6 +107,10 @@ public final class ApiServer {
     }
 
     private static void starting(HttpServerRequest request) {
+        if (ApiRouter.LIVE.equals(request.path())) {
+            HealthHandler.live(request.response());
+            return;
+        }
         ProblemFailureHandler.send(
                 request.response(),
                 ProblemException.unavailable(

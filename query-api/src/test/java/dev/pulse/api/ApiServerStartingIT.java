@@ -25,22 +25,17 @@ class ApiServerStartingIT {
     void aListeningServerAnswersStartingAsAProblemUntilTheApiIsServed() throws Exception {
         ApiServer server = ApiServer.listen(vertx, "127.0.0.1", 0).await(10, TimeUnit.SECONDS);
         try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            "http://127.0.0.1:"
-                                                                    + server.port()
-                                                                    + "/api/v1/accounts"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = get(server, "/v1/accounts/acme");
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Content-Type"))
                     .hasValue("application/problem+json");
             assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(response.body()).contains("\"status\":503").contains("Pulse is starting");
+            HttpResponse<String> live = get(server, "/health/live");
+            assertThat(live.statusCode()).as("the process is alive").isEqualTo(200);
+            assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(get(server, "/health/ready").statusCode()).isEqualTo(503);
         } finally {
             server.close().await(10, TimeUnit.SECONDS);
         }
@@ -59,5 +54,14 @@ class ApiServerStartingIT {
             first.close().await(10, TimeUnit.SECONDS);
             first.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static HttpResponse<String> get(ApiServer server, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.api.admin.WarehouseAdmin;
 import dev.pulse.api.http.JsonReply;
 import dev.pulse.streams.runtime.RestoreProgress;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,12 @@ public final class HealthHandler {
     }
 
     public void live(RoutingContext ctx) {
-        JsonReply.send(ctx, 200, UP);
+        live(ctx.response());
+    }
+
+    /** The liveness answer, also while the API is still starting: the process is alive. */
+    public static void live(HttpServerResponse response) {
+        JsonReply.send(response, 200, UP);
     }
 
     public void ready(RoutingContext ctx) {

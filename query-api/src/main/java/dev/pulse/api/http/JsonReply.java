@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.topologies.json.PulseJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
 
@@ -12,11 +13,14 @@ public final class JsonReply {
     private JsonReply() {}
 
     public static void send(RoutingContext ctx, int status, byte[] json) {
-        if (ctx.response().closed()) {
+        send(ctx.response(), status, json);
+    }
+
+    public static void send(HttpServerResponse response, int status, byte[] json) {
+        if (response.closed()) {
             return;
         }
-        ctx.response()
-                .setStatusCode(status)
+        response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.JSON)
                 .end(Buffer.buffer(json));
     }
