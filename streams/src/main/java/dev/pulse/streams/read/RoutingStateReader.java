@@ -338,14 +338,10 @@ public final class RoutingStateReader implements TenantStateReader {
     }
 
     /**
-     * The first copy of the partition whose answer is {@code whole}, the likely freshest first:
-     * this instance's standby, then every other standby's, and last this instance's own copy of a
-     * partition it owns but is still restoring. A restarted instance restores from an empty store,
-     * so its copy would answer zeros for a while; the standby that was just the owner holds
-     * everything. A read of one tenant therefore never takes this instance's copy while it restores
-     * from far behind (503 instead, until a standby answers or the restore ends); a batch may, its
-     * tenants not reached yet simply absent. When copies answer but none wholly, {@code partial}
-     * decides.
+     * The first copy of the partition whose answer is {@code whole}, in {@link CopyOrder}. A read
+     * of one tenant never takes this instance's own copy while it restores from far behind (503
+     * instead, until a standby answers or the restore ends); a batch may, its tenants not reached
+     * yet simply absent. When copies answer but none wholly, {@code partial} decides.
      *
      * @throws StateUnavailableException the owner's failure, when no copy answers (wholly, where
      *     {@code partial} asks for that)
@@ -357,19 +353,11 @@ public final class RoutingStateReader implements TenantStateReader {
             Function<HostInfo, T> fromCopyThere,
             Predicate<T> whole,
             CopyAnswers partial) {
+        boolean ownRestoringCopy =
+                partial == CopyAnswers.BEST_AVAILABLE || !ownCopyFarBehind.test(where.partition());
         List<Supplier<T>> copies = new ArrayList<>();
-        if (where.standbyHosts().contains(self)) {
-            copies.add(fromCopyHere);
-        }
-        for (HostInfo standby : where.standbyHosts()) {
-            if (!standby.equals(self)) {
-                copies.add(() -> fromCopyThere.apply(standby));
-            }
-        }
-        if (self.equals(where.activeHost())
-                && (partial == CopyAnswers.BEST_AVAILABLE
-                        || !ownCopyFarBehind.test(where.partition()))) {
-            copies.add(fromCopyHere);
+        for (HostInfo host : CopyOrder.of(self, where, ownRestoringCopy)) {
+            copies.add(host.equals(self) ? fromCopyHere : () -> fromCopyThere.apply(host));
         }
         T firstPartial = null;
         for (Supplier<T> copy : copies) {
