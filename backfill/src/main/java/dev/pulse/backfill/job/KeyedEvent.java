@@ -3,6 +3,7 @@ package dev.pulse.backfill.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pulse.topologies.event.UsageEvent;
 import dev.pulse.topologies.json.PulseJson;
+import dev.pulse.topologies.time.UtcDays;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -43,7 +44,7 @@ public record KeyedEvent(
 
     /** The event's UTC day. */
     long epochDay() {
-        return Math.floorDiv(epochSecond, 86_400L);
+        return UtcDays.epochDayOfMs(epochSecond * 1000L);
     }
 
     /** The event as the parser read it. */

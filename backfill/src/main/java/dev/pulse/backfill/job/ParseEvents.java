@@ -44,7 +44,7 @@ final class ParseEvents extends RichFlatMapFunction<String, KeyedEvent> {
             return;
         }
         UsageEvent event = readable.event();
-        long day = UtcDays.dayOfMs(event.timestamp().toEpochMilli()).toEpochDay();
+        long day = UtcDays.epochDayOfMs(event.timestamp().toEpochMilli());
         out.collect(KeyedEvent.of(TenantDayKey.of(event.tenantId(), day), event));
     }
 }

@@ -35,7 +35,12 @@ public final class UtcDays {
 
     /** The day that holds the epoch millisecond {@code epochMs}. */
     public static LocalDate dayOfMs(long epochMs) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochMs, DAY_MS));
+        return LocalDate.ofEpochDay(epochDayOfMs(epochMs));
+    }
+
+    /** {@link #dayOfMs}'s epoch day, without making the date. */
+    public static long epochDayOfMs(long epochMs) {
+        return Math.floorDiv(epochMs, DAY_MS);
     }
 
     /** The UTC day an end-of-day score closes. */
