@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param ingest events sent, and counted through Pulse's topologies
  * @param ingestCost the topologies' rate and CPU per event (the producer running beside them)
  * @param httpIngest more events sent as a customer's loader would, over {@code POST /v1/events}
+ * @param httpYardstick a bare HTTP server answering a point answer's bytes: the machine's HTTP
+ *     ceiling for the query loads
  * @param segmentMembers an analyst's saved segment of half the accounts, its member list
  * @param journey the journey aggregates over that segment
  * @param memory heap and RocksDB memory after the query phases
@@ -35,6 +37,7 @@ public record BenchResults(
         HttpIngestBenchmark.Result httpIngest,
         FreshnessBenchmark.Result freshness,
         AlertLatencyBenchmark.Result alerts,
+        QueryLoad.Result httpYardstick,
         QueryLoad.Result portfolio,
         QueryLoad.Result point,
         QueryLoad.Result segmentMembers,

@@ -6,6 +6,8 @@ import dev.pulse.app.bench.dashboard.DashboardBenchmark;
 import dev.pulse.app.bench.dashboard.DashboardResult;
 import dev.pulse.app.config.ConfigLoader;
 import dev.pulse.app.config.PulseConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -134,10 +138,12 @@ public final class BenchmarkRun {
                     new BenchHttpClient(API_HOST, app.apiPort(), plan.concurrency())) {
                 FreshnessBenchmark.Result freshness = freshness(app, http, auth, tenants);
                 AlertLatencyBenchmark.Result alerts = alerts(app, auth, tenants);
+                Supplier<BenchRequest> pointRequests = pointRequests(tenants, auth);
+                QueryLoad.Result httpYardstick = httpYardstick(http, pointRequests.get());
                 QueryLoad load = new QueryLoad(http, plan.concurrency());
                 QueryLoad.Result portfolio =
                         queries(load, "portfolio", portfolioRequests(tenants, auth));
-                QueryLoad.Result point = queries(load, "point", pointRequests(tenants, auth));
+                QueryLoad.Result point = queries(load, "point", pointRequests);
                 SegmentQueries analyst = SegmentQueries.create(http, auth);
                 QueryLoad few = new QueryLoad(http, SegmentQueries.CLIENTS);
                 QueryLoad.Result segmentMembers =
@@ -169,6 +175,7 @@ public final class BenchmarkRun {
                         httpIngest,
                         freshness,
                         alerts,
+                        httpYardstick,
                         portfolio,
                         point,
                         segmentMembers,
@@ -382,6 +389,51 @@ public final class BenchmarkRun {
                         alerts.timeouts(),
                         CpuMeter.between(start, CpuMeter.now()).describe()));
         return alerts;
+    }
+
+    /**
+     * The machine's HTTP ceiling ({@link HttpYardstick}), answering with the bytes of a real point
+     * answer, {@code point}'s.
+     */
+    private QueryLoad.Result httpYardstick(BenchHttpClient http, BenchRequest point) {
+        HttpResponse<Buffer> sample;
+        try {
+            sample = http.get(point).await(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("GET " + point.uri() + " was not answered in 30 s", e);
+        }
+        if (sample.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET "
+                            + point.uri()
+                            + " answered "
+                            + sample.statusCode()
+                            + ": "
+                            + sample.bodyAsString());
+        }
+        HttpYardstick yardstick = new HttpYardstick(sample.body().getBytes());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "Phase 6/11: HTTP yardstick, a bare Vert.x server answering every request"
+                                + " with a point answer's %,d bytes, %,d clients for %d s after a"
+                                + " %d s warm-up",
+                        yardstick.answerBytes(),
+                        plan.concurrency(),
+                        plan.queryDuration().toSeconds(),
+                        plan.warmup().toSeconds()));
+        CpuMeter.Snapshot start = CpuMeter.now();
+        QueryLoad.Result result =
+                yardstick.run(plan.concurrency(), plan.warmup(), plan.queryDuration());
+        progress.step(
+                String.format(
+                        Locale.ROOT,
+                        "  %,.0f req/s, p99 %.2f ms, %.1f us of CPU per request (CPU: %s)",
+                        result.ok().perSecond(),
+                        result.latency().p99(),
+                        result.cpuMicrosPerRequest(),
+                        CpuMeter.between(start, CpuMeter.now()).describe()));
+        return result;
     }
 
     private QueryLoad.Result queries(QueryLoad load, String name, Supplier<BenchRequest> requests) {

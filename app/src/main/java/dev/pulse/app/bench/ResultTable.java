@@ -39,8 +39,10 @@ public final class ResultTable {
         table.httpIngest(results.httpIngest());
         table.freshness(results.freshness());
         table.alerts(results.alerts());
+        table.httpYardstick(results.httpYardstick());
         table.queries("portfolio", results.portfolio(), results.plan().concurrency());
         table.queries("point", results.point(), results.plan().concurrency());
+        table.pointShare(results.point(), results.httpYardstick());
         table.analystQueries("segment members", results.segmentMembers(), results.plan());
         table.analystQueries("journey", results.journey(), results.plan());
         table.memory(results.memory());
@@ -146,6 +148,35 @@ public final class ResultTable {
                 String.format(Locale.ROOT, "< %,.0f ms", ALERT_TARGET_P99_MS),
                 verdict(l.p99() < ALERT_TARGET_P99_MS));
         row("alert timeouts", count(a.timeouts()), "0", verdict(a.timeouts() == 0));
+    }
+
+    private void httpYardstick(QueryLoad.Result y) {
+        row(
+                "HTTP yardstick: bare server, a point answer's bytes",
+                rate(y.ok(), "req/s"),
+                "this machine's HTTP ceiling",
+                NONE);
+        row("HTTP yardstick p99", millis(y.latency().p99()), NONE, NONE);
+        row(
+                "HTTP yardstick CPU per request (with load generator)",
+                micros(y.cpuMicrosPerRequest()),
+                NONE,
+                NONE);
+        row("HTTP yardstick errors", count(y.errors()), "0", verdict(y.errors() == 0));
+    }
+
+    /** The point rate, and the rate its target asks for, as shares of the HTTP ceiling. */
+    private void pointShare(QueryLoad.Result point, QueryLoad.Result yardstick) {
+        double ceiling = yardstick.ok().perSecond();
+        row(
+                "point as a share of the HTTP yardstick",
+                String.format(Locale.ROOT, "%.1f %%", point.ok().perSecond() / ceiling * 100),
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f req/s is %.1f %%",
+                        POINT_TARGET_REQ_PER_S,
+                        POINT_TARGET_REQ_PER_S / ceiling * 100),
+                NONE);
     }
 
     /** Issue 14's target: over 500 accounts, p99 under 100 ms (a few analysts at once). */
