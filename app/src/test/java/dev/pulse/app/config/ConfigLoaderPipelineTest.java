@@ -52,4 +52,17 @@ class ConfigLoaderPipelineTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dedupFilterMegabytes must be positive, got 0");
     }
+
+    @Test
+    void theRescoringShareIsReadAndMustBeAFractionOfTheTime() throws IOException {
+        Path file =
+                Files.writeString(
+                        dir.resolve("pulse.yaml"), "pipeline:\n  scoreRefreshShare: 0.1\n");
+        assertThat(ConfigLoader.load(file, Map.of()).pipeline().scoreRefreshShare()).isEqualTo(0.1);
+
+        Files.writeString(file, "pipeline:\n  scoreRefreshShare: 2\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scoreRefreshShare must be above 0 and at most 1, got 2.0");
+    }
 }

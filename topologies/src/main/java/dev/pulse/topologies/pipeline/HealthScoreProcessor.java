@@ -31,10 +31,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <ul>
  *   <li>An event marks its tenant dirty; dirty tenants are rescored every refresh interval, so a
- *       burst of events costs one scoring, not one per event. While the data is behind (a replay, a
- *       backfill, a backlog), a known tenant is rescored once the data has caught up instead: every
- *       day loaded would outdate its score at once. Its first and last event times are kept up to
- *       date all the same, since closing a day reads them.
+ *       burst of events costs one scoring, not one per event, and less often when rescoring would
+ *       take more than its share of the time ({@link RefreshBudget}). While the data is behind (a
+ *       replay, a backfill, a backlog), a known tenant is rescored once the data has caught up
+ *       instead: every day loaded would outdate its score at once. Its first and last event times
+ *       are kept up to date all the same, since closing a day reads them.
  *   <li>Every tenant is rescored on a wall-clock schedule, so a silent tenant's score falls.
  *   <li>When stream time passes the end of a UTC day plus the grace period, the day is closed for
  *       every tenant of the task ({@link DailyClose}): its score as of the day's end and the day's
@@ -79,6 +80,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
      */
     private final Map<String, RecentDecisions> recentDecisions = new HashMap<>();
 
+    private RefreshBudget refreshBudget;
     private ActiveCopies.Writer<HealthScore> current;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
@@ -116,10 +118,9 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         // The daily history and the checkpoints are written rarely.
         this.offsets = new ChangelogOffsets(context).keyValue(checkpoints).window(history);
         this.clock = new EventTimeClock(context, checkpoints, true, settings.caughtUpAfterIdle());
+        this.refreshBudget = new RefreshBudget(settings.scoreRefreshShare());
         context.schedule(
-                settings.scoreRefreshInterval(),
-                PunctuationType.WALL_CLOCK_TIME,
-                now -> rescoreDirty());
+                settings.scoreRefreshInterval(), PunctuationType.WALL_CLOCK_TIME, this::refresh);
         context.schedule(
                 settings.fullRecomputeInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
@@ -145,7 +146,18 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         }
     }
 
-    private void rescoreDirty() {
+    /** The scheduled refresh, when the last one's cost allows it (see {@link RefreshBudget}). */
+    private void refresh(long wallClockMs) {
+        if (!refreshBudget.due(wallClockMs, dirty.size())) {
+            return;
+        }
+        long started = System.nanoTime();
+        int rescored = rescoreDirty();
+        refreshBudget.spent(wallClockMs, rescored, System.nanoTime() - started);
+    }
+
+    /** Rescores the tenants with new events; how many it rescored. */
+    private int rescoreDirty() {
         // An idle task counts as caught up from here on. Checked at this short interval, not only
         // with the full recompute, so alerts can go live one idle period after a backlog or a
         // replay, not up to a recompute interval (a minute) later.
@@ -155,7 +167,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
             deferred.clear();
         }
         if (dirty.isEmpty()) {
-            return;
+            return 0;
         }
         long now = clock.now();
         List<Map.Entry<String, Activity>> batch = new ArrayList<>(dirty.entrySet());
@@ -180,6 +192,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
         for (Map.Entry<String, Activity> tenant : rescored) {
             listener.onScoreRefreshed(wallClock - tenant.getValue().last());
         }
+        return rescored.size();
     }
 
     /** The current score with the tenant's first and last event widened to {@code activity}. */

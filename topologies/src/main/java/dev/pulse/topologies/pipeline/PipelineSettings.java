@@ -21,6 +21,9 @@ import java.time.Duration;
  * @param dedupFilterMegabytes memory per task for the in-memory summary of the event ids it holds
  *     (Bloom filters, about 2.6 bytes per id), which spares the id store's range fetch for ids
  *     never seen; beyond it, ids are checked in the store; null (left out of the configuration): 32
+ * @param scoreRefreshShare the largest share of wall-clock time a task spends rescoring its tenants
+ *     with new events: past it, the refresh comes later than {@code scoreRefreshInterval} (see
+ *     {@code RefreshBudget}); null (left out of the configuration): 0.02
  */
 @RecordBuilder
 public record PipelineSettings(
@@ -32,11 +35,13 @@ public record PipelineSettings(
         Duration fullRecomputeInterval,
         Duration alertEvaluationInterval,
         Duration caughtUpAfterIdle,
-        Integer dedupFilterMegabytes)
+        Integer dedupFilterMegabytes,
+        Double scoreRefreshShare)
         implements PipelineSettingsBuilder.With {
 
     public static final Duration DEFAULT_CAUGHT_UP_AFTER_IDLE = Duration.ofMinutes(5);
     public static final int DEFAULT_DEDUP_FILTER_MEGABYTES = 32;
+    public static final double DEFAULT_SCORE_REFRESH_SHARE = 0.02;
 
     public PipelineSettings {
         caughtUpAfterIdle =
@@ -45,6 +50,12 @@ public record PipelineSettings(
                 dedupFilterMegabytes == null
                         ? DEFAULT_DEDUP_FILTER_MEGABYTES
                         : dedupFilterMegabytes;
+        scoreRefreshShare =
+                scoreRefreshShare == null ? DEFAULT_SCORE_REFRESH_SHARE : scoreRefreshShare;
+        if (!(scoreRefreshShare > 0 && scoreRefreshShare <= 1)) {
+            throw new IllegalArgumentException(
+                    "scoreRefreshShare must be above 0 and at most 1, got " + scoreRefreshShare);
+        }
         if (dedupFilterMegabytes <= 0) {
             throw new IllegalArgumentException(
                     "dedupFilterMegabytes must be positive, got " + dedupFilterMegabytes);
@@ -74,7 +85,8 @@ public record PipelineSettings(
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(1),
                 DEFAULT_CAUGHT_UP_AFTER_IDLE,
-                DEFAULT_DEDUP_FILTER_MEGABYTES);
+                DEFAULT_DEDUP_FILTER_MEGABYTES,
+                DEFAULT_SCORE_REFRESH_SHARE);
     }
 
     private static void requirePositive(Duration value, String name) {
