@@ -1,5 +1,6 @@
 package dev.pulse.app.bench;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -57,12 +58,12 @@ final class HttpYardstick {
         }
     }
 
-    private static <T> T await(io.vertx.core.Future<T> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException(
-                    "the HTTP yardstick's server did not answer in time", e);
+                    "the HTTP yardstick's server did not start or stop in time", e);
         }
     }
 }

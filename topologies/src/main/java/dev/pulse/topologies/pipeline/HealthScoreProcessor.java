@@ -81,6 +81,10 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     private final Map<String, RecentDecisions> recentDecisions = new HashMap<>();
 
     private RefreshBudget refreshBudget;
+
+    /** Records processed since the last scheduled refresh: whether the task is busy. */
+    private long recordsSinceRefresh;
+
     private ActiveCopies.Writer<HealthScore> current;
     private ProcessorContext<String, ScoreChange> context;
     private EventTimeClock clock;
@@ -132,6 +136,7 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
     public void process(Record<String, TenantActivity> record) {
         offsets.ensure();
         clock.observe();
+        recordsSinceRefresh++;
         TenantActivity activity = record.value();
         dirty.merge(
                 record.key(), new Activity(activity.firstMs(), activity.lastMs()), Activity::span);
@@ -148,7 +153,9 @@ final class HealthScoreProcessor implements Processor<String, TenantActivity, St
 
     /** The scheduled refresh, when the last one's cost allows it (see {@link RefreshBudget}). */
     private void refresh(long wallClockMs) {
-        if (!refreshBudget.due(wallClockMs, dirty.size())) {
+        long records = recordsSinceRefresh;
+        recordsSinceRefresh = 0;
+        if (!refreshBudget.due(wallClockMs, dirty.size(), records)) {
             return;
         }
         long started = System.nanoTime();

@@ -6,13 +6,14 @@ package dev.pulse.topologies.pipeline;
  * event, so with many active tenants a fixed 200 ms refresh would take a stream thread's whole
  * time; past the share, the refresh stretches instead (a pass of 10 ms at a 2 % share waits until
  * 500 ms after it began), and scores stay a little older while ingest keeps its pace. When few
- * tenants are active the share never binds and the interval alone decides. Passes over fewer than
- * {@value #MIN_TENANTS} tenants are cheap and never wait nor make the next wait, so a quiet task's
- * few scores stay fresh right after a busy spell, and a garbage-collection pause or a first, not
- * yet compiled pass cannot hold them back.
+ * tenants are active the share never binds and the interval alone decides. The share only binds
+ * while the task is busy: a pass over fewer than {@value #FEW} tenants, or after a refresh interval
+ * in which the task processed fewer than {@value #FEW} records, runs at once and does not delay the
+ * next, so scores are fresh again one interval after a busy spell ends, and a garbage-collection
+ * pause or a first, not yet compiled pass cannot hold a quiet task's few scores back.
  */
 final class RefreshBudget {
-    static final int MIN_TENANTS = 64;
+    static final int FEW = 64;
 
     private final double share;
     private long nextPassMs = Long.MIN_VALUE;
@@ -25,16 +26,17 @@ final class RefreshBudget {
         this.share = share;
     }
 
-    /** Whether a pass over {@code tenants} may run at {@code wallClockMs}. */
-    boolean due(long wallClockMs, int tenants) {
-        return tenants < MIN_TENANTS || wallClockMs >= nextPassMs;
+    /**
+     * Whether a pass over {@code tenants} may run at {@code wallClockMs}, the task having processed
+     * {@code records} since the last refresh interval began.
+     */
+    boolean due(long wallClockMs, int tenants, long records) {
+        return tenants < FEW || records < FEW || wallClockMs >= nextPassMs;
     }
 
     /** A pass that began at {@code startedMs} rescored {@code tenants} in {@code nanos}. */
     void spent(long startedMs, int tenants, long nanos) {
         nextPassMs =
-                tenants < MIN_TENANTS
-                        ? Long.MIN_VALUE
-                        : startedMs + (long) (nanos / 1_000_000.0 / share);
+                tenants < FEW ? Long.MIN_VALUE : startedMs + (long) (nanos / 1_000_000.0 / share);
     }
 }

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class RefreshBudgetTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long BUSY = 5_000;
 
     @Test
     void aFirstPassIsAlwaysDue() {
-        assertThat(new RefreshBudget(0.02).due(0, 1_000)).isTrue();
+        assertThat(new RefreshBudget(0.02).due(0, 1_000, BUSY)).isTrue();
     }
 
     @Test
@@ -19,9 +20,9 @@ class RefreshBudgetTest {
         RefreshBudget budget = new RefreshBudget(0.02);
         budget.spent(1_000, 500, 10 * MS);
 
-        assertThat(budget.due(1_200, 500)).isFalse();
-        assertThat(budget.due(1_499, 500)).isFalse();
-        assertThat(budget.due(1_500, 500)).isTrue();
+        assertThat(budget.due(1_200, 500, BUSY)).isFalse();
+        assertThat(budget.due(1_499, 500, BUSY)).isFalse();
+        assertThat(budget.due(1_500, 500, BUSY)).isTrue();
     }
 
     @Test
@@ -29,7 +30,7 @@ class RefreshBudgetTest {
         RefreshBudget budget = new RefreshBudget(0.02);
         budget.spent(1_000, 500, 2 * MS);
 
-        assertThat(budget.due(1_100, 500)).isTrue();
+        assertThat(budget.due(1_100, 500, BUSY)).isTrue();
     }
 
     @Test
@@ -37,16 +38,25 @@ class RefreshBudgetTest {
         RefreshBudget budget = new RefreshBudget(0.02);
         budget.spent(1_000, 500, 10 * MS);
 
-        assertThat(budget.due(1_200, RefreshBudget.MIN_TENANTS - 1)).isTrue();
-        assertThat(budget.due(1_200, RefreshBudget.MIN_TENANTS)).isFalse();
+        assertThat(budget.due(1_200, RefreshBudget.FEW - 1, BUSY)).isTrue();
+        assertThat(budget.due(1_200, RefreshBudget.FEW, BUSY)).isFalse();
+    }
+
+    @Test
+    void aQuietIntervalLetsThePassRunEvenRightAfterACostlyOne() {
+        RefreshBudget budget = new RefreshBudget(0.02);
+        budget.spent(1_000, 500, 10 * MS);
+
+        assertThat(budget.due(1_200, 500, RefreshBudget.FEW - 1)).isTrue();
+        assertThat(budget.due(1_200, 500, RefreshBudget.FEW)).isFalse();
     }
 
     @Test
     void aPassOfFewTenantsNeverDelaysTheNextHoweverLongItTook() {
         RefreshBudget budget = new RefreshBudget(0.02);
-        budget.spent(1_000, RefreshBudget.MIN_TENANTS - 1, 300 * MS);
+        budget.spent(1_000, RefreshBudget.FEW - 1, 300 * MS);
 
-        assertThat(budget.due(1_001, 500)).isTrue();
+        assertThat(budget.due(1_001, 500, BUSY)).isTrue();
     }
 
     @Test
