@@ -5,12 +5,12 @@ package dev.pulse.topologies.pipeline;
  * than a given share of the wall-clock time. Rescoring costs per tenant with new events, not per
  * event, so with many active tenants a fixed 200 ms refresh would take a stream thread's whole
  * time; past the share, the refresh stretches instead (a pass of 10 ms at a 2 % share waits until
- * 500 ms after it began), and scores stay a little older while ingest keeps its pace. When few
- * tenants are active the share never binds and the interval alone decides. The share only binds
- * while the task is busy: a pass over fewer than {@value #FEW} tenants, or after a refresh interval
- * in which the task processed fewer than {@value #FEW} records, runs at once and does not delay the
- * next, so scores are fresh again one interval after a busy spell ends, and a garbage-collection
- * pause or a first, not yet compiled pass cannot hold a quiet task's few scores back.
+ * 500 ms after it began), and scores stay a little older while ingest keeps its pace. The share
+ * only binds while the task is busy: a pass over fewer than {@value #FEW} tenants, or after a
+ * refresh interval in which the task processed fewer than {@value #FEW} records, runs at once. So
+ * when few tenants are active the interval alone decides, scores are fresh again one interval after
+ * a busy spell ends, and a garbage-collection pause or a first, not yet compiled pass cannot hold a
+ * quiet task's few scores back (a pass over few tenants also leaves the next one free).
  */
 final class RefreshBudget {
     static final int FEW = 64;
