@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             "report how early churn was flagged and how many false alarms account managers got.",
             "",
             "History from files:       --events events.ndjson --accounts accounts.ndjson",
-            "A generated history:      --generate standard --seed 1",
+            "A generated history:      --generate standard --seed 1 [--account-count N --days N]",
             "A deployment's history:   --from-kafka kafka:9092 [--application-id pulse]",
             "Models side by side:      --model config/health-model.yaml --model candidate.yaml",
             "The trap patterns alone:  --traps --model candidate.yaml (no history needed)"
@@ -89,6 +89,14 @@ final class BacktestCommand implements Callable<Integer> {
                     "Seed(s) of the generated history; several run one after another"
                             + " (default: 1).")
     List<Long> seeds = new ArrayList<>();
+
+    @Option(
+            names = "--account-count",
+            paramLabel = "N",
+            description = "Accounts of the generated history (default: the preset's).")
+    Integer accountCount;
+
+    @CommandLine.Mixin ScenarioOverrides overrides;
 
     @Option(
             names = "--from-kafka",
@@ -252,6 +260,12 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("Reading " + reader.changelogTopic() + " at " + fromKafka + " ...");
             return List.of(reader.read(n -> err.printf("  %,d stored days read%n", n)));
         }
+        if (preset == null && (accountCount != null || overrides.given())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--account-count, --days, --end and --volume-scale shape a generated history:"
+                            + " give --generate PRESET too");
+        }
         if (preset != null) {
             if (events != null || accounts != null) {
                 throw new CommandLine.ParameterException(
@@ -261,14 +275,18 @@ final class BacktestCommand implements Callable<Integer> {
             List<BacktestInput> inputs = new ArrayList<>();
             for (long seed : seeds.isEmpty() ? List.of(1L) : seeds) {
                 PortfolioScenario scenario;
+                String title;
                 try {
-                    scenario = PortfolioScenario.preset(preset, seed);
+                    PortfolioScenario named = PortfolioScenario.preset(preset, seed);
+                    scenario = overrides.apply(named, accountCount);
+                    String changed = ScenarioOverrides.describe(named, scenario);
+                    title = preset + " seed " + seed + (changed.isEmpty() ? "" : ", " + changed);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
-                err.printf("Generating %s, seed %d...%n", preset, seed);
+                err.printf("Generating %s...%n", title);
                 LabelledPortfolio portfolio = PortfolioGenerator.generate(scenario);
-                inputs.add(BacktestRun.fromPortfolio(preset + " seed " + seed, portfolio));
+                inputs.add(BacktestRun.fromPortfolio(title, portfolio));
             }
             return inputs;
         }

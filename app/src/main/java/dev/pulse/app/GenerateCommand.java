@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -79,27 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Accounts (default: the preset's).")
     Integer accounts;
 
-    @Option(
-            names = "--days",
-            paramLabel = "N",
-            description =
-                    "Days of history (default: the preset's); at least 35 days of baseline plus"
-                            + " the shortest fade.")
-    Integer days;
-
-    @Option(
-            names = "--end",
-            paramLabel = "YYYY-MM-DD",
-            description = "Last day of the history, inclusive (default: 2026-10-31).")
-    LocalDate end;
-
-    @Option(
-            names = "--volume-scale",
-            paramLabel = "X",
-            description =
-                    "Multiplies the preset's volume (standard: about 100 events per account on"
-                            + " a weekday; default: 1).")
-    Double volumeScale;
+    @CommandLine.Mixin ScenarioOverrides overrides;
 
     @Option(
             names = "--out",
@@ -143,20 +122,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private PortfolioScenario scenario() {
         try {
-            PortfolioScenario chosen = PortfolioScenario.preset(scenario, seed);
-            if (accounts != null) {
-                chosen = chosen.withAccounts(accounts);
-            }
-            if (days != null) {
-                chosen = chosen.withDays(days);
-            }
-            if (end != null) {
-                chosen = chosen.withEnd(end);
-            }
-            if (volumeScale != null) {
-                chosen = chosen.withVolumeScale(chosen.volumeScale() * volumeScale);
-            }
-            return chosen;
+            return overrides.apply(PortfolioScenario.preset(scenario, seed), accounts);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -155,6 +155,46 @@ class BacktestCommandTest {
     }
 
     @Test
+    void generatesAHistoryWithOtherParametersInProcessAsTheFilesOfPulseGenerate() throws Exception {
+        assertThat(pulse().execute(files("--json"))).as(err.toString()).isZero();
+        JsonNode fromFiles = PulseJson.mapper().readTree(out.toString()).path("runs").get(0);
+
+        int exit =
+                pulse().execute(
+                                "backtest",
+                                "--generate",
+                                "standard",
+                                "--seed",
+                                "11",
+                                "--account-count",
+                                "60",
+                                "--days",
+                                "120",
+                                "--volume-scale",
+                                "0.5",
+                                "--model",
+                                "../config/health-model.yaml",
+                                "--rules",
+                                "../config/alert-rules.yaml",
+                                "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode generated = PulseJson.mapper().readTree(out.toString()).path("runs").get(0);
+        assertThat(generated.path("input").asText())
+                .isEqualTo("standard seed 11, 60 accounts, 120 days, volume x0.50");
+        assertThat(generated.path("reports")).isEqualTo(fromFiles.path("reports"));
+    }
+
+    @Test
+    void refusesHistoryParametersWithoutAGeneratedHistory() {
+        int exit = pulse().execute("backtest", "--days", "200");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--account-count, --days, --end and --volume-scale shape a generated");
+    }
+
+    @Test
     void refusesTrapsWithAHistory() {
         int exit = pulse().execute("backtest", "--traps", "--generate", "standard");
 
