@@ -99,31 +99,22 @@ final class TrafficModel {
         if (!active) {
             return new DayPlan(false, new int[0], 0, 0, 0, 0, 0);
         }
-        // A fixed share of the engaged users shows up, fewer at weekends and on quiet days, more on
-        // busy ones, each doing as much as on any other day; which ones is drawn (a partial
-        // shuffle).
+        // Each engaged user shows up with the same chance, lower at weekends and on quiet days,
+        // higher on busy ones, each doing as much as on any other day: so the number who do
+        // varies from day to day as a real team's does (a fixed share made a steady account's
+        // weekly active users move by 1-2 %, far less than any team's).
         double dayFactor = Seasonality.dayFactor(day);
         int engaged = shape.engagedUsers();
+        double chance = Math.min(1, DAILY_ROSTER_SHARE * dayFactor * shape.volume());
         int[] users = new int[engaged];
+        int size = 0;
         for (int user = 0; user < engaged; user++) {
-            users[user] = user;
+            if (random.nextDouble() < chance) {
+                users[size++] = user;
+            }
         }
-        int size =
-                Math.max(
-                        1,
-                        Math.min(
-                                engaged,
-                                (int)
-                                        Math.round(
-                                                engaged
-                                                        * DAILY_ROSTER_SHARE
-                                                        * dayFactor
-                                                        * shape.volume())));
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(engaged - i);
-            int swap = users[i];
-            users[i] = users[j];
-            users[j] = swap;
+        if (size == 0) {
+            users[size++] = random.nextInt(engaged); // an active day has somebody in it
         }
         return new DayPlan(
                 true,
