@@ -57,7 +57,7 @@ class BacktestCommandTest {
         assertThat(shipped).contains(line);
         return Files.writeString(
                 dir.resolve(version + ".yaml"),
-                shipped.replace("version: \"2026.12-2\"", "version: \"" + version + "\"")
+                shipped.replace("version: \"2026.12-3\"", "version: \"" + version + "\"")
                         .replace(line, replacement));
     }
 
@@ -88,7 +88,7 @@ class BacktestCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         JsonNode report = PulseJson.mapper().readTree(out.toString()).path("runs").get(0);
         JsonNode figures = report.path("reports").get(0);
-        assertThat(figures.path("model").asText()).isEqualTo("2026.12-2");
+        assertThat(figures.path("model").asText()).isEqualTo("2026.12-3");
         assertThat(figures.path("churned").asInt()).isPositive();
         assertThat(figures.path("retained").asInt()).isPositive();
         assertThat(figures.path("flagged7").asDouble())
@@ -107,7 +107,7 @@ class BacktestCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         String table = out.toString();
-        assertThat(table).contains("2026.12-2").contains("candidate");
+        assertThat(table).contains("2026.12-3").contains("candidate");
         assertThat(table).contains("flagged >= 14 days ahead").contains("per manager per week");
     }
 
@@ -123,7 +123,7 @@ class BacktestCommandTest {
         int exit = pulse().execute(files("--explain", churner));
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains(churner + " under 2026.12-2:").contains("healthy");
+        assertThat(out.toString()).contains(churner + " under 2026.12-3:").contains("healthy");
     }
 
     @Test
@@ -143,13 +143,13 @@ class BacktestCommandTest {
     void runsTheTrapPatternsAgainstACandidateAndShowsWhoAMissedOneFlagged() throws Exception {
         Path candidate = candidate("sensitive", "  significance: 1.4 ", "  significance: 1.0 ");
 
-        // The shipped model holding all seven is RiskPatternsTest's; here, what a miss prints.
+        // The shipped model holding all eight is RiskPatternsTest's; here, what a miss prints.
         int exit = pulse().execute("backtest", "--traps", "--model", candidate.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         String table = out.toString();
         assertThat(table)
-                .containsPattern("Trap patterns under sensitive: [0-6] of 7 hold")
+                .containsPattern("Trap patterns under sensitive: [0-7] of 8 hold")
                 .contains("MISSED   holiday: the whole portfolio at 35 % for 9 days")
                 .containsPattern("steady-\\d+ 2026-\\d\\d-\\d\\d: .* down ");
     }

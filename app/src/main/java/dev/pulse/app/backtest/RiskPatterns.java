@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * The patterns an at-risk model must stay calm through, and fades it must flag weeks ahead, each on
  * a small hand-made portfolio (issue 9's traps): a holiday week for everyone, month-end and
- * quarterly peaks, one slow week, very small accounts, an account ramping up, and fades of four to
- * ten weeks. {@code pulse backtest --traps} runs them against any model; {@code RiskPatternsTest}
- * holds the shipped model to them.
+ * quarterly peaks (also in an account younger than a quarter), one slow week, very small accounts,
+ * an account ramping up, and fades of four to ten weeks. {@code pulse backtest --traps} runs them
+ * against any model; {@code RiskPatternsTest} holds the shipped model to them.
  */
 public final class RiskPatterns {
     private static final int DAYS = 182;
@@ -45,6 +45,7 @@ public final class RiskPatterns {
                 holidayWeek(),
                 monthEndPeaks(),
                 quarterlyPeaks(),
+                youngQuarterly(),
                 slowWeek(),
                 smallAccounts(),
                 rampUp(),
@@ -83,17 +84,28 @@ public final class RiskPatterns {
     /** 2.3 times the usage in the last 17 days of every quarter. */
     public Trap quarterlyPeaks() {
         SyntheticPortfolio portfolio = background(d -> 1.0);
-        portfolio.tenant(
-                "quarterly",
-                30,
-                0,
-                d -> {
-                    LocalDate quarterEnd =
-                            d.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
-                    return d.isAfter(quarterEnd.minusDays(17)) ? 2.3 : 1.0;
-                },
-                null);
+        portfolio.tenant("quarterly", 30, 0, RiskPatterns::quarterEndPeak, null);
         return calm("quarterly peaks (2.3x in a quarter's last 17 days)", portfolio, "quarterly");
+    }
+
+    /**
+     * Quarterly peaks in an account that starts two months before its first quarter end: for the
+     * six weeks after the peak it sits in the account's baseline weeks while the account is too
+     * young for its quarterly cycle to be known (as the demo's quarterly accounts are).
+     */
+    public Trap youngQuarterly() {
+        SyntheticPortfolio portfolio = background(d -> 1.0);
+        portfolio.tenant("young-quarterly", 30, 60, RiskPatterns::quarterEndPeak, null);
+        return calm(
+                "a quarterly account younger than a quarter, after its first peak",
+                portfolio,
+                "young-quarterly");
+    }
+
+    /** 2.3 times the usage in the last 17 days of every quarter, else 1. */
+    private static double quarterEndPeak(LocalDate day) {
+        LocalDate quarterEnd = day.with(IsoFields.DAY_OF_QUARTER, 1).plusMonths(3).minusDays(1);
+        return day.isAfter(quarterEnd.minusDays(17)) ? 2.3 : 1.0;
     }
 
     /** One week at 40 %, then back to normal. */

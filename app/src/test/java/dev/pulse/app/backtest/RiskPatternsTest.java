@@ -54,6 +54,11 @@ class RiskPatternsTest {
     }
 
     @Test
+    void aQuarterlyAccountYoungerThanAQuarterIsBetweenItsPeaksNotDeclining() {
+        holds(PATTERNS.youngQuarterly());
+    }
+
+    @Test
     void aSingleSlowWeekIsABlipNotARisk() {
         holds(PATTERNS.slowWeek());
     }

@@ -313,7 +313,30 @@ public final class RiskDecider {
                 return true;
             }
         }
-        return false;
+        return betweenItsPeaks(weeks, portfolio);
+    }
+
+    /**
+     * A peak in the baseline weeks (a quarter end while the account is too young for its quarterly
+     * cycle to be known) lifts its normal, and the last 7 days are in line with the ordinary half
+     * of those weeks: the account is between its peaks. A fade falls below its ordinary weeks too.
+     */
+    private boolean betweenItsPeaks(RiskReading.Weeks weeks, double portfolio) {
+        if (model.peakRatio() == 0 || weeks.baseline().length < 2) {
+            return false;
+        }
+        double[] sorted = weeks.baseline().clone();
+        Arrays.sort(sorted);
+        double usual = median(sorted);
+        if (usual <= 0 || sorted[sorted.length - 1] < model.peakRatio() * usual) {
+            return false;
+        }
+        int half = sorted.length / 2;
+        double ordinary = 0;
+        for (int i = 0; i < half; i++) {
+            ordinary += sorted[i] / half;
+        }
+        return weeks.recent() >= ordinary * portfolio * (1 - model.dropPercent() / 100);
     }
 
     private boolean isDecline(Drop drop) {

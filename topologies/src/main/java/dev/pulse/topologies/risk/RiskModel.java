@@ -38,6 +38,10 @@ import java.util.List;
  *     of the baseline weeks, down at least {@code previousWeekDropPercent}): a slow week that is
  *     over, or a dip the account is climbing out of, is not a fade. 0 asks instead that the last 7
  *     days are at least as far down as the 7 before
+ * @param peakRatio a baseline week at least this many times the median baseline week is a peak (a
+ *     quarter end, a launch): then a last week in line with the ordinary half of the baseline weeks
+ *     is the account between its peaks, not a decline. It covers accounts too young for {@code
+ *     cycles} to know their cycle; 0 turns it off
  */
 public record RiskModel(
         List<String> metrics,
@@ -55,7 +59,8 @@ public record RiskModel(
         int minHistoryDays,
         boolean levelAtRisk,
         int recoveryDays,
-        double previousWeekSignificance) {
+        double previousWeekSignificance,
+        double peakRatio) {
 
     private static final List<String> DEFAULT_METRICS = List.of("active_user_days", "key_actions");
     private static final List<String> DEFAULT_CYCLES = List.of("P1M", "P3M");
@@ -78,7 +83,8 @@ public record RiskModel(
                     56,
                     true,
                     3,
-                    0);
+                    0,
+                    1.3);
 
     public RiskModel {
         metrics = metrics == null ? DEFAULT_METRICS : List.copyOf(metrics);
@@ -138,6 +144,9 @@ public record RiskModel(
         range(where, "exitAfterDays", exitAfterDays, 1, 60);
         range(where, "recoveryDays", recoveryDays, 0, 7);
         range(where, "previousWeekSignificance", previousWeekSignificance, 0, 10);
+        if (peakRatio != 0) {
+            range(where, "peakRatio", peakRatio, 1.1, 10);
+        }
         range(where, "minHistoryDays", minHistoryDays, 7 * (baselineWeeks + 2), 366);
         if (lookbackDays() > 400) {
             throw new IllegalArgumentException(where + "'cycles' may look back at most a year");
@@ -180,7 +189,8 @@ public record RiskModel(
             @JsonProperty("minHistoryDays") Integer minHistoryDays,
             @JsonProperty("levelAtRisk") Boolean levelAtRisk,
             @JsonProperty("recoveryDays") Integer recoveryDays,
-            @JsonProperty("previousWeekSignificance") Double previousWeekSignificance) {
+            @JsonProperty("previousWeekSignificance") Double previousWeekSignificance,
+            @JsonProperty("peakRatio") Double peakRatio) {
         public RiskModel toModel() {
             RiskModel d = DEFAULT;
             return new RiskModel(
@@ -199,7 +209,8 @@ public record RiskModel(
                     or(minHistoryDays, d.minHistoryDays()),
                     or(levelAtRisk, d.levelAtRisk()),
                     or(recoveryDays, d.recoveryDays()),
-                    or(previousWeekSignificance, d.previousWeekSignificance()));
+                    or(previousWeekSignificance, d.previousWeekSignificance()),
+                    or(peakRatio, d.peakRatio()));
         }
 
         private static <T> T or(T value, T fallback) {
