@@ -144,10 +144,9 @@ final class BacktestCommand implements Callable<Integer> {
             names = "--traps",
             description = {
                 "Instead of a history: run each model through the patterns it must stay calm",
-                "through (a holiday week, month-end and quarterly peaks, a quarterly account"
-                        + " younger",
-                "than a quarter, one slow week, very small accounts, a ramp-up) and the fades it",
-                "must flag weeks ahead, and say which hold."
+                "through (a holiday week, month-end and quarterly peaks, a quarterly account",
+                "younger than a quarter, one slow week, very small accounts, a ramp-up) and the",
+                "fades it must flag weeks ahead, and say which hold."
             })
     boolean traps;
 
